@@ -1,0 +1,35 @@
+package lochat;
+
+import lochat.client.ClientCommand;
+import lochat.server.ServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lochat} command: {@code lochat server} runs a server, {@code lochat client} joins one. */
+@Command(
+    name = "lochat",
+    mixinStandardHelpOptions = true,
+    versionProvider = Lochat.VersionProvider.class,
+    description = "Chat on your local network.",
+    subcommands = {ServerCommand.class, ClientCommand.class})
+public final class Lochat implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Lochat()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Say what to run: 'lochat server' or 'lochat client --host ADDRESS'");
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Lochat " + Version.CURRENT};
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package lochat.chat;
+
+import java.time.Instant;
+
+/**
+ * What the chat core tells a user's session: posts, membership changes and private messages.
+ *
+ * <p>Events are protocol-neutral facts. Each wire protocol renders them in its own way, so the
+ * same room can be served to native line clients today and to IRC or WebSocket clients later.
+ * All text in an event has already been sanitised by the session that accepted it.
+ */
+public sealed interface ChatEvent {
+
+  /** A post to a room; {@code action} marks a {@code /me} line. */
+  record Posted(String room, String nick, String text, boolean action, Instant at)
+      implements ChatEvent {}
+
+  record MemberJoined(String room, String nick) implements ChatEvent {}
+
+  record MemberLeft(String room, String nick, String reason) implements ChatEvent {}
+
+  record MemberRenamed(String room, String oldNick, String newNick) implements ChatEvent {}
+
+  /** A private message; both the target and the sender (as its receipt) receive it. */
+  record PrivateMessage(String from, String to, String text, boolean action, Instant at)
+      implements ChatEvent {}
+}

@@ -1,0 +1,70 @@
+package lochat.chat;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rules for nicknames and room names, shared by every protocol so that one namespace
+ * serves them all.
+ *
+ * <p>A name is 1 to {@value #MAX_LENGTH} ASCII letters, digits, {@code _}, {@code -} or
+ * {@code .}. Names compare case-insensitively with ASCII case mapping; {@link #key} gives the
+ * canonical form to use in maps. Room names may be written with a leading {@code #}, which is
+ * not part of the name.
+ */
+public final class Names {
+
+  public static final int MAX_LENGTH = 32;
+
+  private Names() {}
+
+  /** Why {@code nick} is not acceptable, or empty when it is. */
+  public static Optional<String> nickProblem(String nick) {
+    return problem("Nickname", nick);
+  }
+
+  /** Why {@code room} (without a leading {@code #}) is not acceptable, or empty when it is. */
+  public static Optional<String> roomProblem(String room) {
+    return problem("Room name", room);
+  }
+
+  /** The room name as typed, without an IRC-style leading {@code #}. */
+  public static String stripRoomPrefix(String room) {
+    return room.startsWith("#") ? room.substring(1) : room;
+  }
+
+  /** The canonical, case-folded form of a nickname or room name. */
+  public static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<String> problem(String what, String name) {
+    if (name.isEmpty()) {
+      return Optional.of(what + " is empty");
+    }
+    if (name.length() > MAX_LENGTH) {
+      return Optional.of(what + " is longer than " + MAX_LENGTH + " characters");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isNameChar(name.charAt(i))) {
+        return Optional.of(
+            what + " may only contain letters A-Z, digits, '_', '-' and '.' (found '"
+                + printable(name.charAt(i)) + "')");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_' || c == '-' || c == '.';
+  }
+
+  private static String printable(char c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c)
+        ? String.format("U+%04X", (int) c)
+        : String.valueOf(c);
+  }
+}

@@ -1,0 +1,179 @@
+package lochat.client;
+
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import lochat.protocol.InboundLine;
+import lochat.protocol.LineFramer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Tcp;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The terminal client as one Pekko Streams graph: the user's lines flow into the socket, the
+ * socket's lines flow out to the console.
+ *
+ * <pre>
+ *   [--nick N] ++ console lines ++ "/quit" --takeWhile(not quit)--&gt; encode --&gt; TCP
+ *   TCP --&gt; LineFramer --&gt; console (styled), tracking own nick and room
+ * </pre>
+ *
+ * <p>Reading the console blocks, so that source runs on Pekko's blocking-I/O dispatcher. At the
+ * end of input a {@code /quit} is sent after everything typed; the TCP connection is half-closed
+ * and the client keeps reading until the server has answered and closed, so nothing is lost.
+ */
+public final class ChatClient {
+
+  /** Longest line accepted from the server; a Lochat server never sends one this long. */
+  private static final int MAX_SERVER_LINE_BYTES = 1 << 20;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final String host;
+  private final int port;
+  private final Optional<String> nick;
+  private final Console console;
+
+  private volatile String ownNick;
+  private volatile String room;
+  private volatile boolean registered;
+  private volatile boolean quitSent;
+
+  public ChatClient(String host, int port, Optional<String> nick, Console console) {
+    this.host = host;
+    this.port = port;
+    this.nick = nick;
+    this.console = console;
+  }
+
+  /** Connects, runs until the conversation ends, and returns the process exit status. */
+  public int run() throws Exception {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "lochat-client",
+        ConfigFactory.parseString("pekko.loglevel = ERROR\npekko.stdout-loglevel = OFF")
+            .withFallback(ConfigFactory.load()));
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    try {
+      Pair<CompletionStage<Tcp.OutgoingConnection>, CompletionStage<Done>> running =
+          outgoingLines()
+              .map(line -> ByteString.fromString(line + "\n", StandardCharsets.UTF_8))
+              .viaMat(Tcp.get(system).outgoingConnection(
+                  new InetSocketAddress(host, port), Optional.empty(), List.of(), true,
+                  Optional.of(CONNECT_TIMEOUT), Optional.empty()), Keep.right())
+              .statefulMap(
+                  () -> new LineFramer(MAX_SERVER_LINE_BYTES),
+                  (LineFramer framer, ByteString chunk) -> Pair.create(framer, framer.feed(chunk)),
+                  (LineFramer framer) -> Optional.of(framer.finish()))
+              .mapConcat((List<InboundLine> lines) -> lines)
+              .toMat(Sink.foreach(line -> received(line, exit)), Keep.both())
+              .run(system);
+      running.first().whenComplete((connection, failure) -> {
+        if (failure != null) {
+          console.info("Cannot connect to " + host + ":" + port + ": " + describe(failure));
+          exit.complete(1);
+        }
+      });
+      running.second().whenComplete((done, failure) -> {
+        if (exit.isDone()) {
+          return;
+        }
+        if (failure != null) {
+          console.info("Connection lost: " + describe(failure));
+          exit.complete(1);
+        } else if (quitSent) {
+          exit.complete(0);
+        } else {
+          console.info("Connection closed by server");
+          exit.complete(1);
+        }
+      });
+      return exit.get();
+    } finally {
+      console.close();
+      system.terminate();
+    }
+  }
+
+  private Source<String, ?> outgoingLines() {
+    Source<String, ?> typed = Source.unfoldResource(
+        () -> console, Console::readLine, c -> {});
+    return Source.from(nick.map(n -> List.of("/nick " + n)).orElse(List.of()))
+        .concat(typed.map(UserInput::toWire).filter(line -> !line.isBlank()))
+        .concat(Source.single(UserInput.QUIT))
+        .takeWhile(line -> !UserInput.isQuit(line), true)
+        .map(line -> {
+          if (UserInput.isQuit(line)) {
+            quitSent = true;
+          }
+          return line;
+        });
+  }
+
+  private void received(InboundLine inbound, CompletableFuture<Integer> exit) {
+    if (!(inbound instanceof InboundLine.Text text)) {
+      console.info("(a line from the server was too long to show)");
+      return;
+    }
+    String line = text.text();
+    ServerLine parsed = ServerLine.parse(line);
+    track(parsed);
+    console.show(line, ownNick);
+    if (!registered && !console.interactive() && parsed.kind().equals("ERROR")
+        && parsed.field(0).startsWith("nick-")) {
+      console.info("Nickname refused; give another with --nick");
+      exit.complete(1);
+    }
+  }
+
+  /** Follows the user's nickname and current room, for the prompt and for highlighting. */
+  private void track(ServerLine line) {
+    switch (line.kind()) {
+      case "OK" -> {
+        if (line.field(0).equals("nick")) {
+          registered = true;
+          ownNick = line.field(1);
+        } else if (line.field(0).equals("current")) {
+          room = line.field(1);
+        }
+      }
+      case "JOINED" -> {
+        if (line.field(1).equals(ownNick)) {
+          room = line.field(0);
+        }
+      }
+      case "LEFT" -> {
+        if (line.field(1).equals(ownNick) && line.field(0).equals(room)) {
+          room = null;
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    console.setPrompt((room == null ? "" : "[" + room + "] ")
+        + (ownNick == null ? "" : ownNick) + "> ");
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        : cause.getMessage();
+    if (cause instanceof java.net.ConnectException && message.startsWith("Connection refused")) {
+      return "connection refused";
+    }
+    return message.isEmpty() ? message
+        : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+  }
+}

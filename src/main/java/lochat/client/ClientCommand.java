@@ -1,0 +1,47 @@
+package lochat.client;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import lochat.chat.Names;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. */
+@Command(name = "client", mixinStandardHelpOptions = true,
+    description = "Connect to a Lochat server and chat.")
+public final class ClientCommand implements Callable<Integer> {
+
+  @Option(names = "--host", defaultValue = "localhost",
+      description = "Server address (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "4444", description = "Server port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--nick", description = "Nickname to use; asked for when missing.")
+  String nick;
+
+  @Option(names = "--raw",
+      description = "Print the server's protocol lines as they are (when not on a terminal).")
+  boolean raw;
+
+  @Override
+  public Integer call() throws Exception {
+    System.setProperty("lochat.log.level", "WARN");
+    System.setProperty("lochat.pekko.log.level", "ERROR");
+    if (nick != null && Names.nickProblem(nick).isPresent()) {
+      System.err.println("Invalid --nick: " + Names.nickProblem(nick).get());
+      return 2;
+    }
+    Console console = System.console() != null && !raw
+        ? new TerminalConsole()
+        : new PlainConsole(System.in,
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+            raw);
+    return new ChatClient(host, port, Optional.ofNullable(nick), console).run();
+  }
+}

@@ -1,0 +1,128 @@
+package lochat.client;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Turns server lines into what the user reads: {@code [lobby] <alice> hi} rather than
+ * {@code MSG lobby alice hi}, each kind in its own colour, mentions of the user's nick
+ * highlighted. Pure: the same line and nick always give the same text.
+ */
+public final class LineStyler {
+
+  private static final AttributedStyle PLAIN = AttributedStyle.DEFAULT;
+  private static final AttributedStyle ROOM = PLAIN.foreground(AttributedStyle.CYAN);
+  private static final AttributedStyle NICK = PLAIN.bold();
+  private static final AttributedStyle OWN_NICK = PLAIN.foreground(AttributedStyle.GREEN).bold();
+  private static final AttributedStyle NOTICE = PLAIN.foreground(AttributedStyle.BRIGHT).faint();
+  private static final AttributedStyle SERVER = PLAIN.foreground(AttributedStyle.YELLOW);
+  private static final AttributedStyle ERROR = PLAIN.foreground(AttributedStyle.RED).bold();
+  private static final AttributedStyle PRIVATE = PLAIN.foreground(AttributedStyle.MAGENTA);
+  private static final AttributedStyle HISTORY = PLAIN.faint();
+  private static final AttributedStyle MENTION =
+      PLAIN.foreground(AttributedStyle.BLACK).background(AttributedStyle.YELLOW).bold();
+
+  private LineStyler() {}
+
+  /** @param ownNick the user's nickname, or null before it has one */
+  public static AttributedString style(ServerLine line, String ownNick) {
+    AttributedStringBuilder out = new AttributedStringBuilder();
+    switch (line.kind()) {
+      case "MSG" -> {
+        room(out, line.field(0));
+        nick(out.append('<'), line.field(1), ownNick).append("> ");
+        text(out, line.rest(2), line.field(1), ownNick);
+      }
+      case "ACTION" -> {
+        room(out, line.field(0));
+        nick(out.append("* "), line.field(1), ownNick).append(' ');
+        text(out, line.rest(2), line.field(1), ownNick);
+      }
+      case "PRIV", "PRIVACTION" -> {
+        out.styled(PRIVATE, "[" + line.field(0) + " -> " + line.field(1) + "] ");
+        if (line.kind().equals("PRIVACTION")) {
+          out.styled(PRIVATE, "* " + line.field(0) + " ");
+        }
+        text(out, line.rest(2), line.field(0), ownNick);
+      }
+      case "HISTORY" -> {
+        String time = line.field(0);
+        String shown = time.length() >= 16 ? time.substring(11, 16) : time;
+        out.styled(HISTORY, shown + " ");
+        AttributedString original = style(ServerLine.parse(line.rest(1)), ownNick);
+        out.append(new AttributedString(original.toString(), HISTORY));
+      }
+      case "JOINED" -> notice(out, line.field(0), line.field(1) + " joined");
+      case "LEFT" -> notice(out, line.field(0), line.field(1) + " left (" + line.rest(2) + ")");
+      case "RENAMED" ->
+          notice(out, line.field(0), line.field(1) + " is now known as " + line.field(2));
+      case "WHO" -> notice(out, line.field(0), "in the room: "
+          + (line.rest(1).isEmpty() ? "nobody" : line.rest(1).replace(" ", ", ")));
+      case "ROOMS" -> out.styled(SERVER, "Rooms: " + rooms(line.body()));
+      case "OK" -> out.styled(NOTICE, okText(line));
+      case "ERROR" -> out.styled(ERROR, "Error: " + line.rest(1));
+      case "SERVER", "PROMPT" -> out.styled(SERVER, line.body());
+      default -> out.append(line.kind()).append(line.body().isEmpty() ? "" : " " + line.body());
+    }
+    return out.toAttributedString();
+  }
+
+  private static String okText(ServerLine line) {
+    String what = line.field(0);
+    String detail = line.rest(1);
+    return switch (what) {
+      case "nick" -> "You are now " + detail;
+      case "current" -> "You are now talking in " + detail;
+      case "quit" -> detail;
+      default -> "OK " + line.body();
+    };
+  }
+
+  private static String rooms(String body) {
+    if (body.isEmpty()) {
+      return "none";
+    }
+    StringBuilder text = new StringBuilder();
+    for (String room : body.split(" ")) {
+      int colon = room.lastIndexOf(':');
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(colon < 0 ? room : room.substring(0, colon) + " (" + room.substring(colon + 1) + ")");
+    }
+    return text.toString();
+  }
+
+  private static void room(AttributedStringBuilder out, String room) {
+    out.styled(ROOM, "[" + room + "] ");
+  }
+
+  private static AttributedStringBuilder nick(
+      AttributedStringBuilder out, String nick, String ownNick) {
+    return out.styled(nick.equalsIgnoreCase(ownNick == null ? "" : ownNick) ? OWN_NICK : NICK, nick);
+  }
+
+  private static void notice(AttributedStringBuilder out, String room, String text) {
+    room(out, room);
+    out.styled(NOTICE, "-- " + text);
+  }
+
+  /** Appends {@code text}, highlighting whole-word mentions of the user's nick by others. */
+  private static void text(AttributedStringBuilder out, String text, String author, String ownNick) {
+    if (ownNick == null || ownNick.isEmpty() || ownNick.equalsIgnoreCase(author)) {
+      out.append(text);
+      return;
+    }
+    Matcher mention = Pattern.compile(
+        "(?<![A-Za-z0-9_.-])" + Pattern.quote(ownNick) + "(?![A-Za-z0-9_-])",
+        Pattern.CASE_INSENSITIVE).matcher(text);
+    int from = 0;
+    while (mention.find()) {
+      out.append(text.substring(from, mention.start()));
+      out.styled(MENTION, mention.group());
+      from = mention.end();
+    }
+    out.append(text.substring(from));
+  }
+}

@@ -1,0 +1,23 @@
+package lochat.client;
+
+/**
+ * What the client sends for a typed line. {@code exit} and {@code :q} (the words that ended the
+ * original Python programs) leave like {@code /quit}; everything else goes to the server as is.
+ */
+final class UserInput {
+
+  static final String QUIT = "/quit";
+
+  private UserInput() {}
+
+  static String toWire(String typed) {
+    String word = typed.strip();
+    return word.equals("exit") || word.equals(":q") ? QUIT : typed;
+  }
+
+  static boolean isQuit(String line) {
+    String lower = line.strip().toLowerCase(java.util.Locale.ROOT);
+    return lower.equals(QUIT) || lower.startsWith(QUIT + " ")
+        || lower.equals("/exit") || lower.startsWith("/exit ");
+  }
+}

@@ -1,0 +1,508 @@
+package lochat.connection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lochat.Version;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.Posted;
+import lochat.chat.Names;
+import lochat.protocol.InboundLine;
+import lochat.protocol.TextSanitizer;
+import lochat.protocol.line.ErrorCode;
+import lochat.protocol.line.LineCommand;
+import lochat.protocol.line.LineCommandParser;
+import lochat.protocol.line.LineRenderer;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
+
+/**
+ * One user's session over the native line protocol: registration, nickname, rooms and commands.
+ *
+ * <p>Lines arrive from the {@link ConnectionFlow} one at a time; each is acknowledged when the
+ * session is done with it. A command that needs an answer from the registry or a room holds the
+ * acknowledgement until the answer came, so a client's commands take effect, and are answered,
+ * in the order it sent them. Everything the session says goes through its bounded
+ * {@link Outbound} queue; when that overflows, the client is not reading and is disconnected,
+ * so that nobody waits for it.
+ *
+ * <p>The session has three states: {@code registering} (waiting for a valid nickname),
+ * {@code chatting}, and {@code closing} (saying goodbye while the socket drains).
+ */
+public final class ConnectionActor {
+
+  public sealed interface Command {}
+
+  /** A line from the client; {@code replyTo} is acknowledged once the line has been handled. */
+  public record Received(InboundLine line, ActorRef<Done> replyTo) implements Command {}
+
+  /** The client's input ended: cleanly, or with {@code failure} when the connection broke. */
+  public record InputEnded(Optional<String> failure) implements Command {}
+
+  /** The server is going down: say so, flush and close. */
+  public record ServerShutdown() implements Command {}
+
+  private record FromChat(ChatEvent event) implements Command {}
+
+  private record NickReply(Registry.NickResult result) implements Command {}
+
+  private record JoinReply(ChatRoom.JoinResult result) implements Command {}
+
+  private record MembersReply(ChatRoom.MembersResult result) implements Command {}
+
+  private record RoomsReply(Registry.RoomList list) implements Command {}
+
+  private record PrivateReply(Registry.PrivateResult result) implements Command {}
+
+  /** Sent to whoever started the session when it ends, for the connection log. */
+  public record Ended(ActorRef<Command> session, String remote, String nick, String reason) {}
+
+  /** Everything a session is started with. */
+  public record Setup(
+      ConnectionSettings settings,
+      ActorRef<Registry.Command> registry,
+      Outbound outbound,
+      String remote,
+      int online,
+      ActorRef<Ended> endedTo) {}
+
+  public static Behavior<Command> create(Setup setup) {
+    return Behaviors.setup(context -> new ConnectionActor(context, setup).start());
+  }
+
+  private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
+
+  private record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
+
+  private final ActorContext<Command> context;
+  private final Setup setup;
+  private final ConnectionSettings settings;
+  private final Outbound outbound;
+  private final ActorRef<ChatEvent> chatAddress;
+  private final ActorRef<Registry.NickResult> nickReplies;
+  private final ActorRef<ChatRoom.JoinResult> joinReplies;
+  private final ActorRef<ChatRoom.MembersResult> membersReplies;
+  private final ActorRef<Registry.RoomList> roomsReplies;
+  private final ActorRef<Registry.PrivateResult> privateReplies;
+
+  private final Map<String, Membership> rooms = new LinkedHashMap<>();
+  private String nick;
+  private String currentRoom;
+  private ActorRef<Done> pendingAck;
+  private boolean greeted;
+  private boolean aborted;
+  private boolean ended;
+  private String closeReason;
+
+  private ConnectionActor(ActorContext<Command> context, Setup setup) {
+    this.context = context;
+    this.setup = setup;
+    this.settings = setup.settings();
+    this.outbound = setup.outbound();
+    this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
+    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
+    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
+    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
+    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
+    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
+  }
+
+  private Behavior<Command> start() {
+    send(LineRenderer.server("Welcome to " + settings.serverName() + " (Lochat "
+        + Version.CURRENT + "). " + onlineText(setup.online()) + "."));
+    for (String line : settings.motd().split("\\R")) {
+      if (!line.isBlank()) {
+        send(LineRenderer.server(line));
+      }
+    }
+    promptForNick();
+    return registering();
+  }
+
+  // --- states -------------------------------------------------------------------------------
+
+  private Behavior<Command> registering() {
+    return common()
+        .onMessage(Received.class, this::onReceivedWhileRegistering)
+        .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+        .build();
+  }
+
+  private Behavior<Command> chatting() {
+    return common()
+        .onMessage(Received.class, this::onReceived)
+        .onMessage(NickReply.class, this::onNickReply)
+        .build();
+  }
+
+  private Behavior<Command> closing() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Received.class, this::onReceivedWhileClosing)
+        .onMessage(InputEnded.class, this::onInputEnded)
+        .onSignal(PostStop.class, this::onPostStop)
+        .build();
+  }
+
+  private BehaviorBuilder<Command> common() {
+    return Behaviors.receive(Command.class)
+        .onMessage(InputEnded.class, this::onInputEnded)
+        .onMessage(ServerShutdown.class, this::onServerShutdown)
+        .onMessage(FromChat.class, this::onFromChat)
+        .onMessage(JoinReply.class, this::onJoinReply)
+        .onMessage(MembersReply.class, this::onMembersReply)
+        .onMessage(RoomsReply.class, this::onRoomsReply)
+        .onMessage(PrivateReply.class, this::onPrivateReply)
+        .onSignal(PostStop.class, this::onPostStop);
+  }
+
+  // --- registering --------------------------------------------------------------------------
+
+  private Behavior<Command> onReceivedWhileRegistering(Received received) {
+    pendingAck = received.replyTo();
+    if (received.line() instanceof InboundLine.TooLong tooLong) {
+      lineTooLong(tooLong);
+      promptForNick();
+      return acknowledge(registering());
+    }
+    String text = TextSanitizer.clean(((InboundLine.Text) received.line()).text());
+    LineCommand command = LineCommandParser.parseRegistration(text);
+    if (command instanceof LineCommand.Nick n) {
+      setup.registry().tell(new Registry.Register(n.nick(), chatAddress, nickReplies));
+      return awaitingReply();
+    } else if (command instanceof LineCommand.Quit quit) {
+      return quit(quit.reason());
+    } else if (command instanceof LineCommand.Help) {
+      help();
+    } else if (command instanceof LineCommand.Invalid invalid) {
+      send(LineRenderer.error(invalid.code(), invalid.message()));
+      promptForNick();
+    } else if (!(command instanceof LineCommand.Blank)) {
+      send(LineRenderer.error(ErrorCode.NOT_REGISTERED,
+          "Choose a nickname first; commands work once you have one"));
+      promptForNick();
+    } else {
+      promptForNick();
+    }
+    return acknowledge(registering());
+  }
+
+  private Behavior<Command> onNickReplyWhileRegistering(NickReply reply) {
+    if (reply.result() instanceof Registry.NickAccepted accepted) {
+      nick = accepted.nick();
+      context.getLog().info("{} registered as {}", setup.remote(), nick);
+      send(LineRenderer.ok("nick", nick));
+      setup.registry().tell(
+          new Registry.JoinRoom(settings.defaultRoom(), nick, chatAddress, joinReplies));
+      return chatting();
+    }
+    Registry.NickTaken taken = (Registry.NickTaken) reply.result();
+    send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+        "Nickname " + taken.nick() + " is already in use; choose another"));
+    promptForNick();
+    return acknowledge(registering());
+  }
+
+  // --- chatting -----------------------------------------------------------------------------
+
+  private Behavior<Command> onReceived(Received received) {
+    pendingAck = received.replyTo();
+    if (received.line() instanceof InboundLine.TooLong tooLong) {
+      lineTooLong(tooLong);
+      return acknowledge(chatting());
+    }
+    String text = TextSanitizer.clean(((InboundLine.Text) received.line()).text());
+    LineCommand command = LineCommandParser.parse(text);
+    if (command instanceof LineCommand.Say say) {
+      post(say.text(), false);
+    } else if (command instanceof LineCommand.Me me) {
+      post(me.action(), true);
+    } else if (command instanceof LineCommand.Nick n) {
+      setup.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
+      return awaitingReply();
+    } else if (command instanceof LineCommand.Join join) {
+      return join(join.room());
+    } else if (command instanceof LineCommand.Part part) {
+      part(part.room().orElse(currentRoom));
+    } else if (command instanceof LineCommand.Rooms) {
+      setup.registry().tell(new Registry.ListRooms(roomsReplies));
+      return awaitingReply();
+    } else if (command instanceof LineCommand.Who who) {
+      return who(who.room());
+    } else if (command instanceof LineCommand.Msg msg) {
+      setup.registry().tell(
+          new Registry.SendPrivate(chatAddress, msg.nick(), msg.text(), false, privateReplies));
+      return awaitingReply();
+    } else if (command instanceof LineCommand.Help) {
+      help();
+    } else if (command instanceof LineCommand.Quit quit) {
+      return quit(quit.reason());
+    } else if (command instanceof LineCommand.Invalid invalid) {
+      send(LineRenderer.error(invalid.code(), invalid.message()));
+    }
+    return acknowledge(chatting());
+  }
+
+  private void post(String text, boolean action) {
+    Membership room = currentRoom == null ? null : rooms.get(currentRoom);
+    if (room == null) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+          "You are not in a room; /join ROOM first (/rooms lists them)"));
+    } else {
+      room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
+    }
+  }
+
+  private Behavior<Command> join(String room) {
+    Membership membership = rooms.get(Names.key(room));
+    if (membership != null) {
+      currentRoom = Names.key(room);
+      send(LineRenderer.ok("current", membership.name()));
+      return acknowledge(chatting());
+    }
+    setup.registry().tell(new Registry.JoinRoom(room, nick, chatAddress, joinReplies));
+    return awaitingReply();
+  }
+
+  private void part(String room) {
+    Membership membership = room == null ? null : rooms.remove(Names.key(room));
+    if (membership == null) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+          room == null ? "You are not in a room" : "You are not in " + room));
+      return;
+    }
+    membership.ref().tell(new ChatRoom.Leave(chatAddress, "part"));
+    if (Names.key(room).equals(currentRoom)) {
+      currentRoom = rooms.isEmpty() ? null : lastJoinedRoom();
+      if (currentRoom != null) {
+        send(LineRenderer.ok("current", rooms.get(currentRoom).name()));
+      } else {
+        send(LineRenderer.server("You are not in any room now; /join ROOM to enter one"));
+      }
+    }
+  }
+
+  private Behavior<Command> who(Optional<String> room) {
+    if (room.isPresent()) {
+      setup.registry().tell(new Registry.ListMembers(room.get(), membersReplies));
+      return awaitingReply();
+    }
+    Membership current = currentRoom == null ? null : rooms.get(currentRoom);
+    if (current == null) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
+      return acknowledge(chatting());
+    }
+    current.ref().tell(new ChatRoom.GetMembers(membersReplies));
+    return awaitingReply();
+  }
+
+  private Behavior<Command> onNickReply(NickReply reply) {
+    if (reply.result() instanceof Registry.NickAccepted accepted) {
+      nick = accepted.nick();
+      for (Membership room : rooms.values()) {
+        room.ref().tell(new ChatRoom.Rename(chatAddress, nick));
+      }
+      send(LineRenderer.ok("nick", nick));
+      context.getLog().info("{} ({}) is now {}", accepted.oldNick(), setup.remote(), nick);
+    } else {
+      send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+          "Nickname " + ((Registry.NickTaken) reply.result()).nick() + " is already in use"));
+    }
+    return acknowledge(chatting());
+  }
+
+  // --- replies and events, in every state but closing ----------------------------------------
+
+  private Behavior<Command> onJoinReply(JoinReply reply) {
+    if (reply.result() instanceof ChatRoom.Joined joined) {
+      String key = Names.key(joined.room());
+      rooms.put(key, new Membership(joined.room(), joined.roomRef()));
+      currentRoom = key;
+      for (Posted posted : joined.history()) {
+        send(LineRenderer.history(posted));
+      }
+      send(LineRenderer.joined(joined.room(), nick));
+      send(LineRenderer.who(joined.room(), joined.members()));
+    } else {
+      ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED,
+          "Cannot join " + refused.room() + ": " + refused.reason()));
+    }
+    if (!greeted) {
+      greeted = true;
+      send(LineRenderer.server("Hello " + nick + "! "
+          + (currentRoom == null ? "" : "You are in " + rooms.get(currentRoom).name() + ". ")
+          + HELP_HINT));
+    }
+    return acknowledge(chatting());
+  }
+
+  private Behavior<Command> onMembersReply(MembersReply reply) {
+    if (reply.result() instanceof ChatRoom.Members members) {
+      send(LineRenderer.who(members.room(), members.nicks()));
+    } else {
+      send(LineRenderer.error(ErrorCode.NO_SUCH_ROOM,
+          "There is no room " + ((ChatRoom.NoSuchRoom) reply.result()).room()));
+    }
+    return acknowledge(chatting());
+  }
+
+  private Behavior<Command> onRoomsReply(RoomsReply reply) {
+    send(LineRenderer.rooms(reply.list().rooms()));
+    return acknowledge(chatting());
+  }
+
+  private Behavior<Command> onPrivateReply(PrivateReply reply) {
+    if (reply.result() instanceof Registry.PrivateDelivered delivered) {
+      send(LineRenderer.event(delivered.message()));
+    } else {
+      send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
+          "Nobody called " + ((Registry.NoSuchNick) reply.result()).nick() + " is online"));
+    }
+    return acknowledge(chatting());
+  }
+
+  private Behavior<Command> onFromChat(FromChat message) {
+    if (!(message.event() instanceof MemberJoined joined && joined.nick().equals(nick))) {
+      send(LineRenderer.event(message.event()));
+    }
+    return Behaviors.same();
+  }
+
+  // --- leaving ------------------------------------------------------------------------------
+
+  private Behavior<Command> quit(Optional<String> reason) {
+    leaveRooms(reason.map(r -> "quit: " + r).orElse("quit"));
+    send(LineRenderer.ok("quit", "Bye" + (nick == null ? "" : " " + nick)));
+    return close("quit");
+  }
+
+  private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
+    send(LineRenderer.server("The server is shutting down. Goodbye!"));
+    leaveRooms("server shutdown");
+    return close("server shutdown");
+  }
+
+  /** Flushes what is queued, then closes; the session stops when the input side has ended. */
+  private Behavior<Command> close(String reason) {
+    closeReason = reason;
+    outbound.close();
+    return acknowledge(closing());
+  }
+
+  private Behavior<Command> onReceivedWhileClosing(Received received) {
+    received.replyTo().tell(Done.getInstance());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onInputEnded(InputEnded inputEnded) {
+    String reason = inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
+    leaveRooms(reason);
+    end(closeReason != null ? closeReason
+        : reason + inputEnded.failure().map(f -> " (" + f + ")").orElse(""));
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onPostStop(PostStop stop) {
+    outbound.abort("session stopped");
+    end(closeReason != null ? closeReason : "session stopped");
+    return Behaviors.same();
+  }
+
+  private void leaveRooms(String reason) {
+    for (Membership room : rooms.values()) {
+      room.ref().tell(new ChatRoom.Leave(chatAddress, reason));
+    }
+    rooms.clear();
+    currentRoom = null;
+  }
+
+  private void end(String reason) {
+    if (!ended) {
+      ended = true;
+      setup.endedTo().tell(new Ended(context.getSelf(), setup.remote(), nick, reason));
+    }
+  }
+
+  // --- output -------------------------------------------------------------------------------
+
+  private void send(String line) {
+    if (!aborted && outbound.send(line) == Outbound.Result.OVERFLOW) {
+      tooSlow();
+    }
+  }
+
+  private void tooSlow() {
+    String reason = "too slow: did not read " + settings.sendBuffer() + " queued lines";
+    context.getLog().warn("Disconnecting {} ({}): {}",
+        nick == null ? "unregistered client" : nick, setup.remote(), reason);
+    aborted = true;
+    closeReason = reason;
+    leaveRooms(reason);
+    outbound.abort(reason);
+    end(reason);
+    context.stop(context.getSelf());
+  }
+
+  private void promptForNick() {
+    send(LineRenderer.prompt("Choose a nickname (1-" + Names.MAX_LENGTH
+        + " letters, digits, _ - .):"));
+  }
+
+  private void lineTooLong(InboundLine.TooLong tooLong) {
+    send(LineRenderer.error(ErrorCode.LINE_TOO_LONG,
+        "Line longer than " + tooLong.limit() + " bytes; it was discarded"));
+  }
+
+  private void help() {
+    for (String line : HELP) {
+      send(LineRenderer.server(line));
+    }
+  }
+
+  private static final List<String> HELP = List.of(
+      "Commands:",
+      "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
+      "  /me ACTION         post an action, shown as '* nick ACTION'",
+      "  /msg NICK TEXT     send a private message",
+      "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
+      "  /part [ROOM]       leave ROOM (default: your current room)",
+      "  /rooms             list rooms and how many are in each",
+      "  /who [ROOM]        list who is in ROOM (default: your current room)",
+      "  /nick NEW          change your nickname",
+      "  /help              show this help",
+      "  /quit [REASON]     leave the server");
+
+  // --- acknowledgement ----------------------------------------------------------------------
+
+  /** Keeps the current line unacknowledged until the reply it waits for has arrived. */
+  private Behavior<Command> awaitingReply() {
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> acknowledge(Behavior<Command> next) {
+    if (pendingAck != null) {
+      pendingAck.tell(Done.getInstance());
+      pendingAck = null;
+    }
+    return next;
+  }
+
+  private static String onlineText(int online) {
+    return online == 1 ? "1 client online" : online + " clients online";
+  }
+
+  private String lastJoinedRoom() {
+    List<String> keys = new ArrayList<>(rooms.keySet());
+    return keys.get(keys.size() - 1);
+  }
+}

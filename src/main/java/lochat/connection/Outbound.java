@@ -1,0 +1,61 @@
+package lochat.connection;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The sending side of one connection: a bounded queue of encoded lines in front of the socket.
+ *
+ * <p>{@link #send} never blocks and never waits for the client: when the queue is full it says so
+ * and the caller decides (the session drops the client as too slow). This is what keeps one
+ * client that stops reading from slowing anyone else. Safe to call from any thread, but meant to
+ * be owned by the connection's session actor.
+ */
+public final class Outbound {
+
+  /** What happened to a line handed to {@link #send}. */
+  public enum Result { SENT, OVERFLOW, CLOSED }
+
+  private final BoundedSourceQueue<ByteString> queue;
+
+  public Outbound(BoundedSourceQueue<ByteString> queue) {
+    this.queue = queue;
+  }
+
+  /** Queues {@code line} plus LF, encoded as UTF-8. */
+  public Result send(String line) {
+    QueueOfferResult result = queue.offer(ByteString.fromString(line + "\n", StandardCharsets.UTF_8));
+    if (result.isEnqueued()) {
+      return Result.SENT;
+    }
+    return result == QueueOfferResult.dropped() ? Result.OVERFLOW : Result.CLOSED;
+  }
+
+  /** Lines queued and not yet taken by the socket. */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Sends what is queued, then closes the connection. */
+  public void close() {
+    if (!queue.isCompleted()) {
+      queue.complete();
+    }
+  }
+
+  /** Closes the connection at once, dropping what is queued. */
+  public void abort(String reason) {
+    if (!queue.isCompleted()) {
+      queue.fail(new ConnectionAborted(reason));
+    }
+  }
+
+  /** Why a connection was closed without flushing; expected, so it carries no stack trace. */
+  public static final class ConnectionAborted extends RuntimeException {
+    public ConnectionAborted(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package lochat.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Cuts a byte stream into lines: LF-terminated, a CR before the LF dropped, decoded as UTF-8.
+ *
+ * <p>Unlike Pekko's {@code Framing.delimiter}, an over-long line does not fail the stream: the
+ * framer reports it once, as soon as it passes the limit, and discards its bytes up to the next
+ * LF, so the connection stays usable. Memory per connection is bounded by the limit. Lines are
+ * decoded only once complete, so a multi-byte character split across packets is never broken.
+ *
+ * <p>Not thread-safe: one instance per connection, fed in order.
+ */
+public final class LineFramer {
+
+  private static final byte LF = '\n';
+  private static final byte CR = '\r';
+
+  private final int maxLineBytes;
+  private ByteString pending = ByteString.emptyByteString();
+  private boolean discarding;
+
+  public LineFramer(int maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** The lines that {@code chunk} completes, in order. */
+  public List<InboundLine> feed(ByteString chunk) {
+    List<InboundLine> lines = new ArrayList<>(2);
+    ByteString rest = chunk;
+    while (!rest.isEmpty()) {
+      int lf = rest.indexOf(LF);
+      if (lf < 0) {
+        accumulate(rest, lines);
+        break;
+      }
+      if (discarding) {
+        discarding = false;
+      } else {
+        accumulate(rest.take(lf), lines);
+        if (!discarding) {
+          lines.add(decode(pending));
+        }
+        discarding = false;
+      }
+      pending = ByteString.emptyByteString();
+      rest = rest.drop(lf + 1);
+    }
+    return lines;
+  }
+
+  /** The unterminated last line at the end of input, if there is one. */
+  public List<InboundLine> finish() {
+    List<InboundLine> lines = new ArrayList<>(1);
+    if (!discarding && !pending.isEmpty()) {
+      lines.add(decode(pending));
+    }
+    pending = ByteString.emptyByteString();
+    discarding = false;
+    return lines;
+  }
+
+  private void accumulate(ByteString bytes, List<InboundLine> lines) {
+    if (discarding) {
+      return;
+    }
+    pending = pending.concat(bytes);
+    // One byte of slack for the CR of a CRLF terminator that is still to come.
+    if (pending.size() > maxLineBytes + 1
+        || (pending.size() == maxLineBytes + 1 && pending.apply(maxLineBytes) != CR)) {
+      pending = ByteString.emptyByteString();
+      discarding = true;
+      lines.add(new InboundLine.TooLong(maxLineBytes));
+    }
+  }
+
+  private InboundLine decode(ByteString line) {
+    int length = line.size();
+    if (length > 0 && line.apply(length - 1) == CR) {
+      length--;
+    }
+    if (length > maxLineBytes) {
+      return new InboundLine.TooLong(maxLineBytes);
+    }
+    return new InboundLine.Text(new String(line.take(length).toArrayUnsafe(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,22 @@
+package lochat.protocol.line;
+
+import java.util.Locale;
+
+/** The machine-readable code of an {@code ERROR} line; its wire form is the lower-case, dashed name. */
+public enum ErrorCode {
+  UNKNOWN_COMMAND,
+  BAD_ARGUMENT,
+  NICK_INVALID,
+  NICK_TAKEN,
+  NOT_REGISTERED,
+  ROOM_INVALID,
+  ROOM_REFUSED,
+  NOT_IN_ROOM,
+  NO_SUCH_ROOM,
+  NO_SUCH_USER,
+  LINE_TOO_LONG;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

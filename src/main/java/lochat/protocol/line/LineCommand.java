@@ -1,0 +1,34 @@
+package lochat.protocol.line;
+
+import java.util.Optional;
+
+/** A line from a native-protocol client, parsed: a post, a command, or what was wrong with it. */
+public sealed interface LineCommand {
+
+  /** A blank line: nothing to do. */
+  record Blank() implements LineCommand {}
+
+  /** A plain line, posted to the current room. */
+  record Say(String text) implements LineCommand {}
+
+  record Me(String action) implements LineCommand {}
+
+  record Nick(String nick) implements LineCommand {}
+
+  record Join(String room) implements LineCommand {}
+
+  record Part(Optional<String> room) implements LineCommand {}
+
+  record Rooms() implements LineCommand {}
+
+  record Who(Optional<String> room) implements LineCommand {}
+
+  record Msg(String nick, String text) implements LineCommand {}
+
+  record Help() implements LineCommand {}
+
+  record Quit(Optional<String> reason) implements LineCommand {}
+
+  /** A line that could not be accepted; {@code message} says why. */
+  record Invalid(ErrorCode code, String message) implements LineCommand {}
+}

@@ -1,0 +1,148 @@
+package lochat.protocol.line;
+
+import java.util.Locale;
+import java.util.Optional;
+import lochat.chat.Names;
+
+/**
+ * Parses one line of the native protocol into a {@link LineCommand}.
+ *
+ * <p>A line that starts with {@code /} is a command; {@code //} at the start posts a line that
+ * starts with a single {@code /}. Command names are case-insensitive. Nicknames and room names
+ * are validated here, so a session only ever sees names that {@link Names} accepts. The parser
+ * expects text that was already sanitised.
+ */
+public final class LineCommandParser {
+
+  private LineCommandParser() {}
+
+  public static LineCommand parse(String line) {
+    if (line.isBlank()) {
+      return new LineCommand.Blank();
+    }
+    if (!line.startsWith("/")) {
+      return new LineCommand.Say(line);
+    }
+    if (line.startsWith("//")) {
+      return new LineCommand.Say(line.substring(1));
+    }
+    String body = line.substring(1);
+    int space = body.indexOf(' ');
+    String name = (space < 0 ? body : body.substring(0, space)).toLowerCase(Locale.ROOT);
+    String args = space < 0 ? "" : body.substring(space + 1).strip();
+    switch (name) {
+      case "nick":
+        return nick(args);
+      case "join":
+        return join(args);
+      case "part":
+      case "leave":
+        return part(args);
+      case "rooms":
+      case "list":
+        return noArguments("rooms", args, new LineCommand.Rooms());
+      case "who":
+      case "names":
+        return who(args);
+      case "msg":
+      case "query":
+        return msg(args);
+      case "me":
+        return args.isEmpty()
+            ? badArgument("/me needs an action, e.g. /me waves")
+            : new LineCommand.Me(args);
+      case "help":
+        return new LineCommand.Help();
+      case "quit":
+      case "exit":
+        return new LineCommand.Quit(args.isEmpty() ? Optional.empty() : Optional.of(args));
+      default:
+        return new LineCommand.Invalid(
+            ErrorCode.UNKNOWN_COMMAND,
+            "Unknown command /" + name + ". Type /help for the list of commands,"
+                + " or start the line with // to post a line that begins with /");
+    }
+  }
+
+  /** Parses the nickname a client sends as its first line: a bare name or {@code /nick NAME}. */
+  public static LineCommand parseRegistration(String line) {
+    if (line.isBlank() || line.startsWith("/")) {
+      return parse(line);
+    }
+    return nick(line.strip());
+  }
+
+  private static LineCommand nick(String args) {
+    if (args.isEmpty()) {
+      return badArgument("/nick needs a nickname, e.g. /nick alice");
+    }
+    if (args.contains(" ")) {
+      return new LineCommand.Invalid(ErrorCode.NICK_INVALID, "Nickname may not contain spaces");
+    }
+    return Names.nickProblem(args)
+        .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
+        .orElseGet(() -> new LineCommand.Nick(args));
+  }
+
+  private static LineCommand join(String args) {
+    if (args.isEmpty()) {
+      return badArgument("/join needs a room name, e.g. /join games");
+    }
+    return room(args).<LineCommand>map(LineCommand.Join::new).orElseGet(() -> invalidRoom(args));
+  }
+
+  private static LineCommand part(String args) {
+    if (args.isEmpty()) {
+      return new LineCommand.Part(Optional.empty());
+    }
+    return room(args)
+        .<LineCommand>map(room -> new LineCommand.Part(Optional.of(room)))
+        .orElseGet(() -> invalidRoom(args));
+  }
+
+  private static LineCommand who(String args) {
+    if (args.isEmpty()) {
+      return new LineCommand.Who(Optional.empty());
+    }
+    return room(args)
+        .<LineCommand>map(room -> new LineCommand.Who(Optional.of(room)))
+        .orElseGet(() -> invalidRoom(args));
+  }
+
+  private static LineCommand msg(String args) {
+    int space = args.indexOf(' ');
+    if (space < 0) {
+      return badArgument("/msg needs a nickname and a message, e.g. /msg bob hello");
+    }
+    String nick = args.substring(0, space);
+    String text = args.substring(space + 1).strip();
+    if (text.isEmpty()) {
+      return badArgument("/msg needs a message after the nickname");
+    }
+    return Names.nickProblem(nick)
+        .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
+        .orElseGet(() -> new LineCommand.Msg(nick, text));
+  }
+
+  private static Optional<String> room(String args) {
+    String room = Names.stripRoomPrefix(args);
+    return args.contains(" ") || Names.roomProblem(room).isPresent()
+        ? Optional.empty()
+        : Optional.of(room);
+  }
+
+  private static LineCommand invalidRoom(String args) {
+    String problem = args.contains(" ")
+        ? "Room name may not contain spaces"
+        : Names.roomProblem(Names.stripRoomPrefix(args)).orElse("Invalid room name");
+    return new LineCommand.Invalid(ErrorCode.ROOM_INVALID, problem);
+  }
+
+  private static LineCommand noArguments(String command, String args, LineCommand parsed) {
+    return args.isEmpty() ? parsed : badArgument("/" + command + " takes no arguments");
+  }
+
+  private static LineCommand badArgument(String message) {
+    return new LineCommand.Invalid(ErrorCode.BAD_ARGUMENT, message + ". Type /help for help");
+  }
+}

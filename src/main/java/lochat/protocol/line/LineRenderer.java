@@ -1,0 +1,88 @@
+package lochat.protocol.line;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.MemberLeft;
+import lochat.chat.ChatEvent.MemberRenamed;
+import lochat.chat.ChatEvent.Posted;
+import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.RoomInfo;
+
+/**
+ * Renders what the server says to a native-protocol client, one line each, without terminator.
+ *
+ * <p>Every line starts with an upper-case kind marker followed by a space; the fields after it
+ * are separated by single spaces, and the last field is free text that may contain spaces.
+ * Nicknames and room names never contain spaces, so every line splits unambiguously. The exact
+ * grammar is in {@code docs/protocol.md}.
+ */
+public final class LineRenderer {
+
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
+
+  private LineRenderer() {}
+
+  public static String event(ChatEvent event) {
+    if (event instanceof Posted posted) {
+      return posted(posted);
+    } else if (event instanceof MemberJoined joined) {
+      return joined(joined.room(), joined.nick());
+    } else if (event instanceof MemberLeft left) {
+      return "LEFT " + left.room() + " " + left.nick() + " " + left.reason();
+    } else if (event instanceof MemberRenamed renamed) {
+      return "RENAMED " + renamed.room() + " " + renamed.oldNick() + " " + renamed.newNick();
+    } else if (event instanceof PrivateMessage message) {
+      return (message.action() ? "PRIVACTION " : "PRIV ")
+          + message.from() + " " + message.to() + " " + message.text();
+    }
+    throw new IllegalArgumentException("Unknown event " + event);
+  }
+
+  public static String posted(Posted posted) {
+    return (posted.action() ? "ACTION " : "MSG ")
+        + posted.room() + " " + posted.nick() + " " + posted.text();
+  }
+
+  /** A post replayed from a room's history: {@code HISTORY <time> } and the post line. */
+  public static String history(Posted posted) {
+    return "HISTORY " + TIMESTAMP.format(posted.at().truncatedTo(ChronoUnit.SECONDS)) + " "
+        + posted(posted);
+  }
+
+  public static String joined(String room, String nick) {
+    return "JOINED " + room + " " + nick;
+  }
+
+  public static String who(String room, List<String> nicks) {
+    return "WHO " + room + (nicks.isEmpty() ? "" : " " + String.join(" ", nicks));
+  }
+
+  /** {@code ROOMS} followed by {@code name:members} for each room. */
+  public static String rooms(List<RoomInfo> rooms) {
+    StringBuilder line = new StringBuilder("ROOMS");
+    for (RoomInfo room : rooms) {
+      line.append(' ').append(room.name()).append(':').append(room.members());
+    }
+    return line.toString();
+  }
+
+  public static String server(String text) {
+    return "SERVER " + text;
+  }
+
+  public static String prompt(String text) {
+    return "PROMPT " + text;
+  }
+
+  /** A command's acknowledgement: {@code OK <what> <detail>}. */
+  public static String ok(String what, String detail) {
+    return "OK " + what + (detail.isEmpty() ? "" : " " + detail);
+  }
+
+  public static String error(ErrorCode code, String message) {
+    return "ERROR " + code.wireName() + " " + message;
+  }
+}

@@ -1,0 +1,241 @@
+package lochat.registry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.Names;
+import lochat.chat.RoomInfo;
+import lochat.room.ChatRoom;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The server-wide directory: who is online under which nickname, and which rooms exist.
+ *
+ * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
+ * lives (the registry watches it). Rooms are created on the first join and spawned as children;
+ * they keep their history while the server runs, and at most {@code maxRooms} exist at once.
+ * Private messages are routed here because this is where nicknames resolve to sessions.
+ *
+ * <p>The registry never waits: every request is answered from its own state or forwarded to a
+ * room, which answers the requester directly.
+ */
+public final class Registry extends AbstractBehavior<Registry.Command> {
+
+  public sealed interface Command {}
+
+  /** Reserves {@code nick} for {@code session}, its first nickname. */
+  public record Register(String nick, ActorRef<ChatEvent> session, ActorRef<NickResult> replyTo)
+      implements Command {}
+
+  /** Moves {@code session} from its current nickname to {@code newNick}. */
+  public record ChangeNick(
+      String newNick, ActorRef<ChatEvent> session, ActorRef<NickResult> replyTo)
+      implements Command {}
+
+  /** Joins {@code room}, creating it when needed; the room answers with a join result. */
+  public record JoinRoom(
+      String room,
+      String nick,
+      ActorRef<ChatEvent> member,
+      ActorRef<ChatRoom.JoinResult> replyTo)
+      implements Command {}
+
+  public record ListRooms(ActorRef<RoomList> replyTo) implements Command {}
+
+  public record ListMembers(String room, ActorRef<ChatRoom.MembersResult> replyTo)
+      implements Command {}
+
+  public record SendPrivate(
+      ActorRef<ChatEvent> sender, String to, String text, boolean action,
+      ActorRef<PrivateResult> replyTo)
+      implements Command {}
+
+  public record GetOnline(ActorRef<Online> replyTo) implements Command {}
+
+  private record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
+
+  private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
+
+  public sealed interface NickResult {}
+
+  public record NickAccepted(String oldNick, String nick) implements NickResult {}
+
+  public record NickTaken(String nick) implements NickResult {}
+
+  public record RoomList(List<RoomInfo> rooms) {}
+
+  public sealed interface PrivateResult {}
+
+  public record PrivateDelivered(PrivateMessage message) implements PrivateResult {}
+
+  public record NoSuchNick(String nick) implements PrivateResult {}
+
+  public record Online(int users) {}
+
+  public static Behavior<Command> create(int historySize, int maxRooms) {
+    return create(historySize, maxRooms, Clock.systemUTC());
+  }
+
+  public static Behavior<Command> create(int historySize, int maxRooms, Clock clock) {
+    return Behaviors.setup(context -> new Registry(context, historySize, maxRooms, clock));
+  }
+
+  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members) {}
+
+  private final int historySize;
+  private final int maxRooms;
+  private final Clock clock;
+  private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
+  private final Map<String, ActorRef<ChatEvent>> sessionsByNick = new HashMap<>();
+  private final Map<ActorRef<ChatEvent>, String> nicksBySession = new HashMap<>();
+  private final Map<String, Room> rooms = new TreeMap<>();
+
+  private Registry(ActorContext<Command> context, int historySize, int maxRooms, Clock clock) {
+    super(context);
+    this.historySize = historySize;
+    this.maxRooms = maxRooms;
+    this.clock = clock;
+    this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Register.class, this::onRegister)
+        .onMessage(ChangeNick.class, this::onChangeNick)
+        .onMessage(JoinRoom.class, this::onJoinRoom)
+        .onMessage(ListRooms.class, this::onListRooms)
+        .onMessage(ListMembers.class, this::onListMembers)
+        .onMessage(SendPrivate.class, this::onSendPrivate)
+        .onMessage(GetOnline.class, this::onGetOnline)
+        .onMessage(SessionStopped.class, this::onSessionStopped)
+        .onMessage(RoomOccupancy.class, this::onRoomOccupancy)
+        .build();
+  }
+
+  private Behavior<Command> onRegister(Register register) {
+    if (nicksBySession.containsKey(register.session())) {
+      return onChangeNick(new ChangeNick(register.nick(), register.session(), register.replyTo()));
+    }
+    if (isTaken(register.nick(), register.session())) {
+      register.replyTo().tell(new NickTaken(register.nick()));
+    } else {
+      reserve(register.nick(), register.session());
+      getContext().watchWith(register.session(), new SessionStopped(register.session()));
+      register.replyTo().tell(new NickAccepted(null, register.nick()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onChangeNick(ChangeNick change) {
+    String oldNick = nicksBySession.get(change.session());
+    if (oldNick == null) {
+      return onRegister(new Register(change.newNick(), change.session(), change.replyTo()));
+    }
+    if (isTaken(change.newNick(), change.session())) {
+      change.replyTo().tell(new NickTaken(change.newNick()));
+    } else {
+      sessionsByNick.remove(Names.key(oldNick));
+      reserve(change.newNick(), change.session());
+      change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onJoinRoom(JoinRoom join) {
+    String key = Names.key(join.room());
+    Room room = rooms.get(key);
+    if (room == null) {
+      if (rooms.size() >= maxRooms) {
+        join.replyTo().tell(new ChatRoom.JoinRefused(join.room(),
+            "The server already has " + maxRooms + " rooms, its limit"));
+        return this;
+      }
+      ActorRef<ChatRoom.Command> ref = getContext().spawn(
+          ChatRoom.create(join.room(), historySize, occupancyAdapter, clock), "room-" + key);
+      room = new Room(join.room(), ref, 0);
+      rooms.put(key, room);
+    }
+    room.ref().tell(new ChatRoom.Join(join.nick(), join.member(), join.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onListRooms(ListRooms request) {
+    List<RoomInfo> list = new ArrayList<>();
+    for (Room room : rooms.values()) {
+      list.add(new RoomInfo(room.name(), room.members()));
+    }
+    list.sort(Comparator.comparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
+    request.replyTo().tell(new RoomList(List.copyOf(list)));
+    return this;
+  }
+
+  private Behavior<Command> onListMembers(ListMembers request) {
+    Room room = rooms.get(Names.key(request.room()));
+    if (room == null) {
+      request.replyTo().tell(new ChatRoom.NoSuchRoom(request.room()));
+    } else {
+      room.ref().tell(new ChatRoom.GetMembers(request.replyTo()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onSendPrivate(SendPrivate send) {
+    String from = nicksBySession.get(send.sender());
+    ActorRef<ChatEvent> target = sessionsByNick.get(Names.key(send.to()));
+    if (from == null || target == null) {
+      send.replyTo().tell(new NoSuchNick(send.to()));
+      return this;
+    }
+    PrivateMessage message = new PrivateMessage(
+        from, nicksBySession.get(target), send.text(), send.action(), clock.instant());
+    if (!target.equals(send.sender())) {
+      target.tell(message);
+    }
+    send.replyTo().tell(new PrivateDelivered(message));
+    return this;
+  }
+
+  private Behavior<Command> onGetOnline(GetOnline request) {
+    request.replyTo().tell(new Online(sessionsByNick.size()));
+    return this;
+  }
+
+  private Behavior<Command> onSessionStopped(SessionStopped stopped) {
+    String nick = nicksBySession.remove(stopped.session());
+    if (nick != null) {
+      sessionsByNick.remove(Names.key(nick));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
+    String key = Names.key(report.occupancy().room());
+    Room room = rooms.get(key);
+    if (room != null) {
+      rooms.put(key, new Room(room.name(), room.ref(), report.occupancy().members()));
+    }
+    return this;
+  }
+
+  private boolean isTaken(String nick, ActorRef<ChatEvent> session) {
+    ActorRef<ChatEvent> holder = sessionsByNick.get(Names.key(nick));
+    return holder != null && !holder.equals(session);
+  }
+
+  private void reserve(String nick, ActorRef<ChatEvent> session) {
+    sessionsByNick.put(Names.key(nick), session);
+    nicksBySession.put(session, nick);
+  }
+}

@@ -1,0 +1,211 @@
+package lochat.room;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.MemberLeft;
+import lochat.chat.ChatEvent.MemberRenamed;
+import lochat.chat.ChatEvent.Posted;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One chat room: its members, its recent history, and the order of everything said in it.
+ *
+ * <p>The room is the single place that orders a room's traffic: every member, the sender
+ * included, receives each post in the order the room accepted it, and the sender's copy is its
+ * receipt. A joiner learns of its own join from the {@link Joined} reply, the others from a
+ * {@link ChatEvent.MemberJoined} event; a leaver receives its own {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known by their {@link ChatEvent} address;
+ * the room watches them, so a session that dies without saying goodbye still leaves.
+ *
+ * <p>Delivery is a plain {@code tell} to each member: the room never waits for anyone. Keeping a
+ * slow reader from growing without bound is the member session's job (its bounded send queue).
+ * History is kept in memory only, bounded by {@code historySize}; it is lost on restart.
+ */
+public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
+
+  public sealed interface Command {}
+
+  /** Adds {@code member} as {@code nick}; the reply carries the history and the member list. */
+  public record Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo)
+      implements Command {}
+
+  public record Leave(ActorRef<ChatEvent> member, String reason) implements Command {}
+
+  public record Post(ActorRef<ChatEvent> member, String text, boolean action) implements Command {}
+
+  public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
+
+  public record GetMembers(ActorRef<MembersResult> replyTo) implements Command {}
+
+  record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
+
+  /** The answer to a join, from the room or from the registry that refused to create it. */
+  public sealed interface JoinResult {}
+
+  public record Joined(
+      String room, ActorRef<Command> roomRef, List<String> members, List<Posted> history)
+      implements JoinResult {}
+
+  public record JoinRefused(String room, String reason) implements JoinResult {}
+
+  /** The answer to a member list request. */
+  public sealed interface MembersResult {}
+
+  public record Members(String room, List<String> nicks) implements MembersResult {}
+
+  public record NoSuchRoom(String room) implements MembersResult {}
+
+  /** Sent to the room's owner whenever the number of members changes. */
+  public record Occupancy(String room, int members) {}
+
+  /** Why a member left, as shown to the others. */
+  public static final String CONNECTION_LOST = "connection lost";
+
+  public static Behavior<Command> create(
+      String name, int historySize, ActorRef<Occupancy> occupancy) {
+    return create(name, historySize, occupancy, Clock.systemUTC());
+  }
+
+  public static Behavior<Command> create(
+      String name, int historySize, ActorRef<Occupancy> occupancy, Clock clock) {
+    return Behaviors.setup(
+        context -> new ChatRoom(context, name, historySize, occupancy, clock));
+  }
+
+  private final String name;
+  private final int historySize;
+  private final ActorRef<Occupancy> occupancy;
+  private final Clock clock;
+  private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
+  private final ArrayDeque<Posted> history = new ArrayDeque<>();
+
+  private ChatRoom(
+      ActorContext<Command> context,
+      String name,
+      int historySize,
+      ActorRef<Occupancy> occupancy,
+      Clock clock) {
+    super(context);
+    this.name = name;
+    this.historySize = historySize;
+    this.occupancy = occupancy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Join.class, this::onJoin)
+        .onMessage(Leave.class, this::onLeave)
+        .onMessage(Post.class, this::onPost)
+        .onMessage(Rename.class, this::onRename)
+        .onMessage(GetMembers.class, this::onGetMembers)
+        .onMessage(MemberStopped.class, this::onMemberStopped)
+        .build();
+  }
+
+  private Behavior<Command> onJoin(Join join) {
+    boolean isNew = !members.containsKey(join.member());
+    if (isNew) {
+      members.put(join.member(), join.nick());
+      getContext().watchWith(join.member(), new MemberStopped(join.member()));
+    }
+    join.replyTo()
+        .tell(new Joined(name, getContext().getSelf(), nicks(), List.copyOf(history)));
+    if (isNew) {
+      broadcastExcept(join.member(), new MemberJoined(name, join.nick()));
+      reportOccupancy();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onLeave(Leave leave) {
+    String nick = members.get(leave.member());
+    if (nick != null) {
+      broadcast(new MemberLeft(name, nick, leave.reason()));
+      remove(leave.member());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPost(Post post) {
+    String nick = members.get(post.member());
+    if (nick != null) {
+      Posted posted = new Posted(name, nick, post.text(), post.action(), clock.instant());
+      remember(posted);
+      broadcast(posted);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRename(Rename rename) {
+    String oldNick = members.get(rename.member());
+    if (oldNick != null && !oldNick.equals(rename.newNick())) {
+      members.put(rename.member(), rename.newNick());
+      broadcast(new MemberRenamed(name, oldNick, rename.newNick()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onGetMembers(GetMembers request) {
+    request.replyTo().tell(new Members(name, nicks()));
+    return this;
+  }
+
+  private Behavior<Command> onMemberStopped(MemberStopped stopped) {
+    String nick = members.get(stopped.member());
+    if (nick != null) {
+      remove(stopped.member());
+      broadcast(new MemberLeft(name, nick, CONNECTION_LOST));
+    }
+    return this;
+  }
+
+  private void remove(ActorRef<ChatEvent> member) {
+    members.remove(member);
+    getContext().unwatch(member);
+    reportOccupancy();
+  }
+
+  private void remember(Posted posted) {
+    if (historySize <= 0) {
+      return;
+    }
+    if (history.size() == historySize) {
+      history.removeFirst();
+    }
+    history.addLast(posted);
+  }
+
+  private void broadcast(ChatEvent event) {
+    for (ActorRef<ChatEvent> member : members.keySet()) {
+      member.tell(event);
+    }
+  }
+
+  private void broadcastExcept(ActorRef<ChatEvent> excluded, ChatEvent event) {
+    for (ActorRef<ChatEvent> member : members.keySet()) {
+      if (!member.equals(excluded)) {
+        member.tell(event);
+      }
+    }
+  }
+
+  private List<String> nicks() {
+    return List.copyOf(new ArrayList<>(members.values()));
+  }
+
+  private void reportOccupancy() {
+    occupancy.tell(new Occupancy(name, members.size()));
+  }
+}

@@ -1,0 +1,91 @@
+package lochat.server;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code lochat server}: runs a chat server until Ctrl-C or SIGTERM. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Run a Lochat server on this machine.")
+public final class ServerCommand implements Callable<Integer> {
+
+  @Option(names = "--host", description = "Address to listen on (default: 0.0.0.0, every interface).")
+  String host;
+
+  @Option(names = "--port", description = "Port to listen on (default: 4444; 0 picks a free port).")
+  Integer port;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A HOCON file whose settings override the built-in application.conf.")
+  File configFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config;
+    try {
+      config = load();
+    } catch (ConfigException e) {
+      System.err.println("Invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
+    ActorSystem<TcpListener.BindResult> system = ActorSystem.create(
+        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat", config);
+    TcpListener.BindResult result = started.get(30, TimeUnit.SECONDS);
+    if (result instanceof TcpListener.CannotListen failed) {
+      System.err.println("Cannot listen on " + failed.host() + ":" + failed.port() + ": "
+          + reason(failed.cause()));
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return 1;
+    }
+    for (String signal : new String[] {"INT", "TERM"}) {
+      Signal.handle(new Signal(signal), s ->
+          CoordinatedShutdown.get(system).run(CoordinatedShutdown.jvmExitReason()));
+    }
+    system.getWhenTerminated().toCompletableFuture().get();
+    return 0;
+  }
+
+  private Config load() {
+    Map<String, Object> overrides = new HashMap<>();
+    if (host != null) {
+      overrides.put("lochat.host", host);
+    }
+    if (port != null) {
+      overrides.put("lochat.port", port);
+    }
+    Config config = ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());
+    if (configFile != null) {
+      if (!configFile.isFile()) {
+        throw new ConfigException.Generic("no such file: " + configFile);
+      }
+      config = config.withFallback(ConfigFactory.parseFile(configFile));
+    }
+    Config loaded = config.withFallback(ConfigFactory.load()).resolve();
+    ServerSettings.fromConfig(loaded);
+    return loaded;
+  }
+
+  /** The bind failure in words, e.g. "address already in use". */
+  static String reason(Throwable failure) {
+    String message = TcpListener.describe(failure);
+    int bracket = message.lastIndexOf(']');
+    if (message.startsWith("[") && bracket > 0) {
+      message = message.substring(bracket + 1).strip();
+    }
+    return message.isEmpty() ? message
+        : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+  }
+}

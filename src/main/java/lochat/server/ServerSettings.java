@@ -1,0 +1,37 @@
+package lochat.server;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import lochat.connection.ConnectionSettings;
+
+/**
+ * The server's settings, read from the {@code lochat} block of the configuration.
+ *
+ * @param host address to bind, {@code 0.0.0.0} for every interface
+ * @param port TCP port; 0 picks a free one
+ * @param backlog the listen backlog: connection attempts the OS queues before accepting
+ * @param historySize posts each room keeps and replays to joiners
+ * @param maxRooms most rooms that may exist at once
+ * @param shutdownGrace how long connections get to flush their goodbye before being cut
+ */
+public record ServerSettings(
+    String host,
+    int port,
+    int backlog,
+    int historySize,
+    int maxRooms,
+    Duration shutdownGrace,
+    ConnectionSettings connection) {
+
+  public static ServerSettings fromConfig(Config config) {
+    Config lochat = config.getConfig("lochat");
+    return new ServerSettings(
+        lochat.getString("host"),
+        lochat.getInt("port"),
+        lochat.getInt("connection.backlog"),
+        lochat.getInt("room.history-size"),
+        lochat.getInt("max-rooms"),
+        lochat.getDuration("shutdown-grace"),
+        ConnectionSettings.fromConfig(lochat));
+  }
+}

@@ -1,0 +1,213 @@
+package lochat.server;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import lochat.connection.ConnectionActor;
+import lochat.connection.ConnectionFlow;
+import lochat.connection.Outbound;
+import lochat.registry.Registry;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.SharedKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Tcp;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Accepts TCP connections and gives each one a session actor and a connection stream.
+ *
+ * <p>The listener binds with Pekko Streams {@link Tcp}, with a raised backlog so that a burst of
+ * connects is queued by the OS rather than refused. It keeps the set of live sessions, for the
+ * connection log and for shutdown: {@link Close} stops accepting, asks every session to say
+ * goodbye and close, and answers once all have ended; {@link #connectionsKillSwitch} cuts the
+ * ones that did not manage in time.
+ */
+public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
+
+  public sealed interface Command {}
+
+  /** Stop accepting and close every connection gracefully; {@code replyTo} hears when done. */
+  public record Close(ActorRef<Done> replyTo) implements Command {}
+
+  private record Bound(Tcp.ServerBinding binding) implements Command {}
+
+  private record BindFailed(Throwable cause) implements Command {}
+
+  private record Accepted(Tcp.IncomingConnection connection) implements Command {}
+
+  private record SessionEnded(ConnectionActor.Ended ended) implements Command {}
+
+  private record SessionStopped(ActorRef<ConnectionActor.Command> session) implements Command {}
+
+  /** What became of the bind: the address clients can reach, or why it failed. */
+  public sealed interface BindResult {}
+
+  public record Listening(InetSocketAddress address) implements BindResult {}
+
+  public record CannotListen(String host, int port, Throwable cause) implements BindResult {}
+
+  public static Behavior<Command> create(
+      ServerSettings settings,
+      ActorRef<Registry.Command> registry,
+      SharedKillSwitch connectionsKillSwitch,
+      ActorRef<BindResult> bindResult) {
+    return Behaviors.setup(context ->
+        new TcpListener(context, settings, registry, connectionsKillSwitch, bindResult));
+  }
+
+  private record Session(String remote, String nick) {}
+
+  private final ServerSettings settings;
+  private final ActorRef<Registry.Command> registry;
+  private final SharedKillSwitch connectionsKillSwitch;
+  private final ActorRef<BindResult> bindResult;
+  private final ActorRef<ConnectionActor.Ended> endedAdapter;
+  private final Map<ActorRef<ConnectionActor.Command>, Session> sessions = new HashMap<>();
+  private Optional<Tcp.ServerBinding> binding = Optional.empty();
+  private ActorRef<Done> closeRequester;
+  private long accepted;
+
+  private TcpListener(
+      ActorContext<Command> context,
+      ServerSettings settings,
+      ActorRef<Registry.Command> registry,
+      SharedKillSwitch connectionsKillSwitch,
+      ActorRef<BindResult> bindResult) {
+    super(context);
+    this.settings = settings;
+    this.registry = registry;
+    this.connectionsKillSwitch = connectionsKillSwitch;
+    this.bindResult = bindResult;
+    this.endedAdapter = context.messageAdapter(ConnectionActor.Ended.class, SessionEnded::new);
+    ActorRef<Command> self = context.getSelf();
+    CompletionStage<Tcp.ServerBinding> bound =
+        Tcp.get(context.getSystem())
+            .bind(settings.host(), settings.port(), settings.backlog(), List.of(), false,
+                Optional.empty())
+            .toMat(Sink.foreach(connection -> self.tell(new Accepted(connection))), Keep.left())
+            .run(context.getSystem());
+    context.pipeToSelf(bound, (ok, failure) -> ok != null ? new Bound(ok) : new BindFailed(failure));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Bound.class, this::onBound)
+        .onMessage(BindFailed.class, this::onBindFailed)
+        .onMessage(Accepted.class, this::onAccepted)
+        .onMessage(SessionEnded.class, this::onSessionEnded)
+        .onMessage(SessionStopped.class, this::onSessionStopped)
+        .onMessage(Close.class, this::onClose)
+        .build();
+  }
+
+  private Behavior<Command> onBound(Bound bound) {
+    binding = Optional.of(bound.binding());
+    bindResult.tell(new Listening(bound.binding().localAddress()));
+    return this;
+  }
+
+  private Behavior<Command> onBindFailed(BindFailed failed) {
+    bindResult.tell(new CannotListen(settings.host(), settings.port(), failed.cause()));
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onAccepted(Accepted accepted) {
+    Tcp.IncomingConnection connection = accepted.connection();
+    String remote = format(connection.remoteAddress());
+    if (closeRequester != null) {
+      connection.handleWith(
+          Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), getContext().getSystem());
+      return this;
+    }
+    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
+        Source.<ByteString>queue(settings.connection().sendBuffer())
+            .preMaterialize(getContext().getSystem());
+    ActorRef<ConnectionActor.Command> session = getContext().spawn(
+        ConnectionActor.create(new ConnectionActor.Setup(
+            settings.connection(), registry, new Outbound(outgoing.first()), remote,
+            sessions.size() + 1, endedAdapter)),
+        "connection-" + (++this.accepted));
+    getContext().watchWith(session, new SessionStopped(session));
+    sessions.put(session, new Session(remote, null));
+    getContext().getLog().info("Client connected from {} ({} online)", remote, sessions.size());
+
+    Flow<ByteString, ByteString, CompletionStage<Done>> flow = ConnectionFlow.create(
+            session,
+            ConnectionActor.Received::new,
+            outgoing.second(),
+            settings.connection().maxLineBytes(),
+            settings.connection().writeCoalesceBytes(),
+            settings.connection().inputTimeout(),
+            getContext().getSystem().scheduler())
+        .via(connectionsKillSwitch.flow());
+    connection.handleWith(flow, getContext().getSystem())
+        .whenComplete((done, failure) -> session.tell(new ConnectionActor.InputEnded(
+            Optional.ofNullable(failure).map(TcpListener::describe))));
+    return this;
+  }
+
+  private Behavior<Command> onSessionEnded(SessionEnded message) {
+    ConnectionActor.Ended ended = message.ended();
+    if (sessions.remove(ended.session()) != null) {
+      getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
+          ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
+          ended.reason(), sessions.size());
+    }
+    return closedIfDone();
+  }
+
+  private Behavior<Command> onSessionStopped(SessionStopped stopped) {
+    Session session = sessions.remove(stopped.session());
+    if (session != null) {
+      getContext().getLog().info("Client {} disconnected: session stopped ({} online)",
+          session.remote(), sessions.size());
+    }
+    return closedIfDone();
+  }
+
+  private Behavior<Command> onClose(Close close) {
+    closeRequester = close.replyTo();
+    binding.ifPresent(Tcp.ServerBinding::unbind);
+    getContext().getLog().info("Closing {} connection(s)", sessions.size());
+    sessions.keySet().forEach(session -> session.tell(new ConnectionActor.ServerShutdown()));
+    return closedIfDone();
+  }
+
+  private Behavior<Command> closedIfDone() {
+    if (closeRequester != null && sessions.isEmpty()) {
+      closeRequester.tell(Done.getInstance());
+    }
+    return this;
+  }
+
+  private static String format(InetSocketAddress address) {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  /** A connection failure in a few words: the cause's message, without exception class names. */
+  static String describe(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+}
