@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lochat.chat.Names;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,7 @@ public final class ClientCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     System.setProperty("lochat.log.level", "WARN");
     System.setProperty("lochat.pekko.log.level", "ERROR");
+    LoggerFactory.getLogger(ClientCommand.class);
     if (nick != null && Names.nickProblem(nick).isPresent()) {
       System.err.println("Invalid --nick: " + Names.nickProblem(nick).get());
       return 2;

@@ -381,14 +381,14 @@ public final class ConnectionActor {
   // --- leaving ------------------------------------------------------------------------------
 
   private Behavior<Command> quit(Optional<String> reason) {
-    leaveRooms(reason.map(r -> "quit: " + r).orElse("quit"));
+    leaveServer(reason.map(r -> "quit: " + r).orElse("quit"));
     send(LineRenderer.ok("quit", "Bye" + (nick == null ? "" : " " + nick)));
     return close("quit");
   }
 
   private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
     send(LineRenderer.server("The server is shutting down. Goodbye!"));
-    leaveRooms("server shutdown");
+    leaveServer("server shutdown");
     return close("server shutdown");
   }
 
@@ -406,7 +406,7 @@ public final class ConnectionActor {
 
   private Behavior<Command> onInputEnded(InputEnded inputEnded) {
     String reason = inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
-    leaveRooms(reason);
+    leaveServer(reason);
     end(closeReason != null ? closeReason
         : reason + inputEnded.failure().map(f -> " (" + f + ")").orElse(""));
     return Behaviors.stopped();
@@ -418,12 +418,16 @@ public final class ConnectionActor {
     return Behaviors.same();
   }
 
-  private void leaveRooms(String reason) {
+  /** Leaves every room with {@code reason} and gives the nickname back: the user is gone. */
+  private void leaveServer(String reason) {
     for (Membership room : rooms.values()) {
       room.ref().tell(new ChatRoom.Leave(chatAddress, reason));
     }
     rooms.clear();
     currentRoom = null;
+    if (nick != null) {
+      setup.registry().tell(new Registry.Unregister(chatAddress));
+    }
   }
 
   private void end(String reason) {
@@ -447,7 +451,7 @@ public final class ConnectionActor {
         nick == null ? "unregistered client" : nick, setup.remote(), reason);
     aborted = true;
     closeReason = reason;
-    leaveRooms(reason);
+    leaveServer(reason);
     outbound.abort(reason);
     end(reason);
     context.stop(context.getSelf());

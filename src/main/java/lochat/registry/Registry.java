@@ -63,6 +63,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public record GetOnline(ActorRef<Online> replyTo) implements Command {}
 
+  /** Releases the session's nickname now, rather than when the registry sees it stop. */
+  public record Unregister(ActorRef<ChatEvent> session) implements Command {}
+
   private record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
 
   private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
@@ -119,6 +122,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ListMembers.class, this::onListMembers)
         .onMessage(SendPrivate.class, this::onSendPrivate)
         .onMessage(GetOnline.class, this::onGetOnline)
+        .onMessage(Unregister.class, this::onUnregister)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(RoomOccupancy.class, this::onRoomOccupancy)
         .build();
@@ -212,12 +216,22 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     return this;
   }
 
+  private Behavior<Command> onUnregister(Unregister unregister) {
+    release(unregister.session());
+    getContext().unwatch(unregister.session());
+    return this;
+  }
+
   private Behavior<Command> onSessionStopped(SessionStopped stopped) {
-    String nick = nicksBySession.remove(stopped.session());
+    release(stopped.session());
+    return this;
+  }
+
+  private void release(ActorRef<ChatEvent> session) {
+    String nick = nicksBySession.remove(session);
     if (nick != null) {
       sessionsByNick.remove(Names.key(nick));
     }
-    return this;
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
