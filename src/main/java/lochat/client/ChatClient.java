@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import lochat.protocol.InboundLine;
-import lochat.protocol.LineFramer;
+import lochat.connection.LineFraming;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -26,7 +26,7 @@ import org.apache.pekko.util.ByteString;
  *
  * <pre>
  *   [--nick N] ++ console lines ++ "/quit" --takeWhile(not quit)--&gt; encode --&gt; TCP
- *   TCP --&gt; LineFramer --&gt; console (styled), tracking own nick and room
+ *   TCP --&gt; LineFraming --&gt; console (styled), tracking own nick and room
  * </pre>
  *
  * <p>Reading the console blocks, so that source runs on Pekko's blocking-I/O dispatcher. At the
@@ -69,11 +69,7 @@ public final class ChatClient {
               .viaMat(Tcp.get(system).outgoingConnection(
                   new InetSocketAddress(host, port), Optional.empty(), List.of(), true,
                   Optional.of(CONNECT_TIMEOUT), Optional.empty()), Keep.right())
-              .statefulMap(
-                  () -> new LineFramer(MAX_SERVER_LINE_BYTES),
-                  (LineFramer framer, ByteString chunk) -> Pair.create(framer, framer.feed(chunk)),
-                  (LineFramer framer) -> Optional.of(framer.finish()))
-              .mapConcat((List<InboundLine> lines) -> lines)
+              .via(LineFraming.flow(MAX_SERVER_LINE_BYTES))
               .toMat(Sink.foreach(line -> received(line, exit)), Keep.both())
               .run(system);
       running.first().whenComplete((connection, failure) -> {

@@ -64,6 +64,8 @@ public final class ConnectionActor {
 
   private record PrivateReply(Registry.PrivateResult result) implements Command {}
 
+  private record SendBufferOverflowed() implements Command {}
+
   /** Sent to whoever started the session when it ends, for the connection log. */
   public record Ended(ActorRef<Command> session, String remote, String nick, String reason) {}
 
@@ -149,6 +151,7 @@ public final class ConnectionActor {
     return Behaviors.receive(Command.class)
         .onMessage(Received.class, this::onReceivedWhileClosing)
         .onMessage(InputEnded.class, this::onInputEnded)
+        .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
         .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
@@ -162,6 +165,7 @@ public final class ConnectionActor {
         .onMessage(MembersReply.class, this::onMembersReply)
         .onMessage(RoomsReply.class, this::onRoomsReply)
         .onMessage(PrivateReply.class, this::onPrivateReply)
+        .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
         .onSignal(PostStop.class, this::onPostStop);
   }
 
@@ -281,6 +285,7 @@ public final class ConnectionActor {
       return;
     }
     membership.ref().tell(new ChatRoom.Leave(chatAddress, "part"));
+    send(LineRenderer.event(new ChatEvent.MemberLeft(membership.name(), nick, "part")));
     if (Names.key(room).equals(currentRoom)) {
       currentRoom = rooms.isEmpty() ? null : lastJoinedRoom();
       if (currentRoom != null) {
@@ -445,6 +450,7 @@ public final class ConnectionActor {
     }
   }
 
+  /** Drops the client at once: it left {@code send-buffer} lines unread. */
   private void tooSlow() {
     String reason = "too slow: did not read " + settings.sendBuffer() + " queued lines";
     context.getLog().warn("Disconnecting {} ({}): {}",
@@ -454,7 +460,11 @@ public final class ConnectionActor {
     leaveServer(reason);
     outbound.abort(reason);
     end(reason);
-    context.stop(context.getSelf());
+    context.getSelf().tell(new SendBufferOverflowed());
+  }
+
+  private Behavior<Command> onSendBufferOverflowed(SendBufferOverflowed overflowed) {
+    return Behaviors.stopped();
   }
 
   private void promptForNick() {

@@ -1,18 +1,14 @@
 package lochat.connection;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.concurrent.CompletionStage;
 import lochat.protocol.InboundLine;
-import lochat.protocol.LineFramer;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -22,7 +18,7 @@ import org.apache.pekko.util.ByteString;
 /**
  * The byte-moving half of a connection, as one stream flow: socket bytes in, socket bytes out.
  *
- * <p>Inbound, bytes are cut into lines by a {@link LineFramer} and handed to the session actor
+ * <p>Inbound, bytes are cut into lines by {@link LineFraming} and handed to the session actor
  * one at a time with an ask: the next line is read only when the session has taken the previous
  * one, so a client that floods is slowed by TCP back-pressure instead of filling a mailbox.
  * Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
@@ -49,11 +45,7 @@ public final class ConnectionFlow {
       Scheduler scheduler) {
     Sink<ByteString, CompletionStage<Done>> inbound =
         Flow.of(ByteString.class)
-            .statefulMap(
-                () -> new LineFramer(maxLineBytes),
-                (LineFramer framer, ByteString chunk) -> Pair.create(framer, framer.feed(chunk)),
-                (LineFramer framer) -> Optional.of(framer.finish()))
-            .mapConcat((List<InboundLine> lines) -> lines)
+            .via(LineFraming.flow(maxLineBytes))
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
                 session, replyTo -> wrap.apply(line, replyTo), inputTimeout, scheduler))
             .toMat(Sink.ignore(), Keep.right());

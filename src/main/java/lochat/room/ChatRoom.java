@@ -24,7 +24,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>The room is the single place that orders a room's traffic: every member, the sender
  * included, receives each post in the order the room accepted it, and the sender's copy is its
  * receipt. A joiner learns of its own join from the {@link Joined} reply, the others from a
- * {@link ChatEvent.MemberJoined} event; a leaver receives its own {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known by their {@link ChatEvent} address;
+ * {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
+ * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known by their {@link ChatEvent} address;
  * the room watches them, so a session that dies without saying goodbye still leaves.
  *
  * <p>Delivery is a plain {@code tell} to each member: the room never waits for anyone. Keeping a
@@ -132,8 +133,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private Behavior<Command> onLeave(Leave leave) {
     String nick = members.get(leave.member());
     if (nick != null) {
-      broadcast(new MemberLeft(name, nick, leave.reason()));
       remove(leave.member());
+      broadcast(new MemberLeft(name, nick, leave.reason()));
     }
     return this;
   }

@@ -1,0 +1,67 @@
+package lochat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A client that connects and then never reads, while another chats at full speed: everyone else
+ * gets every line in order, the reader is dropped as too slow, and everyone sees why it left.
+ * The writer is never held up, so it finishes sending, which it could not if the room waited for
+ * the reader.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SlowConsumerTest {
+
+  private static final int SEND_BUFFER = 1024;
+  private static final int LINES = 12_000;
+  private static final String PAYLOAD = "y".repeat(800);
+
+  @Test
+  void clientThatStopsReadingIsDroppedWithoutSlowingTheRoom() throws Exception {
+    try (TestServer server = TestServer.start("lochat.connection.send-buffer = " + SEND_BUFFER)) {
+      TestClient alice = server.register("alice");
+      TestClient bob = server.register("bob");
+      TestClient slow = TestClient.connectWithoutReading(server.port);
+      slow.send("slow");
+      alice.expect("JOINED lobby slow");
+      bob.expect("JOINED lobby slow");
+
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> sent = writer.submit(() -> {
+          for (int i = 0; i < LINES; i++) {
+            alice.send(i + " " + PAYLOAD);
+          }
+          return null;
+        });
+        for (TestClient reader : List.of(alice, bob)) {
+          int next = 0;
+          boolean slowLeft = false;
+          while (next < LINES || !slowLeft) {
+            String line = reader.nextLine();
+            if (line.startsWith("MSG lobby alice ")) {
+              assertEquals(next++, Integer.parseInt(line.split(" ", 5)[3]), "order of posts");
+            } else if (line.startsWith("LEFT lobby slow ")) {
+              assertEquals("LEFT lobby slow too slow: did not read " + SEND_BUFFER
+                  + " queued lines", line);
+              slowLeft = true;
+            }
+          }
+        }
+        sent.get(30, TimeUnit.SECONDS);
+      } finally {
+        writer.shutdownNow();
+      }
+      bob.send("/who");
+      bob.expect("WHO lobby alice bob");
+      slow.close();
+    }
+  }
+}

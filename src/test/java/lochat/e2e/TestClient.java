@@ -1,0 +1,172 @@
+package lochat.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A raw TCP client for end-to-end tests, like a person with {@code nc}: it writes bytes and reads
+ * lines. A background thread reads the socket continuously (so this client is never a slow
+ * reader, unless {@link #connectWithoutReading} made it one) into a queue that the
+ * {@code expect} methods poll with a timeout.
+ */
+final class TestClient implements AutoCloseable {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String CLOSED = "\u0000closed";
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+
+  private TestClient(Socket socket, boolean read) throws IOException {
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    if (read) {
+      Thread reader = new Thread(this::readLoop, "test-client-reader");
+      reader.setDaemon(true);
+      reader.start();
+    }
+  }
+
+  static TestClient connect(int port) throws IOException {
+    Socket socket = new Socket();
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    return new TestClient(socket, true);
+  }
+
+  /** A client that never reads, with a small receive buffer so the server notices sooner. */
+  static TestClient connectWithoutReading(int port) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    return new TestClient(socket, false);
+  }
+
+  void send(String line) throws IOException {
+    sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  synchronized void sendBytes(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  /** Waits for a line equal to {@code expected}, skipping others; returns the lines skipped. */
+  List<String> expect(String expected) throws InterruptedException {
+    return expectMatching(expected::equals, "a line equal to '" + expected + "'");
+  }
+
+  List<String> expectStartsWith(String prefix) throws InterruptedException {
+    return expectMatching(line -> line.startsWith(prefix), "a line starting with '" + prefix + "'");
+  }
+
+  List<String> expectKind(String kind) throws InterruptedException {
+    return expectStartsWith(kind + " ");
+  }
+
+  /** The next line, whatever it is. */
+  String nextLine() throws InterruptedException {
+    String line = lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    if (line == null) {
+      fail("No line within " + TIMEOUT + "; seen so far: " + tail());
+    }
+    if (line.equals(CLOSED)) {
+      fail("Connection closed; seen so far: " + tail());
+    }
+    seen.add(line);
+    return line;
+  }
+
+  List<String> expectMatching(Predicate<String> wanted, String description)
+      throws InterruptedException {
+    List<String> skipped = new ArrayList<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line == null) {
+        fail("Expected " + description + " within " + TIMEOUT + "; seen: " + tail());
+      }
+      if (line.equals(CLOSED)) {
+        fail("Connection closed while expecting " + description + "; seen: " + tail());
+      }
+      seen.add(line);
+      if (wanted.test(line)) {
+        return skipped;
+      }
+      skipped.add(line);
+    }
+  }
+
+  /** Waits until the server closes the connection; returns the lines received before. */
+  List<String> expectClosed() throws InterruptedException {
+    List<String> before = new ArrayList<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line == null) {
+        fail("Connection still open after " + TIMEOUT + "; seen: " + tail());
+      }
+      if (line.equals(CLOSED)) {
+        return before;
+      }
+      seen.add(line);
+      before.add(line);
+    }
+  }
+
+  /** Resets the connection (TCP RST) instead of closing it. */
+  void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  private List<String> tail() {
+    return seen.subList(Math.max(0, seen.size() - 20), seen.size()).stream()
+        .map(line -> line.length() > 100 ? line.substring(0, 100) + "..." : line)
+        .toList();
+  }
+
+  private void readLoop() {
+    try (InputStream in = socket.getInputStream()) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            lines.add(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(buffer[i]);
+          }
+        }
+      }
+    } catch (IOException closed) {
+      // A reset ends the line stream like a close does.
+    } finally {
+      lines.add(CLOSED);
+    }
+  }
+}

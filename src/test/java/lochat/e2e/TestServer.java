@@ -1,0 +1,79 @@
+package lochat.e2e;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import lochat.server.LochatServer;
+import lochat.server.ServerSettings;
+import lochat.server.TcpListener;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.slf4j.LoggerFactory;
+
+/** A real Lochat server on 127.0.0.1 and an ephemeral port, for end-to-end tests. */
+final class TestServer implements AutoCloseable {
+
+  static {
+    // Initialise logging before actor systems log from several threads at once.
+    LoggerFactory.getLogger(TestServer.class);
+  }
+
+  final ActorSystem<TcpListener.BindResult> system;
+  final int port;
+
+  private TestServer(ActorSystem<TcpListener.BindResult> system, int port) {
+    this.system = system;
+    this.port = port;
+  }
+
+  /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
+  static TestServer start(String overrides) throws Exception {
+    Config config = ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.parseString("lochat.host = \"127.0.0.1\"\nlochat.port = 0"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+    CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
+    ActorSystem<TcpListener.BindResult> system = ActorSystem.create(
+        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
+    TcpListener.BindResult result = started.get(20, TimeUnit.SECONDS);
+    if (!(result instanceof TcpListener.Listening listening)) {
+      system.terminate();
+      throw new IllegalStateException("Test server did not start: " + result);
+    }
+    InetSocketAddress address = listening.address();
+    return new TestServer(system, address.getPort());
+  }
+
+  static TestServer start() throws Exception {
+    return start("");
+  }
+
+  TestClient connect() throws Exception {
+    return TestClient.connect(port);
+  }
+
+  /** Connects and registers {@code nick}, returning once the welcome is complete. */
+  TestClient register(String nick) throws Exception {
+    TestClient client = connect();
+    client.expectKind("PROMPT");
+    client.send(nick);
+    client.expect("OK nick " + nick);
+    client.expectStartsWith("SERVER Hello " + nick);
+    return client;
+  }
+
+  /** Runs the server's coordinated shutdown, as Ctrl-C would, and waits for it to finish. */
+  void shutdown(Duration within) throws Exception {
+    CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.jvmExitReason())
+        .toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}
