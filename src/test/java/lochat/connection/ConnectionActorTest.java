@@ -1,0 +1,163 @@
+package lochat.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.Posted;
+import lochat.protocol.InboundLine;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The native-protocol session against probes standing in for the registry, rooms and socket. */
+class ConnectionActorTest {
+
+  private static final ActorTestKit testKit = ActorTestKit.create();
+  private static final ConnectionSettings SETTINGS = new ConnectionSettings(
+      "testhost", "Be nice.\nNo spam.", "lobby", 4096, 64, 65536, Duration.ofSeconds(5));
+  private static final Duration QUIET = Duration.ofMillis(200);
+
+  private TestProbe<Registry.Command> registry;
+  private TestProbe<ConnectionActor.Ended> ended;
+  private TestProbe<String> socket;
+  private TestProbe<Done> ack;
+  private TestProbe<ChatRoom.Command> room;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void probes() {
+    registry = testKit.createTestProbe();
+    ended = testKit.createTestProbe();
+    socket = testKit.createTestProbe();
+    ack = testKit.createTestProbe();
+    room = testKit.createTestProbe();
+  }
+
+  private ActorRef<ConnectionActor.Command> session(int sendBuffer, boolean socketReads) {
+    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
+        Source.<ByteString>queue(sendBuffer).preMaterialize(testKit.system());
+    if (socketReads) {
+      queue.second().runWith(
+          Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
+          testKit.system());
+    }
+    ConnectionSettings settings = new ConnectionSettings(SETTINGS.serverName(), SETTINGS.motd(),
+        SETTINGS.defaultRoom(), SETTINGS.maxLineBytes(), sendBuffer, 65536, Duration.ofSeconds(5));
+    return testKit.spawn(ConnectionActor.create(new ConnectionActor.Setup(
+        settings, registry.getRef(), new Outbound(queue.first()), "10.0.0.9:5000", 3,
+        ended.getRef())));
+  }
+
+  private void receive(ActorRef<ConnectionActor.Command> session, String line) {
+    session.tell(new ConnectionActor.Received(new InboundLine.Text(line), ack.getRef()));
+  }
+
+  /** Registers as alice in a lobby played by the room probe; returns the session's chat address. */
+  private ActorRef<ChatEvent> registerAlice(
+      ActorRef<ConnectionActor.Command> session, List<Posted> history) {
+    socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
+        + "). 3 clients online.");
+    socket.expectMessage("SERVER Be nice.");
+    socket.expectMessage("SERVER No spam.");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT "));
+    receive(session, "alice");
+    Registry.Register register = registry.expectMessageClass(Registry.Register.class);
+    assertEquals("alice", register.nick());
+    ack.expectNoMessage(QUIET);
+    register.replyTo().tell(new Registry.NickAccepted(null, "alice"));
+    socket.expectMessage("OK nick alice");
+    Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
+    assertEquals("lobby", join.room());
+    ack.expectNoMessage(QUIET);
+    join.replyTo().tell(new ChatRoom.Joined("lobby", room.getRef(), List.of("bob", "alice"), history));
+    ack.expectMessage(Done.getInstance());
+    return register.session();
+  }
+
+  @Test
+  void registrationHoldsTheLineUntilTheRegistryAndRoomHaveAnswered() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    Posted old = new Posted("lobby", "bob", "earlier", false, java.time.Instant.parse("2026-01-02T03:04:05Z"));
+    registerAlice(session, List.of(old));
+    socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
+    socket.expectMessage("JOINED lobby alice");
+    socket.expectMessage("WHO lobby bob alice");
+    assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice! You are in lobby."));
+  }
+
+  @Test
+  void takenNicknameIsRefusedAndAskedForAgain() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    socket.receiveSeveralMessages(4);
+    receive(session, "/nick alice");
+    registry.expectMessageClass(Registry.Register.class).replyTo()
+        .tell(new Registry.NickTaken("alice"));
+    socket.expectMessage("ERROR nick-taken Nickname alice is already in use; choose another");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT "));
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void postsGoToTheCurrentRoomAndEventsAreRendered() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ChatEvent> me = registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    receive(session, "hello \u001b[31mworld");
+    ChatRoom.Post post = room.expectMessageClass(ChatRoom.Post.class);
+    assertEquals("hello world", post.text());
+    ack.expectMessage(Done.getInstance());
+    me.tell(new Posted("lobby", "alice", "hello world", false, java.time.Instant.now()));
+    socket.expectMessage("MSG lobby alice hello world");
+  }
+
+  @Test
+  void clientThatDoesNotReadIsDroppedWhenItsQueueOverflows() {
+    ActorRef<ConnectionActor.Command> session = session(8, false);
+    receive(session, "/help");
+    ConnectionActor.Ended end = ended.receiveMessage();
+    assertEquals("too slow: did not read 8 queued lines", end.reason());
+    ended.expectTerminated(session);
+  }
+
+  @Test
+  void brokenConnectionLeavesRoomsAndGivesTheNickBack() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ChatEvent> me = registerAlice(session, List.of());
+    session.tell(new ConnectionActor.InputEnded(Optional.of("Connection reset by peer")));
+    ChatRoom.Leave leave = room.expectMessageClass(ChatRoom.Leave.class);
+    assertEquals(ChatRoom.CONNECTION_LOST, leave.reason());
+    assertEquals(me, registry.expectMessageClass(Registry.Unregister.class).session());
+    assertEquals("connection lost (Connection reset by peer)", ended.receiveMessage().reason());
+    ended.expectTerminated(session);
+  }
+
+  @Test
+  void serverShutdownSaysGoodbye() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    session.tell(new ConnectionActor.ServerShutdown());
+    socket.expectMessage("SERVER The server is shutting down. Goodbye!");
+    room.expectMessageClass(ChatRoom.Leave.class);
+  }
+}
