@@ -87,14 +87,17 @@ public final class TextSanitizer {
     }
   }
 
-  /** Skips CSI parameter and intermediate bytes and the final byte. */
+  /**
+   * Skips CSI parameter and intermediate bytes and the final byte. C0 controls inside the
+   * sequence are dropped with it, as terminals execute them without ending the sequence.
+   */
   private static int skipCsi(String text, int i) {
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c >= 0x40 && c <= 0x7E) {
         return i + 1;
       }
-      if (c < 0x20 || c > 0x7E) {
+      if (c == ESC || c > 0x7E) {
         return i;
       }
       i++;
@@ -110,7 +113,8 @@ public final class TextSanitizer {
         return i + 1;
       }
       if (c == ESC) {
-        return i + 1 < text.length() && text.charAt(i + 1) == '\\' ? i + 2 : i + 1;
+        // ESC \ ends the string; any other ESC ends it and starts a sequence of its own.
+        return i + 1 < text.length() && text.charAt(i + 1) == '\\' ? i + 2 : i;
       }
       i++;
     }

@@ -1,0 +1,167 @@
+package lochat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+class LineStylerTest {
+
+  private static AttributedString style(String line, String ownNick) {
+    return LineStyler.style(ServerLine.parse(line), ownNick, java.time.ZoneOffset.UTC);
+  }
+
+  private static String text(String line) {
+    return style(line, "me").toString();
+  }
+
+  /** The style of the last occurrence of {@code word} in the shown text. */
+  private static AttributedStyle styleOf(AttributedString line, String word) {
+    return line.styleAt(line.toString().lastIndexOf(word));
+  }
+
+  // Plain text of each kind
+
+  @Test
+  void message() {
+    assertEquals("[lobby] <alice> hi there", text("MSG lobby alice hi there"));
+  }
+
+  @Test
+  void action() {
+    assertEquals("[lobby] * alice waves", text("ACTION lobby alice waves"));
+  }
+
+  @Test
+  void privateMessage() {
+    assertEquals("[alice -> bob] psst, bob", text("PRIV alice bob psst, bob"));
+  }
+
+  @Test
+  void privateAction() {
+    assertEquals("[alice -> bob] * alice winks", text("PRIVACTION alice bob winks"));
+  }
+
+  @Test
+  void historyShowsHoursAndMinutesBeforeThePost() {
+    assertEquals("12:34 [lobby] <alice> earlier",
+        text("HISTORY 2024-03-01T12:34:56Z MSG lobby alice earlier"));
+    assertEquals("09:05 [lobby] * alice waved",
+        text("HISTORY 2024-03-01T09:05:00Z ACTION lobby alice waved"));
+  }
+
+  @Test
+  void membershipNotices() {
+    assertEquals("[lobby] -- alice joined", text("JOINED lobby alice"));
+    assertEquals("[lobby] -- alice left (off to bed)", text("LEFT lobby alice off to bed"));
+    assertEquals("[lobby] -- alice is now known as ally", text("RENAMED lobby alice ally"));
+  }
+
+  @Test
+  void whoListsMembersOrNobody() {
+    assertEquals("[lobby] -- in the room: alice, bob, me", text("WHO lobby alice bob me"));
+    assertEquals("[lobby] -- in the room: nobody", text("WHO lobby"));
+  }
+
+  @Test
+  void roomsListsRoomsWithMemberCountsOrNone() {
+    assertEquals("Rooms: lobby (3), games (1)", text("ROOMS lobby:3 games:1"));
+    assertEquals("Rooms: none", text("ROOMS"));
+  }
+
+  @Test
+  void okLines() {
+    assertEquals("You are now alice", text("OK nick alice"));
+    assertEquals("You are now talking in games", text("OK current games"));
+    assertEquals("Bye alice", text("OK quit Bye alice"));
+    assertEquals("OK something new", text("OK something new"));
+  }
+
+  @Test
+  void errorShowsTheMessageWithoutTheCode() {
+    assertEquals("Error: Nickname alice is taken", text("ERROR nick-taken Nickname alice is taken"));
+  }
+
+  @Test
+  void serverAndPromptShowTheirText() {
+    assertEquals("Welcome to Lochat", text("SERVER Welcome to Lochat"));
+    assertEquals("Choose a nickname:", text("PROMPT Choose a nickname:"));
+  }
+
+  @Test
+  void unknownKindIsShownAsItIs() {
+    assertEquals("TYPING lobby alice", text("TYPING lobby alice"));
+    assertEquals("PING", text("PING"));
+  }
+
+  @Test
+  void kindsAreShownInDifferentStylesFromPlainText() {
+    AttributedString error = style("ERROR bad-argument oops", "me");
+    AttributedString plain = style("TYPING x", "me");
+    assertNotEquals(plain.styleAt(0), error.styleAt(0));
+  }
+
+  // Mentions
+
+  @Test
+  void mentionOfOwnNickByOthersIsHighlighted() {
+    AttributedString line = style("MSG lobby alice hey bob, look", "bob");
+    assertEquals("[lobby] <alice> hey bob, look", line.toString());
+    assertNotEquals(styleOf(line, "hey"), styleOf(line, "bob"));
+    assertEquals(styleOf(line, "hey"), styleOf(line, "look"));
+  }
+
+  @Test
+  void mentionIsFoundCaseInsensitively() {
+    AttributedString line = style("MSG lobby alice hey BOB", "bob");
+    assertNotEquals(styleOf(line, "hey"), styleOf(line, "BOB"));
+  }
+
+  @Test
+  void mentionAtTheEndOfASentenceIsHighlighted() {
+    AttributedString line = style("MSG lobby alice thanks bob.", "bob");
+    assertNotEquals(styleOf(line, "thanks"), styleOf(line, "bob"));
+  }
+
+  @Test
+  void nickInsideALongerWordIsNotAMention() {
+    AttributedString line = style("MSG lobby alice bobby and kabob", "bob");
+    assertEquals(styleOf(line, "and"), styleOf(line, "bobby"));
+    assertEquals(styleOf(line, "and"), styleOf(line, "kabob"));
+    assertEquals(styleOf(line, "and"), styleOf(line, "bob"));
+  }
+
+  @Test
+  void mentionInPrivateMessageIsHighlighted() {
+    AttributedString line = style("PRIV alice bob are you there bob", "bob");
+    assertNotEquals(styleOf(line, "there"), styleOf(line, "bob"));
+  }
+
+  @Test
+  void ownMessageMentioningOwnNickIsNotHighlighted() {
+    AttributedString line = style("MSG lobby bob I am bob", "bob");
+    assertEquals(styleOf(line, "am"), styleOf(line, "bob"));
+  }
+
+  @Test
+  void ownActionIsNotHighlightedEvenWhenTheServerSpellsTheNickInAnotherCase() {
+    AttributedString line = style("ACTION lobby Bob thinks bob is great", "bob");
+    assertEquals(styleOf(line, "thinks"), styleOf(line, "bob"));
+  }
+
+  @Test
+  void ownNickIsStyledDifferentlyFromOtherNicks() {
+    int nick = "[lobby] <".length();
+    assertNotEquals(
+        style("MSG lobby bob hi", "alice").styleAt(nick), style("MSG lobby bob hi", "bob").styleAt(nick));
+  }
+
+  @Test
+  void nothingIsHighlightedBeforeTheUserHasANick() {
+    AttributedString line = style("MSG lobby alice hi bob", null);
+    assertEquals("[lobby] <alice> hi bob", line.toString());
+    assertEquals(styleOf(line, "hi"), styleOf(line, "bob"));
+  }
+}
