@@ -1,5 +1,9 @@
 package lochat.client;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.utils.AttributedString;
@@ -25,10 +29,17 @@ public final class LineStyler {
   private static final AttributedStyle MENTION =
       PLAIN.foreground(AttributedStyle.BLACK).background(AttributedStyle.YELLOW).bold();
 
+  private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
   private LineStyler() {}
 
   /** @param ownNick the user's nickname, or null before it has one */
   public static AttributedString style(ServerLine line, String ownNick) {
+    return style(line, ownNick, ZoneId.systemDefault());
+  }
+
+  /** Like {@link #style(ServerLine, String)}, showing history times in {@code zone}. */
+  public static AttributedString style(ServerLine line, String ownNick, ZoneId zone) {
     AttributedStringBuilder out = new AttributedStringBuilder();
     switch (line.kind()) {
       case "MSG" -> {
@@ -49,10 +60,8 @@ public final class LineStyler {
         text(out, line.rest(2), line.field(0), ownNick);
       }
       case "HISTORY" -> {
-        String time = line.field(0);
-        String shown = time.length() >= 16 ? time.substring(11, 16) : time;
-        out.styled(HISTORY, shown + " ");
-        AttributedString original = style(ServerLine.parse(line.rest(1)), ownNick);
+        out.styled(HISTORY, localTime(line.field(0), zone) + " ");
+        AttributedString original = style(ServerLine.parse(line.rest(1)), ownNick, zone);
         out.append(new AttributedString(original.toString(), HISTORY));
       }
       case "JOINED" -> notice(out, line.field(0), line.field(1) + " joined");
@@ -68,6 +77,14 @@ public final class LineStyler {
       default -> out.append(line.kind()).append(line.body().isEmpty() ? "" : " " + line.body());
     }
     return out.toAttributedString();
+  }
+
+  private static String localTime(String timestamp, ZoneId zone) {
+    try {
+      return HOURS_MINUTES.format(Instant.parse(timestamp).atZone(zone));
+    } catch (DateTimeParseException e) {
+      return timestamp;
+    }
   }
 
   private static String okText(ServerLine line) {

@@ -27,9 +27,13 @@ public final class LineCommandParser {
       return new LineCommand.Say(line.substring(1));
     }
     String body = line.substring(1);
-    int space = body.indexOf(' ');
+    int space = firstWhitespace(body);
     String name = (space < 0 ? body : body.substring(0, space)).toLowerCase(Locale.ROOT);
     String args = space < 0 ? "" : body.substring(space + 1).strip();
+    if (name.isEmpty()) {
+      return new LineCommand.Invalid(ErrorCode.UNKNOWN_COMMAND,
+          "A command name must follow the /. Type /help for the list of commands");
+    }
     switch (name) {
       case "nick":
         return nick(args);
@@ -70,6 +74,15 @@ public final class LineCommandParser {
       return parse(line);
     }
     return nick(line.strip());
+  }
+
+  private static int firstWhitespace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static LineCommand nick(String args) {
