@@ -409,9 +409,18 @@ public final class ConnectionActor {
     return Behaviors.same();
   }
 
+  /**
+   * The client stopped sending. After a clean end (a half-close) what is queued for it is still
+   * delivered; after a failure there is nobody to deliver to.
+   */
   private Behavior<Command> onInputEnded(InputEnded inputEnded) {
     String reason = inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
     leaveServer(reason);
+    if (inputEnded.failure().isPresent()) {
+      outbound.abort(reason);
+    } else {
+      outbound.close();
+    }
     end(closeReason != null ? closeReason
         : reason + inputEnded.failure().map(f -> " (" + f + ")").orElse(""));
     return Behaviors.stopped();

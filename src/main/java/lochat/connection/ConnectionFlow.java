@@ -1,8 +1,9 @@
 package lochat.connection;
 
-import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -10,7 +11,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
@@ -18,40 +18,55 @@ import org.apache.pekko.util.ByteString;
 /**
  * The byte-moving half of a connection, as one stream flow: socket bytes in, socket bytes out.
  *
- * <p>Inbound, bytes are cut into lines by {@link LineFraming} and handed to the session actor
- * one at a time with an ask: the next line is read only when the session has taken the previous
- * one, so a client that floods is slowed by TCP back-pressure instead of filling a mailbox.
- * Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
- * lines into larger writes. The two sides are coupled: when either ends, the connection closes.
+ * <p>Inbound, bytes are cut into lines by {@link LineFraming} and handed to the session actor one
+ * at a time with an ask: the next line is read only when the session has taken the previous one,
+ * so a client that floods is slowed by TCP back-pressure instead of filling a mailbox. When the
+ * input ends the session is told, cleanly or with the failure.
  *
- * <p>The flow is protocol-neutral; the session decides what lines mean.
+ * <p>Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
+ * lines into larger writes. The two sides are coupled, so the connection closes when either
+ * ends, but the inbound side ends only once the outbound side has: a client that half-closes
+ * (a pipe into {@code nc} reaching its end) still receives every line queued for it.
+ *
+ * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection.
  */
 public final class ConnectionFlow {
 
   private ConnectionFlow() {}
 
   /**
-   * @param wrap builds the session's message for one line and the address to acknowledge it to
-   * @return a flow materialising to the completion of the inbound side: normal at end of input,
-   *     failed when the connection broke
+   * @param lineMessage the session's message for one line and the address to acknowledge it to
+   * @param endMessage the session's message for the end of input, with the failure if it broke
    */
-  public static <T> Flow<ByteString, ByteString, CompletionStage<Done>> create(
+  public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
-      BiFunction<InboundLine, ActorRef<Done>, T> wrap,
+      BiFunction<InboundLine, ActorRef<Done>, T> lineMessage,
+      Function<Optional<Throwable>, T> endMessage,
       Source<ByteString, NotUsed> outgoing,
-      int maxLineBytes,
-      int writeCoalesceBytes,
-      Duration inputTimeout,
+      ConnectionSettings settings,
       Scheduler scheduler) {
-    Sink<ByteString, CompletionStage<Done>> inbound =
+    CompletableFuture<Done> outboundEnded = new CompletableFuture<>();
+    Sink<ByteString, NotUsed> inbound =
         Flow.of(ByteString.class)
-            .via(LineFraming.flow(maxLineBytes))
+            .via(LineFraming.flow(settings.maxLineBytes()))
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
-                session, replyTo -> wrap.apply(line, replyTo), inputTimeout, scheduler))
-            .toMat(Sink.ignore(), Keep.right());
+                session, replyTo -> lineMessage.apply(line, replyTo), settings.inputTimeout(),
+                scheduler))
+            .watchTermination((notUsed, ended) -> {
+              ended.whenComplete((done, failure) ->
+                  session.tell(endMessage.apply(Optional.ofNullable(failure))));
+              return notUsed;
+            })
+            .concat(Source.completionStage(outboundEnded))
+            .to(Sink.ignore());
     Source<ByteString, NotUsed> coalesced =
-        outgoing.batchWeighted(
-            writeCoalesceBytes, bytes -> (long) bytes.size(), bytes -> bytes, ByteString::concat);
-    return Flow.fromSinkAndSourceCoupledMat(inbound, coalesced, Keep.left());
+        outgoing
+            .batchWeighted(settings.writeCoalesceBytes(), bytes -> (long) bytes.size(),
+                bytes -> bytes, ByteString::concat)
+            .watchTermination((notUsed, ended) -> {
+              ended.whenComplete((done, failure) -> outboundEnded.complete(Done.getInstance()));
+              return notUsed;
+            });
+    return Flow.fromSinkAndSourceCoupled(inbound, coalesced);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
@@ -158,6 +159,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onJoinRoom(JoinRoom join) {
+    Optional<String> problem = Names.roomProblem(join.room());
+    if (problem.isPresent()) {
+      join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), problem.get()));
+      return this;
+    }
     String key = Names.key(join.room());
     Room room = rooms.get(key);
     if (room == null) {

@@ -1,7 +1,9 @@
 package lochat.server;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import java.time.Duration;
+import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
 
 /**
@@ -23,8 +25,12 @@ public record ServerSettings(
     Duration shutdownGrace,
     ConnectionSettings connection) {
 
+  /** @throws ConfigException when a setting is missing or has no sensible value */
   public static ServerSettings fromConfig(Config config) {
     Config lochat = config.getConfig("lochat");
+    Names.roomProblem(lochat.getString("default-room")).ifPresent(problem -> {
+      throw new ConfigException.BadValue("lochat.default-room", problem);
+    });
     return new ServerSettings(
         lochat.getString("host"),
         lochat.getInt("port"),

@@ -20,7 +20,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -148,18 +147,15 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     sessions.put(session, new Session(remote, null));
     getContext().getLog().info("Client connected from {} ({} online)", remote, sessions.size());
 
-    Flow<ByteString, ByteString, CompletionStage<Done>> flow = ConnectionFlow.create(
+    Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
             ConnectionActor.Received::new,
+            failure -> new ConnectionActor.InputEnded(failure.map(TcpListener::describe)),
             outgoing.second(),
-            settings.connection().maxLineBytes(),
-            settings.connection().writeCoalesceBytes(),
-            settings.connection().inputTimeout(),
+            settings.connection(),
             getContext().getSystem().scheduler())
         .via(connectionsKillSwitch.flow());
-    connection.handleWith(flow, getContext().getSystem())
-        .whenComplete((done, failure) -> session.tell(new ConnectionActor.InputEnded(
-            Optional.ofNullable(failure).map(TcpListener::describe))));
+    connection.handleWith(flow, getContext().getSystem());
     return this;
   }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import lochat.testing.TestClient;
+import lochat.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,5 +291,17 @@ class ChatEndToEndTest {
     alice.send("marker");
     aliceSaw.addAll(alice.expect("MSG lobby alice marker"));
     assertFalse(aliceSaw.stream().anyMatch(line -> line.contains("after quit")), aliceSaw.toString());
+  }
+
+  @Test
+  void clientThatStopsSendingStillReceivesEverythingQueuedForIt() throws Exception {
+    TestClient bob = register("bob");
+    TestClient alice = connect();
+    alice.sendBytes("alice\nlast words\n/who\n".getBytes(StandardCharsets.UTF_8));
+    alice.finishSending();
+    List<String> received = alice.expectClosed();
+    assertTrue(received.contains("MSG lobby alice last words"), received.toString());
+    assertTrue(received.contains("WHO lobby bob alice"), received.toString());
+    bob.expect("LEFT lobby alice connection closed");
   }
 }

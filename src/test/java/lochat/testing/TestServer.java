@@ -1,4 +1,4 @@
-package lochat.e2e;
+package lochat.testing;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -14,15 +14,15 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
 
 /** A real Lochat server on 127.0.0.1 and an ephemeral port, for end-to-end tests. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
   static {
     // Initialise logging before actor systems log from several threads at once.
     LoggerFactory.getLogger(TestServer.class);
   }
 
-  final ActorSystem<TcpListener.BindResult> system;
-  final int port;
+  public final ActorSystem<TcpListener.BindResult> system;
+  public final int port;
 
   private TestServer(ActorSystem<TcpListener.BindResult> system, int port) {
     this.system = system;
@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
-  static TestServer start(String overrides) throws Exception {
+  public static TestServer start(String overrides) throws Exception {
     Config config = ConfigFactory.parseString(overrides)
         .withFallback(ConfigFactory.parseString("lochat.host = \"127.0.0.1\"\nlochat.port = 0"))
         .withFallback(ConfigFactory.load())
@@ -47,16 +47,16 @@ final class TestServer implements AutoCloseable {
     return new TestServer(system, address.getPort());
   }
 
-  static TestServer start() throws Exception {
+  public static TestServer start() throws Exception {
     return start("");
   }
 
-  TestClient connect() throws Exception {
+  public TestClient connect() throws Exception {
     return TestClient.connect(port);
   }
 
   /** Connects and registers {@code nick}, returning once the welcome is complete. */
-  TestClient register(String nick) throws Exception {
+  public TestClient register(String nick) throws Exception {
     TestClient client = connect();
     client.expectKind("PROMPT");
     client.send(nick);
@@ -66,7 +66,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Runs the server's coordinated shutdown, as Ctrl-C would, and waits for it to finish. */
-  void shutdown(Duration within) throws Exception {
+  public void shutdown(Duration within) throws Exception {
     CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.jvmExitReason())
         .toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
   }

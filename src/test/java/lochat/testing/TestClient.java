@@ -1,4 +1,4 @@
-package lochat.e2e;
+package lochat.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,9 +23,9 @@ import java.util.function.Predicate;
  * reader, unless {@link #connectWithoutReading} made it one) into a queue that the
  * {@code expect} methods poll with a timeout.
  */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String CLOSED = "\u0000closed";
 
   private final Socket socket;
@@ -43,44 +43,44 @@ final class TestClient implements AutoCloseable {
     }
   }
 
-  static TestClient connect(int port) throws IOException {
+  public static TestClient connect(int port) throws IOException {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
     return new TestClient(socket, true);
   }
 
   /** A client that never reads, with a small receive buffer so the server notices sooner. */
-  static TestClient connectWithoutReading(int port) throws IOException {
+  public static TestClient connectWithoutReading(int port) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
     return new TestClient(socket, false);
   }
 
-  void send(String line) throws IOException {
+  public void send(String line) throws IOException {
     sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  synchronized void sendBytes(byte[] bytes) throws IOException {
+  public synchronized void sendBytes(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
   /** Waits for a line equal to {@code expected}, skipping others; returns the lines skipped. */
-  List<String> expect(String expected) throws InterruptedException {
+  public List<String> expect(String expected) throws InterruptedException {
     return expectMatching(expected::equals, "a line equal to '" + expected + "'");
   }
 
-  List<String> expectStartsWith(String prefix) throws InterruptedException {
+  public List<String> expectStartsWith(String prefix) throws InterruptedException {
     return expectMatching(line -> line.startsWith(prefix), "a line starting with '" + prefix + "'");
   }
 
-  List<String> expectKind(String kind) throws InterruptedException {
+  public List<String> expectKind(String kind) throws InterruptedException {
     return expectStartsWith(kind + " ");
   }
 
   /** The next line, whatever it is. */
-  String nextLine() throws InterruptedException {
+  public String nextLine() throws InterruptedException {
     String line = lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     if (line == null) {
       fail("No line within " + TIMEOUT + "; seen so far: " + tail());
@@ -92,7 +92,7 @@ final class TestClient implements AutoCloseable {
     return line;
   }
 
-  List<String> expectMatching(Predicate<String> wanted, String description)
+  public List<String> expectMatching(Predicate<String> wanted, String description)
       throws InterruptedException {
     List<String> skipped = new ArrayList<>();
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -114,7 +114,7 @@ final class TestClient implements AutoCloseable {
   }
 
   /** Waits until the server closes the connection; returns the lines received before. */
-  List<String> expectClosed() throws InterruptedException {
+  public List<String> expectClosed() throws InterruptedException {
     List<String> before = new ArrayList<>();
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
@@ -131,8 +131,13 @@ final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Closes the sending side only, as a pipe into {@code nc} does at its end. */
+  public void finishSending() throws IOException {
+    socket.shutdownOutput();
+  }
+
   /** Resets the connection (TCP RST) instead of closing it. */
-  void reset() throws IOException {
+  public void reset() throws IOException {
     socket.setSoLinger(true, 0);
     socket.close();
   }

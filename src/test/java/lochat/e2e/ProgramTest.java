@@ -1,0 +1,242 @@
+package lochat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lochat.testing.TestClient;
+import lochat.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The {@code lochat} program itself, run as a separate process the way people run it: the
+ * client with piped standard input, the server with a busy port and with SIGTERM.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ProgramTest {
+
+  @Test
+  void clientWithPipedInputSendsEverythingInOrderThenQuits() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      TestClient bob = server.register("bob");
+      Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+          String.valueOf(server.port), "--nick", "dave");
+      client.stdin("hello from a pipe\n/msg bob psst\nexit\n");
+      bob.expect("MSG lobby dave hello from a pipe");
+      bob.expect("PRIV dave bob psst");
+      bob.expect("LEFT lobby dave quit");
+      assertEquals(0, client.exitCode());
+      List<String> out = client.stdout();
+      assertTrue(out.contains("[lobby] <dave> hello from a pipe"), out.toString());
+      assertTrue(out.contains("[dave -> bob] psst"), out.toString());
+      assertTrue(out.contains("Bye dave"), out.toString());
+    }
+  }
+
+  @Test
+  void clientQuitsAtEndOfInputAfterSendingEverything() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      TestClient bob = server.register("bob");
+      Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+          String.valueOf(server.port), "--nick", "erin");
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < 200; i++) {
+        lines.append("line ").append(i).append('\n');
+      }
+      client.stdin(lines.toString());
+      for (int i = 0; i < 200; i++) {
+        bob.expect("MSG lobby erin line " + i);
+      }
+      bob.expect("LEFT lobby erin quit");
+      assertEquals(0, client.exitCode());
+    }
+  }
+
+  @Test
+  void clientThatCannotConnectSaysSoInOneLine() throws Exception {
+    int port = freePort();
+    Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+        String.valueOf(port), "--nick", "x");
+    client.stdin("");
+    assertEquals(1, client.exitCode());
+    assertEquals(List.of("Cannot connect to 127.0.0.1:" + port + ": connection refused"),
+        client.stdout());
+    assertEquals(List.of(), client.stderr());
+  }
+
+  @Test
+  void clientSaysWhenTheServerGoesAway() throws Exception {
+    TestServer server = TestServer.start();
+    Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+        String.valueOf(server.port), "--nick", "fred");
+    client.awaitStdout("You are now fred");
+    server.close();
+    assertEquals(1, client.exitCode());
+    List<String> out = client.stdout();
+    assertEquals("Connection closed by server", out.get(out.size() - 1), out.toString());
+  }
+
+  @Test
+  void serverOnABusyPortSaysSoInOneLineAndExitsWithStatusOne() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Program server = Program.start("server", "--host", "127.0.0.1", "--port",
+          String.valueOf(busy.getLocalPort()));
+      server.stdin("");
+      assertEquals(1, server.exitCode());
+      List<String> err = server.stderr();
+      assertTrue(err.contains("Cannot listen on 127.0.0.1:" + busy.getLocalPort()
+          + ": address already in use"), err.toString());
+      assertFalse(err.stream().anyMatch(line -> line.contains("Exception")
+          || line.startsWith("\tat ")), err.toString());
+    }
+  }
+
+  @Test
+  void serverShutsDownGracefullyOnSigtermAndExitsWithStatusZero() throws Exception {
+    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
+    Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));
+    int port = Integer.parseInt(listening.group(1));
+    try (TestClient alice = TestClient.connect(port)) {
+      alice.expectKind("PROMPT");
+      alice.send("alice");
+      alice.expect("OK nick alice");
+      long start = System.nanoTime();
+      server.process.destroy();
+      List<String> last = alice.expectClosed();
+      assertTrue(last.contains("SERVER The server is shutting down. Goodbye!"), last.toString());
+      assertEquals(0, server.exitCode());
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+          "shutdown took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A {@code lochat} process on this JVM's classpath, its output collected line by line. */
+  private static final class Program {
+    private static final String END = "\u0000end";
+    final Process process;
+    private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> err = new LinkedBlockingQueue<>();
+    private final List<String> outSeen = new ArrayList<>();
+    private final List<String> errSeen = new ArrayList<>();
+
+    private Program(Process process) {
+      this.process = process;
+      collect(process.getInputStream(), out);
+      collect(process.getErrorStream(), err);
+    }
+
+    static Program start(String... args) throws IOException {
+      List<String> command = new ArrayList<>(List.of(
+          ProcessHandle.current().info().command().orElse("java"),
+          "-Dlogback.configurationFile=logback.xml",
+          "-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
+      command.addAll(List.of(args));
+      return new Program(new ProcessBuilder(command).start());
+    }
+
+    void stdin(String text) throws IOException {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    int exitCode() throws InterruptedException {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail("Process did not exit; stdout: " + stdout() + " stderr: " + stderr());
+      }
+      return process.exitValue();
+    }
+
+    /** Everything printed on stdout so far, after the process ended. */
+    List<String> stdout() throws InterruptedException {
+      return drain(out, outSeen);
+    }
+
+    List<String> stderr() throws InterruptedException {
+      return drain(err, errSeen);
+    }
+
+    void awaitStdout(String line) throws InterruptedException {
+      await(out, outSeen, Pattern.compile(Pattern.quote(line)));
+    }
+
+    Matcher awaitStderr(Pattern pattern) throws InterruptedException {
+      return await(err, errSeen, pattern);
+    }
+
+    private static Matcher await(BlockingQueue<String> queue, List<String> seen, Pattern pattern)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (line == null || line.equals(END)) {
+          break;
+        }
+        seen.add(line);
+        Matcher matcher = pattern.matcher(line);
+        if (matcher.matches()) {
+          return matcher;
+        }
+      }
+      fail("No line matching " + pattern + " in " + seen);
+      return null;
+    }
+
+    private List<String> drain(BlockingQueue<String> queue, List<String> seen)
+        throws InterruptedException {
+      while (true) {
+        String line = queue.poll(10, TimeUnit.SECONDS);
+        if (line == null) {
+          fail("Output did not end; so far: " + seen);
+        }
+        if (line.equals(END)) {
+          queue.add(END);
+          return seen;
+        }
+        seen.add(line);
+      }
+    }
+
+    private static void collect(InputStream stream, BlockingQueue<String> lines) {
+      Thread reader = new Thread(() -> {
+        try (BufferedReader in = new BufferedReader(
+            new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = in.readLine()) != null) {
+            lines.add(line);
+          }
+        } catch (IOException ignored) {
+          // The process ended.
+        } finally {
+          lines.add(END);
+        }
+      });
+      reader.setDaemon(true);
+      reader.start();
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package lochat.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.MemberLeft;
+import lochat.chat.ChatEvent.MemberRenamed;
+import lochat.chat.ChatEvent.Posted;
+import lochat.room.ChatRoom.GetMembers;
+import lochat.room.ChatRoom.Join;
+import lochat.room.ChatRoom.JoinResult;
+import lochat.room.ChatRoom.Joined;
+import lochat.room.ChatRoom.Leave;
+import lochat.room.ChatRoom.Members;
+import lochat.room.ChatRoom.MembersResult;
+import lochat.room.ChatRoom.Occupancy;
+import lochat.room.ChatRoom.Post;
+import lochat.room.ChatRoom.Rename;
+import org.apache.pekko.actor.testkit.typed.Effect;
+import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
+import org.junit.jupiter.api.Test;
+
+/** The room's behaviour, run synchronously: no real actors, no timing. */
+class ChatRoomTest {
+
+  private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private final TestInbox<Occupancy> occupancy = TestInbox.create("occupancy");
+  private final TestInbox<JoinResult> joinReplies = TestInbox.create("join-replies");
+  private final TestInbox<ChatEvent> alice = TestInbox.create("alice");
+  private final TestInbox<ChatEvent> bob = TestInbox.create("bob");
+  private final TestInbox<ChatEvent> carol = TestInbox.create("carol");
+
+  private BehaviorTestKit<ChatRoom.Command> room(int historySize) {
+    return BehaviorTestKit.create(ChatRoom.create("lobby", historySize, occupancy.getRef(), CLOCK));
+  }
+
+  private Joined join(BehaviorTestKit<ChatRoom.Command> room, String nick, TestInbox<ChatEvent> who) {
+    room.run(new Join(nick, who.getRef(), joinReplies.getRef()));
+    List<JoinResult> replies = joinReplies.getAllReceived();
+    assertEquals(1, replies.size(), "one reply per join");
+    return (Joined) replies.get(0);
+  }
+
+  private static void post(
+      BehaviorTestKit<ChatRoom.Command> room, TestInbox<ChatEvent> who, String text) {
+    room.run(new Post(who.getRef(), text, false));
+  }
+
+  private static Posted posted(String nick, String text) {
+    return new Posted("lobby", nick, text, false, NOW);
+  }
+
+  private static List<String> members(BehaviorTestKit<ChatRoom.Command> room) {
+    TestInbox<MembersResult> reply = TestInbox.create("members");
+    room.run(new GetMembers(reply.getRef()));
+    return ((Members) reply.receiveMessage()).nicks();
+  }
+
+  @Test
+  void joinerGetsMembersAndHistoryWhileOthersSeeMemberJoined() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+
+    assertEquals(new Joined("lobby", room.getRef(), List.of("alice"), List.of()),
+        join(room, "alice", alice));
+    assertEquals(new Joined("lobby", room.getRef(), List.of("alice", "bob"), List.of()),
+        join(room, "bob", bob));
+
+    assertEquals(List.of(new MemberJoined("lobby", "bob")), alice.getAllReceived());
+    assertFalse(bob.hasMessages(), "a joiner is not told of its own join");
+    assertEquals(List.of(new Occupancy("lobby", 1), new Occupancy("lobby", 2)),
+        occupancy.getAllReceived());
+  }
+
+  @Test
+  void joiningTwiceIsIdempotent() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    alice.getAllReceived();
+    occupancy.getAllReceived();
+
+    Joined again = join(room, "bob", bob);
+
+    assertEquals(List.of("alice", "bob"), again.members());
+    assertFalse(alice.hasMessages(), "no second MemberJoined");
+    assertFalse(bob.hasMessages());
+    assertFalse(occupancy.hasMessages(), "the member count did not change");
+  }
+
+  @Test
+  void joiningMembersAreWatchedSoTheirDeathIsNoticed() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    room.getAllEffects();
+
+    join(room, "alice", alice);
+
+    assertTrue(room.getAllEffects().contains(
+            new Effect.WatchedWith<>(alice.getRef(), new ChatRoom.MemberStopped(alice.getRef()))),
+        "the room watches a new member");
+  }
+
+  @Test
+  void leaveIsAnnouncedToTheOthersAndTheLeaverHearsNothingMore() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    alice.getAllReceived();
+    occupancy.getAllReceived();
+
+    room.run(new Leave(bob.getRef(), "off to lunch"));
+    post(room, alice, "bye bob");
+
+    MemberLeft left = new MemberLeft("lobby", "bob", "off to lunch");
+    assertEquals(List.of(left, posted("alice", "bye bob")), alice.getAllReceived());
+    assertEquals(List.of(), bob.getAllReceived());
+    assertEquals(List.of(new Occupancy("lobby", 1)), occupancy.getAllReceived());
+    assertEquals(List.of("alice"), members(room));
+  }
+
+  @Test
+  void postsReachEveryMemberIncludingTheSenderInTheOrderSent() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    alice.getAllReceived();
+
+    post(room, alice, "one");
+    post(room, bob, "two");
+    post(room, bob, "three");
+    post(room, alice, "four");
+
+    List<ChatEvent> expected = List.of(
+        posted("alice", "one"), posted("bob", "two"),
+        posted("bob", "three"), posted("alice", "four"));
+    assertEquals(expected, alice.getAllReceived());
+    assertEquals(expected, bob.getAllReceived());
+  }
+
+  @Test
+  void meActionIsMarkedAsAction() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+
+    room.run(new Post(alice.getRef(), "waves", true));
+
+    assertEquals(new Posted("lobby", "alice", "waves", true, NOW), alice.receiveMessage());
+  }
+
+  @Test
+  void postFromNonMemberIsIgnored() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+
+    post(room, carol, "let me in");
+
+    assertFalse(alice.hasMessages());
+    assertFalse(carol.hasMessages());
+    assertEquals(List.of(), join(room, "bob", bob).history(), "nor is it remembered");
+  }
+
+  @Test
+  void historyIsBoundedAndReplayedOldestFirst() {
+    BehaviorTestKit<ChatRoom.Command> room = room(3);
+    join(room, "alice", alice);
+    for (String text : List.of("1", "2", "3", "4", "5")) {
+      post(room, alice, text);
+    }
+
+    assertEquals(List.of(posted("alice", "3"), posted("alice", "4"), posted("alice", "5")),
+        join(room, "bob", bob).history());
+  }
+
+  @Test
+  void historySizeZeroKeepsNothing() {
+    BehaviorTestKit<ChatRoom.Command> room = room(0);
+    join(room, "alice", alice);
+    post(room, alice, "hello");
+
+    assertEquals(List.of(), join(room, "bob", bob).history());
+  }
+
+  @Test
+  void renameIsBroadcastAndLaterPostsCarryTheNewNick() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    alice.getAllReceived();
+
+    room.run(new Rename(alice.getRef(), "alicia"));
+    post(room, alice, "call me alicia");
+
+    List<ChatEvent> expected =
+        List.of(new MemberRenamed("lobby", "alice", "alicia"), posted("alicia", "call me alicia"));
+    assertEquals(expected, alice.getAllReceived());
+    assertEquals(expected, bob.getAllReceived());
+    assertEquals(List.of("alicia", "bob"), members(room));
+  }
+
+  @Test
+  void getMembersListsNicksInJoinOrder() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "carol", carol);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+
+    assertEquals(List.of("carol", "alice", "bob"), members(room));
+  }
+
+  @Test
+  void memberWhoseActorStopsLeavesWithConnectionLost() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    join(room, "carol", carol);
+    alice.getAllReceived();
+    bob.getAllReceived();
+    occupancy.getAllReceived();
+
+    room.run(new ChatRoom.MemberStopped(bob.getRef()));
+
+    MemberLeft left = new MemberLeft("lobby", "bob", ChatRoom.CONNECTION_LOST);
+    assertEquals(List.of(left), alice.getAllReceived());
+    assertEquals(List.of(left), carol.getAllReceived());
+    assertEquals(List.of(new Occupancy("lobby", 2)), occupancy.getAllReceived());
+    assertEquals(List.of("alice", "carol"), members(room));
+  }
+
+  @Test
+  void stopAfterLeavingIsNotAnnouncedAgain() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    room.run(new Leave(bob.getRef(), "bye"));
+    alice.getAllReceived();
+    occupancy.getAllReceived();
+
+    room.run(new ChatRoom.MemberStopped(bob.getRef()));
+
+    assertFalse(alice.hasMessages());
+    assertFalse(occupancy.hasMessages());
+  }
+}
