@@ -59,7 +59,12 @@ public final class ChatClient {
   /** Connects, runs until the conversation ends, and returns the process exit status. */
   public int run() throws Exception {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "lochat-client",
-        ConfigFactory.parseString("pekko.loglevel = ERROR\npekko.stdout-loglevel = OFF")
+        ConfigFactory.parseString(String.join("\n",
+                "pekko.loglevel = ERROR",
+                "pekko.stdout-loglevel = OFF",
+                // The console reader may be blocked in a read that nothing can interrupt; the
+                // client exits without waiting for it.
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off"))
             .withFallback(ConfigFactory.load()));
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     try {
@@ -78,8 +83,8 @@ public final class ChatClient {
           exit.complete(1);
         }
       });
-      running.second().whenComplete((done, failure) -> {
-        if (exit.isDone()) {
+      running.second().whenComplete((done, failure) -> running.first().whenComplete((c, f) -> {
+        if (f != null || exit.isDone()) {
           return;
         }
         if (failure != null) {
@@ -91,7 +96,7 @@ public final class ChatClient {
           console.info("Connection closed by server");
           exit.complete(1);
         }
-      });
+      }));
       return exit.get();
     } finally {
       console.close();

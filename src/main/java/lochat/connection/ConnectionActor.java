@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import lochat.Version;
 import lochat.chat.ChatEvent;
-import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.Names;
 import lochat.protocol.InboundLine;
@@ -30,9 +29,10 @@ import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
  *
  * <p>Lines arrive from the {@link ConnectionFlow} one at a time; each is acknowledged when the
- * session is done with it. A command that needs an answer from the registry or a room holds the
- * acknowledgement until the answer came, so a client's commands take effect, and are answered,
- * in the order it sent them. Everything the session says goes through its bounded
+ * session is done with it. A line that needs an answer from the registry or a room (a post
+ * included: its answer is the room's echo) holds the acknowledgement until the answer came, so a
+ * client's lines take effect, and are answered, in the order it sent them, whichever actor
+ * handles them. Everything the session says goes through its bounded
  * {@link Outbound} queue; when that overflows, the client is not reading and is disconnected,
  * so that nobody waits for it.
  *
@@ -101,6 +101,7 @@ public final class ConnectionActor {
   private String nick;
   private String currentRoom;
   private ActorRef<Done> pendingAck;
+  private String awaitingEchoFrom;
   private boolean greeted;
   private boolean aborted;
   private boolean ended;
@@ -227,9 +228,9 @@ public final class ConnectionActor {
     String text = TextSanitizer.clean(((InboundLine.Text) received.line()).text());
     LineCommand command = LineCommandParser.parse(text);
     if (command instanceof LineCommand.Say say) {
-      post(say.text(), false);
+      return post(say.text(), false);
     } else if (command instanceof LineCommand.Me me) {
-      post(me.action(), true);
+      return post(me.action(), true);
     } else if (command instanceof LineCommand.Nick n) {
       setup.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
       return awaitingReply();
@@ -256,14 +257,17 @@ public final class ConnectionActor {
     return acknowledge(chatting());
   }
 
-  private void post(String text, boolean action) {
+  /** Posts to the current room; the next line is read once the room has echoed this one. */
+  private Behavior<Command> post(String text, boolean action) {
     Membership room = currentRoom == null ? null : rooms.get(currentRoom);
     if (room == null) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
           "You are not in a room; /join ROOM first (/rooms lists them)"));
-    } else {
-      room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
+      return acknowledge(chatting());
     }
+    room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
+    awaitingEchoFrom = currentRoom;
+    return awaitingReply();
   }
 
   private Behavior<Command> join(String room) {
@@ -377,8 +381,11 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onFromChat(FromChat message) {
-    if (!(message.event() instanceof MemberJoined joined && joined.nick().equals(nick))) {
-      send(LineRenderer.event(message.event()));
+    send(LineRenderer.event(message.event()));
+    if (awaitingEchoFrom != null && message.event() instanceof Posted posted
+        && posted.nick().equals(nick) && Names.key(posted.room()).equals(awaitingEchoFrom)) {
+      awaitingEchoFrom = null;
+      return acknowledge(Behaviors.same());
     }
     return Behaviors.same();
   }

@@ -1,7 +1,6 @@
 package lochat.connection;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import lochat.protocol.InboundLine;
@@ -10,6 +9,8 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -24,9 +25,10 @@ import org.apache.pekko.util.ByteString;
  * input ends the session is told, cleanly or with the failure.
  *
  * <p>Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
- * lines into larger writes. The two sides are coupled, so the connection closes when either
- * ends, but the inbound side ends only once the outbound side has: a client that half-closes
- * (a pipe into {@code nc} reaching its end) still receives every line queued for it.
+ * lines into larger writes. When the outbound side ends (the session closed it) the inbound side
+ * is cut too, so the socket closes; when the inbound side ends first (a client that half-closes,
+ * like a pipe into {@code nc} reaching its end) the outbound side carries on until the session
+ * closes it, so that client still receives every line queued for it.
  *
  * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection.
  */
@@ -45,9 +47,10 @@ public final class ConnectionFlow {
       Source<ByteString, NotUsed> outgoing,
       ConnectionSettings settings,
       Scheduler scheduler) {
-    CompletableFuture<Done> outboundEnded = new CompletableFuture<>();
+    SharedKillSwitch outboundEnded = KillSwitches.shared("outbound-ended");
     Sink<ByteString, NotUsed> inbound =
         Flow.of(ByteString.class)
+            .via(outboundEnded.flow())
             .via(LineFraming.flow(settings.maxLineBytes()))
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
                 session, replyTo -> lineMessage.apply(line, replyTo), settings.inputTimeout(),
@@ -57,16 +60,15 @@ public final class ConnectionFlow {
                   session.tell(endMessage.apply(Optional.ofNullable(failure))));
               return notUsed;
             })
-            .concat(Source.completionStage(outboundEnded))
             .to(Sink.ignore());
     Source<ByteString, NotUsed> coalesced =
         outgoing
             .batchWeighted(settings.writeCoalesceBytes(), bytes -> (long) bytes.size(),
                 bytes -> bytes, ByteString::concat)
             .watchTermination((notUsed, ended) -> {
-              ended.whenComplete((done, failure) -> outboundEnded.complete(Done.getInstance()));
+              ended.whenComplete((done, failure) -> outboundEnded.shutdown());
               return notUsed;
             });
-    return Flow.fromSinkAndSourceCoupled(inbound, coalesced);
+    return Flow.fromSinkAndSource(inbound, coalesced);
   }
 }

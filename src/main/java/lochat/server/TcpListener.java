@@ -97,7 +97,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     ActorRef<Command> self = context.getSelf();
     CompletionStage<Tcp.ServerBinding> bound =
         Tcp.get(context.getSystem())
-            .bind(settings.host(), settings.port(), settings.backlog(), List.of(), false,
+            .bind(settings.host(), settings.port(), settings.backlog(), List.of(), true,
                 Optional.empty())
             .toMat(Sink.foreach(connection -> self.tell(new Accepted(connection))), Keep.left())
             .run(context.getSystem());

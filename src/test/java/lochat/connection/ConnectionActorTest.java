@@ -118,16 +118,20 @@ class ConnectionActorTest {
   }
 
   @Test
-  void postsGoToTheCurrentRoomAndEventsAreRendered() {
+  void postIsAcknowledgedOnlyOnceTheRoomHasEchoedIt() {
     ActorRef<ConnectionActor.Command> session = session(64, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     receive(session, "hello \u001b[31mworld");
     ChatRoom.Post post = room.expectMessageClass(ChatRoom.Post.class);
     assertEquals("hello world", post.text());
-    ack.expectMessage(Done.getInstance());
+    ack.expectNoMessage(QUIET);
+    me.tell(new Posted("lobby", "bob", "crossing", false, java.time.Instant.now()));
+    socket.expectMessage("MSG lobby bob crossing");
+    ack.expectNoMessage(QUIET);
     me.tell(new Posted("lobby", "alice", "hello world", false, java.time.Instant.now()));
     socket.expectMessage("MSG lobby alice hello world");
+    ack.expectMessage(Done.getInstance());
   }
 
   @Test
