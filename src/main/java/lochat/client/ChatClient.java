@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import lochat.protocol.InboundLine;
+import lochat.Failures;
 import lochat.connection.LineFraming;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -79,7 +80,7 @@ public final class ChatClient {
               .run(system);
       running.first().whenComplete((connection, failure) -> {
         if (failure != null) {
-          console.info("Cannot connect to " + host + ":" + port + ": " + describe(failure));
+          console.info("Cannot connect to " + host + ":" + port + ": " + Failures.inSentence(failure));
           exit.complete(1);
         }
       });
@@ -88,7 +89,7 @@ public final class ChatClient {
           return;
         }
         if (failure != null) {
-          console.info("Connection lost: " + describe(failure));
+          console.info("Connection lost: " + Failures.inSentence(failure));
           exit.complete(1);
         } else if (quitSent) {
           exit.complete(0);
@@ -162,19 +163,5 @@ public final class ChatClient {
     }
     console.setPrompt((room == null ? "" : "[" + room + "] ")
         + (ownNick == null ? "" : ownNick) + "> ");
-  }
-
-  private static String describe(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getMessage();
-    if (cause instanceof java.net.ConnectException && message.startsWith("Connection refused")) {
-      return "connection refused";
-    }
-    return message.isEmpty() ? message
-        : Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import lochat.Failures;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class ServerCommand implements Callable<Integer> {
     TcpListener.BindResult result = started.get(30, TimeUnit.SECONDS);
     if (result instanceof TcpListener.CannotListen failed) {
       System.err.println("Cannot listen on " + failed.host() + ":" + failed.port() + ": "
-          + reason(failed.cause()));
+          + Failures.inSentence(failed.cause()));
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
       return 1;
@@ -79,16 +80,5 @@ public final class ServerCommand implements Callable<Integer> {
     Config loaded = config.withFallback(ConfigFactory.load()).resolve();
     ServerSettings.fromConfig(loaded);
     return loaded;
-  }
-
-  /** The bind failure in words, e.g. "address already in use". */
-  static String reason(Throwable failure) {
-    String message = TcpListener.describe(failure);
-    int bracket = message.lastIndexOf(']');
-    if (message.startsWith("[") && bracket > 0) {
-      message = message.substring(bracket + 1).strip();
-    }
-    return message.isEmpty() ? message
-        : Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import lochat.Failures;
 import lochat.connection.ConnectionActor;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.Outbound;
@@ -150,7 +151,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
             ConnectionActor.Received::new,
-            failure -> new ConnectionActor.InputEnded(failure.map(TcpListener::describe)),
+            failure -> new ConnectionActor.InputEnded(failure.map(Failures::describe)),
             outgoing.second(),
             settings.connection(),
             getContext().getSystem().scheduler())
@@ -195,15 +196,5 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   private static String format(InetSocketAddress address) {
     return address.getAddress().getHostAddress() + ":" + address.getPort();
-  }
-
-  /** A connection failure in a few words: the cause's message, without exception class names. */
-  static String describe(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
   }
 }

@@ -2,6 +2,7 @@ package lochat.protocol.line;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import lochat.chat.Names;
 
 /**
@@ -41,13 +42,13 @@ public final class LineCommandParser {
         return join(args);
       case "part":
       case "leave":
-        return part(args);
+        return withOptionalRoom(args, LineCommand.Part::new);
       case "rooms":
       case "list":
         return noArguments("rooms", args, new LineCommand.Rooms());
       case "who":
       case "names":
-        return who(args);
+        return withOptionalRoom(args, LineCommand.Who::new);
       case "msg":
       case "query":
         return msg(args);
@@ -104,21 +105,14 @@ public final class LineCommandParser {
     return room(args).<LineCommand>map(LineCommand.Join::new).orElseGet(() -> invalidRoom(args));
   }
 
-  private static LineCommand part(String args) {
+  /** A command whose only argument is an optional room name. */
+  private static LineCommand withOptionalRoom(
+      String args, Function<Optional<String>, LineCommand> command) {
     if (args.isEmpty()) {
-      return new LineCommand.Part(Optional.empty());
+      return command.apply(Optional.empty());
     }
     return room(args)
-        .<LineCommand>map(room -> new LineCommand.Part(Optional.of(room)))
-        .orElseGet(() -> invalidRoom(args));
-  }
-
-  private static LineCommand who(String args) {
-    if (args.isEmpty()) {
-      return new LineCommand.Who(Optional.empty());
-    }
-    return room(args)
-        .<LineCommand>map(room -> new LineCommand.Who(Optional.of(room)))
+        .map(room -> command.apply(Optional.of(room)))
         .orElseGet(() -> invalidRoom(args));
   }
 
