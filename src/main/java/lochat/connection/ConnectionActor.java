@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lochat.Version;
-import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
@@ -22,8 +22,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
