@@ -134,27 +134,41 @@ public final class ConnectionActor {
 
   // --- states -------------------------------------------------------------------------------
 
+  // Each state's receive table is built once and reused.
+  private Behavior<Command> registering;
+  private Behavior<Command> chatting;
+  private Behavior<Command> closing;
+
   private Behavior<Command> registering() {
-    return common()
-        .onMessage(Received.class, this::onReceivedWhileRegistering)
-        .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
-        .build();
+    if (registering == null) {
+      registering = common()
+          .onMessage(Received.class, this::onReceivedWhileRegistering)
+          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+          .build();
+    }
+    return registering;
   }
 
   private Behavior<Command> chatting() {
-    return common()
-        .onMessage(Received.class, this::onReceived)
-        .onMessage(NickReply.class, this::onNickReply)
-        .build();
+    if (chatting == null) {
+      chatting = common()
+          .onMessage(Received.class, this::onReceived)
+          .onMessage(NickReply.class, this::onNickReply)
+          .build();
+    }
+    return chatting;
   }
 
   private Behavior<Command> closing() {
-    return Behaviors.receive(Command.class)
-        .onMessage(Received.class, this::onReceivedWhileClosing)
-        .onMessage(InputEnded.class, this::onInputEnded)
-        .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
-        .onSignal(PostStop.class, this::onPostStop)
-        .build();
+    if (closing == null) {
+      closing = Behaviors.receive(Command.class)
+          .onMessage(Received.class, this::onReceivedWhileClosing)
+          .onMessage(InputEnded.class, this::onInputEnded)
+          .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
+          .onSignal(PostStop.class, this::onPostStop)
+          .build();
+    }
+    return closing;
   }
 
   private BehaviorBuilder<Command> common() {
