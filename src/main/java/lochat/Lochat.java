@@ -5,7 +5,7 @@ import lochat.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code lochat} command: {@code lochat server} runs a server, {@code lochat client} joins one. */
+/** The {@code lochat} command: {@code server} runs a server, {@code client} joins one. */
 @Command(
     name = "lochat",
     mixinStandardHelpOptions = true,

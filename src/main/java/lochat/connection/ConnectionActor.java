@@ -121,11 +121,11 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> start() {
-    send(LineRenderer.server("Welcome to " + settings.serverName() + " (Lochat "
-        + Version.CURRENT + "). " + onlineText(setup.online()) + "."));
+    send(LineRenderer.server("Welcome to " + TextSanitizer.clean(settings.serverName())
+        + " (Lochat " + Version.CURRENT + "). " + onlineText(setup.online()) + "."));
     for (String line : settings.motd().split("\\R")) {
       if (!line.isBlank()) {
-        send(LineRenderer.server(line));
+        send(LineRenderer.server(TextSanitizer.clean(line)));
       }
     }
     promptForNick();
@@ -202,6 +202,7 @@ public final class ConnectionActor {
       return quit(quit.reason());
     } else if (command instanceof LineCommand.Help) {
       help();
+      promptForNick();
     } else if (command instanceof LineCommand.Invalid invalid) {
       send(LineRenderer.error(invalid.code(), invalid.message()));
       promptForNick();
@@ -259,7 +260,8 @@ public final class ConnectionActor {
       return who(who.room());
     } else if (command instanceof LineCommand.Msg msg) {
       setup.registry().tell(
-          new Registry.SendPrivate(chatAddress, msg.nick(), msg.text(), false, privateReplies));
+          new Registry.SendPrivate(
+              chatAddress, msg.nick(), msg.text(), msg.action(), privateReplies));
       return awaitingReply();
     } else if (command instanceof LineCommand.Help) {
       help();
@@ -435,7 +437,8 @@ public final class ConnectionActor {
    * delivered; after a failure there is nobody to deliver to.
    */
   private Behavior<Command> onInputEnded(InputEnded inputEnded) {
-    String reason = inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
+    String reason =
+        inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
     leaveServer(reason);
     if (inputEnded.failure().isPresent()) {
       outbound.abort(reason);
@@ -517,7 +520,7 @@ public final class ConnectionActor {
       "Commands:",
       "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
       "  /me ACTION         post an action, shown as '* nick ACTION'",
-      "  /msg NICK TEXT     send a private message",
+      "  /msg NICK TEXT     send a private message (/msg NICK /me ACTION for an action)",
       "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
       "  /part [ROOM]       leave ROOM (default: your current room)",
       "  /rooms             list rooms and how many are in each",

@@ -22,7 +22,7 @@ public final class LineFraming {
       LineFramer framer = new LineFramer(maxLineBytes);
       return Flow.of(ByteString.class)
           .mapConcat(framer::feed)
-          .concat(Source.lazySource(() -> Source.<InboundLine>from(framer.finish())));
+          .concatLazy(Source.lazySource(() -> Source.<InboundLine>from(framer.finish())));
     }).mapMaterializedValue(unused -> NotUsed.getInstance());
   }
 }

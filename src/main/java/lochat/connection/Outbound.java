@@ -38,17 +38,21 @@ public final class Outbound {
     return queue.size();
   }
 
-  /** Sends what is queued, then closes the connection. */
+  /** Sends what is queued, then closes the connection. Does nothing if it is closed already. */
   public void close() {
-    if (!queue.isCompleted()) {
+    try {
       queue.complete();
+    } catch (IllegalStateException alreadyClosed) {
+      // The connection ended first; nothing left to close.
     }
   }
 
-  /** Closes the connection at once, dropping what is queued. */
+  /** Closes the connection at once, dropping what is queued. Does nothing if it is closed already. */
   public void abort(String reason) {
-    if (!queue.isCompleted()) {
+    try {
       queue.fail(new ConnectionAborted(reason));
+    } catch (IllegalStateException alreadyClosed) {
+      // The connection ended first; nothing left to abort.
     }
   }
 

@@ -89,6 +89,7 @@ public final class LineFramer {
     if (length > maxLineBytes) {
       return new InboundLine.TooLong(maxLineBytes);
     }
-    return new InboundLine.Text(new String(line.take(length).toArrayUnsafe(), StandardCharsets.UTF_8));
+    byte[] bytes = line.take(length).toArrayUnsafe();
+    return new InboundLine.Text(new String(bytes, StandardCharsets.UTF_8));
   }
 }

@@ -25,8 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * included, receives each post in the order the room accepted it, and the sender's copy is its
  * receipt. A joiner learns of its own join from the {@link Joined} reply, the others from a
  * {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
- * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known by their {@link ChatEvent} address;
- * the room watches them, so a session that dies without saying goodbye still leaves.
+ * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known
+ * by their {@link ChatEvent} address; the room watches them, so a session that dies without
+ * saying goodbye still leaves.
  *
  * <p>Delivery is a plain {@code tell} to each member: the room never waits for anyone. Keeping a
  * slow reader from growing without bound is the member session's job (its bounded send queue).

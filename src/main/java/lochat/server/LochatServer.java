@@ -74,7 +74,8 @@ public final class LochatServer {
     int port = bound.getPort();
     context.getLog().info("Lochat {} ({}) listening on {}:{}",
         Version.CURRENT, settings.connection().serverName(),
-        bound.getAddress().isAnyLocalAddress() ? settings.host() : bound.getAddress().getHostAddress(),
+        bound.getAddress().isAnyLocalAddress()
+            ? settings.host() : bound.getAddress().getHostAddress(),
         port);
     for (String address : NetworkAddresses.forClients(bound.getAddress())) {
       context.getLog().info("Clients can connect with: ./lochat client --host {}{}   or: nc {} {}",

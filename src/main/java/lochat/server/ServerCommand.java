@@ -22,7 +22,8 @@ import sun.misc.Signal;
     description = "Run a Lochat server on this machine.")
 public final class ServerCommand implements Callable<Integer> {
 
-  @Option(names = "--host", description = "Address to listen on (default: 0.0.0.0, every interface).")
+  @Option(names = "--host",
+      description = "Address to listen on (default: 0.0.0.0, every interface).")
   String host;
 
   @Option(names = "--port", description = "Port to listen on (default: 4444; 0 picks a free port).")
@@ -70,7 +71,8 @@ public final class ServerCommand implements Callable<Integer> {
     if (port != null) {
       overrides.put("lochat.port", port);
     }
-    Config config = ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());
+    Config config =
+        ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());
     if (configFile != null) {
       if (!configFile.isFile()) {
         throw new ConfigException.Generic("no such file: " + configFile);

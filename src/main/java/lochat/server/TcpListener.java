@@ -102,7 +102,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
                 Optional.empty())
             .toMat(Sink.foreach(connection -> self.tell(new Accepted(connection))), Keep.left())
             .run(context.getSystem());
-    context.pipeToSelf(bound, (ok, failure) -> ok != null ? new Bound(ok) : new BindFailed(failure));
+    context.pipeToSelf(bound,
+        (ok, failure) -> ok != null ? new Bound(ok) : new BindFailed(failure));
   }
 
   @Override

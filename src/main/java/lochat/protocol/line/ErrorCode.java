@@ -2,7 +2,7 @@ package lochat.protocol.line;
 
 import java.util.Locale;
 
-/** The machine-readable code of an {@code ERROR} line; its wire form is the lower-case, dashed name. */
+/** The machine-readable code of an {@code ERROR} line; on the wire, lower case with dashes. */
 public enum ErrorCode {
   UNKNOWN_COMMAND,
   BAD_ARGUMENT,

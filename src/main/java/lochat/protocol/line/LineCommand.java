@@ -23,7 +23,8 @@ public sealed interface LineCommand {
 
   record Who(Optional<String> room) implements LineCommand {}
 
-  record Msg(String nick, String text) implements LineCommand {}
+  /** A private message; {@code action} when written as {@code /msg NICK /me ACTION}. */
+  record Msg(String nick, String text, boolean action) implements LineCommand {}
 
   record Help() implements LineCommand {}
 

@@ -117,18 +117,24 @@ public final class LineCommandParser {
   }
 
   private static LineCommand msg(String args) {
-    int space = args.indexOf(' ');
+    int space = firstWhitespace(args);
     if (space < 0) {
       return badArgument("/msg needs a nickname and a message, e.g. /msg bob hello");
     }
     String nick = args.substring(0, space);
     String text = args.substring(space + 1).strip();
-    if (text.isEmpty()) {
-      return badArgument("/msg needs a message after the nickname");
+    boolean action = text.startsWith("/me ") || text.equals("/me");
+    if (action) {
+      text = text.substring(3).strip();
     }
+    if (text.isEmpty()) {
+      return badArgument(action ? "/msg NICK /me needs an action"
+          : "/msg needs a message after the nickname");
+    }
+    String message = text;
     return Names.nickProblem(nick)
         .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
-        .orElseGet(() -> new LineCommand.Msg(nick, text));
+        .orElseGet(() -> new LineCommand.Msg(nick, message, action));
   }
 
   private static Optional<String> room(String args) {

@@ -96,8 +96,10 @@ class LineCommandParserTest {
 
   @Test
   void msgAndItsAliasQueryKeepTheWholeText() {
-    assertEquals(new Msg("bob", "hi there, bob"), parse("/msg bob hi there, bob"));
-    assertEquals(new Msg("bob", "hi"), parse("/query bob   hi"));
+    assertEquals(new Msg("bob", "hi there, bob", false), parse("/msg bob hi there, bob"));
+    assertEquals(new Msg("bob", "hi", false), parse("/query bob   hi"));
+    assertEquals(new Msg("bob", "waves", true), parse("/msg bob /me waves"));
+    assertEquals(new Msg("bob", "hi", false), parse("/msg bob\thi"));
   }
 
   @Test
@@ -122,7 +124,7 @@ class LineCommandParserTest {
   void commandNamesAreCaseInsensitiveButArgumentsKeepTheirCase() {
     assertEquals(new Nick("Alice"), parse("/NICK Alice"));
     assertEquals(new Join("Games"), parse("/Join #Games"));
-    assertEquals(new Msg("Bob", "Hi"), parse("/MsG Bob Hi"));
+    assertEquals(new Msg("Bob", "Hi", false), parse("/MsG Bob Hi"));
     assertEquals(new Quit(Optional.empty()), parse("/QUIT"));
   }
 
