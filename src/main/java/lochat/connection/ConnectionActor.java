@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.Failures;
 import lochat.Version;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent;
@@ -23,6 +24,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -36,8 +38,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * {@link Outbound} queue; when that overflows, the client is not reading and is disconnected,
  * so that nobody waits for it.
  *
- * <p>The session has three states: {@code registering} (waiting for a valid nickname),
- * {@code chatting}, and {@code closing} (saying goodbye while the socket drains).
+ * <p>The session has three states: {@code registering} (waiting for a valid nickname, for at
+ * most the registration timeout), {@code chatting}, and {@code closing} (saying goodbye while the
+ * socket drains, for at most the close timeout).
  */
 public final class ConnectionActor {
 
@@ -48,6 +51,9 @@ public final class ConnectionActor {
 
   /** The client's input ended: cleanly, or with {@code failure} when the connection broke. */
   public record InputEnded(Optional<String> failure) implements Command {}
+
+  /** Everything queued for the client has been written, or the connection is gone. */
+  public record OutputEnded() implements Command {}
 
   /** The server is going down: say so, flush and close. */
   public record ServerShutdown() implements Command {}
@@ -66,6 +72,28 @@ public final class ConnectionActor {
 
   private record SendBufferOverflowed() implements Command {}
 
+  private record RegistrationTimedOut() implements Command {}
+
+  private record CloseTimedOut() implements Command {}
+
+  /** How the connection stream addresses this session. */
+  public static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
+    @Override
+    public Command line(InboundLine line, ActorRef<Done> replyTo) {
+      return new Received(line, replyTo);
+    }
+
+    @Override
+    public Command inputEnded(Optional<Throwable> failure) {
+      return new InputEnded(failure.map(Failures::describe));
+    }
+
+    @Override
+    public Command outputEnded() {
+      return new OutputEnded();
+    }
+  };
+
   /** Sent to whoever started the session when it ends, for the connection log. */
   public record Ended(ActorRef<Command> session, String remote, String nick, String reason) {}
 
@@ -79,7 +107,8 @@ public final class ConnectionActor {
       ActorRef<Ended> endedTo) {}
 
   public static Behavior<Command> create(Setup setup) {
-    return Behaviors.setup(context -> new ConnectionActor(context, setup).start());
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new ConnectionActor(context, timers, setup).start()));
   }
 
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
@@ -87,6 +116,7 @@ public final class ConnectionActor {
   private record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
 
   private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
   private final Setup setup;
   private final ConnectionSettings settings;
   private final Outbound outbound;
@@ -107,8 +137,10 @@ public final class ConnectionActor {
   private boolean ended;
   private String closeReason;
 
-  private ConnectionActor(ActorContext<Command> context, Setup setup) {
+  private ConnectionActor(
+      ActorContext<Command> context, TimerScheduler<Command> timers, Setup setup) {
     this.context = context;
+    this.timers = timers;
     this.setup = setup;
     this.settings = setup.settings();
     this.outbound = setup.outbound();
@@ -129,6 +161,7 @@ public final class ConnectionActor {
       }
     }
     promptForNick();
+    timers.startSingleTimer(new RegistrationTimedOut(), settings.registrationTimeout());
     return registering();
   }
 
@@ -144,6 +177,7 @@ public final class ConnectionActor {
       registering = common()
           .onMessage(Received.class, this::onReceivedWhileRegistering)
           .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
           .build();
     }
     return registering;
@@ -163,7 +197,10 @@ public final class ConnectionActor {
     if (closing == null) {
       closing = Behaviors.receive(Command.class)
           .onMessage(Received.class, this::onReceivedWhileClosing)
-          .onMessage(InputEnded.class, this::onInputEnded)
+          .onMessage(JoinReply.class, this::onJoinReplyWhileClosing)
+          .onMessage(InputEnded.class, this::onInputEndedWhileClosing)
+          .onMessage(OutputEnded.class, this::onOutputEnded)
+          .onMessage(CloseTimedOut.class, this::onCloseTimedOut)
           .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
           .onSignal(PostStop.class, this::onPostStop)
           .build();
@@ -181,6 +218,7 @@ public final class ConnectionActor {
         .onMessage(RoomsReply.class, this::onRoomsReply)
         .onMessage(PrivateReply.class, this::onPrivateReply)
         .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
+        .onMessage(OutputEnded.class, this::onOutputEnded)
         .onSignal(PostStop.class, this::onPostStop);
   }
 
@@ -218,6 +256,7 @@ public final class ConnectionActor {
 
   private Behavior<Command> onNickReplyWhileRegistering(NickReply reply) {
     if (reply.result() instanceof Registry.NickAccepted accepted) {
+      timers.cancel(RegistrationTimedOut.class);
       nick = accepted.nick();
       context.getLog().info("{} registered as {}", setup.remote(), nick);
       send(LineRenderer.ok("nick", nick));
@@ -230,6 +269,12 @@ public final class ConnectionActor {
         "Nickname " + taken.nick() + " is already in use; choose another"));
     promptForNick();
     return acknowledge(registering());
+  }
+
+  private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
+    send(LineRenderer.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
+        + settings.registrationTimeout().toSeconds() + " seconds; goodbye"));
+    return close("no nickname chosen");
   }
 
   // --- chatting -----------------------------------------------------------------------------
@@ -291,6 +336,11 @@ public final class ConnectionActor {
     if (membership != null) {
       currentRoom = Names.key(room);
       send(LineRenderer.ok("current", membership.name()));
+      return acknowledge(chatting());
+    }
+    if (rooms.size() >= settings.maxRoomsPerUser()) {
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + rooms.size()
+          + " rooms, the most one user may be in; /part one first"));
       return acknowledge(chatting());
     }
     setup.registry().tell(new Registry.JoinRoom(room, nick, chatAddress, joinReplies));
@@ -420,11 +470,44 @@ public final class ConnectionActor {
     return close("server shutdown");
   }
 
-  /** Flushes what is queued, then closes; the session stops when the input side has ended. */
+  /**
+   * Flushes what is queued, then closes. The session stops when the output side has ended, or
+   * cuts the connection if the client has not read its last lines within the close timeout.
+   */
   private Behavior<Command> close(String reason) {
     closeReason = reason;
     outbound.close();
+    timers.startSingleTimer(new CloseTimedOut(), settings.closeTimeout());
     return acknowledge(closing());
+  }
+
+  private Behavior<Command> onOutputEnded(OutputEnded ended) {
+    end(closeReason != null ? closeReason : "connection closed");
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onCloseTimedOut(CloseTimedOut timeout) {
+    outbound.abort("did not read its last lines");
+    context.getLog().info("Cut {} ({}): it did not read its last lines within {}",
+        nick == null ? "unregistered client" : nick, setup.remote(), settings.closeTimeout());
+    end(closeReason);
+    return Behaviors.stopped();
+  }
+
+  /** A client that resets while its last lines drain has nothing more to receive. */
+  private Behavior<Command> onInputEndedWhileClosing(InputEnded inputEnded) {
+    if (inputEnded.failure().isPresent()) {
+      outbound.abort(ChatRoom.CONNECTION_LOST);
+    }
+    return Behaviors.same();
+  }
+
+  /** A join that was answered after the session began closing: leave that room again. */
+  private Behavior<Command> onJoinReplyWhileClosing(JoinReply reply) {
+    if (reply.result() instanceof ChatRoom.Joined joined) {
+      joined.roomRef().tell(new ChatRoom.Leave(chatAddress, closeReason));
+    }
+    return Behaviors.same();
   }
 
   private Behavior<Command> onReceivedWhileClosing(Received received) {
@@ -437,16 +520,13 @@ public final class ConnectionActor {
    * delivered; after a failure there is nobody to deliver to.
    */
   private Behavior<Command> onInputEnded(InputEnded inputEnded) {
-    String reason =
-        inputEnded.failure().isPresent() ? ChatRoom.CONNECTION_LOST : "connection closed";
-    leaveServer(reason);
-    if (inputEnded.failure().isPresent()) {
-      outbound.abort(reason);
-    } else {
-      outbound.close();
+    if (inputEnded.failure().isEmpty()) {
+      leaveServer("connection closed");
+      return close("connection closed");
     }
-    end(closeReason != null ? closeReason
-        : reason + inputEnded.failure().map(f -> " (" + f + ")").orElse(""));
+    leaveServer(ChatRoom.CONNECTION_LOST);
+    outbound.abort(ChatRoom.CONNECTION_LOST);
+    end(ChatRoom.CONNECTION_LOST + " (" + inputEnded.failure().get() + ")");
     return Behaviors.stopped();
   }
 

@@ -1,8 +1,7 @@
 package lochat.connection;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -11,6 +10,7 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.SharedKillSwitch;
+import org.apache.pekko.stream.ThrottleMode;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -22,7 +22,8 @@ import org.apache.pekko.util.ByteString;
  * <p>Inbound, bytes are cut into lines by {@link LineFraming} and handed to the session actor one
  * at a time with an ask: the next line is read only when the session has taken the previous one,
  * so a client that floods is slowed by TCP back-pressure instead of filling a mailbox. When the
- * input ends the session is told, cleanly or with the failure.
+ * input ends the session is told, cleanly or with the failure. Flood control paces each client
+ * to a configured number of lines per second.
  *
  * <p>Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
  * lines into larger writes. When the outbound side ends (the session closed it) the inbound side
@@ -37,13 +38,12 @@ public final class ConnectionFlow {
   private ConnectionFlow() {}
 
   /**
-   * @param lineMessage the session's message for one line and the address to acknowledge it to
-   * @param endMessage the session's message for the end of input, with the failure if it broke
+   * @param messages how to tell the session about lines and the ends of the two sides
+   * @param outgoing the source side of the session's {@link Outbound} queue
    */
   public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
-      BiFunction<InboundLine, ActorRef<Done>, T> lineMessage,
-      Function<Optional<Throwable>, T> endMessage,
+      SessionMessages<T> messages,
       Source<ByteString, NotUsed> outgoing,
       ConnectionSettings settings,
       Scheduler scheduler) {
@@ -52,12 +52,13 @@ public final class ConnectionFlow {
         Flow.of(ByteString.class)
             .via(outboundEnded.flow())
             .via(LineFraming.flow(settings.maxLineBytes()))
+            .via(floodControl(settings))
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
-                session, replyTo -> lineMessage.apply(line, replyTo), settings.inputTimeout(),
+                session, replyTo -> messages.line(line, replyTo), settings.inputTimeout(),
                 scheduler))
             .watchTermination((notUsed, ended) -> {
               ended.whenComplete((done, failure) ->
-                  session.tell(endMessage.apply(Optional.ofNullable(failure))));
+                  session.tell(messages.inputEnded(Optional.ofNullable(failure))));
               return notUsed;
             })
             .to(Sink.ignore());
@@ -66,9 +67,26 @@ public final class ConnectionFlow {
             .batchWeighted(settings.writeCoalesceBytes(), bytes -> (long) bytes.size(),
                 bytes -> bytes, ByteString::concat)
             .watchTermination((notUsed, ended) -> {
-              ended.whenComplete((done, failure) -> outboundEnded.shutdown());
+              ended.whenComplete((done, failure) -> {
+                outboundEnded.shutdown();
+                session.tell(messages.outputEnded());
+              });
               return notUsed;
             });
     return Flow.fromSinkAndSource(inbound, coalesced);
+  }
+
+  /**
+   * At most {@code input-lines-per-second} lines from one client, in bursts of up to
+   * {@code input-burst}; a faster client is slowed (its lines wait, then TCP pushes back), never
+   * cut off. This keeps one flooding client from filling everyone else's send buffers.
+   */
+  private static Flow<InboundLine, InboundLine, NotUsed> floodControl(ConnectionSettings settings) {
+    if (settings.inputLinesPerSecond() <= 0) {
+      return Flow.create();
+    }
+    return Flow.<InboundLine>create().throttle(
+        settings.inputLinesPerSecond(), Duration.ofSeconds(1), settings.inputBurst(),
+        ThrottleMode.shaping());
   }
 }

@@ -1,6 +1,10 @@
 package lochat.connection;
 
+import static lochat.ConfigChecks.positive;
+import static lochat.ConfigChecks.positiveOrZero;
+
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -13,6 +17,11 @@ import java.time.Duration;
  * @param sendBuffer lines queued for a client before it counts as too slow and is dropped
  * @param writeCoalesceBytes most bytes gathered into one socket write
  * @param inputTimeout longest a received line may wait for the session to take it
+ * @param inputLinesPerSecond most lines per second taken from one client; 0 for no limit
+ * @param inputBurst lines a client may send at once before the rate applies
+ * @param registrationTimeout how long a new connection has to choose a nickname
+ * @param closeTimeout how long a closing connection has to read what is queued for it
+ * @param maxRoomsPerUser most rooms one user can be in at once
  */
 public record ConnectionSettings(
     String serverName,
@@ -21,16 +30,30 @@ public record ConnectionSettings(
     int maxLineBytes,
     int sendBuffer,
     int writeCoalesceBytes,
-    Duration inputTimeout) {
+    Duration inputTimeout,
+    int inputLinesPerSecond,
+    int inputBurst,
+    Duration registrationTimeout,
+    Duration closeTimeout,
+    int maxRoomsPerUser) {
 
+  /** @throws ConfigException when a setting is missing or out of range */
   public static ConnectionSettings fromConfig(Config lochat) {
     return new ConnectionSettings(
         lochat.getString("server-name"),
         lochat.getString("motd"),
         lochat.getString("default-room"),
-        lochat.getInt("max-line-bytes"),
-        lochat.getInt("connection.send-buffer"),
-        (int) lochat.getBytes("connection.write-coalesce-bytes").longValue(),
-        lochat.getDuration("connection.input-timeout"));
+        positive(lochat, "max-line-bytes", lochat.getBytes("max-line-bytes")),
+        positive(lochat, "connection.send-buffer", lochat.getInt("connection.send-buffer")),
+        positive(lochat, "connection.write-coalesce-bytes",
+            lochat.getBytes("connection.write-coalesce-bytes")),
+        positive(lochat, "connection.input-timeout", lochat.getDuration("connection.input-timeout")),
+        positiveOrZero(lochat, "connection.input-lines-per-second",
+            lochat.getInt("connection.input-lines-per-second")),
+        positive(lochat, "connection.input-burst", lochat.getInt("connection.input-burst")),
+        positive(lochat, "connection.registration-timeout",
+            lochat.getDuration("connection.registration-timeout")),
+        positive(lochat, "connection.close-timeout", lochat.getDuration("connection.close-timeout")),
+        positive(lochat, "max-rooms-per-user", lochat.getInt("max-rooms-per-user")));
   }
 }

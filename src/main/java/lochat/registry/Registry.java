@@ -24,8 +24,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * The server-wide directory: who is online under which nickname, and which rooms exist.
  *
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
- * lives (the registry watches it). Rooms are created on the first join and spawned as children;
- * they keep their history while the server runs, and at most {@code maxRooms} exist at once.
+ * lives (the registry watches it). Rooms are created on the first join and spawned as children,
+ * at most {@code maxRooms} at once; a room is stopped, and its history dropped, once its last
+ * member has left and no join is on its way to it. The default room is never stopped.
  * Private messages are routed here because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
@@ -71,6 +72,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
 
+  private record RoomStopped(String key, ActorRef<ChatRoom.Command> room) implements Command {}
+
   public sealed interface NickResult {}
 
   public record NickAccepted(String oldNick, String nick) implements NickResult {}
@@ -87,28 +90,36 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public record Online(int users) {}
 
-  public static Behavior<Command> create(int historySize, int maxRooms) {
-    return create(historySize, maxRooms, Clock.systemUTC());
+  /** @param permanentRoom the room that is kept even when empty (the default room) */
+  public static Behavior<Command> create(int historySize, int maxRooms, String permanentRoom) {
+    return create(historySize, maxRooms, permanentRoom, Clock.systemUTC());
   }
 
-  public static Behavior<Command> create(int historySize, int maxRooms, Clock clock) {
-    return Behaviors.setup(context -> new Registry(context, historySize, maxRooms, clock));
+  public static Behavior<Command> create(
+      int historySize, int maxRooms, String permanentRoom, Clock clock) {
+    return Behaviors.setup(
+        context -> new Registry(context, historySize, maxRooms, permanentRoom, clock));
   }
 
-  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members) {}
+  private record Room(
+      String name, ActorRef<ChatRoom.Command> ref, int members, long joinsForwarded) {}
 
   private final int historySize;
   private final int maxRooms;
+  private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
   private final Map<String, ActorRef<ChatEvent>> sessionsByNick = new HashMap<>();
   private final Map<ActorRef<ChatEvent>, String> nicksBySession = new HashMap<>();
   private final Map<String, Room> rooms = new TreeMap<>();
+  private long roomsCreated;
 
-  private Registry(ActorContext<Command> context, int historySize, int maxRooms, Clock clock) {
+  private Registry(ActorContext<Command> context, int historySize, int maxRooms,
+      String permanentRoom, Clock clock) {
     super(context);
     this.historySize = historySize;
     this.maxRooms = maxRooms;
+    this.permanentRoomKey = Names.key(permanentRoom);
     this.clock = clock;
     this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
   }
@@ -126,6 +137,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(Unregister.class, this::onUnregister)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(RoomOccupancy.class, this::onRoomOccupancy)
+        .onMessage(RoomStopped.class, this::onRoomStopped)
         .build();
   }
 
@@ -173,10 +185,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         return this;
       }
       ActorRef<ChatRoom.Command> ref = getContext().spawn(
-          ChatRoom.create(join.room(), historySize, occupancyAdapter, clock), "room-" + key);
-      room = new Room(join.room(), ref, 0);
-      rooms.put(key, room);
+          ChatRoom.create(join.room(), historySize, occupancyAdapter, clock),
+          "room-" + key + "-" + (++roomsCreated));
+      getContext().watchWith(ref, new RoomStopped(key, ref));
+      room = new Room(join.room(), ref, 0, 0);
     }
+    rooms.put(key, new Room(room.name(), room.ref(), room.members(), room.joinsForwarded() + 1));
     room.ref().tell(new ChatRoom.Join(join.nick(), join.member(), join.replyTo()));
     return this;
   }
@@ -241,10 +255,27 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
-    String key = Names.key(report.occupancy().room());
+    ChatRoom.Occupancy occupancy = report.occupancy();
+    String key = Names.key(occupancy.room());
     Room room = rooms.get(key);
-    if (room != null) {
-      rooms.put(key, new Room(room.name(), room.ref(), report.occupancy().members()));
+    if (room == null) {
+      return this;
+    }
+    boolean idle = occupancy.members() == 0 && occupancy.joinsHandled() == room.joinsForwarded();
+    if (idle && !key.equals(permanentRoomKey)) {
+      rooms.remove(key);
+      getContext().stop(room.ref());
+    } else {
+      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.joinsForwarded()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRoomStopped(RoomStopped stopped) {
+    Room room = rooms.get(stopped.key());
+    if (room != null && room.ref().equals(stopped.room())) {
+      getContext().getLog().warn("Room {} stopped unexpectedly", room.name());
+      rooms.remove(stopped.key());
     }
     return this;
   }

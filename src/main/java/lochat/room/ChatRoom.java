@@ -67,8 +67,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public record NoSuchRoom(String room) implements MembersResult {}
 
-  /** Sent to the room's owner whenever the number of members changes. */
-  public record Occupancy(String room, int members) {}
+  /**
+   * Sent to the room's owner after every join and every departure: how many members the room
+   * has, and how many {@link Join} requests it has handled in all (so that the owner can tell
+   * whether a join it forwarded is still on its way).
+   */
+  public record Occupancy(String room, int members, long joinsHandled) {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
@@ -90,6 +94,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final Clock clock;
   private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
+  private long joinsHandled;
 
   private ChatRoom(
       ActorContext<Command> context,
@@ -117,6 +122,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onJoin(Join join) {
+    joinsHandled++;
     boolean isNew = !members.containsKey(join.member());
     if (isNew) {
       members.put(join.member(), join.nick());
@@ -126,8 +132,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .tell(new Joined(name, getContext().getSelf(), nicks(), List.copyOf(history)));
     if (isNew) {
       broadcastExcept(join.member(), new MemberJoined(name, join.nick()));
-      reportOccupancy();
     }
+    reportOccupancy();
     return this;
   }
 
@@ -208,6 +214,6 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private void reportOccupancy() {
-    occupancy.tell(new Occupancy(name, members.size()));
+    occupancy.tell(new Occupancy(name, members.size(), joinsHandled));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lochat.Failures;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -45,9 +46,16 @@ public final class ServerCommand implements Callable<Integer> {
       return 2;
     }
     CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
-    ActorSystem<TcpListener.BindResult> system = ActorSystem.create(
+    ActorSystem<LochatServer.Command> system = ActorSystem.create(
         LochatServer.create(ServerSettings.fromConfig(config), started), "lochat", config);
-    TcpListener.BindResult result = started.get(30, TimeUnit.SECONDS);
+    TcpListener.BindResult result;
+    try {
+      result = started.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      System.err.println("The server did not start listening within 30 seconds; giving up");
+      system.terminate();
+      return 1;
+    }
     if (result instanceof TcpListener.CannotListen failed) {
       System.err.println("Cannot listen on " + failed.host() + ":" + failed.port() + ": "
           + Failures.inSentence(failed.cause()));
@@ -60,7 +68,8 @@ public final class ServerCommand implements Callable<Integer> {
           CoordinatedShutdown.get(system).run(CoordinatedShutdown.jvmExitReason()));
     }
     system.getWhenTerminated().toCompletableFuture().get();
-    return 0;
+    return CoordinatedShutdown.get(system).getShutdownReason()
+        .filter(LochatServer.CORE_ACTOR_FAILED::equals).isPresent() ? 1 : 0;
   }
 
   private Config load() {

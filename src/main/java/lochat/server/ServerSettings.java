@@ -3,6 +3,7 @@ package lochat.server;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
+import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
 
@@ -31,13 +32,22 @@ public record ServerSettings(
     Names.roomProblem(lochat.getString("default-room")).ifPresent(problem -> {
       throw new ConfigException.BadValue("lochat.default-room", problem);
     });
+    int port = lochat.getInt("port");
+    if (port < 0 || port > 65535) {
+      throw new ConfigException.BadValue("lochat.port", "must be between 0 and 65535, not " + port);
+    }
+    int historySize = lochat.getInt("room.history-size");
+    if (historySize < 0) {
+      throw new ConfigException.BadValue("lochat.room.history-size", "must not be negative");
+    }
     return new ServerSettings(
         lochat.getString("host"),
-        lochat.getInt("port"),
-        lochat.getInt("connection.backlog"),
-        lochat.getInt("room.history-size"),
-        lochat.getInt("max-rooms"),
-        lochat.getDuration("shutdown-grace"),
+        port,
+        ConfigChecks.positive(lochat, "connection.backlog",
+            lochat.getInt("connection.backlog")),
+        historySize,
+        ConfigChecks.positive(lochat, "max-rooms", lochat.getInt("max-rooms")),
+        ConfigChecks.positive(lochat, "shutdown-grace", lochat.getDuration("shutdown-grace")),
         ConnectionSettings.fromConfig(lochat));
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import lochat.Failures;
 import lochat.connection.ConnectionActor;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.Outbound;
@@ -151,8 +150,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
-            ConnectionActor.Received::new,
-            failure -> new ConnectionActor.InputEnded(failure.map(Failures::describe)),
+            ConnectionActor.STREAM_MESSAGES,
             outgoing.second(),
             settings.connection(),
             getContext().getSystem().scheduler())

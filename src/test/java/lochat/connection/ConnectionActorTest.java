@@ -3,6 +3,7 @@ package lochat.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,13 @@ import org.junit.jupiter.api.Test;
 class ConnectionActorTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
-  private static final ConnectionSettings SETTINGS = new ConnectionSettings(
-      "testhost", "Be nice.\nNo spam.", "lobby", 4096, 64, 65536, Duration.ofSeconds(5));
+  private static ConnectionSettings settings(int sendBuffer) {
+    return ConnectionSettings.fromConfig(ConfigFactory.parseString(String.join("\n",
+            "lochat.server-name = testhost",
+            "lochat.motd = \"Be nice.\\nNo spam.\"",
+            "lochat.connection.send-buffer = " + sendBuffer))
+        .withFallback(ConfigFactory.load()).getConfig("lochat"));
+  }
   private static final Duration QUIET = Duration.ofMillis(200);
 
   private TestProbe<Registry.Command> registry;
@@ -61,8 +67,13 @@ class ConnectionActorTest {
           Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
           testKit.system());
     }
-    ConnectionSettings settings = new ConnectionSettings(SETTINGS.serverName(), SETTINGS.motd(),
-        SETTINGS.defaultRoom(), SETTINGS.maxLineBytes(), sendBuffer, 65536, Duration.ofSeconds(5));
+    ConnectionSettings settings = settings(sendBuffer);
+    return session(settings, queue);
+  }
+
+  private ActorRef<ConnectionActor.Command> session(
+      ConnectionSettings settings,
+      Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
     return testKit.spawn(ConnectionActor.create(new ConnectionActor.Setup(
         settings, registry.getRef(), new Outbound(queue.first()), "10.0.0.9:5000", 3,
         ended.getRef())));
@@ -152,6 +163,20 @@ class ConnectionActorTest {
     assertEquals(ChatRoom.CONNECTION_LOST, leave.reason());
     assertEquals(me, registry.expectMessageClass(Registry.Unregister.class).session());
     assertEquals("connection lost (Connection reset by peer)", ended.receiveMessage().reason());
+    ended.expectTerminated(session);
+  }
+
+  @Test
+  void clientThatDoesNotReadItsLastLinesIsCutAfterTheCloseTimeout() {
+    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> unread =
+        Source.<ByteString>queue(64).preMaterialize(testKit.system());
+    ConnectionSettings settings = ConnectionSettings.fromConfig(ConfigFactory.parseString(
+            "lochat.connection.close-timeout = 200ms")
+        .withFallback(ConfigFactory.load()).getConfig("lochat"));
+    ActorRef<ConnectionActor.Command> session = session(settings, unread);
+    receive(session, "/quit");
+    ack.expectMessage(Done.getInstance());
+    assertEquals("quit", ended.receiveMessage().reason());
     ended.expectTerminated(session);
   }
 

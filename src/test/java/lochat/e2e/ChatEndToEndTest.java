@@ -304,4 +304,43 @@ class ChatEndToEndTest {
     assertTrue(received.contains("WHO lobby bob alice"), received.toString());
     bob.expect("LEFT lobby alice connection closed");
   }
+
+  @Test
+  void emptyRoomsDisappearSoThatNobodyCanUseUpTheRoomLimit() throws Exception {
+    try (TestServer small = TestServer.start("lochat.max-rooms = 3")) {
+      TestClient alice = small.register("alice");
+      for (int i = 0; i < 10; i++) {
+        alice.send("/join r" + i);
+        alice.expect("JOINED r" + i + " alice");
+        alice.send("/part");
+        alice.expect("LEFT r" + i + " alice part");
+      }
+      alice.send("/rooms");
+      alice.expect("ROOMS lobby:1");
+      alice.close();
+    }
+  }
+
+  @Test
+  void oneUserCannotBeInMoreRoomsThanTheLimit() throws Exception {
+    try (TestServer small = TestServer.start("lochat.max-rooms-per-user = 2")) {
+      TestClient alice = small.register("alice");
+      alice.send("/join dev");
+      alice.expect("JOINED dev alice");
+      alice.send("/join ops");
+      alice.expectStartsWith("ERROR room-refused You are in 2 rooms");
+      alice.close();
+    }
+  }
+
+  @Test
+  void connectionThatNeverChoosesANicknameIsClosed() throws Exception {
+    try (TestServer impatient = TestServer.start("lochat.connection.registration-timeout = 1s")) {
+      TestClient idle = impatient.connect();
+      List<String> received = idle.expectClosed();
+      assertTrue(received.contains(
+          "ERROR registration-timeout No nickname chosen within 1 seconds; goodbye"),
+          received.toString());
+    }
+  }
 }

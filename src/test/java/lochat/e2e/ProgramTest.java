@@ -109,6 +109,21 @@ class ProgramTest {
   }
 
   @Test
+  void serverWithAnImpossibleSettingNamesItAndExitsWithStatusTwo() throws Exception {
+    java.nio.file.Path config = java.nio.file.Files.createTempFile("lochat", ".conf");
+    java.nio.file.Files.writeString(config, "lochat.connection.send-buffer = 0\n");
+    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+        "--config", config.toString());
+    server.stdin("");
+    assertEquals(2, server.exitCode());
+    List<String> err = server.stderr();
+    assertEquals(1, err.size(), err.toString());
+    assertTrue(err.get(0).startsWith("Invalid configuration: ")
+        && err.get(0).contains("lochat.connection.send-buffer"), err.toString());
+    java.nio.file.Files.delete(config);
+  }
+
+  @Test
   void serverShutsDownGracefullyOnSigtermAndExitsWithStatusZero() throws Exception {
     Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
     Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));

@@ -33,7 +33,9 @@ class SlowConsumerTest {
 
   @Test
   void clientThatStopsReadingIsDroppedWithoutSlowingTheRoom() throws Exception {
-    try (TestServer server = TestServer.start("lochat.connection.send-buffer = " + SEND_BUFFER)) {
+    try (TestServer server = TestServer.start(
+        "lochat.connection.send-buffer = " + SEND_BUFFER
+            + "\nlochat.connection.input-lines-per-second = 0")) {
       TestClient alice = server.register("alice");
       TestClient bob = server.register("bob");
       TestClient slow = TestClient.connectWithoutReading(server.port);

@@ -59,7 +59,7 @@ class RegistryTest {
   }
 
   private static ActorRef<Registry.Command> registry(int maxRooms) {
-    return testKit.spawn(Registry.create(10, maxRooms, CLOCK));
+    return testKit.spawn(Registry.create(10, maxRooms, "lobby", CLOCK));
   }
 
   private static ActorRef<Registry.Command> registry() {

@@ -23,10 +23,10 @@ public final class TestServer implements AutoCloseable {
     LoggerFactory.getLogger(TestServer.class);
   }
 
-  public final ActorSystem<TcpListener.BindResult> system;
+  public final ActorSystem<LochatServer.Command> system;
   public final int port;
 
-  private TestServer(ActorSystem<TcpListener.BindResult> system, int port) {
+  private TestServer(ActorSystem<LochatServer.Command> system, int port) {
     this.system = system;
     this.port = port;
   }
@@ -38,7 +38,7 @@ public final class TestServer implements AutoCloseable {
         .withFallback(ConfigFactory.load())
         .resolve();
     CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
-    ActorSystem<TcpListener.BindResult> system = ActorSystem.create(
+    ActorSystem<LochatServer.Command> system = ActorSystem.create(
         LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
     TcpListener.BindResult result = started.get(20, TimeUnit.SECONDS);
     if (!(result instanceof TcpListener.Listening listening)) {

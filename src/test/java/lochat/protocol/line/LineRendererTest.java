@@ -122,7 +122,7 @@ class LineRendererTest {
   void everyErrorCodeHasItsDashedWireName() {
     assertEquals(
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
-            "not-registered", "room-invalid", "room-refused", "not-in-room", "no-such-room",
+            "not-registered", "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
             "no-such-user", "line-too-long"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
