@@ -125,15 +125,29 @@ public final class LineStyler {
     out.styled(NOTICE, "-- " + text);
   }
 
+  private record Mention(String nick, Pattern pattern) {}
+
+  private static volatile Mention lastMention = new Mention("", Pattern.compile("(?!)"));
+
+  /** The pattern for whole-word mentions of {@code nick}, compiled once per nickname. */
+  private static Pattern mentionPattern(String nick) {
+    Mention mention = lastMention;
+    if (!mention.nick().equals(nick)) {
+      mention = new Mention(nick, Pattern.compile(
+          "(?<![A-Za-z0-9_.-])" + Pattern.quote(nick) + "(?![A-Za-z0-9_-])",
+          Pattern.CASE_INSENSITIVE));
+      lastMention = mention;
+    }
+    return mention.pattern();
+  }
+
   /** Appends {@code text}, highlighting whole-word mentions of the user's nick by others. */
   private static void text(AttributedStringBuilder out, String text, String author, String ownNick) {
     if (ownNick == null || ownNick.isEmpty() || ownNick.equalsIgnoreCase(author)) {
       out.append(text);
       return;
     }
-    Matcher mention = Pattern.compile(
-        "(?<![A-Za-z0-9_.-])" + Pattern.quote(ownNick) + "(?![A-Za-z0-9_-])",
-        Pattern.CASE_INSENSITIVE).matcher(text);
+    Matcher mention = mentionPattern(ownNick).matcher(text);
     int from = 0;
     while (mention.find()) {
       out.append(text.substring(from, mention.start()));

@@ -447,6 +447,9 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onFromChat(FromChat message) {
+    if (fromRoomLeft(message.event())) {
+      return Behaviors.same();
+    }
     send(LineRenderer.event(message.event()));
     if (awaitingEchoFrom != null && message.event() instanceof Posted posted
         && posted.nick().equals(nick) && Names.key(posted.room()).equals(awaitingEchoFrom)) {
@@ -454,6 +457,23 @@ public final class ConnectionActor {
       return acknowledge(Behaviors.same());
     }
     return Behaviors.same();
+  }
+
+  /** Whether {@code event} comes from a room this user has left since the room sent it. */
+  private boolean fromRoomLeft(ChatEvent event) {
+    String room;
+    if (event instanceof Posted posted) {
+      room = posted.room();
+    } else if (event instanceof ChatEvent.MemberJoined joined) {
+      room = joined.room();
+    } else if (event instanceof ChatEvent.MemberLeft left) {
+      room = left.room();
+    } else if (event instanceof ChatEvent.MemberRenamed renamed) {
+      room = renamed.room();
+    } else {
+      return false;
+    }
+    return !rooms.containsKey(Names.key(room));
   }
 
   // --- leaving ------------------------------------------------------------------------------
