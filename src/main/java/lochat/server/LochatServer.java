@@ -3,6 +3,7 @@ package lochat.server;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
@@ -104,14 +105,23 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private void registerShutdown(
       ActorRef<TcpListener.Command> listener, SharedKillSwitch connections) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(getContext().getSystem());
+    AtomicBoolean allClosed = new AtomicBoolean();
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-connections", () -> {
       CompletionStage<Done> closed = AskPattern.ask(
           listener, TcpListener.Close::new, settings.shutdownGrace(),
           getContext().getSystem().scheduler());
-      return closed.exceptionally(timeout -> Done.getInstance());
+      return closed.thenApply(done -> {
+        allClosed.set(true);
+        return done;
+      }).exceptionally(timeout -> Done.getInstance());
     });
     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "cut-connections", () -> {
-      connections.abort(new IllegalStateException("server shut down"));
+      // Sockets that said goodbye may still be closing: let them. Cut only when someone is stuck.
+      if (allClosed.get()) {
+        connections.shutdown();
+      } else {
+        connections.abort(new IllegalStateException("server shut down"));
+      }
       return CompletableFuture.completedFuture(Done.getInstance());
     });
   }
