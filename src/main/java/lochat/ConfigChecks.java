@@ -20,7 +20,21 @@ public final class ConfigChecks {
 
   /** Like {@link #positive(Config, String, long)}, with 0 allowed (meaning "off"). */
   public static int positiveOrZero(Config lochat, String path, long value) {
-    return value == 0 ? 0 : positive(lochat, path, value);
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw new ConfigException.BadValue(lochat.origin(), "lochat." + path,
+          "must be between 0 (off) and " + Integer.MAX_VALUE + ", not " + value);
+    }
+    return (int) value;
+  }
+
+  /** A duration as people write it: "1 second", "60 seconds", "500 ms". */
+  public static String inWords(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1000 != 0) {
+      return millis + " ms";
+    }
+    long seconds = millis / 1000;
+    return seconds == 1 ? "1 second" : seconds + " seconds";
   }
 
   public static Duration positive(Config lochat, String path, Duration value) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.ConfigChecks;
 import lochat.Failures;
 import lochat.Version;
 import lochat.chat.ChatEvent.Posted;
@@ -273,7 +274,7 @@ public final class ConnectionActor {
 
   private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
     send(LineRenderer.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
-        + settings.registrationTimeout().toSeconds() + " seconds; goodbye"));
+        + ConfigChecks.inWords(settings.registrationTimeout()) + "; goodbye"));
     return close("no nickname chosen");
   }
 
@@ -509,7 +510,8 @@ public final class ConnectionActor {
   private Behavior<Command> onCloseTimedOut(CloseTimedOut timeout) {
     outbound.abort("did not read its last lines");
     context.getLog().info("Cut {} ({}): it did not read its last lines within {}",
-        nick == null ? "unregistered client" : nick, setup.remote(), settings.closeTimeout());
+        nick == null ? "unregistered client" : nick, setup.remote(),
+        ConfigChecks.inWords(settings.closeTimeout()));
     end(closeReason);
     return Behaviors.stopped();
   }

@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
  * lives (the registry watches it). Rooms are created on the first join and spawned as children,
  * at most {@code maxRooms} at once; a room is stopped, and its history dropped, once its last
- * member has left and no join is on its way to it. The default room is never stopped.
+ * member has left and no request is on its way to it. The default room is never stopped.
  * Private messages are routed here because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
@@ -101,8 +101,13 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         context -> new Registry(context, historySize, maxRooms, permanentRoom, clock));
   }
 
-  private record Room(
-      String name, ActorRef<ChatRoom.Command> ref, int members, long joinsForwarded) {}
+  /** A room and what the registry knows of it; {@code forwarded} counts requests sent to it. */
+  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded) {
+
+    Room forwardedOneMore() {
+      return new Room(name, ref, members, forwarded + 1);
+    }
+  }
 
   private final int historySize;
   private final int maxRooms;
@@ -190,7 +195,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       getContext().watchWith(ref, new RoomStopped(key, ref));
       room = new Room(join.room(), ref, 0, 0);
     }
-    rooms.put(key, new Room(room.name(), room.ref(), room.members(), room.joinsForwarded() + 1));
+    rooms.put(key, room.forwardedOneMore());
     room.ref().tell(new ChatRoom.Join(join.nick(), join.member(), join.replyTo()));
     return this;
   }
@@ -206,10 +211,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onListMembers(ListMembers request) {
-    Room room = rooms.get(Names.key(request.room()));
+    String key = Names.key(request.room());
+    Room room = rooms.get(key);
     if (room == null) {
       request.replyTo().tell(new ChatRoom.NoSuchRoom(request.room()));
     } else {
+      rooms.put(key, room.forwardedOneMore());
       room.ref().tell(new ChatRoom.GetMembers(request.replyTo()));
     }
     return this;
@@ -261,12 +268,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     if (room == null) {
       return this;
     }
-    boolean idle = occupancy.members() == 0 && occupancy.joinsHandled() == room.joinsForwarded();
+    boolean idle = occupancy.members() == 0 && occupancy.requestsHandled() == room.forwarded();
     if (idle && !key.equals(permanentRoomKey)) {
       rooms.remove(key);
       getContext().stop(room.ref());
     } else {
-      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.joinsForwarded()));
+      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.forwarded()));
     }
     return this;
   }

@@ -68,11 +68,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record NoSuchRoom(String room) implements MembersResult {}
 
   /**
-   * Sent to the room's owner after every join and every departure: how many members the room
-   * has, and how many {@link Join} requests it has handled in all (so that the owner can tell
-   * whether a join it forwarded is still on its way).
+   * Sent to the room's owner after every join, departure and member list request: how many
+   * members the room has, and how many {@link Join} and {@link GetMembers} requests it has
+   * handled in all (so that the owner can tell whether a request it forwarded is on its way).
    */
-  public record Occupancy(String room, int members, long joinsHandled) {}
+  public record Occupancy(String room, int members, long requestsHandled) {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
@@ -94,7 +94,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final Clock clock;
   private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
-  private long joinsHandled;
+  private long requestsHandled;
 
   private ChatRoom(
       ActorContext<Command> context,
@@ -122,7 +122,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onJoin(Join join) {
-    joinsHandled++;
+    requestsHandled++;
     boolean isNew = !members.containsKey(join.member());
     if (isNew) {
       members.put(join.member(), join.nick());
@@ -166,7 +166,9 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onGetMembers(GetMembers request) {
+    requestsHandled++;
     request.replyTo().tell(new Members(name, nicks()));
+    reportOccupancy();
     return this;
   }
 
@@ -214,6 +216,6 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private void reportOccupancy() {
-    occupancy.tell(new Occupancy(name, members.size(), joinsHandled));
+    occupancy.tell(new Occupancy(name, members.size(), requestsHandled));
   }
 }

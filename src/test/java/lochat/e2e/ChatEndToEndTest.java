@@ -339,7 +339,7 @@ class ChatEndToEndTest {
       TestClient idle = impatient.connect();
       List<String> received = idle.expectClosed();
       assertTrue(received.contains(
-          "ERROR registration-timeout No nickname chosen within 1 seconds; goodbye"),
+          "ERROR registration-timeout No nickname chosen within 1 second; goodbye"),
           received.toString());
     }
   }
