@@ -16,6 +16,7 @@ import lochat.connection.ConnectionSettings;
  * @param historySize posts each room keeps and replays to joiners
  * @param maxRooms most rooms that may exist at once
  * @param shutdownGrace how long connections get to flush their goodbye before being cut
+ * @param maxConnections most connections open at once; more are told so and closed
  */
 public record ServerSettings(
     String host,
@@ -24,6 +25,7 @@ public record ServerSettings(
     int historySize,
     int maxRooms,
     Duration shutdownGrace,
+    int maxConnections,
     ConnectionSettings connection) {
 
   /** @throws ConfigException when a setting is missing or has no sensible value */
@@ -48,6 +50,7 @@ public record ServerSettings(
         historySize,
         ConfigChecks.positive(lochat, "max-rooms", lochat.getInt("max-rooms")),
         ConfigChecks.positive(lochat, "shutdown-grace", lochat.getDuration("shutdown-grace")),
+        ConfigChecks.positive(lochat, "max-connections", lochat.getInt("max-connections")),
         ConnectionSettings.fromConfig(lochat));
   }
 }

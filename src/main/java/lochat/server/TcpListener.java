@@ -1,6 +1,7 @@
 package lochat.server;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 import lochat.connection.ConnectionActor;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.Outbound;
+import lochat.protocol.line.ErrorCode;
+import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -132,8 +135,14 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Tcp.IncomingConnection connection = accepted.connection();
     String remote = format(connection.remoteAddress());
     if (closeRequester != null) {
-      connection.handleWith(
-          Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), getContext().getSystem());
+      refuse(connection, LineRenderer.server("The server is shutting down. Goodbye!"));
+      return this;
+    }
+    if (sessions.size() >= settings.maxConnections()) {
+      getContext().getLog().warn("Refused {}: {} connections open, the most allowed",
+          remote, sessions.size());
+      refuse(connection, LineRenderer.error(ErrorCode.SERVER_FULL, "The server has "
+          + sessions.size() + " connections, the most it takes; try again later"));
       return this;
     }
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
@@ -157,6 +166,14 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
         .via(connectionsKillSwitch.flow());
     connection.handleWith(flow, getContext().getSystem());
     return this;
+  }
+
+  /** Says {@code line} to a connection that gets no session, then closes it. */
+  private void refuse(Tcp.IncomingConnection connection, String line) {
+    connection.handleWith(
+        Flow.fromSinkAndSourceCoupled(Sink.ignore(),
+            Source.single(ByteString.fromString(line + "\n", StandardCharsets.UTF_8))),
+        getContext().getSystem());
   }
 
   private Behavior<Command> onSessionEnded(SessionEnded message) {

@@ -343,4 +343,18 @@ class ChatEndToEndTest {
           received.toString());
     }
   }
+
+  @Test
+  void connectionBeyondTheLimitIsToldTheServerIsFull() throws Exception {
+    try (TestServer small = TestServer.start("lochat.max-connections = 2")) {
+      TestClient alice = small.register("alice");
+      TestClient bob = small.register("bob");
+      TestClient third = small.connect();
+      List<String> received = third.expectClosed();
+      assertEquals(List.of("ERROR server-full The server has 2 connections, the most it takes;"
+          + " try again later"), received);
+      alice.close();
+      bob.close();
+    }
+  }
 }

@@ -15,7 +15,8 @@ public enum ErrorCode {
   NOT_IN_ROOM,
   NO_SUCH_ROOM,
   NO_SUCH_USER,
-  LINE_TOO_LONG;
+  LINE_TOO_LONG,
+  SERVER_FULL;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

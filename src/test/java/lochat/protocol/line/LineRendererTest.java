@@ -123,7 +123,7 @@ class LineRendererTest {
     assertEquals(
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
             "not-registered", "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
-            "no-such-user", "line-too-long"),
+            "no-such-user", "line-too-long", "server-full"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
 }
