@@ -1,0 +1,63 @@
+package lochat.protocol.irc;
+
+/**
+ * The numeric replies the IRC listener sends, under their RFC 1459/2812 names.
+ *
+ * <p>Numerics are three-digit commands, so they are kept as strings for
+ * {@link IrcMessage#of}. Names follow the RFCs, spelling included ({@code ERR_ALREADYREGISTRED});
+ * the few the RFCs lack ({@code RPL_ISUPPORT}, which RFC 2812 calls {@code RPL_BOUNCE},
+ * {@code RPL_LOCALUSERS}, {@code RPL_GLOBALUSERS}, {@code ERR_INPUTTOOLONG}) use the names of
+ * the Modern IRC documentation. Only the numerics Lochat uses are here.
+ */
+public final class Numerics {
+
+  public static final String RPL_WELCOME = "001";
+  public static final String RPL_YOURHOST = "002";
+  public static final String RPL_CREATED = "003";
+  public static final String RPL_MYINFO = "004";
+  public static final String RPL_ISUPPORT = "005";
+
+  public static final String RPL_LUSERCLIENT = "251";
+  public static final String RPL_LUSEROP = "252";
+  public static final String RPL_LUSERUNKNOWN = "253";
+  public static final String RPL_LUSERCHANNELS = "254";
+  public static final String RPL_LUSERME = "255";
+  public static final String RPL_LOCALUSERS = "265";
+  public static final String RPL_GLOBALUSERS = "266";
+
+  public static final String RPL_WHOISUSER = "311";
+  public static final String RPL_WHOISSERVER = "312";
+  public static final String RPL_ENDOFWHO = "315";
+  public static final String RPL_ENDOFWHOIS = "318";
+  public static final String RPL_WHOISCHANNELS = "319";
+  public static final String RPL_LISTSTART = "321";
+  public static final String RPL_LIST = "322";
+  public static final String RPL_LISTEND = "323";
+  public static final String RPL_NOTOPIC = "331";
+  public static final String RPL_TOPIC = "332";
+  public static final String RPL_WHOREPLY = "352";
+  public static final String RPL_NAMREPLY = "353";
+  public static final String RPL_ENDOFNAMES = "366";
+  public static final String RPL_MOTD = "372";
+  public static final String RPL_MOTDSTART = "375";
+  public static final String RPL_ENDOFMOTD = "376";
+
+  public static final String ERR_NOSUCHNICK = "401";
+  public static final String ERR_NOSUCHCHANNEL = "403";
+  public static final String ERR_CANNOTSENDTOCHAN = "404";
+  public static final String ERR_NORECIPIENT = "411";
+  public static final String ERR_NOTEXTTOSEND = "412";
+  public static final String ERR_INPUTTOOLONG = "417";
+  public static final String ERR_UNKNOWNCOMMAND = "421";
+  public static final String ERR_NOMOTD = "422";
+  public static final String ERR_NONICKNAMEGIVEN = "431";
+  public static final String ERR_ERRONEUSNICKNAME = "432";
+  public static final String ERR_NICKNAMEINUSE = "433";
+  public static final String ERR_NOTONCHANNEL = "442";
+  public static final String ERR_NOTREGISTERED = "451";
+  public static final String ERR_NEEDMOREPARAMS = "461";
+  public static final String ERR_ALREADYREGISTRED = "462";
+  public static final String ERR_PASSWDMISMATCH = "464";
+
+  private Numerics() {}
+}
