@@ -95,19 +95,44 @@ public final class ConnectionActor {
     }
   };
 
-  /** Sent to whoever started the session when it ends, for the connection log. */
-  public record Ended(ActorRef<Command> session, String remote, String nick, String reason) {}
+  /** The native line protocol, for a {@code TcpListener}. */
+  public static final SessionProtocol<Command> PROTOCOL = new SessionProtocol<>() {
+    @Override
+    public String name() {
+      return "native";
+    }
 
-  /** Everything a session is started with. */
-  public record Setup(
-      ConnectionSettings settings,
-      ActorRef<Registry.Command> registry,
-      Outbound outbound,
-      String remote,
-      int online,
-      ActorRef<Ended> endedTo) {}
+    @Override
+    public Behavior<Command> session(SessionSetup setup) {
+      return create(setup);
+    }
 
-  public static Behavior<Command> create(Setup setup) {
+    @Override
+    public SessionMessages<Command> streamMessages() {
+      return STREAM_MESSAGES;
+    }
+
+    @Override
+    public Command serverShutdown() {
+      return new ServerShutdown();
+    }
+
+    @Override
+    public String serverFullLine(int open) {
+      return LineRenderer.error(ErrorCode.SERVER_FULL, "The server has " + open
+          + " connections, the most it takes; try again later");
+    }
+
+    @Override
+    public String shuttingDownLine() {
+      return SHUTDOWN_LINE;
+    }
+  };
+
+  private static final String SHUTDOWN_LINE =
+      LineRenderer.server("The server is shutting down. Goodbye!");
+
+  public static Behavior<Command> create(SessionSetup setup) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
         new ConnectionActor(context, timers, setup).start()));
   }
@@ -118,7 +143,7 @@ public final class ConnectionActor {
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
-  private final Setup setup;
+  private final SessionSetup setup;
   private final ConnectionSettings settings;
   private final Outbound outbound;
   private final ActorRef<ChatEvent> chatAddress;
@@ -139,7 +164,7 @@ public final class ConnectionActor {
   private String closeReason;
 
   private ConnectionActor(
-      ActorContext<Command> context, TimerScheduler<Command> timers, Setup setup) {
+      ActorContext<Command> context, TimerScheduler<Command> timers, SessionSetup setup) {
     this.context = context;
     this.timers = timers;
     this.setup = setup;
@@ -486,7 +511,7 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
-    send(LineRenderer.server("The server is shutting down. Goodbye!"));
+    send(SHUTDOWN_LINE);
     leaveServer("server shutdown");
     return close("server shutdown");
   }
@@ -573,7 +598,7 @@ public final class ConnectionActor {
   private void end(String reason) {
     if (!ended) {
       ended = true;
-      setup.endedTo().tell(new Ended(context.getSelf(), setup.remote(), nick, reason));
+      setup.endedTo().tell(new SessionEnded(context.getSelf(), setup.remote(), nick, reason));
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
+import lochat.connection.ConnectionActor;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -66,7 +67,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         "registry");
     SharedKillSwitch connections = KillSwitches.shared("connections");
     ActorRef<TcpListener.Command> listener = context.spawn(
-        TcpListener.create(settings, registry, connections,
+        TcpListener.create(settings, ConnectionActor.PROTOCOL, registry, connections,
             context.messageAdapter(TcpListener.BindResult.class, BindReported::new)),
         "listener");
     context.watchWith(registry, new CoreActorStopped("registry"));

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import lochat.connection.ConnectionActor;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.Outbound;
-import lochat.protocol.line.ErrorCode;
-import lochat.protocol.line.LineRenderer;
+import lochat.connection.SessionEnded;
+import lochat.connection.SessionProtocol;
+import lochat.connection.SessionSetup;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -34,13 +34,15 @@ import org.apache.pekko.util.ByteString;
 /**
  * Accepts TCP connections and gives each one a session actor and a connection stream.
  *
- * <p>The listener binds with Pekko Streams {@link Tcp}, with a raised backlog so that a burst of
- * connects is queued by the OS rather than refused. It keeps the set of live sessions, for the
- * connection log and for shutdown: {@link Close} stops accepting, asks every session to say
- * goodbye and close, and answers once all have ended; {@link #connectionsKillSwitch} cuts the
- * ones that did not manage in time.
+ * <p>The listener is protocol-neutral: a {@link SessionProtocol} says which session actor to
+ * start and what to say to a connection that gets none, so that each wire protocol is one more
+ * listener on the same chat core. It binds with Pekko Streams {@link Tcp}, with a raised backlog
+ * so that a burst of connects is queued by the OS rather than refused, and caps the connections
+ * it keeps open. It keeps the set of live sessions, for the connection log and for shutdown:
+ * {@link Close} stops accepting, asks every session to say goodbye and close, and answers once
+ * all have ended; the shared connections kill switch cuts the ones that did not manage in time.
  */
-public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
+public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> {
 
   public sealed interface Command {}
 
@@ -53,9 +55,9 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   private record Accepted(Tcp.IncomingConnection connection) implements Command {}
 
-  private record SessionEnded(ConnectionActor.Ended ended) implements Command {}
+  private record SessionReported(SessionEnded ended) implements Command {}
 
-  private record SessionStopped(ActorRef<ConnectionActor.Command> session) implements Command {}
+  private record SessionStopped(ActorRef<?> session) implements Command {}
 
   /** What became of the bind: the address clients can reach, or why it failed. */
   public sealed interface BindResult {}
@@ -64,23 +66,26 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   public record CannotListen(String host, int port, Throwable cause) implements BindResult {}
 
-  public static Behavior<Command> create(
+  /** @param protocol the wire protocol spoken on this listener's connections */
+  public static <T> Behavior<Command> create(
       ServerSettings settings,
+      SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
-    return Behaviors.setup(context ->
-        new TcpListener(context, settings, registry, connectionsKillSwitch, bindResult));
+    return Behaviors.setup(context -> new TcpListener<>(
+        context, settings, protocol, registry, connectionsKillSwitch, bindResult));
   }
 
   private record Session(String remote, String nick) {}
 
   private final ServerSettings settings;
+  private final SessionProtocol<T> protocol;
   private final ActorRef<Registry.Command> registry;
   private final SharedKillSwitch connectionsKillSwitch;
   private final ActorRef<BindResult> bindResult;
-  private final ActorRef<ConnectionActor.Ended> endedAdapter;
-  private final Map<ActorRef<ConnectionActor.Command>, Session> sessions = new HashMap<>();
+  private final ActorRef<SessionEnded> endedAdapter;
+  private final Map<ActorRef<T>, Session> sessions = new HashMap<>();
   private Optional<Tcp.ServerBinding> binding = Optional.empty();
   private ActorRef<Done> closeRequester;
   private long accepted;
@@ -88,15 +93,17 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private TcpListener(
       ActorContext<Command> context,
       ServerSettings settings,
+      SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     super(context);
     this.settings = settings;
+    this.protocol = protocol;
     this.registry = registry;
     this.connectionsKillSwitch = connectionsKillSwitch;
     this.bindResult = bindResult;
-    this.endedAdapter = context.messageAdapter(ConnectionActor.Ended.class, SessionEnded::new);
+    this.endedAdapter = context.messageAdapter(SessionEnded.class, SessionReported::new);
     ActorRef<Command> self = context.getSelf();
     CompletionStage<Tcp.ServerBinding> bound =
         Tcp.get(context.getSystem())
@@ -114,7 +121,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
         .onMessage(Bound.class, this::onBound)
         .onMessage(BindFailed.class, this::onBindFailed)
         .onMessage(Accepted.class, this::onAccepted)
-        .onMessage(SessionEnded.class, this::onSessionEnded)
+        .onMessage(SessionReported.class, this::onSessionReported)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(Close.class, this::onClose)
         .build();
@@ -135,31 +142,31 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Tcp.IncomingConnection connection = accepted.connection();
     String remote = format(connection.remoteAddress());
     if (closeRequester != null) {
-      refuse(connection, LineRenderer.server("The server is shutting down. Goodbye!"));
+      refuse(connection, protocol.shuttingDownLine());
       return this;
     }
     if (sessions.size() >= settings.maxConnections()) {
       getContext().getLog().warn("Refused {}: {} connections open, the most allowed",
           remote, sessions.size());
-      refuse(connection, LineRenderer.error(ErrorCode.SERVER_FULL, "The server has "
-          + sessions.size() + " connections, the most it takes; try again later"));
+      refuse(connection, protocol.serverFullLine(sessions.size()));
       return this;
     }
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
         Source.<ByteString>queue(settings.connection().sendBuffer())
             .preMaterialize(getContext().getSystem());
-    ActorRef<ConnectionActor.Command> session = getContext().spawn(
-        ConnectionActor.create(new ConnectionActor.Setup(
+    ActorRef<T> session = getContext().spawn(
+        protocol.session(new SessionSetup(
             settings.connection(), registry, new Outbound(outgoing.first()), remote,
             sessions.size() + 1, endedAdapter)),
-        "connection-" + (++this.accepted));
+        protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, null));
-    getContext().getLog().info("Client connected from {} ({} online)", remote, sessions.size());
+    getContext().getLog().info("Client connected from {} ({}, {} online)",
+        remote, protocol.name(), sessions.size());
 
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
-            ConnectionActor.STREAM_MESSAGES,
+            protocol.streamMessages(),
             outgoing.second(),
             settings.connection(),
             getContext().getSystem().scheduler())
@@ -176,8 +183,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
         getContext().getSystem());
   }
 
-  private Behavior<Command> onSessionEnded(SessionEnded message) {
-    ConnectionActor.Ended ended = message.ended();
+  private Behavior<Command> onSessionReported(SessionReported message) {
+    SessionEnded ended = message.ended();
     if (sessions.remove(ended.session()) != null) {
       getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
           ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
@@ -199,7 +206,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     closeRequester = close.replyTo();
     binding.ifPresent(Tcp.ServerBinding::unbind);
     getContext().getLog().info("Closing {} connection(s)", sessions.size());
-    sessions.keySet().forEach(session -> session.tell(new ConnectionActor.ServerShutdown()));
+    sessions.keySet().forEach(session -> session.tell(protocol.serverShutdown()));
     return closedIfDone();
   }
 

@@ -40,7 +40,7 @@ class ConnectionActorTest {
   private static final Duration QUIET = Duration.ofMillis(200);
 
   private TestProbe<Registry.Command> registry;
-  private TestProbe<ConnectionActor.Ended> ended;
+  private TestProbe<SessionEnded> ended;
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
   private TestProbe<ChatRoom.Command> room;
@@ -74,7 +74,7 @@ class ConnectionActorTest {
   private ActorRef<ConnectionActor.Command> session(
       ConnectionSettings settings,
       Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
-    return testKit.spawn(ConnectionActor.create(new ConnectionActor.Setup(
+    return testKit.spawn(ConnectionActor.create(new SessionSetup(
         settings, registry.getRef(), new Outbound(queue.first()), "10.0.0.9:5000", 3,
         ended.getRef())));
   }
@@ -149,7 +149,7 @@ class ConnectionActorTest {
   void clientThatDoesNotReadIsDroppedWhenItsQueueOverflows() {
     ActorRef<ConnectionActor.Command> session = session(8, false);
     receive(session, "/help");
-    ConnectionActor.Ended end = ended.receiveMessage();
+    SessionEnded end = ended.receiveMessage();
     assertEquals("too slow: did not read 8 queued lines", end.reason());
     ended.expectTerminated(session);
   }
