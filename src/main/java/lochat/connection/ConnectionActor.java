@@ -25,8 +25,8 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
@@ -78,7 +78,7 @@ public final class ConnectionActor {
   private record CloseTimedOut() implements Command {}
 
   /** How the connection stream addresses this session. */
-  public static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
+  private static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
     @Override
     public Command line(InboundLine line, ActorRef<Done> replyTo) {
       return new Received(line, replyTo);
@@ -129,14 +129,13 @@ public final class ConnectionActor {
     }
   };
 
-  private static final String SHUTDOWN_LINE =
-      LineRenderer.server("The server is shutting down. Goodbye!");
-
   public static Behavior<Command> create(SessionSetup setup) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
         new ConnectionActor(context, timers, setup).start()));
   }
 
+  private static final String SHUTDOWN_LINE =
+      LineRenderer.server("The server is shutting down. Goodbye!");
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
 
   private record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
