@@ -146,6 +146,21 @@ class ConnectionActorTest {
   }
 
   @Test
+  void eventsStillOnTheirWayFromARoomJustLeftAreNotShown() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ChatEvent> me = registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    receive(session, "/part");
+    socket.expectMessage("LEFT lobby alice part");
+    room.expectMessageClass(ChatRoom.Leave.class);
+    me.tell(new Posted("lobby", "bob", "sent before the leave", false, java.time.Instant.now()));
+    receive(session, "/help");
+    assertEquals("SERVER You are not in any room now; /join ROOM to enter one",
+        socket.receiveMessage());
+    assertEquals("SERVER Commands:", socket.receiveMessage());
+  }
+
+  @Test
   void clientThatDoesNotReadIsDroppedWhenItsQueueOverflows() {
     ActorRef<ConnectionActor.Command> session = session(8, false);
     receive(session, "/help");

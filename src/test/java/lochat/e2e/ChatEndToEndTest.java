@@ -357,4 +357,30 @@ class ChatEndToEndTest {
       bob.close();
     }
   }
+
+  @Test
+  void floodingClientIsSlowedDownNotCutOffAndLosesNothing() throws Exception {
+    try (TestServer paced = TestServer.start(
+        "lochat.connection.input-lines-per-second = 2\nlochat.connection.input-burst = 3")) {
+      TestClient bob = paced.register("bob");
+      TestClient alice = paced.register("alice");
+      StringBuilder flood = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        flood.append("flood ").append(i).append('\n');
+      }
+      alice.sendBytes(flood.toString().getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 3; i++) {
+        bob.expect("MSG lobby alice flood " + i);
+      }
+      // The burst is spent: the next line is at least a second away (2 lines a second).
+      assertTrue(bob.nothingWithin(java.time.Duration.ofMillis(300)));
+      for (int i = 3; i < 6; i++) {
+        bob.expect("MSG lobby alice flood " + i);
+      }
+      alice.send("/who");
+      alice.expect("WHO lobby bob alice");
+      alice.close();
+      bob.close();
+    }
+  }
 }

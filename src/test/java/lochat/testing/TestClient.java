@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -30,7 +30,7 @@ public final class TestClient implements AutoCloseable {
 
   private final Socket socket;
   private final OutputStream out;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final BlockingDeque<String> lines = new LinkedBlockingDeque<>();
   private final List<String> seen = new ArrayList<>();
 
   private TestClient(Socket socket, boolean read) throws IOException {
@@ -77,6 +77,16 @@ public final class TestClient implements AutoCloseable {
 
   public List<String> expectKind(String kind) throws InterruptedException {
     return expectStartsWith(kind + " ");
+  }
+
+  /** Whether no line arrives within {@code quiet}; a line that does is kept for later. */
+  public boolean nothingWithin(Duration quiet) throws InterruptedException {
+    String line = lines.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+    if (line == null) {
+      return true;
+    }
+    lines.addFirst(line);
+    return false;
   }
 
   /** The next line, whatever it is. */
