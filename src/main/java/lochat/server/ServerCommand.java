@@ -30,6 +30,10 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on (default: 4444; 0 picks a free port).")
   Integer port;
 
+  @Option(names = "-D", paramLabel = "SETTING=VALUE",
+      description = "Override one setting, e.g. -Dlochat.motd=Hello (repeatable).")
+  Map<String, String> settings = new HashMap<>();
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "A HOCON file whose settings override the built-in application.conf.")
   File configFile;
@@ -73,7 +77,7 @@ public final class ServerCommand implements Callable<Integer> {
   }
 
   private Config load() {
-    Map<String, Object> overrides = new HashMap<>();
+    Map<String, Object> overrides = new HashMap<>(settings);
     if (host != null) {
       overrides.put("lochat.host", host);
     }
