@@ -124,6 +124,20 @@ class ProgramTest {
   }
 
   @Test
+  void settingsGivenWithDashDOverrideTheDefaults() throws Exception {
+    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+        "-Dlochat.server-name=office", "-Dlochat.motd=Pizza");
+    Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));
+    try (TestClient client = TestClient.connect(Integer.parseInt(listening.group(1)))) {
+      assertTrue(client.nextLine().startsWith("SERVER Welcome to office "));
+      assertEquals("SERVER Pizza", client.nextLine());
+    } finally {
+      server.process.destroy();
+      assertEquals(0, server.exitCode());
+    }
+  }
+
+  @Test
   void serverShutsDownGracefullyOnSigtermAndExitsWithStatusZero() throws Exception {
     Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
     Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));
