@@ -1,6 +1,7 @@
 package lochat.chat;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the chat core tells a user's session: posts, membership changes and private messages.
@@ -20,6 +21,10 @@ public sealed interface ChatEvent {
   record MemberLeft(String room, String nick, String reason) implements ChatEvent {}
 
   record MemberRenamed(String room, String oldNick, String newNick) implements ChatEvent {}
+
+  /** The room's topic was set, or cleared when {@code topic} is empty; {@code by} did it. */
+  record TopicChanged(String room, String by, Optional<Topic> topic)
+      implements ChatEvent {}
 
   /** A private message; both the target and the sender (as its receipt) receive it. */
   record PrivateMessage(String from, String to, String text, boolean action, Instant at)

@@ -68,6 +68,10 @@ public final class LineStyler {
       case "LEFT" -> notice(out, line.field(0), line.field(1) + " left (" + line.rest(2) + ")");
       case "RENAMED" ->
           notice(out, line.field(0), line.field(1) + " is now known as " + line.field(2));
+      case "TOPIC" -> notice(out, line.field(0), "topic: " + line.rest(3) + " (set by "
+          + line.field(1) + " at " + localTime(line.field(2), zone) + ")");
+      case "NOTOPIC" -> notice(out, line.field(0), line.field(1).isEmpty()
+          ? "no topic" : line.field(1) + " cleared the topic");
       case "WHO" -> notice(out, line.field(0), "in the room: "
           + (line.rest(1).isEmpty() ? "nobody" : line.rest(1).replace(" ", ", ")));
       case "ROOMS" -> out.styled(SERVER, "Rooms: " + rooms(line.body()));

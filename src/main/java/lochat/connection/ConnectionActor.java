@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import lochat.ConfigChecks;
 import lochat.Failures;
 import lochat.Version;
@@ -70,6 +71,8 @@ public final class ConnectionActor {
   private record RoomsReply(Registry.RoomList list) implements Command {}
 
   private record PrivateReply(Registry.PrivateResult result) implements Command {}
+
+  private record TopicReply(ChatRoom.TopicIs topic) implements Command {}
 
   private record SendBufferOverflowed() implements Command {}
 
@@ -151,6 +154,7 @@ public final class ConnectionActor {
   private final ActorRef<ChatRoom.MembersResult> membersReplies;
   private final ActorRef<Registry.RoomList> roomsReplies;
   private final ActorRef<Registry.PrivateResult> privateReplies;
+  private final ActorRef<ChatRoom.TopicIs> topicReplies;
 
   private final Map<String, Membership> rooms = new LinkedHashMap<>();
   private String nick;
@@ -175,6 +179,7 @@ public final class ConnectionActor {
     this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
     this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
     this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
+    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
   }
 
   private Behavior<Command> start() {
@@ -242,6 +247,7 @@ public final class ConnectionActor {
         .onMessage(MembersReply.class, this::onMembersReply)
         .onMessage(RoomsReply.class, this::onRoomsReply)
         .onMessage(PrivateReply.class, this::onPrivateReply)
+        .onMessage(TopicReply.class, this::onTopicReply)
         .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
         .onMessage(OutputEnded.class, this::onOutputEnded)
         .onSignal(PostStop.class, this::onPostStop);
@@ -333,6 +339,13 @@ public final class ConnectionActor {
           new Registry.SendPrivate(
               chatAddress, msg.nick(), msg.text(), msg.action(), privateReplies));
       return awaitingReply();
+    } else if (command instanceof LineCommand.ShowTopic) {
+      return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(topicReplies)));
+    } else if (command instanceof LineCommand.SetTopic topic) {
+      return inCurrentRoom(room -> {
+        room.ref().tell(new ChatRoom.SetTopic(chatAddress, topic.text()));
+        awaitingEchoFrom = currentRoom;
+      });
     } else if (command instanceof LineCommand.Help) {
       help();
     } else if (command instanceof LineCommand.Quit quit) {
@@ -345,14 +358,21 @@ public final class ConnectionActor {
 
   /** Posts to the current room; the next line is read once the room has echoed this one. */
   private Behavior<Command> post(String text, boolean action) {
+    return inCurrentRoom(room -> {
+      room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
+      awaitingEchoFrom = currentRoom;
+    });
+  }
+
+  /** Sends a request to the current room and waits for its answer, or says there is none. */
+  private Behavior<Command> inCurrentRoom(Consumer<Membership> request) {
     Membership room = currentRoom == null ? null : rooms.get(currentRoom);
     if (room == null) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
           "You are not in a room; /join ROOM first (/rooms lists them)"));
       return acknowledge(chatting());
     }
-    room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
-    awaitingEchoFrom = currentRoom;
+    request.accept(room);
     return awaitingReply();
   }
 
@@ -432,6 +452,7 @@ public final class ConnectionActor {
       }
       send(LineRenderer.joined(joined.room(), nick));
       send(LineRenderer.who(joined.room(), joined.members()));
+      joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
       send(LineRenderer.error(ErrorCode.ROOM_REFUSED,
@@ -471,17 +492,34 @@ public final class ConnectionActor {
     return acknowledge(chatting());
   }
 
+  private Behavior<Command> onTopicReply(TopicReply reply) {
+    ChatRoom.TopicIs answer = reply.topic();
+    send(answer.topic().map(topic -> LineRenderer.topic(answer.room(), topic))
+        .orElse(LineRenderer.noTopic(answer.room())));
+    return acknowledge(chatting());
+  }
+
   private Behavior<Command> onFromChat(FromChat message) {
     if (fromRoomLeft(message.event())) {
       return Behaviors.same();
     }
     send(LineRenderer.event(message.event()));
-    if (awaitingEchoFrom != null && message.event() instanceof Posted posted
-        && posted.nick().equals(nick) && Names.key(posted.room()).equals(awaitingEchoFrom)) {
+    if (awaitingEchoFrom != null && isEchoOfOwnRequest(message.event())) {
       awaitingEchoFrom = null;
       return acknowledge(Behaviors.same());
     }
     return Behaviors.same();
+  }
+
+  /** Whether {@code event} is the room's answer to this user's post or topic change. */
+  private boolean isEchoOfOwnRequest(ChatEvent event) {
+    if (event instanceof Posted posted) {
+      return posted.nick().equals(nick) && Names.key(posted.room()).equals(awaitingEchoFrom);
+    }
+    if (event instanceof ChatEvent.TopicChanged changed) {
+      return changed.by().equals(nick) && Names.key(changed.room()).equals(awaitingEchoFrom);
+    }
+    return false;
   }
 
   /** Whether {@code event} comes from a room this user has left since the room sent it. */
@@ -495,6 +533,8 @@ public final class ConnectionActor {
       room = left.room();
     } else if (event instanceof ChatEvent.MemberRenamed renamed) {
       room = renamed.room();
+    } else if (event instanceof ChatEvent.TopicChanged changed) {
+      room = changed.room();
     } else {
       return false;
     }
@@ -651,6 +691,7 @@ public final class ConnectionActor {
       "  /part [ROOM]       leave ROOM (default: your current room)",
       "  /rooms             list rooms and how many are in each",
       "  /who [ROOM]        list who is in ROOM (default: your current room)",
+      "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
       "  /nick NEW          change your nickname",
       "  /help              show this help",
       "  /quit [REASON]     leave the server");

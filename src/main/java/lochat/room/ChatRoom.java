@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.Topic;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -28,6 +30,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known
  * by their {@link ChatEvent} address; the room watches them, so a session that dies without
  * saying goodbye still leaves.
+ *
+ * <p>A room has an optional topic that any member may set or clear; joiners receive it with
+ * their {@link Joined} reply.
  *
  * <p>Delivery is a plain {@code tell} to each member: the room never waits for anyone. Keeping a
  * slow reader from growing without bound is the member session's job (its bounded send queue).
@@ -49,13 +54,24 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public record GetMembers(ActorRef<MembersResult> replyTo) implements Command {}
 
+  /** Sets the topic, or clears it when {@code text} is empty; members only. */
+  public record SetTopic(ActorRef<ChatEvent> member, String text) implements Command {}
+
+  public record GetTopic(ActorRef<TopicIs> replyTo) implements Command {}
+
+  public record TopicIs(String room, Optional<Topic> topic) {}
+
   record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
 
   /** The answer to a join, from the room or from the registry that refused to create it. */
   public sealed interface JoinResult {}
 
   public record Joined(
-      String room, ActorRef<Command> roomRef, List<String> members, List<Posted> history)
+      String room,
+      ActorRef<Command> roomRef,
+      List<String> members,
+      List<Posted> history,
+      Optional<Topic> topic)
       implements JoinResult {}
 
   public record JoinRefused(String room, String reason) implements JoinResult {}
@@ -95,6 +111,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
   private long requestsHandled;
+  private Optional<Topic> topic = Optional.empty();
 
   private ChatRoom(
       ActorContext<Command> context,
@@ -117,6 +134,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .onMessage(Post.class, this::onPost)
         .onMessage(Rename.class, this::onRename)
         .onMessage(GetMembers.class, this::onGetMembers)
+        .onMessage(SetTopic.class, this::onSetTopic)
+        .onMessage(GetTopic.class, this::onGetTopic)
         .onMessage(MemberStopped.class, this::onMemberStopped)
         .build();
   }
@@ -129,7 +148,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     join.replyTo()
-        .tell(new Joined(name, getContext().getSelf(), nicks(), List.copyOf(history)));
+        .tell(new Joined(name, getContext().getSelf(), nicks(), List.copyOf(history), topic));
     if (isNew) {
       broadcastExcept(join.member(), new MemberJoined(name, join.nick()));
     }
@@ -169,6 +188,22 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     requestsHandled++;
     request.replyTo().tell(new Members(name, nicks()));
     reportOccupancy();
+    return this;
+  }
+
+  private Behavior<Command> onSetTopic(SetTopic set) {
+    String nick = members.get(set.member());
+    if (nick != null) {
+      topic = set.text().isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Topic(set.text(), nick, clock.instant()));
+      broadcast(new ChatEvent.TopicChanged(name, nick, topic));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onGetTopic(GetTopic request) {
+    request.replyTo().tell(new TopicIs(name, topic));
     return this;
   }
 

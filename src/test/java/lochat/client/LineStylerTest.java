@@ -164,4 +164,12 @@ class LineStylerTest {
     assertEquals("[lobby] <alice> hi bob", line.toString());
     assertEquals(styleOf(line, "hi"), styleOf(line, "bob"));
   }
+
+  @Test
+  void topicLinesReadAsSentences() {
+    assertEquals("[dev] -- topic: release on Friday (set by alice at 03:04)",
+        text("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday"));
+    assertEquals("[dev] -- no topic", text("NOTOPIC dev"));
+    assertEquals("[dev] -- bob cleared the topic", text("NOTOPIC dev bob"));
+  }
 }

@@ -100,7 +100,8 @@ class ConnectionActorTest {
     Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
     assertEquals("lobby", join.room());
     ack.expectNoMessage(QUIET);
-    join.replyTo().tell(new ChatRoom.Joined("lobby", room.getRef(), List.of("bob", "alice"), history));
+    join.replyTo().tell(new ChatRoom.Joined(
+        "lobby", room.getRef(), List.of("bob", "alice"), history, Optional.empty()));
     ack.expectMessage(Done.getInstance());
     return register.session();
   }

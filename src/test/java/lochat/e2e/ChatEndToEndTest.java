@@ -383,4 +383,22 @@ class ChatEndToEndTest {
       bob.close();
     }
   }
+
+  @Test
+  void topicIsSharedWithTheRoomAndShownToJoiners() throws Exception {
+    TestClient alice = register("alice");
+    TestClient bob = register("bob");
+    alice.send("/topic");
+    alice.expect("NOTOPIC lobby");
+    alice.send("/topic release on Friday");
+    alice.expectMatching(line -> line.matches("TOPIC lobby alice \\S+Z release on Friday"), "topic");
+    bob.expectMatching(line -> line.matches("TOPIC lobby alice \\S+Z release on Friday"), "topic");
+    TestClient carol = connect();
+    carol.expectKind("PROMPT");
+    carol.send("carol");
+    carol.expect("WHO lobby alice bob carol");
+    carol.expectMatching(line -> line.matches("TOPIC lobby alice \\S+Z release on Friday"), "topic");
+    bob.send("/topic -");
+    alice.expect("NOTOPIC lobby bob");
+  }
 }

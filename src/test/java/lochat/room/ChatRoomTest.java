@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import lochat.chat.ChatEvent;
+import lochat.chat.Topic;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
@@ -70,9 +72,9 @@ class ChatRoomTest {
   void joinerGetsMembersAndHistoryWhileOthersSeeMemberJoined() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
 
-    assertEquals(new Joined("lobby", room.getRef(), List.of("alice"), List.of()),
+    assertEquals(new Joined("lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()),
         join(room, "alice", alice));
-    assertEquals(new Joined("lobby", room.getRef(), List.of("alice", "bob"), List.of()),
+    assertEquals(new Joined("lobby", room.getRef(), List.of("alice", "bob"), List.of(), Optional.empty()),
         join(room, "bob", bob));
 
     assertEquals(List.of(new MemberJoined("lobby", "bob")), alice.getAllReceived());
@@ -249,5 +251,40 @@ class ChatRoomTest {
 
     assertFalse(alice.hasMessages());
     assertFalse(occupancy.hasMessages());
+  }
+
+  @Test
+  void topicIsAnnouncedToEveryMemberAndGivenToJoiners() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    join(room, "bob", bob);
+    alice.getAllReceived();
+
+    room.run(new ChatRoom.SetTopic(alice.getRef(), "release on Friday"));
+
+    Topic topic = new Topic("release on Friday", "alice", NOW);
+    ChatEvent.TopicChanged changed =
+        new ChatEvent.TopicChanged("lobby", "alice", Optional.of(topic));
+    assertEquals(List.of(changed), alice.getAllReceived());
+    assertEquals(List.of(changed), bob.getAllReceived());
+    assertEquals(Optional.of(topic), join(room, "carol", carol).topic());
+
+    TestInbox<ChatRoom.TopicIs> asker = TestInbox.create("asker");
+    room.run(new ChatRoom.GetTopic(asker.getRef()));
+    assertEquals(new ChatRoom.TopicIs("lobby", Optional.of(topic)), asker.receiveMessage());
+  }
+
+  @Test
+  void topicCanBeClearedAndOnlyMembersMayTouchIt() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    room.run(new ChatRoom.SetTopic(alice.getRef(), "first"));
+    room.run(new ChatRoom.SetTopic(bob.getRef(), "not a member"));
+    room.run(new ChatRoom.SetTopic(alice.getRef(), ""));
+
+    assertEquals(List.of(
+        new ChatEvent.TopicChanged("lobby", "alice", Optional.of(new Topic("first", "alice", NOW))),
+        new ChatEvent.TopicChanged("lobby", "alice", Optional.empty())), alice.getAllReceived());
+    assertEquals(Optional.empty(), join(room, "bob", bob).topic());
   }
 }

@@ -26,6 +26,12 @@ public sealed interface LineCommand {
   /** A private message; {@code action} when written as {@code /msg NICK /me ACTION}. */
   record Msg(String nick, String text, boolean action) implements LineCommand {}
 
+  /** {@code /topic}: show the current room's topic. */
+  record ShowTopic() implements LineCommand {}
+
+  /** {@code /topic TEXT} sets the current room's topic; {@code /topic -} clears it (text ""). */
+  record SetTopic(String text) implements LineCommand {}
+
   record Help() implements LineCommand {}
 
   record Quit(Optional<String> reason) implements LineCommand {}

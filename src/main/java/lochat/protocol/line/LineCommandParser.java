@@ -56,6 +56,11 @@ public final class LineCommandParser {
         return args.isEmpty()
             ? badArgument("/me needs an action, e.g. /me waves")
             : new LineCommand.Me(args);
+      case "topic":
+        if (args.isEmpty()) {
+          return new LineCommand.ShowTopic();
+        }
+        return new LineCommand.SetTopic(args.equals("-") ? "" : args);
       case "help":
         return new LineCommand.Help();
       case "quit":

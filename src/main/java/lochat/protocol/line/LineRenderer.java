@@ -10,6 +10,7 @@ import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.RoomInfo;
+import lochat.chat.Topic;
 
 /**
  * Renders what the server says to a native-protocol client, one line each, without terminator.
@@ -34,6 +35,9 @@ public final class LineRenderer {
       return "LEFT " + left.room() + " " + left.nick() + " " + left.reason();
     } else if (event instanceof MemberRenamed renamed) {
       return "RENAMED " + renamed.room() + " " + renamed.oldNick() + " " + renamed.newNick();
+    } else if (event instanceof ChatEvent.TopicChanged changed) {
+      return changed.topic().map(topic -> topic(changed.room(), topic))
+          .orElse("NOTOPIC " + changed.room() + " " + changed.by());
     } else if (event instanceof PrivateMessage message) {
       return (message.action() ? "PRIVACTION " : "PRIV ")
           + message.from() + " " + message.to() + " " + message.text();
@@ -50,6 +54,17 @@ public final class LineRenderer {
   public static String history(Posted posted) {
     return "HISTORY " + TIMESTAMP.format(posted.at().truncatedTo(ChronoUnit.SECONDS)) + " "
         + posted(posted);
+  }
+
+  /** {@code TOPIC <room> <set-by> <time> <text>}: a room's topic, as set or as asked for. */
+  public static String topic(String room, Topic topic) {
+    return "TOPIC " + room + " " + topic.setBy() + " "
+        + TIMESTAMP.format(topic.setAt().truncatedTo(ChronoUnit.SECONDS)) + " " + topic.text();
+  }
+
+  /** {@code NOTOPIC <room>}: the room has no topic. */
+  public static String noTopic(String room) {
+    return "NOTOPIC " + room;
   }
 
   public static String joined(String room, String nick) {

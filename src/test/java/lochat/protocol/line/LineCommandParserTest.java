@@ -233,4 +233,11 @@ class LineCommandParserTest {
   void registrationOfABlankLineIsBlank() {
     assertEquals(new Blank(), parseRegistration(" "));
   }
+
+  @Test
+  void topicShowsSetsAndClears() {
+    assertEquals(new LineCommand.ShowTopic(), parse("/topic"));
+    assertEquals(new LineCommand.SetTopic("release on Friday"), parse("/topic release on Friday"));
+    assertEquals(new LineCommand.SetTopic(""), parse("/TOPIC -"));
+  }
 }

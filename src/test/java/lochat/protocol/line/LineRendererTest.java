@@ -126,4 +126,17 @@ class LineRendererTest {
             "no-such-user", "line-too-long", "server-full"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
+
+  @Test
+  void topicLinesCarryTheSetterAndTheTime() {
+    lochat.chat.Topic topic = new lochat.chat.Topic(
+        "release on Friday", "alice", java.time.Instant.parse("2026-01-02T03:04:05.678Z"));
+    assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday",
+        LineRenderer.topic("dev", topic));
+    assertEquals("NOTOPIC dev", LineRenderer.noTopic("dev"));
+    assertEquals("NOTOPIC dev bob", LineRenderer.event(
+        new lochat.chat.ChatEvent.TopicChanged("dev", "bob", java.util.Optional.empty())));
+    assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday", LineRenderer.event(
+        new lochat.chat.ChatEvent.TopicChanged("dev", "alice", java.util.Optional.of(topic))));
+  }
 }
