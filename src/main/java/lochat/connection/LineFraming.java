@@ -17,9 +17,15 @@ public final class LineFraming {
 
   private LineFraming() {}
 
+  /** Lines ending in LF or CRLF. */
   public static Flow<ByteString, InboundLine, NotUsed> flow(int maxLineBytes) {
+    return flow(maxLineBytes, false);
+  }
+
+  /** With {@code crEndsLine}, a lone CR ends a line too (IRC). */
+  public static Flow<ByteString, InboundLine, NotUsed> flow(int maxLineBytes, boolean crEndsLine) {
     return Flow.fromMaterializer((materializer, attributes) -> {
-      LineFramer framer = new LineFramer(maxLineBytes);
+      LineFramer framer = new LineFramer(maxLineBytes, crEndsLine);
       return Flow.of(ByteString.class)
           .mapConcat(framer::feed)
           .concatLazy(Source.lazySource(() -> Source.<InboundLine>from(framer.finish())));

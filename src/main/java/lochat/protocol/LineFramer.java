@@ -7,6 +7,8 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * Cuts a byte stream into lines: LF-terminated, a CR before the LF dropped, decoded as UTF-8.
+ * For protocols that also end lines with a lone CR (IRC), {@link #LineFramer(int, boolean)}
+ * makes CR, LF and CRLF all terminators, CRLF counting once.
  *
  * <p>Unlike Pekko's {@code Framing.delimiter}, an over-long line does not fail the stream: the
  * framer reports it once, as soon as it passes the limit, and discards its bytes up to the next
@@ -21,14 +23,23 @@ public final class LineFramer {
   private static final byte CR = '\r';
 
   private final int maxLineBytes;
+  private final boolean crEndsLine;
   private ByteString pending = ByteString.emptyByteString();
   private boolean discarding;
+  private boolean skipLf;
 
+  /** Lines end with LF (a CR before it is dropped). */
   public LineFramer(int maxLineBytes) {
+    this(maxLineBytes, false);
+  }
+
+  /** With {@code crEndsLine}, a lone CR ends a line too. */
+  public LineFramer(int maxLineBytes, boolean crEndsLine) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
     }
     this.maxLineBytes = maxLineBytes;
+    this.crEndsLine = crEndsLine;
   }
 
   /** The lines that {@code chunk} completes, in order. */
@@ -36,11 +47,19 @@ public final class LineFramer {
     List<InboundLine> lines = new ArrayList<>(2);
     ByteString rest = chunk;
     while (!rest.isEmpty()) {
-      int lf = rest.indexOf(LF);
+      if (skipLf) {
+        skipLf = false;
+        if (rest.apply(0) == LF) {
+          rest = rest.drop(1);
+          continue;
+        }
+      }
+      int lf = terminator(rest);
       if (lf < 0) {
         accumulate(rest, lines);
         break;
       }
+      skipLf = crEndsLine && rest.apply(lf) == CR;
       if (discarding) {
         discarding = false;
       } else {
@@ -56,6 +75,15 @@ public final class LineFramer {
     return lines;
   }
 
+  private int terminator(ByteString bytes) {
+    int lf = bytes.indexOf(LF);
+    if (!crEndsLine) {
+      return lf;
+    }
+    int cr = bytes.indexOf(CR);
+    return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+  }
+
   /** The unterminated last line at the end of input, if there is one. */
   public List<InboundLine> finish() {
     List<InboundLine> lines = new ArrayList<>(1);
@@ -64,6 +92,7 @@ public final class LineFramer {
     }
     pending = ByteString.emptyByteString();
     discarding = false;
+    skipLf = false;
     return lines;
   }
 
