@@ -411,17 +411,15 @@ public final class ConnectionActor {
     }
   }
 
+  /** Member lists always go through the registry, which counts what it forwards to rooms. */
   private Behavior<Command> who(Optional<String> room) {
-    if (room.isPresent()) {
-      setup.registry().tell(new Registry.ListMembers(room.get(), membersReplies));
-      return awaitingReply();
-    }
-    Membership current = currentRoom == null ? null : rooms.get(currentRoom);
-    if (current == null) {
+    Optional<String> target =
+        room.or(() -> Optional.ofNullable(currentRoom).map(key -> rooms.get(key).name()));
+    if (target.isEmpty()) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
       return acknowledge(chatting());
     }
-    current.ref().tell(new ChatRoom.GetMembers(membersReplies));
+    setup.registry().tell(new Registry.ListMembers(target.get(), membersReplies));
     return awaitingReply();
   }
 

@@ -52,6 +52,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
 
+  /** Sent by the registry only, which counts the requests it forwards (see {@link Occupancy}). */
   public record GetMembers(ActorRef<MembersResult> replyTo) implements Command {}
 
   /** Sets the topic, or clears it when {@code text} is empty; members only. */

@@ -312,6 +312,10 @@ class ChatEndToEndTest {
       for (int i = 0; i < 10; i++) {
         alice.send("/join r" + i);
         alice.expect("JOINED r" + i + " alice");
+        alice.send("/who");
+        alice.expect("WHO r" + i + " alice");
+        alice.send("/who r" + i);
+        alice.expect("WHO r" + i + " alice");
         alice.send("/part");
         alice.expect("LEFT r" + i + " alice part");
       }
