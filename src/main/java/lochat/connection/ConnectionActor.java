@@ -1,6 +1,5 @@
 package lochat.connection;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -714,7 +713,10 @@ public final class ConnectionActor {
   }
 
   private String lastJoinedRoom() {
-    List<String> keys = new ArrayList<>(rooms.keySet());
-    return keys.get(keys.size() - 1);
+    String last = null;
+    for (String key : rooms.keySet()) {
+      last = key;
+    }
+    return last;
   }
 }

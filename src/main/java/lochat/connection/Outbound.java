@@ -33,11 +33,6 @@ public final class Outbound {
     return result == QueueOfferResult.dropped() ? Result.OVERFLOW : Result.CLOSED;
   }
 
-  /** Lines queued and not yet taken by the socket. */
-  public int queued() {
-    return queue.size();
-  }
-
   /** Sends what is queued, then closes the connection. Does nothing if it is closed already. */
   public void close() {
     try {

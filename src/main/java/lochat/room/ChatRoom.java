@@ -2,7 +2,6 @@ package lochat.room;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +247,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private List<String> nicks() {
-    return List.copyOf(new ArrayList<>(members.values()));
+    return List.copyOf(members.values());
   }
 
   private void reportOccupancy() {
