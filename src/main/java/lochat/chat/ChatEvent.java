@@ -12,13 +12,18 @@ import java.util.Optional;
  */
 public sealed interface ChatEvent {
 
-  /** A post to a room; {@code action} marks a {@code /me} line. */
-  record Posted(String room, String nick, String text, boolean action, Instant at)
+  /** A post to a room. */
+  record Posted(String room, String nick, String text, MessageKind kind, Instant at)
       implements ChatEvent {}
 
   record MemberJoined(String room, String nick) implements ChatEvent {}
 
-  record MemberLeft(String room, String nick, String reason) implements ChatEvent {}
+  /**
+   * {@code nick} left {@code room}; {@code leftServer} when it left the server altogether (quit,
+   * lost its connection), so that a protocol that reports a quit once per user, like IRC, can.
+   */
+  record MemberLeft(String room, String nick, String reason, boolean leftServer)
+      implements ChatEvent {}
 
   record MemberRenamed(String room, String oldNick, String newNick) implements ChatEvent {}
 
@@ -27,6 +32,6 @@ public sealed interface ChatEvent {
       implements ChatEvent {}
 
   /** A private message; both the target and the sender (as its receipt) receive it. */
-  record PrivateMessage(String from, String to, String text, boolean action, Instant at)
+  record PrivateMessage(String from, String to, String text, MessageKind kind, Instant at)
       implements ChatEvent {}
 }

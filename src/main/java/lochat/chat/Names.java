@@ -8,7 +8,8 @@ import java.util.Optional;
  * serves them all.
  *
  * <p>A name is 1 to {@value #MAX_LENGTH} ASCII letters, digits, {@code _}, {@code -} or
- * {@code .}. Names compare case-insensitively with ASCII case mapping; {@link #key} gives the
+ * {@code .}; nicknames may also use the other characters IRC allows in them,
+ * {@code [ ] \ ` ^ { | }}, so that IRC users keep the nicknames they are used to. Names compare case-insensitively with ASCII case mapping; {@link #key} gives the
  * canonical form to use in maps. Room names may be written with a leading {@code #}, which is
  * not part of the name.
  */
@@ -20,13 +21,16 @@ public final class Names {
 
   /** Why {@code nick} is not acceptable, or empty when it is. */
   public static Optional<String> nickProblem(String nick) {
-    return problem("Nickname", nick);
+    return problem("Nickname", nick, NICK_EXTRAS);
   }
 
   /** Why {@code room} (without a leading {@code #}) is not acceptable, or empty when it is. */
   public static Optional<String> roomProblem(String room) {
-    return problem("Room name", room);
+    return problem("Room name", room, "");
   }
+
+  /** The characters a nickname may have beyond those of any name. */
+  private static final String NICK_EXTRAS = "[]\\`^{|}";
 
   /** The room name as typed, without an IRC-style leading {@code #}. */
   public static String stripRoomPrefix(String room) {
@@ -38,7 +42,7 @@ public final class Names {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  private static Optional<String> problem(String what, String name) {
+  private static Optional<String> problem(String what, String name, String extras) {
     if (name.isEmpty()) {
       return Optional.of(what + " is empty");
     }
@@ -46,10 +50,11 @@ public final class Names {
       return Optional.of(what + " is longer than " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < name.length(); i++) {
-      if (!isNameChar(name.charAt(i))) {
-        return Optional.of(
-            what + " may only contain letters A-Z, digits, '_', '-' and '.' (found '"
-                + printable(name.charAt(i)) + "')");
+      char c = name.charAt(i);
+      if (!isNameChar(c) && extras.indexOf(c) < 0) {
+        return Optional.of(what + " may only contain letters A-Z, digits, '_', '-'"
+            + (extras.isEmpty() ? " and '.'" : ", '.' and " + String.join(" ", extras.split("")))
+            + " (found '" + printable(c) + "')");
       }
     }
     return Optional.empty();

@@ -1,8 +1,6 @@
 package lochat.connection;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lochat.ConfigChecks;
@@ -10,7 +8,10 @@ import lochat.Failures;
 import lochat.Version;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvents;
+import lochat.chat.MessageKind;
 import lochat.chat.Names;
+import lochat.chat.Profile;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
@@ -20,6 +21,7 @@ import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -27,6 +29,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
 
 /**
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
@@ -39,9 +43,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * {@link Outbound} queue; when that overflows, the client is not reading and is disconnected,
  * so that nobody waits for it.
  *
- * <p>The session has three states: {@code registering} (waiting for a valid nickname, for at
- * most the registration timeout), {@code chatting}, and {@code closing} (saying goodbye while the
- * socket drains, for at most the close timeout).
+ * <p>The session has three states: {@code registering} (waiting for the server's password when
+ * it has one, then a valid nickname, for at most the registration timeout), {@code chatting}, and
+ * {@code closing} (saying goodbye while the socket drains, for at most the close timeout). What
+ * every protocol's session does alike is in its {@link SessionLifecycle}.
  */
 public final class ConnectionActor {
 
@@ -105,6 +110,16 @@ public final class ConnectionActor {
     }
 
     @Override
+    public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
+      return LineFraming.flow(settings.maxLineBytes());
+    }
+
+    @Override
+    public String lineEnding() {
+      return "\n";
+    }
+
+    @Override
     public Behavior<Command> session(SessionSetup setup) {
       return create(setup);
     }
@@ -140,13 +155,11 @@ public final class ConnectionActor {
       LineRenderer.server("The server is shutting down. Goodbye!");
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
 
-  private record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
-
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final SessionSetup setup;
   private final ConnectionSettings settings;
-  private final Outbound outbound;
+  private final SessionLifecycle<Command> session;
   private final ActorRef<ChatEvent> chatAddress;
   private final ActorRef<Registry.NickResult> nickReplies;
   private final ActorRef<ChatRoom.JoinResult> joinReplies;
@@ -155,15 +168,10 @@ public final class ConnectionActor {
   private final ActorRef<Registry.PrivateResult> privateReplies;
   private final ActorRef<ChatRoom.TopicIs> topicReplies;
 
-  private final Map<String, Membership> rooms = new LinkedHashMap<>();
-  private String nick;
   private String currentRoom;
-  private ActorRef<Done> pendingAck;
   private String awaitingEchoFrom;
+  private boolean passwordGiven;
   private boolean greeted;
-  private boolean aborted;
-  private boolean ended;
-  private String closeReason;
 
   private ConnectionActor(
       ActorContext<Command> context, TimerScheduler<Command> timers, SessionSetup setup) {
@@ -171,14 +179,16 @@ public final class ConnectionActor {
     this.timers = timers;
     this.setup = setup;
     this.settings = setup.settings();
-    this.outbound = setup.outbound();
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
+    this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
+        new CloseTimedOut(), new SendBufferOverflowed());
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
     this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
     this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
     this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
     this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
     this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
+    this.passwordGiven = settings.password().isEmpty();
   }
 
   private Behavior<Command> start() {
@@ -189,7 +199,7 @@ public final class ConnectionActor {
         send(LineRenderer.server(TextSanitizer.clean(line)));
       }
     }
-    promptForNick();
+    promptForRegistration();
     timers.startSingleTimer(new RegistrationTimedOut(), settings.registrationTimeout());
     return registering();
   }
@@ -225,13 +235,13 @@ public final class ConnectionActor {
   private Behavior<Command> closing() {
     if (closing == null) {
       closing = Behaviors.receive(Command.class)
-          .onMessage(Received.class, this::onReceivedWhileClosing)
-          .onMessage(JoinReply.class, this::onJoinReplyWhileClosing)
-          .onMessage(InputEnded.class, this::onInputEndedWhileClosing)
-          .onMessage(OutputEnded.class, this::onOutputEnded)
-          .onMessage(CloseTimedOut.class, this::onCloseTimedOut)
-          .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
-          .onSignal(PostStop.class, this::onPostStop)
+          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
+          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
+          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
+          .onMessage(OutputEnded.class, ended -> session.outputEnded())
+          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
+          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+          .onSignal(PostStop.class, stop -> session.postStop())
           .build();
     }
     return closing;
@@ -247,58 +257,77 @@ public final class ConnectionActor {
         .onMessage(RoomsReply.class, this::onRoomsReply)
         .onMessage(PrivateReply.class, this::onPrivateReply)
         .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(SendBufferOverflowed.class, this::onSendBufferOverflowed)
-        .onMessage(OutputEnded.class, this::onOutputEnded)
-        .onSignal(PostStop.class, this::onPostStop);
+        .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+        .onMessage(OutputEnded.class, ended -> session.outputEnded())
+        .onSignal(PostStop.class, stop -> session.postStop());
   }
 
   // --- registering --------------------------------------------------------------------------
 
   private Behavior<Command> onReceivedWhileRegistering(Received received) {
-    pendingAck = received.replyTo();
+    session.hold(received.replyTo());
     if (received.line() instanceof InboundLine.TooLong tooLong) {
       lineTooLong(tooLong);
-      promptForNick();
-      return acknowledge(registering());
+      promptForRegistration();
+      return session.acknowledge(registering());
     }
     String text = TextSanitizer.clean(((InboundLine.Text) received.line()).text());
-    LineCommand command = LineCommandParser.parseRegistration(text);
-    if (command instanceof LineCommand.Nick n) {
-      setup.registry().tell(new Registry.Register(n.nick(), chatAddress, nickReplies));
+    LineCommand command = passwordGiven
+        ? LineCommandParser.parseRegistration(text)
+        : LineCommandParser.parsePassword(text);
+    if (command instanceof LineCommand.Pass pass) {
+      return password(pass.password());
+    } else if (command instanceof LineCommand.Nick n && !passwordGiven) {
+      send(LineRenderer.error(ErrorCode.PASSWORD_REQUIRED,
+          "This server needs a password before a nickname: /pass PASSWORD"));
+    } else if (command instanceof LineCommand.Nick n) {
+      session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
+          PROTOCOL.name()), nickReplies);
       return awaitingReply();
     } else if (command instanceof LineCommand.Quit quit) {
       return quit(quit.reason());
     } else if (command instanceof LineCommand.Help) {
       help();
-      promptForNick();
     } else if (command instanceof LineCommand.Invalid invalid) {
       send(LineRenderer.error(invalid.code(), invalid.message()));
-      promptForNick();
     } else if (!(command instanceof LineCommand.Blank)) {
       send(LineRenderer.error(ErrorCode.NOT_REGISTERED,
           "Choose a nickname first; commands work once you have one"));
-      promptForNick();
-    } else {
-      promptForNick();
     }
-    return acknowledge(registering());
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<Command> password(String given) {
+    if (passwordGiven && settings.password().isEmpty()) {
+      send(LineRenderer.ok("pass", "This server needs no password"));
+    } else if (settings.passwordMatches(given)) {
+      passwordGiven = true;
+      send(LineRenderer.ok("pass", "Password accepted"));
+    } else {
+      context.getLog().info("Wrong password from {}", setup.remote());
+      send(LineRenderer.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
+      return close("wrong password");
+    }
+    promptForRegistration();
+    return session.acknowledge(registering());
   }
 
   private Behavior<Command> onNickReplyWhileRegistering(NickReply reply) {
     if (reply.result() instanceof Registry.NickAccepted accepted) {
       timers.cancel(RegistrationTimedOut.class);
-      nick = accepted.nick();
-      context.getLog().info("{} registered as {}", setup.remote(), nick);
-      send(LineRenderer.ok("nick", nick));
-      setup.registry().tell(
-          new Registry.JoinRoom(settings.defaultRoom(), nick, chatAddress, joinReplies));
+      session.nickAccepted(accepted.nick());
+      context.getLog().info("{} registered as {}", setup.remote(), accepted.nick());
+      send(LineRenderer.ok("nick", accepted.nick()));
+      session.registry().tell(
+          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), chatAddress, joinReplies));
       return chatting();
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
     send(LineRenderer.error(ErrorCode.NICK_TAKEN,
         "Nickname " + taken.nick() + " is already in use; choose another"));
-    promptForNick();
-    return acknowledge(registering());
+    promptForRegistration();
+    return session.acknowledge(registering());
   }
 
   private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
@@ -310,33 +339,32 @@ public final class ConnectionActor {
   // --- chatting -----------------------------------------------------------------------------
 
   private Behavior<Command> onReceived(Received received) {
-    pendingAck = received.replyTo();
+    session.hold(received.replyTo());
     if (received.line() instanceof InboundLine.TooLong tooLong) {
       lineTooLong(tooLong);
-      return acknowledge(chatting());
+      return session.acknowledge(chatting());
     }
     String text = TextSanitizer.clean(((InboundLine.Text) received.line()).text());
     LineCommand command = LineCommandParser.parse(text);
     if (command instanceof LineCommand.Say say) {
-      return post(say.text(), false);
+      return post(say.text(), MessageKind.TEXT);
     } else if (command instanceof LineCommand.Me me) {
-      return post(me.action(), true);
+      return post(me.action(), MessageKind.ACTION);
     } else if (command instanceof LineCommand.Nick n) {
-      setup.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
+      session.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
       return awaitingReply();
     } else if (command instanceof LineCommand.Join join) {
       return join(join.room());
     } else if (command instanceof LineCommand.Part part) {
-      part(part.room().orElse(currentRoom));
+      part(part.room().orElse(currentRoomName()));
     } else if (command instanceof LineCommand.Rooms) {
-      setup.registry().tell(new Registry.ListRooms(roomsReplies));
+      session.registry().tell(new Registry.ListRooms(roomsReplies));
       return awaitingReply();
     } else if (command instanceof LineCommand.Who who) {
       return who(who.room());
     } else if (command instanceof LineCommand.Msg msg) {
-      setup.registry().tell(
-          new Registry.SendPrivate(
-              chatAddress, msg.nick(), msg.text(), msg.action(), privateReplies));
+      session.registry().tell(new Registry.SendPrivate(chatAddress, msg.nick(), msg.text(),
+          msg.action() ? MessageKind.ACTION : MessageKind.TEXT, privateReplies));
       return awaitingReply();
     } else if (command instanceof LineCommand.ShowTopic) {
       return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(topicReplies)));
@@ -345,6 +373,8 @@ public final class ConnectionActor {
         room.ref().tell(new ChatRoom.SetTopic(chatAddress, topic.text()));
         awaitingEchoFrom = currentRoom;
       });
+    } else if (command instanceof LineCommand.Pass) {
+      send(LineRenderer.error(ErrorCode.ALREADY_REGISTERED, "You are already signed in"));
     } else if (command instanceof LineCommand.Help) {
       help();
     } else if (command instanceof LineCommand.Quit quit) {
@@ -352,58 +382,60 @@ public final class ConnectionActor {
     } else if (command instanceof LineCommand.Invalid invalid) {
       send(LineRenderer.error(invalid.code(), invalid.message()));
     }
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   /** Posts to the current room; the next line is read once the room has echoed this one. */
-  private Behavior<Command> post(String text, boolean action) {
+  private Behavior<Command> post(String text, MessageKind kind) {
     return inCurrentRoom(room -> {
-      room.ref().tell(new ChatRoom.Post(chatAddress, text, action));
+      room.ref().tell(new ChatRoom.Post(chatAddress, text, kind));
       awaitingEchoFrom = currentRoom;
     });
   }
 
   /** Sends a request to the current room and waits for its answer, or says there is none. */
-  private Behavior<Command> inCurrentRoom(Consumer<Membership> request) {
-    Membership room = currentRoom == null ? null : rooms.get(currentRoom);
-    if (room == null) {
+  private Behavior<Command> inCurrentRoom(Consumer<SessionLifecycle.Membership> request) {
+    Optional<SessionLifecycle.Membership> room =
+        currentRoom == null ? Optional.empty() : session.room(currentRoom);
+    if (room.isEmpty()) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
           "You are not in a room; /join ROOM first (/rooms lists them)"));
-      return acknowledge(chatting());
+      return session.acknowledge(chatting());
     }
-    request.accept(room);
+    request.accept(room.get());
     return awaitingReply();
   }
 
   private Behavior<Command> join(String room) {
-    Membership membership = rooms.get(Names.key(room));
-    if (membership != null) {
+    Optional<SessionLifecycle.Membership> membership = session.room(room);
+    if (membership.isPresent()) {
       currentRoom = Names.key(room);
-      send(LineRenderer.ok("current", membership.name()));
-      return acknowledge(chatting());
+      send(LineRenderer.ok("current", membership.get().name()));
+      return session.acknowledge(chatting());
     }
-    if (rooms.size() >= settings.maxRoomsPerUser()) {
-      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + rooms.size()
+    if (session.rooms().size() >= settings.maxRoomsPerUser()) {
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + session.rooms().size()
           + " rooms, the most one user may be in; /part one first"));
-      return acknowledge(chatting());
+      return session.acknowledge(chatting());
     }
-    setup.registry().tell(new Registry.JoinRoom(room, nick, chatAddress, joinReplies));
+    session.registry().tell(new Registry.JoinRoom(room, session.nick(), chatAddress, joinReplies));
     return awaitingReply();
   }
 
   private void part(String room) {
-    Membership membership = room == null ? null : rooms.remove(Names.key(room));
-    if (membership == null) {
+    Optional<SessionLifecycle.Membership> left =
+        room == null ? Optional.empty() : session.part(room, "part");
+    if (left.isEmpty()) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
           room == null ? "You are not in a room" : "You are not in " + room));
       return;
     }
-    membership.ref().tell(new ChatRoom.Leave(chatAddress, "part"));
-    send(LineRenderer.event(new ChatEvent.MemberLeft(membership.name(), nick, "part")));
+    send(LineRenderer.event(
+        new ChatEvent.MemberLeft(left.get().name(), session.nick(), "part", false)));
     if (Names.key(room).equals(currentRoom)) {
-      currentRoom = rooms.isEmpty() ? null : lastJoinedRoom();
+      currentRoom = lastJoinedRoom();
       if (currentRoom != null) {
-        send(LineRenderer.ok("current", rooms.get(currentRoom).name()));
+        send(LineRenderer.ok("current", currentRoomName()));
       } else {
         send(LineRenderer.server("You are not in any room now; /join ROOM to enter one"));
       }
@@ -412,42 +444,38 @@ public final class ConnectionActor {
 
   /** Member lists always go through the registry, which counts what it forwards to rooms. */
   private Behavior<Command> who(Optional<String> room) {
-    Optional<String> target =
-        room.or(() -> Optional.ofNullable(currentRoom).map(key -> rooms.get(key).name()));
+    Optional<String> target = room.or(() -> Optional.ofNullable(currentRoomName()));
     if (target.isEmpty()) {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
-      return acknowledge(chatting());
+      return session.acknowledge(chatting());
     }
-    setup.registry().tell(new Registry.ListMembers(target.get(), membersReplies));
+    session.registry().tell(new Registry.ListMembers(target.get(), membersReplies));
     return awaitingReply();
   }
 
   private Behavior<Command> onNickReply(NickReply reply) {
     if (reply.result() instanceof Registry.NickAccepted accepted) {
-      nick = accepted.nick();
-      for (Membership room : rooms.values()) {
-        room.ref().tell(new ChatRoom.Rename(chatAddress, nick));
-      }
-      send(LineRenderer.ok("nick", nick));
-      context.getLog().info("{} ({}) is now {}", accepted.oldNick(), setup.remote(), nick);
+      session.nickAccepted(accepted.nick());
+      send(LineRenderer.ok("nick", accepted.nick()));
+      context.getLog().info("{} ({}) is now {}", accepted.oldNick(), setup.remote(),
+          accepted.nick());
     } else {
       send(LineRenderer.error(ErrorCode.NICK_TAKEN,
           "Nickname " + ((Registry.NickTaken) reply.result()).nick() + " is already in use"));
     }
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   // --- replies and events, in every state but closing ----------------------------------------
 
   private Behavior<Command> onJoinReply(JoinReply reply) {
     if (reply.result() instanceof ChatRoom.Joined joined) {
-      String key = Names.key(joined.room());
-      rooms.put(key, new Membership(joined.room(), joined.roomRef()));
-      currentRoom = key;
+      session.joined(joined);
+      currentRoom = Names.key(joined.room());
       for (Posted posted : joined.history()) {
         send(LineRenderer.history(posted));
       }
-      send(LineRenderer.joined(joined.room(), nick));
+      send(LineRenderer.joined(joined.room(), session.nick()));
       send(LineRenderer.who(joined.room(), joined.members()));
       joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
     } else {
@@ -457,11 +485,11 @@ public final class ConnectionActor {
     }
     if (!greeted) {
       greeted = true;
-      send(LineRenderer.server("Hello " + nick + "! "
-          + (currentRoom == null ? "" : "You are in " + rooms.get(currentRoom).name() + ". ")
+      send(LineRenderer.server("Hello " + session.nick() + "! "
+          + (currentRoom == null ? "" : "You are in " + currentRoomName() + ". ")
           + HELP_HINT));
     }
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   private Behavior<Command> onMembersReply(MembersReply reply) {
@@ -471,131 +499,64 @@ public final class ConnectionActor {
       send(LineRenderer.error(ErrorCode.NO_SUCH_ROOM,
           "There is no room " + ((ChatRoom.NoSuchRoom) reply.result()).room()));
     }
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   private Behavior<Command> onRoomsReply(RoomsReply reply) {
     send(LineRenderer.rooms(reply.list().rooms()));
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   private Behavior<Command> onPrivateReply(PrivateReply reply) {
     if (reply.result() instanceof Registry.PrivateDelivered delivered) {
       send(LineRenderer.event(delivered.message()));
+      delivered.targetAway().ifPresent(away -> send(LineRenderer.server(
+          delivered.message().to() + " is away: " + away)));
     } else {
       send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
           "Nobody called " + ((Registry.NoSuchNick) reply.result()).nick() + " is online"));
     }
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   private Behavior<Command> onTopicReply(TopicReply reply) {
     ChatRoom.TopicIs answer = reply.topic();
     send(answer.topic().map(topic -> LineRenderer.topic(answer.room(), topic))
         .orElse(LineRenderer.noTopic(answer.room())));
-    return acknowledge(chatting());
+    return session.acknowledge(chatting());
   }
 
   private Behavior<Command> onFromChat(FromChat message) {
-    if (fromRoomLeft(message.event())) {
+    if (ChatEvents.room(message.event()).filter(room -> !session.isIn(room)).isPresent()) {
       return Behaviors.same();
     }
     send(LineRenderer.event(message.event()));
-    if (awaitingEchoFrom != null && isEchoOfOwnRequest(message.event())) {
+    if (awaitingEchoFrom != null
+        && ChatEvents.isEchoOf(message.event(), session.nick(), awaitingEchoFrom)) {
       awaitingEchoFrom = null;
-      return acknowledge(Behaviors.same());
+      return session.acknowledge(Behaviors.same());
     }
     return Behaviors.same();
-  }
-
-  /** Whether {@code event} is the room's answer to this user's post or topic change. */
-  private boolean isEchoOfOwnRequest(ChatEvent event) {
-    if (event instanceof Posted posted) {
-      return posted.nick().equals(nick) && Names.key(posted.room()).equals(awaitingEchoFrom);
-    }
-    if (event instanceof ChatEvent.TopicChanged changed) {
-      return changed.by().equals(nick) && Names.key(changed.room()).equals(awaitingEchoFrom);
-    }
-    return false;
-  }
-
-  /** Whether {@code event} comes from a room this user has left since the room sent it. */
-  private boolean fromRoomLeft(ChatEvent event) {
-    String room;
-    if (event instanceof Posted posted) {
-      room = posted.room();
-    } else if (event instanceof ChatEvent.MemberJoined joined) {
-      room = joined.room();
-    } else if (event instanceof ChatEvent.MemberLeft left) {
-      room = left.room();
-    } else if (event instanceof ChatEvent.MemberRenamed renamed) {
-      room = renamed.room();
-    } else if (event instanceof ChatEvent.TopicChanged changed) {
-      room = changed.room();
-    } else {
-      return false;
-    }
-    return !rooms.containsKey(Names.key(room));
   }
 
   // --- leaving ------------------------------------------------------------------------------
 
   private Behavior<Command> quit(Optional<String> reason) {
-    leaveServer(reason.map(r -> "quit: " + r).orElse("quit"));
-    send(LineRenderer.ok("quit", "Bye" + (nick == null ? "" : " " + nick)));
+    session.leaveServer(reason.map(r -> "quit: " + r).orElse("quit"));
+    send(LineRenderer.ok("quit", "Bye" + (session.nick() == null ? "" : " " + session.nick())));
     return close("quit");
   }
 
   private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
     send(SHUTDOWN_LINE);
-    leaveServer("server shutdown");
+    session.leaveServer("server shutdown");
     return close("server shutdown");
   }
 
-  /**
-   * Flushes what is queued, then closes. The session stops when the output side has ended, or
-   * cuts the connection if the client has not read its last lines within the close timeout.
-   */
   private Behavior<Command> close(String reason) {
-    closeReason = reason;
-    outbound.close();
-    timers.startSingleTimer(new CloseTimedOut(), settings.closeTimeout());
-    return acknowledge(closing());
-  }
-
-  private Behavior<Command> onOutputEnded(OutputEnded ended) {
-    end(closeReason != null ? closeReason : "connection closed");
-    return Behaviors.stopped();
-  }
-
-  private Behavior<Command> onCloseTimedOut(CloseTimedOut timeout) {
-    outbound.abort("did not read its last lines");
-    context.getLog().info("Cut {} ({}): it did not read its last lines within {}",
-        nick == null ? "unregistered client" : nick, setup.remote(),
-        ConfigChecks.inWords(settings.closeTimeout()));
-    end(closeReason);
-    return Behaviors.stopped();
-  }
-
-  /** A client that resets while its last lines drain has nothing more to receive. */
-  private Behavior<Command> onInputEndedWhileClosing(InputEnded inputEnded) {
-    if (inputEnded.failure().isPresent()) {
-      outbound.abort(ChatRoom.CONNECTION_LOST);
-    }
-    return Behaviors.same();
-  }
-
-  /** A join that was answered after the session began closing: leave that room again. */
-  private Behavior<Command> onJoinReplyWhileClosing(JoinReply reply) {
-    if (reply.result() instanceof ChatRoom.Joined joined) {
-      joined.roomRef().tell(new ChatRoom.Leave(chatAddress, closeReason));
-    }
-    return Behaviors.same();
-  }
-
-  private Behavior<Command> onReceivedWhileClosing(Received received) {
-    received.replyTo().tell(Done.getInstance());
-    return Behaviors.same();
+    currentRoom = null;
+    session.close(reason);
+    return closing();
   }
 
   /**
@@ -603,69 +564,26 @@ public final class ConnectionActor {
    * delivered; after a failure there is nobody to deliver to.
    */
   private Behavior<Command> onInputEnded(InputEnded inputEnded) {
-    if (inputEnded.failure().isEmpty()) {
-      leaveServer("connection closed");
-      return close("connection closed");
+    if (inputEnded.failure().isPresent()) {
+      return session.connectionLost(inputEnded.failure().get());
     }
-    leaveServer(ChatRoom.CONNECTION_LOST);
-    outbound.abort(ChatRoom.CONNECTION_LOST);
-    end(ChatRoom.CONNECTION_LOST + " (" + inputEnded.failure().get() + ")");
-    return Behaviors.stopped();
-  }
-
-  private Behavior<Command> onPostStop(PostStop stop) {
-    outbound.abort("session stopped");
-    end(closeReason != null ? closeReason : "session stopped");
-    return Behaviors.same();
-  }
-
-  /** Leaves every room with {@code reason} and gives the nickname back: the user is gone. */
-  private void leaveServer(String reason) {
-    for (Membership room : rooms.values()) {
-      room.ref().tell(new ChatRoom.Leave(chatAddress, reason));
-    }
-    rooms.clear();
-    currentRoom = null;
-    if (nick != null) {
-      setup.registry().tell(new Registry.Unregister(chatAddress));
-    }
-  }
-
-  private void end(String reason) {
-    if (!ended) {
-      ended = true;
-      setup.endedTo().tell(new SessionEnded(context.getSelf(), setup.remote(), nick, reason));
-    }
+    session.leaveServer("connection closed");
+    return close("connection closed");
   }
 
   // --- output -------------------------------------------------------------------------------
 
   private void send(String line) {
-    if (!aborted && outbound.send(line) == Outbound.Result.OVERFLOW) {
-      tooSlow();
+    session.send(line);
+  }
+
+  private void promptForRegistration() {
+    if (!passwordGiven) {
+      send(LineRenderer.prompt("This server needs a password (/pass PASSWORD):"));
+    } else {
+      send(LineRenderer.prompt("Choose a nickname (1-" + Names.MAX_LENGTH
+          + " letters, digits, _ - . and the other characters IRC allows):"));
     }
-  }
-
-  /** Drops the client at once: it left {@code send-buffer} lines unread. */
-  private void tooSlow() {
-    String reason = "too slow: did not read " + settings.sendBuffer() + " queued lines";
-    context.getLog().warn("Disconnecting {} ({}): {}",
-        nick == null ? "unregistered client" : nick, setup.remote(), reason);
-    aborted = true;
-    closeReason = reason;
-    leaveServer(reason);
-    outbound.abort(reason);
-    end(reason);
-    context.getSelf().tell(new SendBufferOverflowed());
-  }
-
-  private Behavior<Command> onSendBufferOverflowed(SendBufferOverflowed overflowed) {
-    return Behaviors.stopped();
-  }
-
-  private void promptForNick() {
-    send(LineRenderer.prompt("Choose a nickname (1-" + Names.MAX_LENGTH
-        + " letters, digits, _ - .):"));
   }
 
   private void lineTooLong(InboundLine.TooLong tooLong) {
@@ -690,32 +608,27 @@ public final class ConnectionActor {
       "  /who [ROOM]        list who is in ROOM (default: your current room)",
       "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
       "  /nick NEW          change your nickname",
+      "  /pass PASSWORD     give the server's password, when it has one, before your nickname",
       "  /help              show this help",
       "  /quit [REASON]     leave the server");
-
-  // --- acknowledgement ----------------------------------------------------------------------
 
   /** Keeps the current line unacknowledged until the reply it waits for has arrived. */
   private Behavior<Command> awaitingReply() {
     return Behaviors.same();
   }
 
-  private Behavior<Command> acknowledge(Behavior<Command> next) {
-    if (pendingAck != null) {
-      pendingAck.tell(Done.getInstance());
-      pendingAck = null;
-    }
-    return next;
-  }
-
   private static String onlineText(int online) {
     return online == 1 ? "1 client online" : online + " clients online";
   }
 
+  private String currentRoomName() {
+    return currentRoom == null ? null : session.room(currentRoom).map(m -> m.name()).orElse(null);
+  }
+
   private String lastJoinedRoom() {
     String last = null;
-    for (String key : rooms.keySet()) {
-      last = key;
+    for (SessionLifecycle.Membership room : session.rooms()) {
+      last = Names.key(room.name());
     }
     return last;
   }

@@ -19,7 +19,7 @@ import org.apache.pekko.util.ByteString;
 /**
  * The byte-moving half of a connection, as one stream flow: socket bytes in, socket bytes out.
  *
- * <p>Inbound, bytes are cut into lines by {@link LineFraming} and handed to the session actor one
+ * <p>Inbound, bytes are cut into lines by the protocol's framing (see {@link LineFraming}) and handed to the session actor one
  * at a time with an ask: the next line is read only when the session has taken the previous one,
  * so a client that floods is slowed by TCP back-pressure instead of filling a mailbox. When the
  * input ends the session is told, cleanly or with the failure. Flood control paces each client
@@ -38,11 +38,13 @@ public final class ConnectionFlow {
   private ConnectionFlow() {}
 
   /**
+   * @param framing cuts the received bytes into lines
    * @param messages how to tell the session about lines and the ends of the two sides
    * @param outgoing the source side of the session's {@link Outbound} queue
    */
   public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
+      Flow<ByteString, InboundLine, NotUsed> framing,
       SessionMessages<T> messages,
       Source<ByteString, NotUsed> outgoing,
       ConnectionSettings settings,
@@ -51,7 +53,7 @@ public final class ConnectionFlow {
     Sink<ByteString, NotUsed> inbound =
         Flow.of(ByteString.class)
             .via(outboundEnded.flow())
-            .via(LineFraming.flow(settings.maxLineBytes()))
+            .via(framing)
             .via(floodControl(settings))
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
                 session, replyTo -> messages.line(line, replyTo), settings.inputTimeout(),

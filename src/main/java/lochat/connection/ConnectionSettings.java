@@ -5,7 +5,10 @@ import static lochat.ConfigChecks.positiveOrZero;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one client connection needs to know, read from the {@code lochat} configuration block.
@@ -22,6 +25,7 @@ import java.time.Duration;
  * @param registrationTimeout how long a new connection has to choose a nickname
  * @param closeTimeout how long a closing connection has to read what is queued for it
  * @param maxRoomsPerUser most rooms one user can be in at once
+ * @param password the password every client must give before choosing a nickname, if any
  */
 public record ConnectionSettings(
     String serverName,
@@ -35,7 +39,14 @@ public record ConnectionSettings(
     int inputBurst,
     Duration registrationTimeout,
     Duration closeTimeout,
-    int maxRoomsPerUser) {
+    int maxRoomsPerUser,
+    Optional<String> password) {
+
+  /** Whether {@code given} is the server's password; compared in constant time. */
+  public boolean passwordMatches(String given) {
+    return password.isPresent() && MessageDigest.isEqual(
+        password.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** @throws ConfigException when a setting is missing or out of range */
   public static ConnectionSettings fromConfig(Config lochat) {
@@ -54,6 +65,7 @@ public record ConnectionSettings(
         positive(lochat, "connection.registration-timeout",
             lochat.getDuration("connection.registration-timeout")),
         positive(lochat, "connection.close-timeout", lochat.getDuration("connection.close-timeout")),
-        positive(lochat, "max-rooms-per-user", lochat.getInt("max-rooms-per-user")));
+        positive(lochat, "max-rooms-per-user", lochat.getInt("max-rooms-per-user")),
+        Optional.of(lochat.getString("password")).filter(p -> !p.isEmpty()));
   }
 }

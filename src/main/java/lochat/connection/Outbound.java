@@ -19,14 +19,18 @@ public final class Outbound {
   public enum Result { SENT, OVERFLOW, CLOSED }
 
   private final BoundedSourceQueue<ByteString> queue;
+  private final String lineEnding;
 
-  public Outbound(BoundedSourceQueue<ByteString> queue) {
+  /** @param lineEnding what follows every line sent, e.g. {@code "\n"} */
+  public Outbound(BoundedSourceQueue<ByteString> queue, String lineEnding) {
     this.queue = queue;
+    this.lineEnding = lineEnding;
   }
 
-  /** Queues {@code line} plus LF, encoded as UTF-8. */
+  /** Queues {@code line} plus the line ending, encoded as UTF-8. */
   public Result send(String line) {
-    QueueOfferResult result = queue.offer(ByteString.fromString(line + "\n", StandardCharsets.UTF_8));
+    QueueOfferResult result =
+        queue.offer(ByteString.fromString(line + lineEnding, StandardCharsets.UTF_8));
     if (result.isEnqueued()) {
       return Result.SENT;
     }

@@ -1,6 +1,10 @@
 package lochat.connection;
 
+import lochat.protocol.InboundLine;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
 
 /**
  * A wire protocol as the TCP listener sees it: how to start a session for a new connection, how
@@ -12,6 +16,12 @@ public interface SessionProtocol<T> {
 
   /** A short name for logs, e.g. "native". */
   String name();
+
+  /** Cuts the connection's bytes into lines, with this protocol's limits and terminators. */
+  Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings);
+
+  /** What ends each line the server sends, e.g. {@code "\n"}. */
+  String lineEnding();
 
   Behavior<T> session(SessionSetup setup);
 

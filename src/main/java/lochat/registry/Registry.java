@@ -1,6 +1,7 @@
 package lochat.registry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.MessageKind;
 import lochat.chat.Names;
+import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.room.ChatRoom;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,8 +39,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public sealed interface Command {}
 
-  /** Reserves {@code nick} for {@code session}, its first nickname. */
-  public record Register(String nick, ActorRef<ChatEvent> session, ActorRef<NickResult> replyTo)
+  /** Reserves {@code nick} for {@code session}, its first nickname, with who the user is. */
+  public record Register(
+      String nick, Profile profile, ActorRef<ChatEvent> session, ActorRef<NickResult> replyTo)
       implements Command {}
 
   /** Moves {@code session} from its current nickname to {@code newNick}. */
@@ -59,9 +63,26 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       implements Command {}
 
   public record SendPrivate(
-      ActorRef<ChatEvent> sender, String to, String text, boolean action,
+      ActorRef<ChatEvent> sender, String to, String text, MessageKind kind,
       ActorRef<PrivateResult> replyTo)
       implements Command {}
+
+  /** Marks the session's user away with a message, or back when {@code message} is empty. */
+  public record SetAway(ActorRef<ChatEvent> session, Optional<String> message)
+      implements Command {}
+
+  /** The rooms the session's user is now in, in the order joined, for WHOIS and WHO. */
+  public record RoomsChanged(ActorRef<ChatEvent> session, List<String> rooms)
+      implements Command {}
+
+  /** Everything known about the user called {@code nick}. */
+  public record Whois(String nick, ActorRef<UserResult> replyTo) implements Command {}
+
+  /** The users online among {@code nicks}, in the order asked, for USERHOST and ISON. */
+  public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {}
+
+  /** Every user online, or those in {@code room}, for WHO. */
+  public record ListUsers(Optional<String> room, ActorRef<Users> replyTo) implements Command {}
 
   public record GetOnline(ActorRef<Online> replyTo) implements Command {}
 
@@ -84,11 +105,23 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public sealed interface PrivateResult {}
 
-  public record PrivateDelivered(PrivateMessage message) implements PrivateResult {}
+  /** Delivered; {@code targetAway} is the recipient's away message, if it is away. */
+  public record PrivateDelivered(PrivateMessage message, Optional<String> targetAway)
+      implements PrivateResult {}
 
-  public record NoSuchNick(String nick) implements PrivateResult {}
+  public record NoSuchNick(String nick) implements PrivateResult, UserResult {}
 
-  public record Online(int users) {}
+  /** A user as others may see it. */
+  public record UserDetails(
+      String nick, Profile profile, Optional<String> away, List<String> rooms, Instant signedOn)
+      implements UserResult {}
+
+  public sealed interface UserResult {}
+
+  public record Users(List<UserDetails> users) {}
+
+  /** Users online now, the most there have been at once, and rooms that exist. */
+  public record Online(int users, int maxUsers, int rooms) {}
 
   /** @param permanentRoom the room that is kept even when empty (the default room) */
   public static Behavior<Command> create(int historySize, int maxRooms, String permanentRoom) {
@@ -114,10 +147,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
-  private final Map<String, ActorRef<ChatEvent>> sessionsByNick = new HashMap<>();
-  private final Map<ActorRef<ChatEvent>, String> nicksBySession = new HashMap<>();
+  private final Map<String, User> usersByNick = new HashMap<>();
+  private final Map<ActorRef<ChatEvent>, User> usersBySession = new HashMap<>();
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
+  private int maxUsers;
 
   private Registry(ActorContext<Command> context, int historySize, int maxRooms,
       String permanentRoom, Clock clock) {
@@ -138,6 +172,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ListRooms.class, this::onListRooms)
         .onMessage(ListMembers.class, this::onListMembers)
         .onMessage(SendPrivate.class, this::onSendPrivate)
+        .onMessage(SetAway.class, this::onSetAway)
+        .onMessage(RoomsChanged.class, this::onRoomsChanged)
+        .onMessage(Whois.class, this::onWhois)
+        .onMessage(LookUp.class, this::onLookUp)
+        .onMessage(ListUsers.class, this::onListUsers)
         .onMessage(GetOnline.class, this::onGetOnline)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessage(SessionStopped.class, this::onSessionStopped)
@@ -147,13 +186,17 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onRegister(Register register) {
-    if (nicksBySession.containsKey(register.session())) {
+    if (usersBySession.containsKey(register.session())) {
       return onChangeNick(new ChangeNick(register.nick(), register.session(), register.replyTo()));
     }
     if (isTaken(register.nick(), register.session())) {
       register.replyTo().tell(new NickTaken(register.nick()));
     } else {
-      reserve(register.nick(), register.session());
+      User user = new User(
+          register.nick(), register.profile(), register.session(), clock.instant());
+      usersBySession.put(register.session(), user);
+      usersByNick.put(Names.key(user.nick), user);
+      maxUsers = Math.max(maxUsers, usersBySession.size());
       getContext().watchWith(register.session(), new SessionStopped(register.session()));
       register.replyTo().tell(new NickAccepted(null, register.nick()));
     }
@@ -161,15 +204,16 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onChangeNick(ChangeNick change) {
-    String oldNick = nicksBySession.get(change.session());
-    if (oldNick == null) {
-      return onRegister(new Register(change.newNick(), change.session(), change.replyTo()));
-    }
-    if (isTaken(change.newNick(), change.session())) {
+    User user = usersBySession.get(change.session());
+    if (user == null) {
+      change.replyTo().tell(new NickTaken(change.newNick()));
+    } else if (isTaken(change.newNick(), change.session())) {
       change.replyTo().tell(new NickTaken(change.newNick()));
     } else {
-      sessionsByNick.remove(Names.key(oldNick));
-      reserve(change.newNick(), change.session());
+      String oldNick = user.nick;
+      usersByNick.remove(Names.key(oldNick));
+      user.nick = change.newNick();
+      usersByNick.put(Names.key(user.nick), user);
       change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
     }
     return this;
@@ -223,23 +267,70 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSendPrivate(SendPrivate send) {
-    String from = nicksBySession.get(send.sender());
-    ActorRef<ChatEvent> target = sessionsByNick.get(Names.key(send.to()));
+    User from = usersBySession.get(send.sender());
+    User target = usersByNick.get(Names.key(send.to()));
     if (from == null || target == null) {
       send.replyTo().tell(new NoSuchNick(send.to()));
       return this;
     }
     PrivateMessage message = new PrivateMessage(
-        from, nicksBySession.get(target), send.text(), send.action(), clock.instant());
-    if (!target.equals(send.sender())) {
-      target.tell(message);
+        from.nick, target.nick, send.text(), send.kind(), clock.instant());
+    if (target != from) {
+      target.session().tell(message);
     }
-    send.replyTo().tell(new PrivateDelivered(message));
+    send.replyTo().tell(new PrivateDelivered(message, target.away));
+    return this;
+  }
+
+  private Behavior<Command> onSetAway(SetAway away) {
+    User user = usersBySession.get(away.session());
+    if (user != null) {
+      user.away = away.message();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRoomsChanged(RoomsChanged changed) {
+    User user = usersBySession.get(changed.session());
+    if (user != null) {
+      user.rooms = List.copyOf(changed.rooms());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onWhois(Whois whois) {
+    User user = usersByNick.get(Names.key(whois.nick()));
+    whois.replyTo().tell(user == null ? new NoSuchNick(whois.nick()) : user.details());
+    return this;
+  }
+
+  private Behavior<Command> onLookUp(LookUp lookUp) {
+    List<UserDetails> found = new ArrayList<>();
+    for (String nick : lookUp.nicks()) {
+      User user = usersByNick.get(Names.key(nick));
+      if (user != null) {
+        found.add(user.details());
+      }
+    }
+    lookUp.replyTo().tell(new Users(List.copyOf(found)));
+    return this;
+  }
+
+  private Behavior<Command> onListUsers(ListUsers request) {
+    Optional<String> roomKey = request.room().map(Names::key);
+    List<UserDetails> found = new ArrayList<>();
+    for (User user : usersBySession.values()) {
+      if (roomKey.isEmpty() || user.isIn(roomKey.get())) {
+        found.add(user.details());
+      }
+    }
+    found.sort(Comparator.comparing(UserDetails::nick, String.CASE_INSENSITIVE_ORDER));
+    request.replyTo().tell(new Users(List.copyOf(found)));
     return this;
   }
 
   private Behavior<Command> onGetOnline(GetOnline request) {
-    request.replyTo().tell(new Online(sessionsByNick.size()));
+    request.replyTo().tell(new Online(usersBySession.size(), maxUsers, rooms.size()));
     return this;
   }
 
@@ -255,9 +346,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private void release(ActorRef<ChatEvent> session) {
-    String nick = nicksBySession.remove(session);
-    if (nick != null) {
-      sessionsByNick.remove(Names.key(nick));
+    User user = usersBySession.remove(session);
+    if (user != null) {
+      usersByNick.remove(Names.key(user.nick));
     }
   }
 
@@ -288,12 +379,41 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private boolean isTaken(String nick, ActorRef<ChatEvent> session) {
-    ActorRef<ChatEvent> holder = sessionsByNick.get(Names.key(nick));
-    return holder != null && !holder.equals(session);
+    User holder = usersByNick.get(Names.key(nick));
+    return holder != null && holder != usersBySession.get(session);
   }
 
-  private void reserve(String nick, ActorRef<ChatEvent> session) {
-    sessionsByNick.put(Names.key(nick), session);
-    nicksBySession.put(session, nick);
+  /** A registered user; mutable, and only ever touched by the registry. */
+  private static final class User {
+    private final Profile profile;
+    private final ActorRef<ChatEvent> session;
+    private final Instant signedOn;
+    private String nick;
+    private Optional<String> away = Optional.empty();
+    private List<String> rooms = List.of();
+
+    private User(String nick, Profile profile, ActorRef<ChatEvent> session, Instant signedOn) {
+      this.nick = nick;
+      this.profile = profile;
+      this.session = session;
+      this.signedOn = signedOn;
+    }
+
+    ActorRef<ChatEvent> session() {
+      return session;
+    }
+
+    boolean isIn(String roomKey) {
+      for (String room : rooms) {
+        if (Names.key(room).equals(roomKey)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    UserDetails details() {
+      return new UserDetails(nick, profile, away, rooms, signedOn);
+    }
   }
 }

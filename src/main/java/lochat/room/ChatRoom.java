@@ -11,6 +11,7 @@ import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.MessageKind;
 import lochat.chat.Topic;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -45,9 +46,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo)
       implements Command {}
 
-  public record Leave(ActorRef<ChatEvent> member, String reason) implements Command {}
+  /** {@code leftServer} when the member is leaving the server, not just this room. */
+  public record Leave(ActorRef<ChatEvent> member, String reason, boolean leftServer)
+      implements Command {}
 
-  public record Post(ActorRef<ChatEvent> member, String text, boolean action) implements Command {}
+  public record Post(ActorRef<ChatEvent> member, String text, MessageKind kind)
+      implements Command {}
 
   public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
 
@@ -160,7 +164,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     String nick = members.get(leave.member());
     if (nick != null) {
       remove(leave.member());
-      broadcast(new MemberLeft(name, nick, leave.reason()));
+      broadcast(new MemberLeft(name, nick, leave.reason(), leave.leftServer()));
     }
     return this;
   }
@@ -168,7 +172,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private Behavior<Command> onPost(Post post) {
     String nick = members.get(post.member());
     if (nick != null) {
-      Posted posted = new Posted(name, nick, post.text(), post.action(), clock.instant());
+      Posted posted = new Posted(name, nick, post.text(), post.kind(), clock.instant());
       remember(posted);
       broadcast(posted);
     }
@@ -211,7 +215,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     String nick = members.get(stopped.member());
     if (nick != null) {
       remove(stopped.member());
-      broadcast(new MemberLeft(name, nick, CONNECTION_LOST));
+      broadcast(new MemberLeft(name, nick, CONNECTION_LOST, true));
     }
     return this;
   }

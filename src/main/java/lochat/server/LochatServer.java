@@ -1,11 +1,16 @@
 package lochat.server;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
 import lochat.connection.ConnectionActor;
+import lochat.irc.IrcSession;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -20,13 +25,15 @@ import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.SharedKillSwitch;
 
 /**
- * The server's root actor: starts the registry and the listener, and ties them to
- * {@link CoordinatedShutdown} so that Ctrl-C or SIGTERM closes every connection politely.
+ * The server's root actor: starts the registry and the listeners (the native protocol's, and
+ * IRC's when enabled), all on the one chat core, and ties them to {@link CoordinatedShutdown} so
+ * that Ctrl-C or SIGTERM closes every connection politely.
  *
- * <p>Shutdown runs in two phases: in {@code service-unbind} the listener stops accepting and asks
+ * <p>The server has started when every listener is listening; if one cannot, it stops.
+ * Shutdown runs in two phases: in {@code service-unbind} each listener stops accepting and asks
  * every session to say goodbye and flush; in {@code service-stop} whatever connection is still
  * open after the grace period (a client that does not read) is cut by a kill switch. If the
- * registry or the listener fails, the server shuts down with {@link #CORE_ACTOR_FAILED} rather
+ * registry or a listener fails, the server shuts down with {@link #CORE_ACTOR_FAILED} rather
  * than run on without them.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
@@ -37,6 +44,15 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
   private record CoreActorStopped(String name) implements Command {}
 
+  /** How the start went: every listener listening, or the first that could not. */
+  public sealed interface StartResult {}
+
+  /** @param ircAddress where IRC is served, when it is enabled */
+  public record Running(InetSocketAddress address, Optional<InetSocketAddress> ircAddress)
+      implements StartResult {}
+
+  public record NotListening(TcpListener.CannotListen failure) implements StartResult {}
+
   /** The shutdown reason when a core actor failed; the server process then exits with 1. */
   public static final CoordinatedShutdown.Reason CORE_ACTOR_FAILED =
       new CoordinatedShutdown.Reason() {
@@ -46,33 +62,45 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         }
       };
 
-  /** @param started completed with the bind result, for whoever started the server */
+  /** @param started completed once every listener is listening, or one could not */
   public static Behavior<Command> create(
-      ServerSettings settings, CompletableFuture<TcpListener.BindResult> started) {
+      ServerSettings settings, CompletableFuture<StartResult> started) {
     return Behaviors.setup(context -> new LochatServer(context, settings, started));
   }
 
   private final ServerSettings settings;
-  private final CompletableFuture<TcpListener.BindResult> started;
+  private final CompletableFuture<StartResult> started;
+  private final Map<String, InetSocketAddress> listening = new HashMap<>();
+  private final int listeners;
 
   private LochatServer(
       ActorContext<Command> context,
       ServerSettings settings,
-      CompletableFuture<TcpListener.BindResult> started) {
+      CompletableFuture<StartResult> started) {
     super(context);
     this.settings = settings;
     this.started = started;
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.maxRooms(), settings.connection().defaultRoom()),
         "registry");
-    SharedKillSwitch connections = KillSwitches.shared("connections");
-    ActorRef<TcpListener.Command> listener = context.spawn(
-        TcpListener.create(settings, ConnectionActor.PROTOCOL, registry, connections,
-            context.messageAdapter(TcpListener.BindResult.class, BindReported::new)),
-        "listener");
     context.watchWith(registry, new CoreActorStopped("registry"));
-    context.watchWith(listener, new CoreActorStopped("listener"));
-    registerShutdown(listener, connections);
+    SharedKillSwitch connections = KillSwitches.shared("connections");
+    ActorRef<TcpListener.BindResult> bindResults =
+        context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
+    List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
+    spawned.add(context.spawn(
+        TcpListener.create(settings.nativeListener(), settings.connection(),
+            ConnectionActor.PROTOCOL, registry, connections, bindResults),
+        "listener"));
+    settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
+        TcpListener.create(irc, settings.connection(), IrcSession.protocol(settings.irc()),
+            registry, connections, bindResults),
+        "irc-listener")));
+    for (ActorRef<TcpListener.Command> listener : spawned) {
+      context.watchWith(listener, new CoreActorStopped(listener.path().name()));
+    }
+    this.listeners = spawned.size();
+    registerShutdown(spawned, connections);
   }
 
   @Override
@@ -84,13 +112,19 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   }
 
   private Behavior<Command> onBindReported(BindReported reported) {
-    if (reported.result() instanceof TcpListener.Listening listening) {
-      logAddresses(listening.address());
-      started.complete(listening);
-      return this;
+    if (reported.result() instanceof TcpListener.CannotListen failure) {
+      started.complete(new NotListening(failure));
+      return Behaviors.stopped();
     }
-    started.complete(reported.result());
-    return Behaviors.stopped();
+    TcpListener.Listening bound = (TcpListener.Listening) reported.result();
+    listening.put(bound.protocol(), bound.address());
+    if (listening.size() == listeners) {
+      InetSocketAddress address = listening.get(ConnectionActor.PROTOCOL.name());
+      Optional<InetSocketAddress> irc = Optional.ofNullable(listening.get(IrcSession.PROTOCOL_NAME));
+      logAddresses(address, irc);
+      started.complete(new Running(address, irc));
+    }
+    return this;
   }
 
   private Behavior<Command> onCoreActorStopped(CoreActorStopped stopped) {
@@ -104,16 +138,18 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   }
 
   private void registerShutdown(
-      ActorRef<TcpListener.Command> listener, SharedKillSwitch connections) {
+      List<ActorRef<TcpListener.Command>> listeners, SharedKillSwitch connections) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(getContext().getSystem());
     AtomicBoolean allClosed = new AtomicBoolean();
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-connections", () -> {
-      CompletionStage<Done> closed = AskPattern.ask(
-          listener, TcpListener.Close::new, settings.shutdownGrace(),
-          getContext().getSystem().scheduler());
-      return closed.thenApply(done -> {
+      CompletableFuture<?>[] closed = listeners.stream()
+          .map(listener -> AskPattern.<TcpListener.Command, Done>ask(
+              listener, TcpListener.Close::new, settings.shutdownGrace(),
+              getContext().getSystem().scheduler()).toCompletableFuture())
+          .toArray(CompletableFuture[]::new);
+      return CompletableFuture.allOf(closed).thenApply(done -> {
         allClosed.set(true);
-        return done;
+        return Done.getInstance();
       }).exceptionally(timeout -> Done.getInstance());
     });
     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "cut-connections", () -> {
@@ -127,7 +163,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     });
   }
 
-  private void logAddresses(InetSocketAddress bound) {
+  private void logAddresses(InetSocketAddress bound, Optional<InetSocketAddress> irc) {
     int port = bound.getPort();
     getContext().getLog().info("Lochat {} ({}) listening on {}:{}",
         Version.CURRENT, settings.connection().serverName(),
@@ -139,5 +175,15 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
           "Clients can connect with: ./lochat client --host {}{}   or: nc {} {}",
           address, port == 4444 ? "" : " --port " + port, address, port);
     }
+    irc.ifPresent(ircBound -> {
+      getContext().getLog().info("IRC listening on {}:{}",
+          ircBound.getAddress().isAnyLocalAddress()
+              ? settings.irc().host() : ircBound.getAddress().getHostAddress(),
+          ircBound.getPort());
+      for (String address : NetworkAddresses.forClients(ircBound.getAddress())) {
+        getContext().getLog().info("IRC clients can connect with: /connect {} {}",
+            address, ircBound.getPort());
+      }
+    });
   }
 }

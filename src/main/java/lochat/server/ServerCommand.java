@@ -30,6 +30,21 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on (default: 4444; 0 picks a free port).")
   Integer port;
 
+  @Option(names = "--irc-port",
+      description = "Port for IRC clients (default: 6667; 0 picks a free port).")
+  Integer ircPort;
+
+  @Option(names = "--no-irc", description = "Do not listen for IRC clients.")
+  boolean noIrc;
+
+  @Option(names = "--server-name", paramLabel = "NAME",
+      description = "The server's name, shown to clients (default: lochat).")
+  String serverName;
+
+  @Option(names = "--password", paramLabel = "PASSWORD",
+      description = "A password every client must give to connect (default: none).")
+  String password;
+
   @Option(names = "-D", paramLabel = "SETTING=VALUE",
       description = "Override one setting, e.g. -Dlochat.motd=Hello (repeatable).")
   Map<String, String> settings = new HashMap<>();
@@ -49,10 +64,10 @@ public final class ServerCommand implements Callable<Integer> {
       System.err.println("Invalid configuration: " + e.getMessage());
       return 2;
     }
-    CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
+    CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
     ActorSystem<LochatServer.Command> system = ActorSystem.create(
         LochatServer.create(ServerSettings.fromConfig(config), started), "lochat", config);
-    TcpListener.BindResult result;
+    LochatServer.StartResult result;
     try {
       result = started.get(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -60,8 +75,10 @@ public final class ServerCommand implements Callable<Integer> {
       system.terminate();
       return 1;
     }
-    if (result instanceof TcpListener.CannotListen failed) {
-      System.err.println("Cannot listen on " + failed.host() + ":" + failed.port() + ": "
+    if (result instanceof LochatServer.NotListening notListening) {
+      TcpListener.CannotListen failed = notListening.failure();
+      System.err.println("Cannot listen" + (failed.protocol().equals("irc") ? " for IRC" : "")
+          + " on " + failed.host() + ":" + failed.port() + ": "
           + Failures.inSentence(failed.cause()));
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -84,6 +101,18 @@ public final class ServerCommand implements Callable<Integer> {
     if (port != null) {
       overrides.put("lochat.port", port);
     }
+    if (ircPort != null) {
+      overrides.put("lochat.irc.port", ircPort);
+    }
+    if (noIrc) {
+      overrides.put("lochat.irc.enabled", false);
+    }
+    if (serverName != null) {
+      overrides.put("lochat.server-name", serverName);
+    }
+    if (password != null) {
+      overrides.put("lochat.password", password);
+    }
     Config config =
         ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());
     if (configFile != null) {
@@ -92,7 +121,7 @@ public final class ServerCommand implements Callable<Integer> {
       }
       config = config.withFallback(ConfigFactory.parseFile(configFile));
     }
-    Config loaded = config.withFallback(ConfigFactory.load()).resolve();
+    Config loaded = ServerSettings.withDefaults(config);
     ServerSettings.fromConfig(loaded);
     return loaded;
   }

@@ -2,7 +2,10 @@ package lochat.server;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.Optional;
+import lochat.irc.IrcSettings;
 import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
@@ -16,7 +19,9 @@ import lochat.connection.ConnectionSettings;
  * @param historySize posts each room keeps and replays to joiners
  * @param maxRooms most rooms that may exist at once
  * @param shutdownGrace how long connections get to flush their goodbye before being cut
- * @param maxConnections most connections open at once; more are told so and closed
+ * @param maxConnections most connections open at once on each listener; more are told so and
+ *     closed
+ * @param irc the IRC listener's settings
  */
 public record ServerSettings(
     String host,
@@ -26,7 +31,32 @@ public record ServerSettings(
     int maxRooms,
     Duration shutdownGrace,
     int maxConnections,
-    ConnectionSettings connection) {
+    ConnectionSettings connection,
+    IrcSettings irc) {
+
+  /** Where the native protocol is served. */
+  public ListenerSettings nativeListener() {
+    return new ListenerSettings(host, port, backlog, maxConnections);
+  }
+
+  /** Where IRC is served, when it is enabled. */
+  public Optional<ListenerSettings> ircListener() {
+    return irc.enabled()
+        ? Optional.of(new ListenerSettings(irc.host(), irc.port(), backlog, maxConnections))
+        : Optional.empty();
+  }
+
+  /**
+   * {@code overrides} on top of the packaged {@code application.conf} and the libraries'
+   * {@code reference.conf}, resolved only then, so that a setting that refers to another (the
+   * IRC listener's host is {@code ${lochat.host}}) follows that setting's override.
+   */
+  public static Config withDefaults(Config overrides) {
+    return overrides
+        .withFallback(ConfigFactory.defaultApplication())
+        .withFallback(ConfigFactory.defaultReferenceUnresolved())
+        .resolve();
+  }
 
   /** @throws ConfigException when a setting is missing or has no sensible value */
   public static ServerSettings fromConfig(Config config) {
@@ -34,6 +64,11 @@ public record ServerSettings(
     Names.roomProblem(lochat.getString("default-room")).ifPresent(problem -> {
       throw new ConfigException.BadValue("lochat.default-room", problem);
     });
+    String serverName = lochat.getString("server-name");
+    if (!serverName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new ConfigException.BadValue("lochat.server-name", "must be 1-63 letters, digits,"
+          + " '.', '-' or '_', starting with a letter or digit, not '" + serverName + "'");
+    }
     int port = lochat.getInt("port");
     if (port < 0 || port > 65535) {
       throw new ConfigException.BadValue("lochat.port", "must be between 0 and 65535, not " + port);
@@ -51,6 +86,7 @@ public record ServerSettings(
         ConfigChecks.positive(lochat, "max-rooms", lochat.getInt("max-rooms")),
         ConfigChecks.positive(lochat, "shutdown-grace", lochat.getDuration("shutdown-grace")),
         ConfigChecks.positive(lochat, "max-connections", lochat.getInt("max-connections")),
-        ConnectionSettings.fromConfig(lochat));
+        ConnectionSettings.fromConfig(lochat),
+        IrcSettings.fromConfig(lochat));
   }
 }

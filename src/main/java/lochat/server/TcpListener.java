@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import lochat.connection.ConnectionFlow;
+import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
 import lochat.connection.SessionEnded;
 import lochat.connection.SessionProtocol;
@@ -62,24 +63,32 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   /** What became of the bind: the address clients can reach, or why it failed. */
   public sealed interface BindResult {}
 
-  public record Listening(InetSocketAddress address) implements BindResult {}
+  /** @param protocol the name of the protocol served, as {@link SessionProtocol#name} */
+  public record Listening(String protocol, InetSocketAddress address) implements BindResult {}
 
-  public record CannotListen(String host, int port, Throwable cause) implements BindResult {}
+  public record CannotListen(String protocol, String host, int port, Throwable cause)
+      implements BindResult {}
 
-  /** @param protocol the wire protocol spoken on this listener's connections */
+  /**
+   * @param listen where to listen
+   * @param connection the settings every connection of this listener gets
+   * @param protocol the wire protocol spoken on this listener's connections
+   */
   public static <T> Behavior<Command> create(
-      ServerSettings settings,
+      ListenerSettings listen,
+      ConnectionSettings connection,
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener<>(
-        context, settings, protocol, registry, connectionsKillSwitch, bindResult));
+        context, listen, connection, protocol, registry, connectionsKillSwitch, bindResult));
   }
 
   private record Session(String remote, String nick) {}
 
-  private final ServerSettings settings;
+  private final ListenerSettings settings;
+  private final ConnectionSettings connectionSettings;
   private final SessionProtocol<T> protocol;
   private final ActorRef<Registry.Command> registry;
   private final SharedKillSwitch connectionsKillSwitch;
@@ -92,13 +101,15 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
   private TcpListener(
       ActorContext<Command> context,
-      ServerSettings settings,
+      ListenerSettings settings,
+      ConnectionSettings connection,
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     super(context);
     this.settings = settings;
+    this.connectionSettings = connection;
     this.protocol = protocol;
     this.registry = registry;
     this.connectionsKillSwitch = connectionsKillSwitch;
@@ -109,7 +120,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         Tcp.get(context.getSystem())
             .bind(settings.host(), settings.port(), settings.backlog(), List.of(), true,
                 Optional.empty())
-            .toMat(Sink.foreach(connection -> self.tell(new Accepted(connection))), Keep.left())
+            .toMat(Sink.foreach(incoming -> self.tell(new Accepted(incoming))), Keep.left())
             .run(context.getSystem());
     context.pipeToSelf(bound,
         (ok, failure) -> ok != null ? new Bound(ok) : new BindFailed(failure));
@@ -129,12 +140,13 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
   private Behavior<Command> onBound(Bound bound) {
     binding = Optional.of(bound.binding());
-    bindResult.tell(new Listening(bound.binding().localAddress()));
+    bindResult.tell(new Listening(protocol.name(), bound.binding().localAddress()));
     return this;
   }
 
   private Behavior<Command> onBindFailed(BindFailed failed) {
-    bindResult.tell(new CannotListen(settings.host(), settings.port(), failed.cause()));
+    bindResult.tell(
+        new CannotListen(protocol.name(), settings.host(), settings.port(), failed.cause()));
     return Behaviors.stopped();
   }
 
@@ -152,11 +164,11 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       return this;
     }
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
-        Source.<ByteString>queue(settings.connection().sendBuffer())
+        Source.<ByteString>queue(connectionSettings.sendBuffer())
             .preMaterialize(getContext().getSystem());
     ActorRef<T> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            settings.connection(), registry, new Outbound(outgoing.first()), remote,
+            connectionSettings, registry, new Outbound(outgoing.first(), protocol.lineEnding()), remote,
             sessions.size() + 1, endedAdapter)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
@@ -166,9 +178,10 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
+            protocol.framing(connectionSettings),
             protocol.streamMessages(),
             outgoing.second(),
-            settings.connection(),
+            connectionSettings,
             getContext().getSystem().scheduler())
         .via(connectionsKillSwitch.flow());
     connection.handleWith(flow, getContext().getSystem());
@@ -179,7 +192,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private void refuse(Tcp.IncomingConnection connection, String line) {
     connection.handleWith(
         Flow.fromSinkAndSourceCoupled(Sink.ignore(),
-            Source.single(ByteString.fromString(line + "\n", StandardCharsets.UTF_8))),
+            Source.single(
+                ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8))),
         getContext().getSystem());
   }
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.MessageKind;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
@@ -75,7 +77,7 @@ class ConnectionActorTest {
       ConnectionSettings settings,
       Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
     return testKit.spawn(ConnectionActor.create(new SessionSetup(
-        settings, registry.getRef(), new Outbound(queue.first()), "10.0.0.9:5000", 3,
+        settings, registry.getRef(), new Outbound(queue.first(), "\n"), "10.0.0.9:5000", 3,
         ended.getRef())));
   }
 
@@ -109,7 +111,7 @@ class ConnectionActorTest {
   @Test
   void registrationHoldsTheLineUntilTheRegistryAndRoomHaveAnswered() {
     ActorRef<ConnectionActor.Command> session = session(64, true);
-    Posted old = new Posted("lobby", "bob", "earlier", false, java.time.Instant.parse("2026-01-02T03:04:05Z"));
+    Posted old = new Posted("lobby", "bob", "earlier", MessageKind.TEXT, java.time.Instant.parse("2026-01-02T03:04:05Z"));
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
     socket.expectMessage("JOINED lobby alice");
@@ -138,10 +140,10 @@ class ConnectionActorTest {
     ChatRoom.Post post = room.expectMessageClass(ChatRoom.Post.class);
     assertEquals("hello world", post.text());
     ack.expectNoMessage(QUIET);
-    me.tell(new Posted("lobby", "bob", "crossing", false, java.time.Instant.now()));
+    me.tell(new Posted("lobby", "bob", "crossing", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby bob crossing");
     ack.expectNoMessage(QUIET);
-    me.tell(new Posted("lobby", "alice", "hello world", false, java.time.Instant.now()));
+    me.tell(new Posted("lobby", "alice", "hello world", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby alice hello world");
     ack.expectMessage(Done.getInstance());
   }
@@ -154,7 +156,7 @@ class ConnectionActorTest {
     receive(session, "/part");
     socket.expectMessage("LEFT lobby alice part");
     room.expectMessageClass(ChatRoom.Leave.class);
-    me.tell(new Posted("lobby", "bob", "sent before the leave", false, java.time.Instant.now()));
+    me.tell(new Posted("lobby", "bob", "sent before the leave", MessageKind.TEXT, java.time.Instant.now()));
     receive(session, "/help");
     assertEquals("SERVER You are not in any room now; /join ROOM to enter one",
         socket.receiveMessage());
@@ -177,7 +179,9 @@ class ConnectionActorTest {
     session.tell(new ConnectionActor.InputEnded(Optional.of("Connection reset by peer")));
     ChatRoom.Leave leave = room.expectMessageClass(ChatRoom.Leave.class);
     assertEquals(ChatRoom.CONNECTION_LOST, leave.reason());
-    assertEquals(me, registry.expectMessageClass(Registry.Unregister.class).session());
+    registry.fishForMessage(Duration.ofSeconds(3), message ->
+        message instanceof Registry.Unregister unregister && unregister.session().equals(me)
+            ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
     assertEquals("connection lost (Connection reset by peer)", ended.receiveMessage().reason());
     ended.expectTerminated(session);
   }

@@ -127,7 +127,7 @@ class ProgramTest {
   void settingsGivenWithDashDOverrideTheDefaults() throws Exception {
     Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
         "-Dlochat.server-name=office", "-Dlochat.motd=Pizza");
-    Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));
+    Matcher listening = server.awaitStderr(Pattern.compile(".*Lochat .* listening on 127\\.0\\.0\\.1:(\\d+)"));
     try (TestClient client = TestClient.connect(Integer.parseInt(listening.group(1)))) {
       assertTrue(client.nextLine().startsWith("SERVER Welcome to office "));
       assertEquals("SERVER Pizza", client.nextLine());
@@ -140,7 +140,7 @@ class ProgramTest {
   @Test
   void serverShutsDownGracefullyOnSigtermAndExitsWithStatusZero() throws Exception {
     Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
-    Matcher listening = server.awaitStderr(Pattern.compile(".*listening on 127\\.0\\.0\\.1:(\\d+)"));
+    Matcher listening = server.awaitStderr(Pattern.compile(".*Lochat .* listening on 127\\.0\\.0\\.1:(\\d+)"));
     int port = Integer.parseInt(listening.group(1));
     try (TestClient alice = TestClient.connect(port)) {
       alice.expectKind("PROMPT");
@@ -183,6 +183,10 @@ class ProgramTest {
           "-Dlogback.configurationFile=logback.xml",
           "-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
       command.addAll(List.of(args));
+      if (args[0].equals("server") && !command.contains("--irc-port")) {
+        // Never the default IRC port: tests run beside each other and beside real servers.
+        command.addAll(List.of("--irc-port", "0"));
+      }
       return new Program(new ProcessBuilder(command).start());
     }
 

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.MessageKind;
+import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.registry.Registry.ChangeNick;
 import lochat.registry.Registry.GetOnline;
@@ -66,6 +69,8 @@ class RegistryTest {
     return registry(100);
   }
 
+  private static final Profile PROFILE = new Profile("user", "10.0.0.1", "A User", "native");
+
   private static TestProbe<ChatEvent> session() {
     return testKit.createTestProbe();
   }
@@ -73,7 +78,7 @@ class RegistryTest {
   private static NickResult register(
       ActorRef<Registry.Command> registry, String nick, TestProbe<ChatEvent> session) {
     TestProbe<NickResult> reply = testKit.createTestProbe();
-    registry.tell(new Register(nick, session.getRef(), reply.getRef()));
+    registry.tell(new Register(nick, PROFILE, session.getRef(), reply.getRef()));
     return reply.receiveMessage();
   }
 
@@ -106,7 +111,7 @@ class RegistryTest {
   private static PrivateResult sendPrivate(
       ActorRef<Registry.Command> registry, TestProbe<ChatEvent> sender, String to, String text) {
     TestProbe<PrivateResult> reply = testKit.createTestProbe();
-    registry.tell(new SendPrivate(sender.getRef(), to, text, false, reply.getRef()));
+    registry.tell(new SendPrivate(sender.getRef(), to, text, MessageKind.TEXT, reply.getRef()));
     return reply.receiveMessage();
   }
 
@@ -262,7 +267,7 @@ class RegistryTest {
       return null;
     });
 
-    zeta.roomRef().tell(new ChatRoom.Leave(alice.getRef(), "bye"));
+    zeta.roomRef().tell(new ChatRoom.Leave(alice.getRef(), "bye", false));
     alice.awaitAssert(EVENTUALLY, () -> {
       assertEquals(
           List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("Zeta", 1)),
@@ -320,8 +325,8 @@ class RegistryTest {
 
     PrivateResult result = sendPrivate(registry, alice, "bOB", "psst");
 
-    PrivateMessage message = new PrivateMessage("Alice", "Bob", "psst", false, NOW);
-    assertEquals(new PrivateDelivered(message), result);
+    PrivateMessage message = new PrivateMessage("Alice", "Bob", "psst", MessageKind.TEXT, NOW);
+    assertEquals(new PrivateDelivered(message, Optional.empty()), result);
     bob.expectMessage(message);
     alice.expectNoMessage();
   }
@@ -348,7 +353,9 @@ class RegistryTest {
     PrivateResult result = sendPrivate(registry, alice, "alice", "note to self");
 
     assertEquals(
-        new PrivateDelivered(new PrivateMessage("Alice", "Alice", "note to self", false, NOW)),
+        new PrivateDelivered(
+            new PrivateMessage("Alice", "Alice", "note to self", MessageKind.TEXT, NOW),
+            Optional.empty()),
         result);
     alice.expectNoMessage();
   }

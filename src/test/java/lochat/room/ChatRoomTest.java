@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
+import lochat.chat.MessageKind;
 import lochat.chat.Topic;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -55,11 +56,11 @@ class ChatRoomTest {
 
   private static void post(
       BehaviorTestKit<ChatRoom.Command> room, TestInbox<ChatEvent> who, String text) {
-    room.run(new Post(who.getRef(), text, false));
+    room.run(new Post(who.getRef(), text, MessageKind.TEXT));
   }
 
   private static Posted posted(String nick, String text) {
-    return new Posted("lobby", nick, text, false, NOW);
+    return new Posted("lobby", nick, text, MessageKind.TEXT, NOW);
   }
 
   private static List<String> members(BehaviorTestKit<ChatRoom.Command> room) {
@@ -120,10 +121,10 @@ class ChatRoomTest {
     alice.getAllReceived();
     occupancy.getAllReceived();
 
-    room.run(new Leave(bob.getRef(), "off to lunch"));
+    room.run(new Leave(bob.getRef(), "off to lunch", false));
     post(room, alice, "bye bob");
 
-    MemberLeft left = new MemberLeft("lobby", "bob", "off to lunch");
+    MemberLeft left = new MemberLeft("lobby", "bob", "off to lunch", false);
     assertEquals(List.of(left, posted("alice", "bye bob")), alice.getAllReceived());
     assertEquals(List.of(), bob.getAllReceived());
     assertEquals(List.of(new Occupancy("lobby", 1, 2)), occupancy.getAllReceived());
@@ -154,9 +155,9 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
 
-    room.run(new Post(alice.getRef(), "waves", true));
+    room.run(new Post(alice.getRef(), "waves", MessageKind.ACTION));
 
-    assertEquals(new Posted("lobby", "alice", "waves", true, NOW), alice.receiveMessage());
+    assertEquals(new Posted("lobby", "alice", "waves", MessageKind.ACTION, NOW), alice.receiveMessage());
   }
 
   @Test
@@ -231,7 +232,7 @@ class ChatRoomTest {
 
     room.run(new ChatRoom.MemberStopped(bob.getRef()));
 
-    MemberLeft left = new MemberLeft("lobby", "bob", ChatRoom.CONNECTION_LOST);
+    MemberLeft left = new MemberLeft("lobby", "bob", ChatRoom.CONNECTION_LOST, true);
     assertEquals(List.of(left), alice.getAllReceived());
     assertEquals(List.of(left), carol.getAllReceived());
     assertEquals(List.of(new Occupancy("lobby", 2, 3)), occupancy.getAllReceived());
@@ -243,7 +244,7 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    room.run(new Leave(bob.getRef(), "bye"));
+    room.run(new Leave(bob.getRef(), "bye", false));
     alice.getAllReceived();
     occupancy.getAllReceived();
 

@@ -4,13 +4,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lochat.server.LochatServer;
 import lochat.server.ServerSettings;
-import lochat.server.TcpListener;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
@@ -25,28 +25,35 @@ public final class TestServer implements AutoCloseable {
 
   public final ActorSystem<LochatServer.Command> system;
   public final int port;
+  private final Optional<Integer> ircPort;
 
-  private TestServer(ActorSystem<LochatServer.Command> system, int port) {
+  private TestServer(
+      ActorSystem<LochatServer.Command> system, int port, Optional<Integer> ircPort) {
     this.system = system;
     this.port = port;
+    this.ircPort = ircPort;
+  }
+
+  /** The IRC listener's port; the test server has one unless its settings turned it off. */
+  public int ircPort() {
+    return ircPort.orElseThrow(() -> new IllegalStateException("IRC is off on this server"));
   }
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
   public static TestServer start(String overrides) throws Exception {
-    Config config = ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.parseString("lochat.host = \"127.0.0.1\"\nlochat.port = 0"))
-        .withFallback(ConfigFactory.load())
-        .resolve();
-    CompletableFuture<TcpListener.BindResult> started = new CompletableFuture<>();
+    Config config = ServerSettings.withDefaults(ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.parseString(
+            "lochat.host = \"127.0.0.1\"\nlochat.port = 0\nlochat.irc.port = 0")));
+    CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
     ActorSystem<LochatServer.Command> system = ActorSystem.create(
         LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
-    TcpListener.BindResult result = started.get(20, TimeUnit.SECONDS);
-    if (!(result instanceof TcpListener.Listening listening)) {
+    LochatServer.StartResult result = started.get(20, TimeUnit.SECONDS);
+    if (!(result instanceof LochatServer.Running running)) {
       system.terminate();
       throw new IllegalStateException("Test server did not start: " + result);
     }
-    InetSocketAddress address = listening.address();
-    return new TestServer(system, address.getPort());
+    return new TestServer(
+        system, running.address().getPort(), running.ircAddress().map(InetSocketAddress::getPort));
   }
 
   public static TestServer start() throws Exception {

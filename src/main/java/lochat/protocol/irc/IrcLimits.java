@@ -79,6 +79,49 @@ public final class IrcLimits {
     return new IrcMessage(message.tags(), message.prefix(), message.command(), params);
   }
 
+  /**
+   * {@code message} as one or more messages that each fit, its last parameter cut into pieces
+   * where needed (at a space when there is one near the end of a piece), so that no text is lost.
+   *
+   * @throws IllegalArgumentException if it would not fit even with an empty last parameter
+   */
+  public static List<IrcMessage> split(IrcMessage message) {
+    return split(message, 0);
+  }
+
+  /**
+   * Like {@link #split(IrcMessage)}, leaving {@code reserve} bytes free in each piece for what
+   * the caller wraps around the text (a CTCP {@code ACTION} adds 9).
+   */
+  public static List<IrcMessage> split(IrcMessage message, int reserve) {
+    IrcMessage untagged = message.withTags(Map.of());
+    if (utf8Length(untagged.render()) + reserve <= MAX_CONTENT_BYTES) {
+      return List.of(message);
+    }
+    List<String> params = new ArrayList<>(message.params());
+    int last = params.size() - 1;
+    String text = params.set(last, "");
+    int budget = MAX_CONTENT_BYTES - 1 - reserve - utf8Length(
+        new IrcMessage(Map.of(), message.prefix(), message.command(), params).render());
+    if (budget < 16) {
+      throw new IllegalArgumentException("Too long without its last parameter: " + message);
+    }
+    List<IrcMessage> pieces = new ArrayList<>();
+    while (!text.isEmpty()) {
+      String piece = utf8Prefix(text, budget);
+      if (piece.length() < text.length()) {
+        int space = piece.lastIndexOf(' ');
+        if (space > piece.length() / 2) {
+          piece = piece.substring(0, space + 1);
+        }
+      }
+      text = text.substring(piece.length());
+      params.set(last, piece);
+      pieces.add(new IrcMessage(message.tags(), message.prefix(), message.command(), params));
+    }
+    return pieces;
+  }
+
   static int utf8Length(String text) {
     return utf8Length(text, 0, text.length());
   }

@@ -147,10 +147,14 @@ public record IrcMessage(
     return line.toString();
   }
 
-  /** Message text is always written as trailing, as other servers do; anything else if it must. */
+  /**
+   * Message text and ping tokens are always written as trailing, as other servers do (some
+   * clients read a PING's token only from there); anything else only if it must.
+   */
   private boolean needsTrailing(int index, String param) {
     return param.isEmpty() || param.contains(" ") || param.startsWith(":")
-        || index > 0 && (command.equals("PRIVMSG") || command.equals("NOTICE"));
+        || index > 0 && (command.equals("PRIVMSG") || command.equals("NOTICE"))
+        || command.equals("PING") || command.equals("PONG");
   }
 
   /** Later occurrences of a key win; keys that are not valid key names are ignored. */

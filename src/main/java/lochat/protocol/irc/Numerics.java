@@ -17,6 +17,8 @@ public final class Numerics {
   public static final String RPL_MYINFO = "004";
   public static final String RPL_ISUPPORT = "005";
 
+  public static final String RPL_UMODEIS = "221";
+
   public static final String RPL_LUSERCLIENT = "251";
   public static final String RPL_LUSEROP = "252";
   public static final String RPL_LUSERUNKNOWN = "253";
@@ -25,6 +27,11 @@ public final class Numerics {
   public static final String RPL_LOCALUSERS = "265";
   public static final String RPL_GLOBALUSERS = "266";
 
+  public static final String RPL_AWAY = "301";
+  public static final String RPL_USERHOST = "302";
+  public static final String RPL_ISON = "303";
+  public static final String RPL_UNAWAY = "305";
+  public static final String RPL_NOWAWAY = "306";
   public static final String RPL_WHOISUSER = "311";
   public static final String RPL_WHOISSERVER = "312";
   public static final String RPL_ENDOFWHO = "315";
@@ -33,18 +40,28 @@ public final class Numerics {
   public static final String RPL_LISTSTART = "321";
   public static final String RPL_LIST = "322";
   public static final String RPL_LISTEND = "323";
+  public static final String RPL_CHANNELMODEIS = "324";
   public static final String RPL_NOTOPIC = "331";
   public static final String RPL_TOPIC = "332";
+  public static final String RPL_TOPICWHOTIME = "333";
+  public static final String RPL_ENDOFINVITELIST = "347";
+  public static final String RPL_ENDOFEXCEPTLIST = "349";
+  public static final String RPL_VERSION = "351";
   public static final String RPL_WHOREPLY = "352";
   public static final String RPL_NAMREPLY = "353";
   public static final String RPL_ENDOFNAMES = "366";
+  public static final String RPL_ENDOFBANLIST = "368";
   public static final String RPL_MOTD = "372";
   public static final String RPL_MOTDSTART = "375";
   public static final String RPL_ENDOFMOTD = "376";
+  public static final String RPL_TIME = "391";
 
   public static final String ERR_NOSUCHNICK = "401";
   public static final String ERR_NOSUCHCHANNEL = "403";
   public static final String ERR_CANNOTSENDTOCHAN = "404";
+  public static final String ERR_TOOMANYCHANNELS = "405";
+  public static final String ERR_NOORIGIN = "409";
+  public static final String ERR_INVALIDCAPCMD = "410";
   public static final String ERR_NORECIPIENT = "411";
   public static final String ERR_NOTEXTTOSEND = "412";
   public static final String ERR_INPUTTOOLONG = "417";
@@ -58,6 +75,9 @@ public final class Numerics {
   public static final String ERR_NEEDMOREPARAMS = "461";
   public static final String ERR_ALREADYREGISTRED = "462";
   public static final String ERR_PASSWDMISMATCH = "464";
+  public static final String ERR_CHANOPRIVSNEEDED = "482";
+  public static final String ERR_UMODEUNKNOWNFLAG = "501";
+  public static final String ERR_USERSDONTMATCH = "502";
 
   private Numerics() {}
 }

@@ -32,6 +32,9 @@ public sealed interface LineCommand {
   /** {@code /topic TEXT} sets the current room's topic; {@code /topic -} clears it (text ""). */
   record SetTopic(String text) implements LineCommand {}
 
+  /** {@code /pass PASSWORD}: the server's connection password, before choosing a nickname. */
+  record Pass(String password) implements LineCommand {}
+
   record Help() implements LineCommand {}
 
   record Quit(Optional<String> reason) implements LineCommand {}

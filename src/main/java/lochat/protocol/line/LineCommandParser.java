@@ -61,6 +61,10 @@ public final class LineCommandParser {
           return new LineCommand.ShowTopic();
         }
         return new LineCommand.SetTopic(args.equals("-") ? "" : args);
+      case "pass":
+        return args.isEmpty()
+            ? badArgument("/pass needs the server's password, e.g. /pass secret")
+            : new LineCommand.Pass(args);
       case "help":
         return new LineCommand.Help();
       case "quit":
@@ -80,6 +84,15 @@ public final class LineCommandParser {
       return parse(line);
     }
     return nick(line.strip());
+  }
+
+  /** Parses what a client sends when asked for the server's password: a bare password or
+   * {@code /pass PASSWORD}; other commands as usual. */
+  public static LineCommand parsePassword(String line) {
+    if (line.isBlank() || line.startsWith("/")) {
+      return parse(line);
+    }
+    return new LineCommand.Pass(line.strip());
   }
 
   private static int firstWhitespace(String text) {

@@ -9,6 +9,7 @@ import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.MessageKind;
 import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 
@@ -39,14 +40,14 @@ public final class LineRenderer {
       return changed.topic().map(topic -> topic(changed.room(), topic))
           .orElse("NOTOPIC " + changed.room() + " " + changed.by());
     } else if (event instanceof PrivateMessage message) {
-      return (message.action() ? "PRIVACTION " : "PRIV ")
+      return (message.kind() == MessageKind.ACTION ? "PRIVACTION " : "PRIV ")
           + message.from() + " " + message.to() + " " + message.text();
     }
     throw new IllegalArgumentException("Unknown event " + event);
   }
 
   public static String posted(Posted posted) {
-    return (posted.action() ? "ACTION " : "MSG ")
+    return (posted.kind() == MessageKind.ACTION ? "ACTION " : "MSG ")
         + posted.room() + " " + posted.nick() + " " + posted.text();
   }
 

@@ -35,11 +35,19 @@ class IrcNumericsTest {
         entry("ERR_NONICKNAMEGIVEN", "431"), entry("ERR_ERRONEUSNICKNAME", "432"),
         entry("ERR_NICKNAMEINUSE", "433"), entry("ERR_NOTONCHANNEL", "442"),
         entry("ERR_NOTREGISTERED", "451"), entry("ERR_NEEDMOREPARAMS", "461"),
-        entry("ERR_ALREADYREGISTRED", "462"), entry("ERR_PASSWDMISMATCH", "464"));
+        entry("ERR_ALREADYREGISTRED", "462"), entry("ERR_PASSWDMISMATCH", "464"),
+        entry("RPL_UMODEIS", "221"), entry("RPL_AWAY", "301"), entry("RPL_USERHOST", "302"),
+        entry("RPL_ISON", "303"), entry("RPL_UNAWAY", "305"), entry("RPL_NOWAWAY", "306"),
+        entry("RPL_CHANNELMODEIS", "324"), entry("RPL_TOPICWHOTIME", "333"),
+        entry("RPL_ENDOFINVITELIST", "347"), entry("RPL_ENDOFEXCEPTLIST", "349"),
+        entry("RPL_VERSION", "351"), entry("RPL_ENDOFBANLIST", "368"), entry("RPL_TIME", "391"),
+        entry("ERR_TOOMANYCHANNELS", "405"), entry("ERR_NOORIGIN", "409"),
+        entry("ERR_INVALIDCAPCMD", "410"), entry("ERR_CHANOPRIVSNEEDED", "482"),
+        entry("ERR_UMODEUNKNOWNFLAG", "501"), entry("ERR_USERSDONTMATCH", "502"));
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(44, expected.size());
+    assertEquals(63, expected.size());
     assertEquals(expected, declared);
   }
 

@@ -10,6 +10,7 @@ import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.MessageKind;
 import lochat.chat.RoomInfo;
 import org.junit.jupiter.api.Test;
 
@@ -19,30 +20,30 @@ class LineRendererTest {
 
   @Test
   void post() {
-    Posted post = new Posted("lobby", "alice", "hello there", false, AT);
+    Posted post = new Posted("lobby", "alice", "hello there", MessageKind.TEXT, AT);
     assertEquals("MSG lobby alice hello there", LineRenderer.event(post));
     assertEquals("MSG lobby alice hello there", LineRenderer.posted(post));
   }
 
   @Test
   void action() {
-    Posted action = new Posted("lobby", "alice", "waves", true, AT);
+    Posted action = new Posted("lobby", "alice", "waves", MessageKind.ACTION, AT);
     assertEquals("ACTION lobby alice waves", LineRenderer.event(action));
   }
 
   @Test
   void historyHasAnIsoUtcTimestampInWholeSecondsBeforeThePost() {
     assertEquals("HISTORY 2024-03-01T12:34:56Z MSG lobby alice hi",
-        LineRenderer.history(new Posted("lobby", "alice", "hi", false, AT)));
+        LineRenderer.history(new Posted("lobby", "alice", "hi", MessageKind.TEXT, AT)));
     assertEquals("HISTORY 2024-03-01T12:34:56Z ACTION lobby alice waves",
-        LineRenderer.history(new Posted("lobby", "alice", "waves", true, AT)));
+        LineRenderer.history(new Posted("lobby", "alice", "waves", MessageKind.ACTION, AT)));
   }
 
   @Test
   void historyOfAPostOnAWholeSecondHasNoFraction() {
     assertEquals("HISTORY 1999-12-31T23:59:59Z MSG lobby bob x",
         LineRenderer.history(
-            new Posted("lobby", "bob", "x", false, Instant.parse("1999-12-31T23:59:59Z"))));
+            new Posted("lobby", "bob", "x", MessageKind.TEXT, Instant.parse("1999-12-31T23:59:59Z"))));
   }
 
   @Test
@@ -54,7 +55,7 @@ class LineRendererTest {
   @Test
   void left() {
     assertEquals("LEFT lobby alice off to bed",
-        LineRenderer.event(new MemberLeft("lobby", "alice", "off to bed")));
+        LineRenderer.event(new MemberLeft("lobby", "alice", "off to bed", false)));
   }
 
   @Test
@@ -66,13 +67,13 @@ class LineRendererTest {
   @Test
   void privateMessage() {
     assertEquals("PRIV alice bob psst, bob",
-        LineRenderer.event(new PrivateMessage("alice", "bob", "psst, bob", false, AT)));
+        LineRenderer.event(new PrivateMessage("alice", "bob", "psst, bob", MessageKind.TEXT, AT)));
   }
 
   @Test
   void privateAction() {
     assertEquals("PRIVACTION alice bob winks",
-        LineRenderer.event(new PrivateMessage("alice", "bob", "winks", true, AT)));
+        LineRenderer.event(new PrivateMessage("alice", "bob", "winks", MessageKind.ACTION, AT)));
   }
 
   @Test
@@ -122,7 +123,8 @@ class LineRendererTest {
   void everyErrorCodeHasItsDashedWireName() {
     assertEquals(
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
-            "not-registered", "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
+            "not-registered", "already-registered", "password-required", "password-wrong",
+            "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
             "no-such-user", "line-too-long", "server-full"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }

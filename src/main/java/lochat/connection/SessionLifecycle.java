@@ -1,0 +1,297 @@
+package lochat.connection;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lochat.ConfigChecks;
+import lochat.chat.ChatEvent;
+import lochat.chat.Names;
+import lochat.chat.Profile;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * What every session actor does the same way, whatever its wire protocol: the user's nickname and
+ * rooms, the acknowledgement that paces the client's input, the bounded output, and the way a
+ * session ends.
+ *
+ * <p>A session actor owns one of these and calls it from its handlers; the lifecycle never
+ * receives messages itself, so each protocol keeps its own receive tables and states. Its rules:
+ * <ul>
+ *   <li>A received line is acknowledged once the session is done with it ({@link #hold} and
+ *       {@link #acknowledge}); until then the connection reads nothing more.
+ *   <li>Output goes to the {@link Outbound} queue. When that overflows the client is not
+ *       reading: it is dropped at once, as too slow, and the actor is told to stop.
+ *   <li>Closing flushes what is queued and waits for the socket to drain, for at most the close
+ *       timeout; a failed input side ends the session at once.
+ *   <li>Leaving the server leaves every room and gives the nickname back.
+ * </ul>
+ * Like the actor that owns it, it is not thread-safe: call it from the actor only.
+ */
+public final class SessionLifecycle<T> {
+
+  /** A room the user is in: its name as the room spells it, and its address. */
+  public record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
+
+  private final ActorContext<T> context;
+  private final TimerScheduler<T> timers;
+  private final SessionSetup setup;
+  private final ActorRef<ChatEvent> chatAddress;
+  private final T closeTimedOut;
+  private final T sendBufferOverflowed;
+  private final Map<String, Membership> rooms = new LinkedHashMap<>();
+  private String nick;
+  private ActorRef<Done> pendingAck;
+  private boolean aborted;
+  private boolean ended;
+  private String closeReason;
+
+  /**
+   * @param chatAddress the session's address for chat events, which rooms and the registry know
+   * @param closeTimedOut the message the close timer sends to the session
+   * @param sendBufferOverflowed the message the session gets after being dropped as too slow; it
+   *     should stop then
+   */
+  public SessionLifecycle(
+      ActorContext<T> context,
+      TimerScheduler<T> timers,
+      SessionSetup setup,
+      ActorRef<ChatEvent> chatAddress,
+      T closeTimedOut,
+      T sendBufferOverflowed) {
+    this.context = context;
+    this.timers = timers;
+    this.setup = setup;
+    this.chatAddress = chatAddress;
+    this.closeTimedOut = closeTimedOut;
+    this.sendBufferOverflowed = sendBufferOverflowed;
+  }
+
+  public ActorRef<ChatEvent> chatAddress() {
+    return chatAddress;
+  }
+
+  public ActorRef<Registry.Command> registry() {
+    return setup.registry();
+  }
+
+  public ConnectionSettings settings() {
+    return setup.settings();
+  }
+
+  /** The client's address, as {@code ip:port}. */
+  public String remote() {
+    return setup.remote();
+  }
+
+  /** The client's IP address, without the port. */
+  public String remoteHost() {
+    String remote = setup.remote();
+    int colon = remote.lastIndexOf(':');
+    return colon < 0 ? remote : remote.substring(0, colon);
+  }
+
+  // --- nickname -----------------------------------------------------------------------------
+
+  /** The user's nickname, or null before registration. */
+  public String nick() {
+    return nick;
+  }
+
+  public boolean registered() {
+    return nick != null;
+  }
+
+  /** Asks the registry for {@code wanted} as this session's first nickname. */
+  public void register(String wanted, Profile profile, ActorRef<Registry.NickResult> replyTo) {
+    setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, replyTo));
+  }
+
+  /** Records the nickname the registry accepted, telling the user's rooms of a change. */
+  public void nickAccepted(String accepted) {
+    boolean renamed = nick != null;
+    nick = accepted;
+    if (renamed) {
+      for (Membership room : rooms.values()) {
+        room.ref().tell(new ChatRoom.Rename(chatAddress, nick));
+      }
+    }
+  }
+
+  /** How logs name this user. */
+  public String who() {
+    return nick == null ? "unregistered client" : nick;
+  }
+
+  // --- rooms --------------------------------------------------------------------------------
+
+  public Optional<Membership> room(String name) {
+    return Optional.ofNullable(rooms.get(Names.key(name)));
+  }
+
+  public Collection<Membership> rooms() {
+    return rooms.values();
+  }
+
+  public boolean isIn(String room) {
+    return rooms.containsKey(Names.key(room));
+  }
+
+  public void joined(ChatRoom.Joined joined) {
+    rooms.put(Names.key(joined.room()), new Membership(joined.room(), joined.roomRef()));
+    roomsChanged();
+  }
+
+  /** Leaves {@code room}; empty if the user was not in it. */
+  public Optional<Membership> part(String room, String reason) {
+    Membership membership = rooms.remove(Names.key(room));
+    if (membership != null) {
+      membership.ref().tell(new ChatRoom.Leave(chatAddress, reason, false));
+      roomsChanged();
+    }
+    return Optional.ofNullable(membership);
+  }
+
+  private void roomsChanged() {
+    if (nick != null) {
+      setup.registry().tell(new Registry.RoomsChanged(
+          chatAddress, rooms.values().stream().map(Membership::name).toList()));
+    }
+  }
+
+  /** Leaves every room with {@code reason} and gives the nickname back: the user is gone. */
+  public void leaveServer(String reason) {
+    for (Membership room : rooms.values()) {
+      room.ref().tell(new ChatRoom.Leave(chatAddress, reason, true));
+    }
+    rooms.clear();
+    if (nick != null) {
+      setup.registry().tell(new Registry.Unregister(chatAddress));
+    }
+  }
+
+  // --- acknowledgement ----------------------------------------------------------------------
+
+  /** Holds the acknowledgement of the line being handled until {@link #acknowledge}. */
+  public void hold(ActorRef<Done> ack) {
+    pendingAck = ack;
+  }
+
+  /** Lets the connection read the next line; returns {@code next} for the caller's convenience. */
+  public <B> B acknowledge(B next) {
+    if (pendingAck != null) {
+      pendingAck.tell(Done.getInstance());
+      pendingAck = null;
+    }
+    return next;
+  }
+
+  // --- output -------------------------------------------------------------------------------
+
+  public void send(String line) {
+    if (!aborted && setup.outbound().send(line) == Outbound.Result.OVERFLOW) {
+      tooSlow();
+    }
+  }
+
+  public void sendAll(List<String> lines) {
+    for (String line : lines) {
+      send(line);
+    }
+  }
+
+  /** Drops the client at once: it left {@code send-buffer} lines unread. */
+  private void tooSlow() {
+    String reason = "too slow: did not read " + settings().sendBuffer() + " queued lines";
+    context.getLog().warn("Disconnecting {} ({}): {}", who(), setup.remote(), reason);
+    aborted = true;
+    closeReason = reason;
+    leaveServer(reason);
+    setup.outbound().abort(reason);
+    end(reason);
+    context.getSelf().tell(sendBufferOverflowed);
+  }
+
+  // --- ending -------------------------------------------------------------------------------
+
+  /**
+   * Flushes what is queued, then closes, and acknowledges the line being handled. The session
+   * should then wait in a closing state: it stops when the output side has ended, or when the
+   * close timer fires because the client did not read its last lines.
+   */
+  public void close(String reason) {
+    closeReason = reason;
+    setup.outbound().close();
+    timers.startSingleTimer(closeTimedOut, settings().closeTimeout());
+    acknowledge(null);
+  }
+
+  public Behavior<T> outputEnded() {
+    end(closeReason != null ? closeReason : "connection closed");
+    return Behaviors.stopped();
+  }
+
+  public Behavior<T> closeTimedOut() {
+    setup.outbound().abort("did not read its last lines");
+    context.getLog().info("Cut {} ({}): it did not read its last lines within {}",
+        who(), setup.remote(), ConfigChecks.inWords(settings().closeTimeout()));
+    end(closeReason);
+    return Behaviors.stopped();
+  }
+
+  /** While closing: a client that resets has nothing more to receive. */
+  public Behavior<T> inputEndedWhileClosing(Optional<String> failure) {
+    if (failure.isPresent()) {
+      setup.outbound().abort(ChatRoom.CONNECTION_LOST);
+    }
+    return Behaviors.same();
+  }
+
+  /** While closing: a join answered after the session began closing is undone. */
+  public Behavior<T> joinAnsweredWhileClosing(ChatRoom.JoinResult result) {
+    if (result instanceof ChatRoom.Joined joined) {
+      joined.roomRef().tell(new ChatRoom.Leave(chatAddress, closeReason, true));
+    }
+    return Behaviors.same();
+  }
+
+  /** While closing: lines still arriving are read and ignored. */
+  public Behavior<T> receivedWhileClosing(ActorRef<Done> ack) {
+    ack.tell(Done.getInstance());
+    return Behaviors.same();
+  }
+
+  /** The input side failed (a reset): there is nobody left to deliver to. */
+  public Behavior<T> connectionLost(String failure) {
+    leaveServer(ChatRoom.CONNECTION_LOST);
+    setup.outbound().abort(ChatRoom.CONNECTION_LOST);
+    end(ChatRoom.CONNECTION_LOST + " (" + failure + ")");
+    return Behaviors.stopped();
+  }
+
+  public Behavior<T> postStop() {
+    setup.outbound().abort("session stopped");
+    end(closeReason != null ? closeReason : "session stopped");
+    return Behaviors.same();
+  }
+
+  /** Why the session is closing, or null while it is not. */
+  public String closeReason() {
+    return closeReason;
+  }
+
+  private void end(String reason) {
+    if (!ended) {
+      ended = true;
+      setup.endedTo().tell(new SessionEnded(context.getSelf(), setup.remote(), nick, reason));
+    }
+  }
+}

@@ -1,0 +1,1300 @@
+package lochat.irc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import lochat.ConfigChecks;
+import lochat.Failures;
+import lochat.Version;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvents;
+import lochat.chat.MessageKind;
+import lochat.chat.Names;
+import lochat.chat.Profile;
+import lochat.chat.RoomInfo;
+import lochat.chat.Topic;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.LineFraming;
+import lochat.connection.SessionLifecycle;
+import lochat.connection.SessionMessages;
+import lochat.connection.SessionProtocol;
+import lochat.connection.SessionSetup;
+import lochat.protocol.InboundLine;
+import lochat.protocol.TextSanitizer;
+import lochat.protocol.irc.Capabilities;
+import lochat.protocol.irc.IrcCase;
+import lochat.protocol.irc.IrcEvents;
+import lochat.protocol.irc.IrcLimits;
+import lochat.protocol.irc.IrcMessage;
+import lochat.protocol.irc.IrcNames;
+import lochat.protocol.irc.IrcParse;
+import lochat.protocol.irc.IrcReplies;
+import lochat.protocol.irc.IrcText;
+import lochat.protocol.irc.Numerics;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * One IRC client's session: the IRC listener's counterpart of the native
+ * {@link lochat.connection.ConnectionActor}, on the same chat core, so that IRC users and native
+ * users share nicknames, rooms (channel {@code #name} is room {@code name}) and messages.
+ *
+ * <p>It speaks RFC 1459/2812 with the IRCv3 capabilities in {@link Capabilities}: registration
+ * with {@code PASS}, {@code NICK}, {@code USER} and {@code CAP} negotiation, then the commands
+ * IRC clients use (the full list is in {@code docs/protocol.md}). Lines are handled one at a
+ * time and in order: a line that needs an answer from the registry or a room, or the room's
+ * echo of a message, is acknowledged only when that answer has come, so replies keep request
+ * order. Quits and nickname changes, which the core reports once per room, reach the client
+ * once ({@link ChannelView}). A quiet client is pinged, and dropped if it does not answer.
+ *
+ * <p>States: {@code registering} (until {@code NICK}, {@code USER} and, if begun, {@code CAP END};
+ * at most the registration timeout), {@code registered}, and {@code closing}. What every
+ * protocol's session does alike (acknowledgement, bounded output, leaving, closing) is in its
+ * {@link SessionLifecycle}.
+ *
+ * <p>Limits: there are no channel operators, channel modes other than {@code +n}, or bans; CTCP
+ * requests other than {@code ACTION} are dropped; client message tags are accepted and not
+ * relayed.
+ */
+public final class IrcSession {
+
+  public sealed interface Command {}
+
+  /** A line from the client; {@code replyTo} is acknowledged once the line has been handled. */
+  public record Received(InboundLine line, ActorRef<Done> replyTo) implements Command {}
+
+  /** The client's input ended: cleanly, or with {@code failure} when the connection broke. */
+  public record InputEnded(Optional<String> failure) implements Command {}
+
+  /** Everything queued for the client has been written, or the connection is gone. */
+  public record OutputEnded() implements Command {}
+
+  /** The server is going down: say so, flush and close. */
+  public record ServerShutdown() implements Command {}
+
+  private record FromChat(ChatEvent event) implements Command {}
+
+  private record NickReply(Registry.NickResult result) implements Command {}
+
+  private record JoinReply(ChatRoom.JoinResult result) implements Command {}
+
+  private record MembersReply(ChatRoom.MembersResult result) implements Command {}
+
+  private record RoomsReply(Registry.RoomList list) implements Command {}
+
+  private record PrivateReply(Registry.PrivateResult result) implements Command {}
+
+  private record TopicReply(ChatRoom.TopicIs topic) implements Command {}
+
+  private record UserReply(Registry.UserResult result) implements Command {}
+
+  private record UsersReply(Registry.Users users) implements Command {}
+
+  private record OnlineReply(Registry.Online online) implements Command {}
+
+  private record SendBufferOverflowed() implements Command {}
+
+  private record RegistrationTimedOut() implements Command {}
+
+  private record CloseTimedOut() implements Command {}
+
+  private record PingCheck() implements Command {}
+
+  /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
+  public static final String PROTOCOL_NAME = "irc";
+
+  private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final String VERSION = "lochat-" + Version.CURRENT;
+  private static final String SERVER_INFO = "Lochat, a chat server for the LAN";
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("EEEE MMMM d uuuu -- HH:mm:ss xxx", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+  /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
+  private static final int MAX_TARGETS = 4;
+
+  private static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
+    @Override
+    public Command line(InboundLine line, ActorRef<Done> replyTo) {
+      return new Received(line, replyTo);
+    }
+
+    @Override
+    public Command inputEnded(Optional<Throwable> failure) {
+      return new InputEnded(failure.map(Failures::describe));
+    }
+
+    @Override
+    public Command outputEnded() {
+      return new OutputEnded();
+    }
+  };
+
+  /** IRC, for a {@code TcpListener}, with the IRC listener's settings. */
+  public static SessionProtocol<Command> protocol(IrcSettings irc) {
+    return new SessionProtocol<>() {
+      @Override
+      public String name() {
+        return PROTOCOL_NAME;
+      }
+
+      @Override
+      public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
+        return LineFraming.flow(IrcLimits.MAX_LINE_BYTES, true);
+      }
+
+      @Override
+      public String lineEnding() {
+        return "\r\n";
+      }
+
+      @Override
+      public Behavior<Command> session(SessionSetup setup) {
+        return create(setup, irc);
+      }
+
+      @Override
+      public SessionMessages<Command> streamMessages() {
+        return STREAM_MESSAGES;
+      }
+
+      @Override
+      public Command serverShutdown() {
+        return new ServerShutdown();
+      }
+
+      @Override
+      public String serverFullLine(int open) {
+        return "ERROR :Server full (" + open + " connections); try again later";
+      }
+
+      @Override
+      public String shuttingDownLine() {
+        return "ERROR :Server shutting down";
+      }
+    };
+  }
+
+  public static Behavior<Command> create(SessionSetup setup, IrcSettings irc) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new IrcSession(context, timers, setup, irc).start()));
+  }
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final ConnectionSettings settings;
+  private final IrcSettings irc;
+  private final SessionLifecycle<Command> session;
+  private final IrcReplies replies;
+  private final IrcEvents events;
+  private final ChannelView channels = new ChannelView();
+  private final ActorRef<ChatEvent> chatAddress;
+  private final ActorRef<Registry.NickResult> nickReplies;
+  private final ActorRef<ChatRoom.JoinResult> joinReplies;
+  private final ActorRef<ChatRoom.MembersResult> membersReplies;
+  private final ActorRef<Registry.RoomList> roomsReplies;
+  private final ActorRef<Registry.PrivateResult> privateReplies;
+  private final ActorRef<ChatRoom.TopicIs> topicReplies;
+  private final ActorRef<Registry.UserResult> userReplies;
+  private final ActorRef<Registry.Users> usersReplies;
+  private final ActorRef<Registry.Online> onlineReplies;
+
+  // Registration.
+  private String wantedNick;
+  private String userName;
+  private String realName;
+  private Optional<String> password = Optional.empty();
+  private boolean capNegotiating;
+  private boolean registering;
+  private Set<String> caps = new LinkedHashSet<>();
+
+  // The line being handled: what it still waits for.
+  private int repliesDue;
+  private final Set<String> echoesDue = new HashSet<>();
+  private final Deque<Consumer<ChatRoom.MembersResult>> onMembers = new ArrayDeque<>();
+  private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>();
+  private boolean welcoming;
+
+  // Registered.
+  private final Set<Character> userModes = new TreeSet<>();
+  private long lastHeard = System.nanoTime();
+  private long pingSentAt;
+  private boolean awaitingPong;
+  private long batches;
+
+  private IrcSession(ActorContext<Command> context, TimerScheduler<Command> timers,
+      SessionSetup setup, IrcSettings irc) {
+    this.context = context;
+    this.timers = timers;
+    this.settings = setup.settings();
+    this.irc = irc;
+    this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
+    this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
+        new CloseTimedOut(), new SendBufferOverflowed());
+    this.replies = new IrcReplies(settings.serverName());
+    this.events = new IrcEvents(replies);
+    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
+    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
+    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
+    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
+    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
+    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
+    this.userReplies = context.messageAdapter(Registry.UserResult.class, UserReply::new);
+    this.usersReplies = context.messageAdapter(Registry.Users.class, UsersReply::new);
+    this.onlineReplies = context.messageAdapter(Registry.Online.class, OnlineReply::new);
+  }
+
+  private Behavior<Command> start() {
+    timers.startSingleTimer(new RegistrationTimedOut(), settings.registrationTimeout());
+    return registering();
+  }
+
+  // --- states -------------------------------------------------------------------------------
+
+  private Behavior<Command> registeringBehavior;
+  private Behavior<Command> registeredBehavior;
+  private Behavior<Command> closingBehavior;
+
+  private Behavior<Command> registering() {
+    if (registeringBehavior == null) {
+      registeringBehavior = common()
+          .onMessage(Received.class, this::onReceivedWhileRegistering)
+          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
+          .build();
+    }
+    return registeringBehavior;
+  }
+
+  private Behavior<Command> registered() {
+    if (registeredBehavior == null) {
+      registeredBehavior = common()
+          .onMessage(Received.class, this::onReceived)
+          .onMessage(NickReply.class, this::onNickReply)
+          .onMessage(PingCheck.class, this::onPingCheck)
+          .build();
+    }
+    return registeredBehavior;
+  }
+
+  private Behavior<Command> closing() {
+    if (closingBehavior == null) {
+      closingBehavior = Behaviors.receive(Command.class)
+          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
+          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
+          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
+          .onMessage(OutputEnded.class, ended -> session.outputEnded())
+          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
+          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+          .onSignal(PostStop.class, stop -> session.postStop())
+          .build();
+    }
+    return closingBehavior;
+  }
+
+  private BehaviorBuilder<Command> common() {
+    return Behaviors.receive(Command.class)
+        .onMessage(InputEnded.class, this::onInputEnded)
+        .onMessage(ServerShutdown.class, this::onServerShutdown)
+        .onMessage(FromChat.class, this::onFromChat)
+        .onMessage(JoinReply.class, this::onJoinReply)
+        .onMessage(MembersReply.class, this::onMembersReply)
+        .onMessage(RoomsReply.class, this::onRoomsReply)
+        .onMessage(PrivateReply.class, this::onPrivateReply)
+        .onMessage(TopicReply.class, this::onTopicReply)
+        .onMessage(UserReply.class, this::onUserReply)
+        .onMessage(UsersReply.class, this::onUsersReply)
+        .onMessage(OnlineReply.class, this::onOnlineReply)
+        .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+        .onMessage(OutputEnded.class, ended -> session.outputEnded())
+        .onSignal(PostStop.class, stop -> session.postStop());
+  }
+
+  // --- receiving lines ----------------------------------------------------------------------
+
+  /** The line as a message, or empty when it was answered (too long) or is to be ignored. */
+  private Optional<IrcMessage> parse(Received received) {
+    session.hold(received.replyTo());
+    if (received.line() instanceof InboundLine.TooLong) {
+      send(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
+      return Optional.empty();
+    }
+    String line = ((InboundLine.Text) received.line()).text();
+    if (IrcLimits.tooLong(line).isPresent()) {
+      send(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
+      return Optional.empty();
+    }
+    IrcParse parsed = IrcMessage.parse(line);
+    if (parsed instanceof IrcParse.Ok ok) {
+      return Optional.of(ok.message());
+    }
+    String word = line.strip().split(" ", 2)[0];
+    if (!word.isEmpty()) {
+      send(numeric(Numerics.ERR_UNKNOWNCOMMAND, clean(word), "Unknown command"));
+    }
+    return Optional.empty();
+  }
+
+  private Behavior<Command> onReceivedWhileRegistering(Received received) {
+    Optional<IrcMessage> parsed = parse(received);
+    if (parsed.isEmpty()) {
+      return done(registering());
+    }
+    IrcMessage message = parsed.get();
+    List<String> params = message.params();
+    switch (message.command()) {
+      case "PASS" -> {
+        if (params.isEmpty()) {
+          needMoreParams("PASS");
+        } else {
+          password = Optional.of(params.get(0));
+        }
+      }
+      case "NICK" -> {
+        Optional<String> nick = validNick(params);
+        if (nick.isPresent()) {
+          wantedNick = nick.get();
+          return tryRegister();
+        }
+      }
+      case "USER" -> {
+        if (params.size() < 4 || params.get(0).isEmpty()) {
+          needMoreParams("USER");
+        } else {
+          userName = clean(params.get(0));
+          realName = clean(params.get(3));
+          return tryRegister();
+        }
+      }
+      case "CAP" -> {
+        return cap(params);
+      }
+      case "PING" -> ping(params);
+      case "PONG" -> { }
+      case "QUIT" -> {
+        return quit(params);
+      }
+      default -> {
+        if (KNOWN_COMMANDS.contains(message.command())) {
+          send(numeric(Numerics.ERR_NOTREGISTERED, "You have not registered"));
+        } else {
+          send(numeric(Numerics.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command"));
+        }
+      }
+    }
+    return done(registering());
+  }
+
+  private Behavior<Command> onReceived(Received received) {
+    lastHeard = System.nanoTime();
+    awaitingPong = false;
+    Optional<IrcMessage> parsed = parse(received);
+    if (parsed.isEmpty()) {
+      return done(registered());
+    }
+    IrcMessage message = parsed.get();
+    List<String> params = message.params();
+    switch (message.command()) {
+      case "PRIVMSG" -> message(params, MessageKind.TEXT);
+      case "NOTICE" -> message(params, MessageKind.NOTICE);
+      case "JOIN" -> join(params);
+      case "PART" -> part(params);
+      case "NICK" -> nick(params);
+      case "TOPIC" -> topic(params);
+      case "NAMES" -> names(params);
+      case "WHO" -> who(params);
+      case "WHOIS" -> whois(params);
+      case "LIST" -> list(params);
+      case "MODE" -> mode(params);
+      case "AWAY" -> away(params);
+      case "USERHOST" -> userhost(params);
+      case "ISON" -> ison(params);
+      case "LUSERS" -> askOnline();
+      case "MOTD" -> sendAll(replies.motd(nick(), settings.motd()));
+      case "VERSION" -> version();
+      case "TIME" -> send(numeric(Numerics.RPL_TIME, replies.serverName(),
+          TIME.format(Instant.now())));
+      case "PING" -> ping(params);
+      case "PONG", "TAGMSG" -> { }
+      case "CAP" -> {
+        return cap(params);
+      }
+      case "PASS", "USER" ->
+          send(numeric(Numerics.ERR_ALREADYREGISTRED, "You may not reregister"));
+      case "QUIT" -> {
+        return quit(params);
+      }
+      default -> send(numeric(Numerics.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command"));
+    }
+    return done(registered());
+  }
+
+  /** Commands this server knows, which need registration first. */
+  private static final Set<String> KNOWN_COMMANDS = Set.of(
+      "PRIVMSG", "NOTICE", "JOIN", "PART", "TOPIC", "NAMES", "WHO", "WHOIS", "LIST", "MODE",
+      "AWAY", "USERHOST", "ISON", "LUSERS", "MOTD", "VERSION", "TIME", "TAGMSG");
+
+  // --- registration -------------------------------------------------------------------------
+
+  private Optional<String> validNick(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      send(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));
+      return Optional.empty();
+    }
+    String nick = params.get(0);
+    Optional<String> problem = IrcNames.nickProblem(nick);
+    if (problem.isPresent()) {
+      send(numeric(Numerics.ERR_ERRONEUSNICKNAME, clean(nick),
+          "Erroneous nickname: " + problem.get()));
+      return Optional.empty();
+    }
+    return Optional.of(nick);
+  }
+
+  /** Registers once NICK and USER have come and CAP negotiation, if begun, has ended. */
+  private Behavior<Command> tryRegister() {
+    if (wantedNick == null || userName == null || capNegotiating || registering) {
+      return done(registering());
+    }
+    if (settings.password().isPresent()
+        && !password.map(settings::passwordMatches).orElse(false)) {
+      context.getLog().info("Wrong or missing IRC password from {}", session.remote());
+      send(numeric(Numerics.ERR_PASSWDMISMATCH, "Password incorrect"));
+      return closeWithError("Bad password", "wrong password");
+    }
+    registering = true;
+    session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
+        PROTOCOL_NAME), nickReplies);
+    return awaitingReplies(1);
+  }
+
+  private Behavior<Command> onNickReplyWhileRegistering(NickReply reply) {
+    registering = false;
+    repliesDue--;
+    if (reply.result() instanceof Registry.NickTaken taken) {
+      send(numeric(Numerics.ERR_NICKNAMEINUSE, taken.nick(), "Nickname is already in use"));
+      wantedNick = null;
+      return done(registering());
+    }
+    Registry.NickAccepted accepted = (Registry.NickAccepted) reply.result();
+    timers.cancel(RegistrationTimedOut.class);
+    session.nickAccepted(accepted.nick());
+    context.getLog().info("{} registered as {} (IRC)", session.remote(), accepted.nick());
+    sendAll(replies.welcome(nick(), irc.network(), VERSION, STARTED));
+    sendAll(replies.isupport(nick(), isupport()));
+    welcoming = true;
+    askOnline();
+    timers.startSingleTimer(new PingCheck(), irc.pingInterval());
+    return done(registered());
+  }
+
+  private List<String> isupport() {
+    return List.of(
+        "AWAYLEN=" + IrcLimits.MAX_CONTENT_BYTES,
+        IrcCase.ISUPPORT_TOKEN,
+        "CHANLIMIT=#:" + settings.maxRoomsPerUser(),
+        "CHANMODES=beI,,,n",
+        "CHANNELLEN=" + (Names.MAX_LENGTH + 1),
+        "CHANTYPES=#",
+        "MAXTARGETS=" + MAX_TARGETS,
+        "MODES=1",
+        "NETWORK=" + irc.network(),
+        "NICKLEN=" + Names.MAX_LENGTH,
+        "PREFIX=(ov)@+",
+        "TARGMAX=JOIN:" + MAX_TARGETS + ",PART:" + MAX_TARGETS + ",PRIVMSG:" + MAX_TARGETS
+            + ",NOTICE:" + MAX_TARGETS + ",NAMES:" + MAX_TARGETS + ",WHOIS:" + MAX_TARGETS
+            + ",USERHOST:5",
+        "UTF8ONLY");
+  }
+
+  private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
+    return closeWithError("Registration timed out", "no nickname chosen within "
+        + ConfigChecks.inWords(settings.registrationTimeout()));
+  }
+
+  // --- capabilities -------------------------------------------------------------------------
+
+  private Behavior<Command> cap(List<String> params) {
+    if (params.isEmpty()) {
+      needMoreParams("CAP");
+      return done(current());
+    }
+    String subcommand = params.get(0).toUpperCase(Locale.ROOT);
+    String me = nick() == null ? IrcReplies.UNREGISTERED : nick();
+    switch (subcommand) {
+      case "LS" -> {
+        capNegotiating = !session.registered();
+        if (params.size() > 1 && params.get(1).compareTo("302") >= 0) {
+          caps.add(Capabilities.CAP_NOTIFY);
+        }
+        send(replies.command("CAP", me, "LS", String.join(" ", Capabilities.SUPPORTED)));
+      }
+      case "LIST" -> send(replies.command("CAP", me, "LIST", String.join(" ", caps)));
+      case "REQ" -> {
+        capNegotiating = !session.registered();
+        String request = params.size() > 1 ? params.get(1) : "";
+        Set<String> enabled = Capabilities.apply(caps, request);
+        if (enabled == null) {
+          send(replies.command("CAP", me, "NAK", request.trim()));
+        } else {
+          caps = enabled;
+          send(replies.command("CAP", me, "ACK", request.trim()));
+        }
+      }
+      case "END" -> {
+        if (!session.registered() && capNegotiating) {
+          capNegotiating = false;
+          return tryRegister();
+        }
+      }
+      default -> send(numeric(Numerics.ERR_INVALIDCAPCMD, clean(params.get(0)),
+          "Invalid CAP command"));
+    }
+    return done(current());
+  }
+
+  private boolean capEnabled(String cap) {
+    return caps.contains(cap);
+  }
+
+  // --- messages -----------------------------------------------------------------------------
+
+  private void message(List<String> params, MessageKind kind) {
+    boolean notice = kind == MessageKind.NOTICE;
+    String command = notice ? "NOTICE" : "PRIVMSG";
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      if (!notice) {
+        send(numeric(Numerics.ERR_NORECIPIENT, "No recipient given (" + command + ")"));
+      }
+      return;
+    }
+    String text = params.size() > 1 ? IrcText.stripFormatting(params.get(1)) : "";
+    if (IrcText.isCtcp(text)) {
+      Optional<String> action = IrcText.action(text);
+      if (action.isEmpty()) {
+        return;
+      }
+      text = action.get();
+      kind = notice ? MessageKind.NOTICE : MessageKind.ACTION;
+    }
+    text = TextSanitizer.clean(text);
+    if (text.isBlank()) {
+      if (!notice) {
+        send(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));
+      }
+      return;
+    }
+    for (String target : targets(params.get(0))) {
+      if (IrcNames.isChannel(target)) {
+        Optional<SessionLifecycle.Membership> room =
+            IrcNames.room(target).flatMap(session::room);
+        if (room.isEmpty()) {
+          if (!notice) {
+            send(numeric(Numerics.ERR_CANNOTSENDTOCHAN, clean(target), "Cannot send to channel"));
+          }
+        } else if (echoesDue.add(Names.key(room.get().name()))) {
+          room.get().ref().tell(new ChatRoom.Post(chatAddress, text, kind));
+          repliesDue++;
+        }
+      } else {
+        session.registry().tell(
+            new Registry.SendPrivate(chatAddress, target, text, kind, privateReplies));
+        repliesDue++;
+      }
+    }
+  }
+
+  private Behavior<Command> onPrivateReply(PrivateReply reply) {
+    if (reply.result() instanceof Registry.PrivateDelivered delivered) {
+      ChatEvent.PrivateMessage message = delivered.message();
+      boolean toSelf = Names.key(message.to()).equals(Names.key(nick()));
+      if (capEnabled(Capabilities.ECHO_MESSAGE) || toSelf) {
+        sendAll(events.privateMessage(message, capEnabled(Capabilities.SERVER_TIME)));
+      }
+      if (message.kind() != MessageKind.NOTICE && delivered.targetAway().isPresent()) {
+        send(numeric(Numerics.RPL_AWAY, message.to(), delivered.targetAway().get()));
+      }
+    } else if (reply.result() instanceof Registry.NoSuchNick missing) {
+      send(numeric(Numerics.ERR_NOSUCHNICK, clean(missing.nick()), "No such nick/channel"));
+    }
+    return replyArrived();
+  }
+
+  // --- channels -----------------------------------------------------------------------------
+
+  private void join(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      needMoreParams("JOIN");
+      return;
+    }
+    if (params.get(0).equals("0")) {
+      for (SessionLifecycle.Membership room : List.copyOf(session.rooms())) {
+        leave(room.name(), "part");
+      }
+      return;
+    }
+    for (String channel : targets(params.get(0))) {
+      Optional<String> room = IrcNames.room(channel);
+      if (room.isEmpty()) {
+        send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
+      } else if (session.isIn(room.get())) {
+        continue;
+      } else if (session.rooms().size() + repliesDue >= settings.maxRoomsPerUser()) {
+        send(numeric(Numerics.ERR_TOOMANYCHANNELS, channel, "You have joined too many channels"));
+      } else {
+        session.registry().tell(
+            new Registry.JoinRoom(room.get(), nick(), chatAddress, joinReplies));
+        repliesDue++;
+      }
+    }
+  }
+
+  private Behavior<Command> onJoinReply(JoinReply reply) {
+    if (reply.result() instanceof ChatRoom.Joined joined) {
+      session.joined(joined);
+      channels.joined(joined.room(), joined.members());
+      String channel = IrcNames.channel(joined.room());
+      send(events.joined(joined.room(), nick()));
+      if (joined.topic().isPresent()) {
+        sendTopic(joined.room(), joined.topic().get());
+      } else {
+        send(numeric(Numerics.RPL_NOTOPIC, channel, "No topic is set"));
+      }
+      sendAll(replies.names(nick(), channel, joined.members()));
+      history(joined.room(), joined.history());
+    } else {
+      ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
+      send(numeric(Numerics.ERR_NOSUCHCHANNEL, IrcNames.channel(refused.room()),
+          "Cannot join: " + refused.reason()));
+    }
+    return replyArrived();
+  }
+
+  /** Replays a room's history: as a chathistory batch if the client can take one. */
+  private void history(String room, List<ChatEvent.Posted> history) {
+    if (history.isEmpty()) {
+      return;
+    }
+    if (capEnabled(Capabilities.BATCH) && capEnabled(Capabilities.SERVER_TIME)) {
+      String batchId = "h" + (++batches);
+      send(events.batchStart(batchId, room));
+      for (ChatEvent.Posted posted : history) {
+        sendAll(events.historyInBatch(posted, batchId));
+      }
+      send(events.batchEnd(batchId));
+    } else {
+      for (ChatEvent.Posted posted : history) {
+        sendAll(events.historyAsNotice(posted));
+      }
+    }
+  }
+
+  private void part(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      needMoreParams("PART");
+      return;
+    }
+    String reason = params.size() > 1 && !clean(params.get(1)).isBlank()
+        ? "part: " + clean(params.get(1)) : "part";
+    for (String channel : targets(params.get(0))) {
+      Optional<String> room = IrcNames.room(channel);
+      if (room.isEmpty()) {
+        send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
+      } else if (!session.isIn(room.get())) {
+        send(numeric(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel"));
+      } else {
+        leave(room.get(), reason);
+      }
+    }
+  }
+
+  private void leave(String room, String reason) {
+    session.part(room, reason).ifPresent(left -> {
+      channels.left(left.name());
+      send(events.parted(left.name(), nick(), reason));
+    });
+  }
+
+  private void topic(List<String> params) {
+    if (params.isEmpty()) {
+      needMoreParams("TOPIC");
+      return;
+    }
+    Optional<SessionLifecycle.Membership> room = memberOf(params.get(0));
+    if (room.isEmpty()) {
+      return;
+    }
+    if (params.size() == 1) {
+      room.get().ref().tell(new ChatRoom.GetTopic(topicReplies));
+      repliesDue++;
+    } else {
+      room.get().ref().tell(new ChatRoom.SetTopic(chatAddress, clean(params.get(1)).strip()));
+      echoesDue.add(Names.key(room.get().name()));
+      repliesDue++;
+    }
+  }
+
+  /** The room {@code channel} names if the user is in it; otherwise says why not. */
+  private Optional<SessionLifecycle.Membership> memberOf(String channel) {
+    Optional<String> room = IrcNames.room(channel);
+    if (room.isEmpty()) {
+      send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
+      return Optional.empty();
+    }
+    Optional<SessionLifecycle.Membership> membership = session.room(room.get());
+    if (membership.isEmpty()) {
+      send(numeric(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel"));
+    }
+    return membership;
+  }
+
+  private Behavior<Command> onTopicReply(TopicReply reply) {
+    ChatRoom.TopicIs answer = reply.topic();
+    if (answer.topic().isPresent()) {
+      sendTopic(answer.room(), answer.topic().get());
+    } else {
+      send(numeric(Numerics.RPL_NOTOPIC, IrcNames.channel(answer.room()), "No topic is set"));
+    }
+    return replyArrived();
+  }
+
+  private void sendTopic(String room, Topic topic) {
+    String channel = IrcNames.channel(room);
+    send(numeric(Numerics.RPL_TOPIC, channel, topic.text()));
+    send(numeric(Numerics.RPL_TOPICWHOTIME, channel, replies.mask(topic.setBy()),
+        String.valueOf(topic.setAt().getEpochSecond())));
+  }
+
+  private void names(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      if (session.rooms().isEmpty()) {
+        send(numeric(Numerics.RPL_ENDOFNAMES, "*", "End of /NAMES list."));
+      }
+      for (SessionLifecycle.Membership room : session.rooms()) {
+        askMembers(room.name(), this::sendNames);
+      }
+      return;
+    }
+    for (String channel : targets(params.get(0))) {
+      Optional<String> room = IrcNames.room(channel);
+      if (room.isEmpty()) {
+        send(numeric(Numerics.RPL_ENDOFNAMES, clean(channel), "End of /NAMES list."));
+      } else {
+        String asked = channel;
+        askMembers(room.get(), result -> {
+          if (result instanceof ChatRoom.NoSuchRoom) {
+            send(numeric(Numerics.RPL_ENDOFNAMES, asked, "End of /NAMES list."));
+          } else {
+            sendNames(result);
+          }
+        });
+      }
+    }
+  }
+
+  private void sendNames(ChatRoom.MembersResult result) {
+    if (result instanceof ChatRoom.Members members) {
+      sendAll(replies.names(nick(), IrcNames.channel(members.room()), members.nicks()));
+    }
+  }
+
+  private void askMembers(String room, Consumer<ChatRoom.MembersResult> then) {
+    session.registry().tell(new Registry.ListMembers(room, membersReplies));
+    onMembers.addLast(then);
+    repliesDue++;
+  }
+
+  private Behavior<Command> onMembersReply(MembersReply reply) {
+    Consumer<ChatRoom.MembersResult> then = onMembers.pollFirst();
+    if (then != null) {
+      then.accept(reply.result());
+    }
+    return replyArrived();
+  }
+
+  private void list(List<String> params) {
+    Set<String> wanted = new HashSet<>();
+    if (!params.isEmpty() && !params.get(0).isEmpty()) {
+      for (String channel : params.get(0).split(",")) {
+        IrcNames.room(channel).ifPresent(room -> wanted.add(Names.key(room)));
+      }
+    }
+    session.registry().tell(new Registry.ListRooms(roomsReplies));
+    repliesDue++;
+    listFilter = wanted;
+  }
+
+  private Set<String> listFilter = Set.of();
+
+  private Behavior<Command> onRoomsReply(RoomsReply reply) {
+    send(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
+    for (RoomInfo room : reply.list().rooms()) {
+      if (listFilter.isEmpty() || listFilter.contains(Names.key(room.name()))) {
+        send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
+            String.valueOf(room.members()), ""));
+      }
+    }
+    send(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
+    return replyArrived();
+  }
+
+  // --- users --------------------------------------------------------------------------------
+
+  private void nick(List<String> params) {
+    Optional<String> wanted = validNick(params);
+    if (wanted.isEmpty() || wanted.get().equals(nick())) {
+      return;
+    }
+    session.registry().tell(new Registry.ChangeNick(wanted.get(), chatAddress, nickReplies));
+    repliesDue++;
+  }
+
+  private Behavior<Command> onNickReply(NickReply reply) {
+    if (reply.result() instanceof Registry.NickAccepted accepted) {
+      String oldNick = nick();
+      session.nickAccepted(accepted.nick());
+      channels.renamedEverywhere(oldNick, accepted.nick());
+      send(events.renamed(oldNick, accepted.nick()));
+      context.getLog().info("{} ({}) is now {}", oldNick, session.remote(), accepted.nick());
+    } else {
+      send(numeric(Numerics.ERR_NICKNAMEINUSE, ((Registry.NickTaken) reply.result()).nick(),
+          "Nickname is already in use"));
+    }
+    return replyArrived();
+  }
+
+  private void who(List<String> params) {
+    String mask = params.isEmpty() || params.get(0).isEmpty() ? "*" : params.get(0);
+    Optional<String> room = IrcNames.room(mask);
+    if (room.isPresent()) {
+      askUsers(new Registry.ListUsers(room, usersReplies), users -> {
+        for (Registry.UserDetails user : users.users()) {
+          send(whoReply(mask, user));
+        }
+        send(numeric(Numerics.RPL_ENDOFWHO, mask, "End of WHO list"));
+      });
+    } else if (IrcNames.isChannel(mask)) {
+      send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
+    } else {
+      Pattern glob = glob(mask.equals("0") ? "*" : mask);
+      askUsers(new Registry.ListUsers(Optional.empty(), usersReplies), users -> {
+        for (Registry.UserDetails user : users.users()) {
+          if (glob.matcher(user.nick()).matches() || glob.matcher(user.profile().realName())
+              .matches()) {
+            send(whoReply(user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)),
+                user));
+          }
+        }
+        send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
+      });
+    }
+  }
+
+  private IrcMessage whoReply(String channel, Registry.UserDetails user) {
+    return numeric(Numerics.RPL_WHOREPLY, channel, user.nick(), replies.serverName(),
+        replies.serverName(), user.nick(), user.away().isPresent() ? "G" : "H",
+        "0 " + user.profile().realName());
+  }
+
+  /** An IRC wildcard mask ({@code *} and {@code ?}) as a case-insensitive pattern. */
+  private static Pattern glob(String mask) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : mask.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+  }
+
+  private void whois(List<String> params) {
+    if (params.isEmpty() || params.get(params.size() - 1).isEmpty()) {
+      send(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));
+      return;
+    }
+    for (String target : targets(params.get(params.size() - 1))) {
+      session.registry().tell(new Registry.Whois(target, userReplies));
+      repliesDue++;
+    }
+  }
+
+  private Behavior<Command> onUserReply(UserReply reply) {
+    if (reply.result() instanceof Registry.UserDetails user) {
+      send(numeric(Numerics.RPL_WHOISUSER, user.nick(), user.nick(), replies.serverName(), "*",
+          user.profile().realName()));
+      if (!user.rooms().isEmpty()) {
+        send(numeric(Numerics.RPL_WHOISCHANNELS, user.nick(),
+            String.join(" ", user.rooms().stream().map(IrcNames::channel).toList())));
+      }
+      send(numeric(Numerics.RPL_WHOISSERVER, user.nick(), replies.serverName(), SERVER_INFO));
+      user.away().ifPresent(away -> send(numeric(Numerics.RPL_AWAY, user.nick(), away)));
+      send(numeric(Numerics.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list."));
+    } else {
+      String missing = clean(((Registry.NoSuchNick) reply.result()).nick());
+      send(numeric(Numerics.ERR_NOSUCHNICK, missing, "No such nick/channel"));
+      send(numeric(Numerics.RPL_ENDOFWHOIS, missing, "End of /WHOIS list."));
+    }
+    return replyArrived();
+  }
+
+  private void away(List<String> params) {
+    Optional<String> message = params.isEmpty() ? Optional.empty()
+        : Optional.of(clean(params.get(0)).strip()).filter(text -> !text.isEmpty());
+    session.registry().tell(new Registry.SetAway(chatAddress, message));
+    if (message.isPresent()) {
+      send(numeric(Numerics.RPL_NOWAWAY, "You have been marked as being away"));
+    } else {
+      send(numeric(Numerics.RPL_UNAWAY, "You are no longer marked as being away"));
+    }
+  }
+
+  private void userhost(List<String> params) {
+    if (params.isEmpty()) {
+      needMoreParams("USERHOST");
+      return;
+    }
+    List<String> nicks = params.size() > 5 ? params.subList(0, 5) : params;
+    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+      List<String> found = new ArrayList<>();
+      for (Registry.UserDetails user : users.users()) {
+        found.add(user.nick() + "=" + (user.away().isPresent() ? "-" : "+")
+            + user.nick() + "@" + replies.serverName());
+      }
+      send(numeric(Numerics.RPL_USERHOST, String.join(" ", found)));
+    });
+  }
+
+  private void ison(List<String> params) {
+    if (params.isEmpty()) {
+      needMoreParams("ISON");
+      return;
+    }
+    List<String> nicks = new ArrayList<>();
+    for (String param : params) {
+      for (String nick : param.trim().split(" +")) {
+        if (!nick.isEmpty()) {
+          nicks.add(nick);
+        }
+      }
+    }
+    askUsers(new Registry.LookUp(nicks, usersReplies), users -> send(numeric(Numerics.RPL_ISON,
+        String.join(" ", users.users().stream().map(Registry.UserDetails::nick).toList()))));
+  }
+
+  private void askUsers(Registry.Command request, Consumer<Registry.Users> then) {
+    session.registry().tell(request);
+    onUsers.addLast(then);
+    repliesDue++;
+  }
+
+  private Behavior<Command> onUsersReply(UsersReply reply) {
+    Consumer<Registry.Users> then = onUsers.pollFirst();
+    if (then != null) {
+      then.accept(reply.users());
+    }
+    return replyArrived();
+  }
+
+  // --- modes --------------------------------------------------------------------------------
+
+  private void mode(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      needMoreParams("MODE");
+      return;
+    }
+    String target = params.get(0);
+    if (IrcNames.isChannel(target)) {
+      channelMode(target, params.size() > 1 ? params.get(1) : "");
+    } else if (IrcCase.foldCase(target).equals(IrcCase.foldCase(nick()))) {
+      userMode(params.size() > 1 ? params.get(1) : "");
+    } else {
+      send(numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users"));
+    }
+  }
+
+  private void channelMode(String channel, String modes) {
+    Optional<String> room = IrcNames.room(channel);
+    if (room.isEmpty()) {
+      send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
+      return;
+    }
+    String name = IrcNames.channel(room.get());
+    String flags = modes.startsWith("+") ? modes.substring(1) : modes;
+    if (flags.isEmpty()) {
+      askMembers(room.get(), result -> {
+        if (result instanceof ChatRoom.Members) {
+          send(numeric(Numerics.RPL_CHANNELMODEIS, name, "+n"));
+        } else {
+          send(numeric(Numerics.ERR_NOSUCHCHANNEL, name, "No such channel"));
+        }
+      });
+    } else if (flags.equals("b")) {
+      send(numeric(Numerics.RPL_ENDOFBANLIST, name, "End of channel ban list"));
+    } else if (flags.equals("e")) {
+      send(numeric(Numerics.RPL_ENDOFEXCEPTLIST, name, "End of channel exception list"));
+    } else if (flags.equals("I")) {
+      send(numeric(Numerics.RPL_ENDOFINVITELIST, name, "End of channel invite list"));
+    } else {
+      send(numeric(Numerics.ERR_CHANOPRIVSNEEDED, name, "You're not channel operator"));
+    }
+  }
+
+  private void userMode(String modes) {
+    if (modes.isEmpty()) {
+      send(numeric(Numerics.RPL_UMODEIS, "+" + modeString()));
+      return;
+    }
+    StringBuilder applied = new StringBuilder();
+    boolean adding = true;
+    char lastSign = 0;
+    boolean unknown = false;
+    for (char c : modes.toCharArray()) {
+      if (c == '+' || c == '-') {
+        adding = c == '+';
+      } else if (IrcReplies.USER_MODES.indexOf(c) < 0) {
+        unknown = true;
+      } else if (adding ? userModes.add(c) : userModes.remove(c)) {
+        char sign = adding ? '+' : '-';
+        if (sign != lastSign) {
+          applied.append(sign);
+          lastSign = sign;
+        }
+        applied.append(c);
+      }
+    }
+    if (applied.length() > 0) {
+      send(replies.fromUser(nick(), "MODE", nick(), applied.toString()));
+    }
+    if (unknown) {
+      send(numeric(Numerics.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag"));
+    }
+  }
+
+  private String modeString() {
+    StringBuilder modes = new StringBuilder();
+    userModes.forEach(modes::append);
+    return modes.toString();
+  }
+
+  // --- server queries -----------------------------------------------------------------------
+
+  private void askOnline() {
+    session.registry().tell(new Registry.GetOnline(onlineReplies));
+    repliesDue++;
+  }
+
+  private Behavior<Command> onOnlineReply(OnlineReply reply) {
+    Registry.Online online = reply.online();
+    sendAll(replies.lusers(nick(), online.users(), online.maxUsers(), online.rooms()));
+    if (welcoming) {
+      welcoming = false;
+      sendAll(replies.motd(nick(), settings.motd()));
+    }
+    return replyArrived();
+  }
+
+  private void version() {
+    send(numeric(Numerics.RPL_VERSION, VERSION, replies.serverName(), SERVER_INFO));
+    sendAll(replies.isupport(nick(), isupport()));
+  }
+
+  private void ping(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      send(numeric(Numerics.ERR_NOORIGIN, "No origin specified"));
+    } else {
+      send(replies.command("PONG", replies.serverName(), params.get(0)));
+    }
+  }
+
+  private Behavior<Command> onPingCheck(PingCheck check) {
+    long now = System.nanoTime();
+    if (awaitingPong) {
+      Duration waited = Duration.ofNanos(now - pingSentAt);
+      if (waited.compareTo(irc.pingTimeout()) >= 0) {
+        String reason = "Ping timeout: " + waited.toSeconds() + " seconds";
+        session.leaveServer(reason.toLowerCase(Locale.ROOT));
+        return closeWithError(reason, "ping timeout");
+      }
+      timers.startSingleTimer(new PingCheck(), irc.pingTimeout().minus(waited));
+      return Behaviors.same();
+    }
+    Duration quiet = Duration.ofNanos(now - lastHeard);
+    if (quiet.compareTo(irc.pingInterval()) >= 0) {
+      send(replies.command("PING", replies.serverName()));
+      awaitingPong = true;
+      pingSentAt = now;
+      timers.startSingleTimer(new PingCheck(), irc.pingTimeout());
+    } else {
+      timers.startSingleTimer(new PingCheck(), irc.pingInterval().minus(quiet));
+    }
+    return Behaviors.same();
+  }
+
+  // --- events from the chat core ------------------------------------------------------------
+
+  private Behavior<Command> onFromChat(FromChat message) {
+    ChatEvent event = message.event();
+    Optional<String> room = ChatEvents.room(event);
+    if (room.isPresent() && !session.isIn(room.get())) {
+      return Behaviors.same();
+    }
+    boolean echo = room.isPresent() && echoesDue.contains(Names.key(room.get()))
+        && ChatEvents.isEchoOf(event, nick(), Names.key(room.get()));
+    render(event);
+    if (echo) {
+      echoesDue.remove(Names.key(room.get()));
+      return replyArrived();
+    }
+    return Behaviors.same();
+  }
+
+  private void render(ChatEvent event) {
+    boolean serverTime = capEnabled(Capabilities.SERVER_TIME);
+    if (event instanceof ChatEvent.Posted posted) {
+      if (!posted.nick().equals(nick()) || capEnabled(Capabilities.ECHO_MESSAGE)) {
+        sendAll(events.posted(posted, serverTime));
+      }
+    } else if (event instanceof ChatEvent.MemberJoined joined) {
+      channels.memberJoined(joined.room(), joined.nick());
+      send(events.joined(joined.room(), joined.nick()));
+    } else if (event instanceof ChatEvent.MemberLeft left) {
+      if (left.leftServer() ? channels.memberQuit(left.room(), left.nick())
+          : channels.memberParted(left.room(), left.nick())) {
+        send(left.leftServer() ? events.quit(left.nick(), left.reason())
+            : events.parted(left.room(), left.nick(), left.reason()));
+      }
+    } else if (event instanceof ChatEvent.MemberRenamed renamed) {
+      if (channels.renamed(renamed.room(), renamed.oldNick(), renamed.newNick())) {
+        send(events.renamed(renamed.oldNick(), renamed.newNick()));
+      }
+    } else if (event instanceof ChatEvent.TopicChanged changed) {
+      send(events.topicChanged(changed));
+    } else if (event instanceof ChatEvent.PrivateMessage privateMessage) {
+      sendAll(events.privateMessage(privateMessage, serverTime));
+    }
+  }
+
+  // --- leaving ------------------------------------------------------------------------------
+
+  private Behavior<Command> quit(List<String> params) {
+    String reason = params.isEmpty() || clean(params.get(0)).isBlank()
+        ? "quit" : "quit: " + clean(params.get(0)).strip();
+    session.leaveServer(reason);
+    return closeWithError(reason.equals("quit") ? "Quit" : "Quit: " + reason.substring(6),
+        "quit");
+  }
+
+  private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
+    session.leaveServer("server shutdown");
+    return closeWithError("Server shutting down", "server shutdown");
+  }
+
+  /** Says {@code ERROR :Closing Link: HOST (why)}, then flushes and closes. */
+  private Behavior<Command> closeWithError(String why, String logReason) {
+    send(replies.error("Closing Link: " + session.remoteHost() + " (" + why + ")"));
+    session.close(logReason);
+    return closing();
+  }
+
+  private Behavior<Command> onInputEnded(InputEnded inputEnded) {
+    if (inputEnded.failure().isPresent()) {
+      return session.connectionLost(inputEnded.failure().get());
+    }
+    session.leaveServer("connection closed");
+    session.close("connection closed");
+    return closing();
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private String nick() {
+    return session.nick();
+  }
+
+  private Behavior<Command> current() {
+    return session.registered() ? registered() : registering();
+  }
+
+  private IrcMessage numeric(String numeric, String... params) {
+    return replies.numeric(nick() == null ? IrcReplies.UNREGISTERED : nick(), numeric, params);
+  }
+
+  private void needMoreParams(String command) {
+    send(numeric(Numerics.ERR_NEEDMOREPARAMS, command, "Not enough parameters"));
+  }
+
+  private void send(IrcMessage message) {
+    session.send(message.render());
+  }
+
+  private void sendAll(List<IrcMessage> messages) {
+    for (IrcMessage message : messages) {
+      send(message);
+    }
+  }
+
+  /** Distinct comma-separated targets, at most {@link #MAX_TARGETS}. */
+  private static List<String> targets(String list) {
+    Set<String> seen = new HashSet<>();
+    List<String> targets = new ArrayList<>();
+    for (String target : list.split(",")) {
+      if (!target.isEmpty() && seen.add(IrcCase.foldCase(target))
+          && targets.size() < MAX_TARGETS) {
+        targets.add(target);
+      }
+    }
+    return targets;
+  }
+
+  /** Text from the client made safe to show anyone: no formatting or control characters. */
+  private static String clean(String text) {
+    return TextSanitizer.clean(IrcText.stripFormatting(text));
+  }
+
+  /** Waits for {@code count} replies before acknowledging the line. */
+  private Behavior<Command> awaitingReplies(int count) {
+    repliesDue += count;
+    return Behaviors.same();
+  }
+
+  /** One awaited reply has come; the line is done when none is left. */
+  private Behavior<Command> replyArrived() {
+    repliesDue = Math.max(0, repliesDue - 1);
+    return done(Behaviors.same());
+  }
+
+  /** Acknowledges the line unless it still waits for replies. */
+  private Behavior<Command> done(Behavior<Command> next) {
+    if (repliesDue == 0 && echoesDue.isEmpty()) {
+      return session.acknowledge(next);
+    }
+    return next;
+  }
+}

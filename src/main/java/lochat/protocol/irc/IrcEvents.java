@@ -1,0 +1,133 @@
+package lochat.protocol.irc;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lochat.chat.ChatEvent;
+import lochat.chat.MessageKind;
+
+/**
+ * How the chat core's events look to an IRC client: posts become {@code PRIVMSG} or
+ * {@code NOTICE} to a channel (actions as CTCP {@code ACTION}), membership changes become
+ * {@code JOIN}, {@code PART}, {@code QUIT} and {@code NICK}, and history is replayed in a
+ * {@code chathistory} batch or as notices.
+ *
+ * <p>Messages longer than IRC's 512 bytes are split, never cut. With {@code server-time} a
+ * message carries the time the room accepted it. Pure: events in, messages out; which events an
+ * IRC client should see at all is the session's decision.
+ */
+public final class IrcEvents {
+
+  /** The form of the IRCv3 {@code time} tag: UTC, millisecond precision. */
+  private static final DateTimeFormatter SERVER_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  private final IrcReplies replies;
+
+  public IrcEvents(IrcReplies replies) {
+    this.replies = replies;
+  }
+
+  public static String serverTime(Instant at) {
+    return SERVER_TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** A post to a room, with its time when {@code serverTime}. */
+  public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime) {
+    return message(posted.nick(), IrcNames.channel(posted.room()), posted.text(), posted.kind(),
+        serverTime ? Map.of("time", serverTime(posted.at())) : Map.of());
+  }
+
+  /** A private message, to its recipient or (with echo-message) back to its sender. */
+  public List<IrcMessage> privateMessage(ChatEvent.PrivateMessage message, boolean serverTime) {
+    return message(message.from(), message.to(), message.text(), message.kind(),
+        serverTime ? Map.of("time", serverTime(message.at())) : Map.of());
+  }
+
+  /** A post from a room's history, inside batch {@code batchId} of a chathistory batch. */
+  public List<IrcMessage> historyInBatch(ChatEvent.Posted posted, String batchId) {
+    return message(posted.nick(), IrcNames.channel(posted.room()), posted.text(), posted.kind(),
+        Map.of("batch", batchId, "time", serverTime(posted.at())));
+  }
+
+  /** A post from a room's history as a notice from the server, for clients without batches. */
+  public List<IrcMessage> historyAsNotice(ChatEvent.Posted posted) {
+    String when = DateTimeFormatter.ISO_INSTANT.format(posted.at().truncatedTo(ChronoUnit.SECONDS));
+    String text = posted.kind() == MessageKind.ACTION
+        ? "* " + posted.nick() + " " + posted.text()
+        : "<" + posted.nick() + "> " + posted.text();
+    return IrcLimits.split(replies.command(
+        "NOTICE", IrcNames.channel(posted.room()), "[" + when + "] " + text));
+  }
+
+  public IrcMessage batchStart(String batchId, String room) {
+    return replies.command("BATCH", "+" + batchId, "chathistory", IrcNames.channel(room));
+  }
+
+  public IrcMessage batchEnd(String batchId) {
+    return replies.command("BATCH", "-" + batchId);
+  }
+
+  public IrcMessage joined(String room, String nick) {
+    return replies.fromUser(nick, "JOIN", IrcNames.channel(room));
+  }
+
+  /** {@code PART}, with the reason given when there was one ({@code part: REASON}). */
+  public IrcMessage parted(String room, String nick, String reason) {
+    Optional<String> message = partMessage(reason);
+    return message.isPresent()
+        ? replies.fromUser(nick, "PART", IrcNames.channel(room), message.get())
+        : replies.fromUser(nick, "PART", IrcNames.channel(room));
+  }
+
+  public IrcMessage quit(String nick, String reason) {
+    return replies.fromUser(nick, "QUIT", quitMessage(reason));
+  }
+
+  public IrcMessage renamed(String oldNick, String newNick) {
+    return replies.fromUser(oldNick, "NICK", newNick);
+  }
+
+  /** A topic set or cleared; a cleared topic is an empty one. */
+  public IrcMessage topicChanged(ChatEvent.TopicChanged changed) {
+    return IrcLimits.fit(replies.fromUser(changed.by(), "TOPIC", IrcNames.channel(changed.room()),
+        changed.topic().map(topic -> topic.text()).orElse("")));
+  }
+
+  private List<IrcMessage> message(
+      String from, String target, String text, MessageKind kind, Map<String, String> tags) {
+    String command = kind == MessageKind.NOTICE ? "NOTICE" : "PRIVMSG";
+    if (kind == MessageKind.ACTION) {
+      // A long action is split like any text, each piece its own action.
+      int wrapping = IrcText.asAction("").length();
+      return IrcLimits.split(replies.fromUser(from, command, target, text).withTags(tags), wrapping)
+          .stream()
+          .map(piece -> new IrcMessage(piece.tags(), piece.prefix(), piece.command(),
+              List.of(target, IrcText.asAction(piece.params().get(1)))))
+          .toList();
+    }
+    return IrcLimits.split(replies.fromUser(from, command, target, text).withTags(tags));
+  }
+
+  /** The reason for a PART as IRC shows it: the text after {@code part:}, or none. */
+  static Optional<String> partMessage(String reason) {
+    if (reason.equals("part")) {
+      return Optional.empty();
+    }
+    return Optional.of(reason.startsWith("part: ") ? reason.substring(6) : reason);
+  }
+
+  /** The reason for a QUIT as IRC clients are used to: {@code Quit: REASON}. */
+  static String quitMessage(String reason) {
+    if (reason.equals("quit")) {
+      return "Quit";
+    }
+    if (reason.startsWith("quit: ")) {
+      return "Quit: " + reason.substring(6);
+    }
+    return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+  }
+}

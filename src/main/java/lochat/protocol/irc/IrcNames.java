@@ -1,0 +1,56 @@
+package lochat.protocol.irc;
+
+import java.util.Optional;
+import lochat.chat.Names;
+
+/**
+ * How Lochat's names look on IRC: rooms are channels with a {@code #} in front, and nicknames
+ * chosen over IRC follow RFC 2812 as well as Lochat's own rules.
+ *
+ * <p>One namespace serves both protocols, so an IRC nickname must also be a valid Lochat
+ * nickname ({@link Names}). IRC adds that a nickname may not start with a digit or {@code -},
+ * and has no {@code .} (that marks server names). Native users may still have such nicknames;
+ * IRC users see them as they are.
+ */
+public final class IrcNames {
+
+  /** The one channel type Lochat has ({@code CHANTYPES}). */
+  public static final char CHANNEL_PREFIX = '#';
+
+  private IrcNames() {}
+
+  /** Why {@code nick} may not be chosen over IRC, or empty when it may. */
+  public static Optional<String> nickProblem(String nick) {
+    Optional<String> problem = Names.nickProblem(nick);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    char first = nick.charAt(0);
+    if ((first >= '0' && first <= '9') || first == '-') {
+      return Optional.of("Nickname may not start with a digit or '-'");
+    }
+    if (nick.indexOf('.') >= 0) {
+      return Optional.of("Nickname may not contain '.' on IRC");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code target} names a channel rather than a nickname. */
+  public static boolean isChannel(String target) {
+    return !target.isEmpty() && target.charAt(0) == CHANNEL_PREFIX;
+  }
+
+  /** The room a channel name stands for, or empty when it is no valid channel name. */
+  public static Optional<String> room(String channel) {
+    if (!isChannel(channel)) {
+      return Optional.empty();
+    }
+    String room = channel.substring(1);
+    return Names.roomProblem(room).isPresent() ? Optional.empty() : Optional.of(room);
+  }
+
+  /** The channel name of a room. */
+  public static String channel(String room) {
+    return CHANNEL_PREFIX + room;
+  }
+}

@@ -1,0 +1,148 @@
+package lochat.protocol.irc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The messages one IRC server says on its own behalf: numeric replies, the welcome burst, the
+ * message of the day, and the user masks it shows.
+ *
+ * <p>Every user is shown as {@code nick!nick@server-name}: the chat core knows users by nickname
+ * only, and the same mask everywhere (messages, WHO, WHOIS, USERHOST) keeps IRC clients' views
+ * consistent. It also keeps users' addresses private on the LAN. Pure: strings in, messages out.
+ */
+public final class IrcReplies {
+
+  /** How a numeric addresses a client that has no nickname yet. */
+  public static final String UNREGISTERED = "*";
+
+  private final String serverName;
+
+  /** @param serverName the server's name: the prefix of its messages, the host of every mask */
+  public IrcReplies(String serverName) {
+    this.serverName = serverName;
+  }
+
+  public String serverName() {
+    return serverName;
+  }
+
+  /** The {@code nick!user@host} a user is shown as. */
+  public String mask(String nick) {
+    return nick + "!" + nick + "@" + serverName;
+  }
+
+  /** A numeric reply to {@code target} (the client's nickname, or {@code *}). */
+  public IrcMessage numeric(String target, String numeric, String... params) {
+    List<String> all = new ArrayList<>(params.length + 1);
+    all.add(target);
+    all.addAll(List.of(params));
+    return IrcLimits.fit(new IrcMessage(Map.of(), Optional.of(serverName), numeric, all));
+  }
+
+  /** A command from the server itself, e.g. {@code PONG} or {@code NOTICE}. */
+  public IrcMessage command(String command, String... params) {
+    return IrcMessage.of(serverName, command, params);
+  }
+
+  /** {@code ERROR :text}: the last thing a client hears before the server closes it. */
+  public IrcMessage error(String text) {
+    return new IrcMessage(Map.of(), Optional.empty(), "ERROR", List.of(text));
+  }
+
+  /** A command from user {@code nick}, e.g. its JOIN or PRIVMSG. */
+  public IrcMessage fromUser(String nick, String command, String... params) {
+    return IrcMessage.of(mask(nick), command, params);
+  }
+
+  /** RPL_WELCOME to RPL_MYINFO. */
+  public List<IrcMessage> welcome(String nick, String network, String version, Instant created) {
+    return List.of(
+        numeric(nick, Numerics.RPL_WELCOME,
+            "Welcome to the " + network + " IRC Network " + mask(nick)),
+        numeric(nick, Numerics.RPL_YOURHOST,
+            "Your host is " + serverName + ", running version " + version),
+        numeric(nick, Numerics.RPL_CREATED, "This server was created " + created),
+        numeric(nick, Numerics.RPL_MYINFO, serverName, version, USER_MODES, CHANNEL_MODES));
+  }
+
+  /** The user modes a client may set: invisible and wallops; neither changes anything here. */
+  public static final String USER_MODES = "iw";
+  /** Channel modes: the lists clients ask for (always empty), and no-external-messages. */
+  public static final String CHANNEL_MODES = "beIn";
+
+  /** RPL_ISUPPORT lines, at most 13 tokens each as the spec advises. */
+  public List<IrcMessage> isupport(String nick, List<String> tokens) {
+    List<IrcMessage> lines = new ArrayList<>();
+    for (int from = 0; from < tokens.size(); from += 13) {
+      List<String> params = new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + 13)));
+      params.add("are supported by this server");
+      lines.add(numeric(nick, Numerics.RPL_ISUPPORT, params.toArray(String[]::new)));
+    }
+    return lines;
+  }
+
+  /** RPL_LUSERCLIENT to RPL_GLOBALUSERS, for {@code users} online and {@code rooms} rooms. */
+  public List<IrcMessage> lusers(String nick, int users, int maxUsers, int rooms) {
+    return List.of(
+        numeric(nick, Numerics.RPL_LUSERCLIENT,
+            "There are " + users + " users and 0 invisible on 1 servers"),
+        numeric(nick, Numerics.RPL_LUSEROP, "0", "operator(s) online"),
+        numeric(nick, Numerics.RPL_LUSERUNKNOWN, "0", "unknown connection(s)"),
+        numeric(nick, Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms), "channels formed"),
+        numeric(nick, Numerics.RPL_LUSERME, "I have " + users + " clients and 0 servers"),
+        numeric(nick, Numerics.RPL_LOCALUSERS, String.valueOf(users), String.valueOf(maxUsers),
+            "Current local users " + users + ", max " + maxUsers),
+        numeric(nick, Numerics.RPL_GLOBALUSERS, String.valueOf(users), String.valueOf(maxUsers),
+            "Current global users " + users + ", max " + maxUsers));
+  }
+
+  /** The message of the day, one RPL_MOTD per line, or ERR_NOMOTD when there is none. */
+  public List<IrcMessage> motd(String nick, String motd) {
+    List<String> text = new ArrayList<>();
+    for (String line : motd.split("\\R")) {
+      if (!line.isBlank()) {
+        text.add(line);
+      }
+    }
+    if (text.isEmpty()) {
+      return List.of(numeric(nick, Numerics.ERR_NOMOTD, "MOTD File is missing"));
+    }
+    List<IrcMessage> lines = new ArrayList<>();
+    lines.add(numeric(nick, Numerics.RPL_MOTDSTART, "- " + serverName + " Message of the day - "));
+    for (String line : text) {
+      lines.add(numeric(nick, Numerics.RPL_MOTD, "- " + line));
+    }
+    lines.add(numeric(nick, Numerics.RPL_ENDOFMOTD, "End of /MOTD command."));
+    return lines;
+  }
+
+  /**
+   * RPL_NAMREPLY lines listing {@code nicks} in {@code channel}, as many as it takes to keep
+   * each within 512 bytes, then RPL_ENDOFNAMES.
+   */
+  public List<IrcMessage> names(String nick, String channel, List<String> nicks) {
+    List<IrcMessage> lines = new ArrayList<>();
+    int budget = IrcLimits.MAX_CONTENT_BYTES
+        - IrcLimits.utf8Length(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, "").render());
+    StringBuilder batch = new StringBuilder();
+    for (String member : nicks) {
+      if (batch.length() > 0 && batch.length() + 1 + member.length() > budget) {
+        lines.add(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, batch.toString()));
+        batch.setLength(0);
+      }
+      if (batch.length() > 0) {
+        batch.append(' ');
+      }
+      batch.append(member);
+    }
+    if (batch.length() > 0) {
+      lines.add(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, batch.toString()));
+    }
+    lines.add(numeric(nick, Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list."));
+    return lines;
+  }
+}

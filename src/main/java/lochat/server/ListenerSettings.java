@@ -1,0 +1,11 @@
+package lochat.server;
+
+/**
+ * Where one listener accepts connections, and how many it takes.
+ *
+ * @param host address to bind, {@code 0.0.0.0} for every interface
+ * @param port TCP port; 0 picks a free one
+ * @param backlog the listen backlog: connection attempts the OS queues before accepting
+ * @param maxConnections most connections this listener keeps open; more are told so and closed
+ */
+public record ListenerSettings(String host, int port, int backlog, int maxConnections) {}
