@@ -18,7 +18,8 @@ class IrcMessageRenderTest {
 
   @Test
   void withoutPrefixOrTags() {
-    assertEquals("PING lochat", unprefixed("PING", "lochat").render());
+    assertEquals("PING :lochat", unprefixed("PING", "lochat").render());
+    assertEquals("PONG lochat :token", unprefixed("PONG", "lochat", "token").render());
     assertEquals("QUIT", unprefixed("QUIT").render());
   }
 

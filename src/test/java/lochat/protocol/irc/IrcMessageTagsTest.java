@@ -21,7 +21,7 @@ class IrcMessageTagsTest {
   }
 
   private static String rendered(Map<String, String> tags) {
-    return IrcMessage.of("srv", "PING", "x").withTags(tags).render();
+    return IrcMessage.of("srv", "JOIN", "x").withTags(tags).render();
   }
 
   @Test
@@ -95,12 +95,12 @@ class IrcMessageTagsTest {
 
   @Test
   void renderingEscapesEverySpecialCharacter() {
-    assertEquals("@a=\\:\\s\\\\\\r\\n :srv PING x", rendered(Map.of("a", "; \\\r\n")));
+    assertEquals("@a=\\:\\s\\\\\\r\\n :srv JOIN x", rendered(Map.of("a", "; \\\r\n")));
   }
 
   @Test
   void emptyValueIsRenderedAsAKeyWithoutValue() {
-    assertEquals("@a :srv PING x", rendered(Map.of("a", "")));
+    assertEquals("@a :srv JOIN x", rendered(Map.of("a", "")));
   }
 
   @Test
@@ -109,7 +109,7 @@ class IrcMessageTagsTest {
     tags.put("time", "2024-03-01T12:34:56.789Z");
     tags.put("+example.com/foo", "");
     tags.put("msgid", "abc");
-    assertEquals("@time=2024-03-01T12:34:56.789Z;+example.com/foo;msgid=abc :srv PING x",
+    assertEquals("@time=2024-03-01T12:34:56.789Z;+example.com/foo;msgid=abc :srv JOIN x",
         rendered(tags));
   }
 
@@ -124,7 +124,7 @@ class IrcMessageTagsTest {
 
   @Test
   void buildingWithAnInvalidKeyOrNulValueFails() {
-    IrcMessage ping = IrcMessage.of("srv", "PING", "x");
+    IrcMessage ping = IrcMessage.of("srv", "JOIN", "x");
     for (String key : List.of("", "a b", "a;b", "a=b", "a_b", "+", "v/")) {
       assertThrows(IllegalArgumentException.class, () -> ping.withTags(Map.of(key, "1")), key);
     }
@@ -133,7 +133,7 @@ class IrcMessageTagsTest {
 
   @Test
   void withTagsReplacesTagsAndLeavesTheOriginalAlone() {
-    IrcMessage plain = IrcMessage.of("srv", "PING", "x");
+    IrcMessage plain = IrcMessage.of("srv", "JOIN", "x");
     IrcMessage tagged = plain.withTags(Map.of("a", "1")).withTags(Map.of("b", "2"));
     assertEquals(Map.of("b", "2"), tagged.tags());
     assertEquals(Map.of(), plain.tags());
