@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>A name is 1 to {@value #MAX_LENGTH} ASCII letters, digits, {@code _}, {@code -} or
  * {@code .}; nicknames may also use the other characters IRC allows in them,
- * {@code [ ] \ ` ^ { | }}, so that IRC users keep the nicknames they are used to. Names compare case-insensitively with ASCII case mapping; {@link #key} gives the
+ * {@code [ ] \ ` ^ { | }}, so that IRC users keep the nicknames they are used to. Names compare
+ * case-insensitively with ASCII case mapping; {@link #key} gives the
  * canonical form to use in maps. Room names may be written with a leading {@code #}, which is
  * not part of the name.
  */

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ import org.apache.pekko.util.ByteString;
  * socket's lines flow out to the console.
  *
  * <pre>
- *   [--nick N] ++ console lines ++ "/quit" --takeWhile(not quit)--&gt; encode --&gt; TCP
+ *   [/pass P] [/nick N] ++ console lines ++ "/quit" --takeWhile(not quit)--&gt; encode --&gt; TCP
  *   TCP --&gt; LineFraming --&gt; console (styled), tracking own nick and room
  * </pre>
  *
@@ -43,6 +44,7 @@ public final class ChatClient {
   private final String host;
   private final int port;
   private final Optional<String> nick;
+  private final Optional<String> password;
   private final Console console;
 
   private volatile String ownNick;
@@ -50,10 +52,13 @@ public final class ChatClient {
   private volatile boolean registered;
   private volatile boolean quitSent;
 
-  public ChatClient(String host, int port, Optional<String> nick, Console console) {
+  /** @param password the server's password, given before the nickname */
+  public ChatClient(String host, int port, Optional<String> nick, Optional<String> password,
+      Console console) {
     this.host = host;
     this.port = port;
     this.nick = nick;
+    this.password = password;
     this.console = console;
   }
 
@@ -108,7 +113,10 @@ public final class ChatClient {
   private Source<String, ?> outgoingLines() {
     Source<String, ?> typed = Source.unfoldResource(
         () -> console, Console::readLine, c -> {});
-    return Source.from(nick.map(n -> List.of("/nick " + n)).orElse(List.of()))
+    List<String> first = new ArrayList<>();
+    password.ifPresent(p -> first.add("/pass " + p));
+    nick.ifPresent(n -> first.add("/nick " + n));
+    return Source.from(first)
         .concat(typed.map(UserInput::toWire).filter(line -> !line.isBlank()))
         .concat(Source.single(UserInput.QUIT))
         .takeWhile(line -> !UserInput.isQuit(line), true)

@@ -26,6 +26,10 @@ public final class ClientCommand implements Callable<Integer> {
   @Option(names = "--nick", description = "Nickname to use; asked for when missing.")
   String nick;
 
+  @Option(names = "--password", paramLabel = "PASSWORD",
+      description = "The server's password, if it has one; asked for when missing.")
+  String password;
+
   @Option(names = "--raw",
       description = "Print the server's protocol lines as they are (when not on a terminal).")
   boolean raw;
@@ -44,6 +48,7 @@ public final class ClientCommand implements Callable<Integer> {
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw);
-    return new ChatClient(host, port, Optional.ofNullable(nick), console).run();
+    return new ChatClient(
+        host, port, Optional.ofNullable(nick), Optional.ofNullable(password), console).run();
   }
 }

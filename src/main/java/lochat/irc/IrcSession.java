@@ -429,6 +429,7 @@ public final class IrcSession {
       case "NAMES" -> names(params);
       case "WHO" -> who(params);
       case "WHOIS" -> whois(params);
+      case "WHOWAS" -> whowas(params);
       case "LIST" -> list(params);
       case "MODE" -> mode(params);
       case "AWAY" -> away(params);
@@ -456,8 +457,8 @@ public final class IrcSession {
 
   /** Commands this server knows, which need registration first. */
   private static final Set<String> KNOWN_COMMANDS = Set.of(
-      "PRIVMSG", "NOTICE", "JOIN", "PART", "TOPIC", "NAMES", "WHO", "WHOIS", "LIST", "MODE",
-      "AWAY", "USERHOST", "ISON", "LUSERS", "MOTD", "VERSION", "TIME", "TAGMSG");
+      "PRIVMSG", "NOTICE", "JOIN", "PART", "TOPIC", "NAMES", "WHO", "WHOIS", "WHOWAS", "LIST",
+      "MODE", "AWAY", "USERHOST", "ISON", "LUSERS", "MOTD", "VERSION", "TIME", "TAGMSG");
 
   // --- registration -------------------------------------------------------------------------
 
@@ -680,11 +681,7 @@ public final class IrcSession {
       channels.joined(joined.room(), joined.members());
       String channel = IrcNames.channel(joined.room());
       send(events.joined(joined.room(), nick()));
-      if (joined.topic().isPresent()) {
-        sendTopic(joined.room(), joined.topic().get());
-      } else {
-        send(numeric(Numerics.RPL_NOTOPIC, channel, "No topic is set"));
-      }
+      joined.topic().ifPresent(topic -> sendTopic(joined.room(), topic));
       sendAll(replies.names(nick(), channel, joined.members()));
       history(joined.room(), joined.history());
     } else {
@@ -943,6 +940,17 @@ public final class IrcSession {
       session.registry().tell(new Registry.Whois(target, userReplies));
       repliesDue++;
     }
+  }
+
+  /** Lochat keeps no record of nicknames no longer in use. */
+  private void whowas(List<String> params) {
+    if (params.isEmpty() || params.get(0).isEmpty()) {
+      send(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));
+      return;
+    }
+    String nick = clean(params.get(0));
+    send(numeric(Numerics.ERR_WASNOSUCHNICK, nick, "There was no such nickname"));
+    send(numeric(Numerics.RPL_ENDOFWHOWAS, nick, "End of WHOWAS"));
   }
 
   private Behavior<Command> onUserReply(UserReply reply) {

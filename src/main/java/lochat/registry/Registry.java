@@ -27,10 +27,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * The server-wide directory: who is online under which nickname, and which rooms exist.
  *
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
- * lives (the registry watches it). Rooms are created on the first join and spawned as children,
- * at most {@code maxRooms} at once; a room is stopped, and its history dropped, once its last
- * member has left and no request is on its way to it. The default room is never stopped.
- * Private messages are routed here because this is where nicknames resolve to sessions.
+ * lives (the registry watches it), whatever protocol the session speaks. With each nickname the
+ * registry keeps what other users may look up: the user's {@link Profile}, away message and
+ * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, at most
+ * {@code maxRooms} at once; a room is stopped, and its history dropped, once its last member has
+ * left and no request is on its way to it. The default room exists from the start and is never
+ * stopped. Private messages are routed here because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
  * room, which answers the requester directly.
@@ -161,6 +163,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     this.permanentRoomKey = Names.key(permanentRoom);
     this.clock = clock;
     this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
+    // The default room exists from the start, so that room lists always show where to go.
+    rooms.put(permanentRoomKey, spawnRoom(permanentRoom));
   }
 
   @Override
@@ -233,15 +237,20 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
             "The server already has " + maxRooms + " rooms, its limit"));
         return this;
       }
-      ActorRef<ChatRoom.Command> ref = getContext().spawn(
-          ChatRoom.create(join.room(), historySize, occupancyAdapter, clock),
-          "room-" + key + "-" + (++roomsCreated));
-      getContext().watchWith(ref, new RoomStopped(key, ref));
-      room = new Room(join.room(), ref, 0, 0);
+      room = spawnRoom(join.room());
     }
     rooms.put(key, room.forwardedOneMore());
     room.ref().tell(new ChatRoom.Join(join.nick(), join.member(), join.replyTo()));
     return this;
+  }
+
+  private Room spawnRoom(String name) {
+    String key = Names.key(name);
+    ActorRef<ChatRoom.Command> ref = getContext().spawn(
+        ChatRoom.create(name, historySize, occupancyAdapter, clock),
+        "room-" + key + "-" + (++roomsCreated));
+    getContext().watchWith(ref, new RoomStopped(key, ref));
+    return new Room(name, ref, 0, 0);
   }
 
   private Behavior<Command> onListRooms(ListRooms request) {

@@ -120,7 +120,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     listening.put(bound.protocol(), bound.address());
     if (listening.size() == listeners) {
       InetSocketAddress address = listening.get(ConnectionActor.PROTOCOL.name());
-      Optional<InetSocketAddress> irc = Optional.ofNullable(listening.get(IrcSession.PROTOCOL_NAME));
+      Optional<InetSocketAddress> irc =
+          Optional.ofNullable(listening.get(IrcSession.PROTOCOL_NAME));
       logAddresses(address, irc);
       started.complete(new Running(address, irc));
     }

@@ -168,7 +168,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
             .preMaterialize(getContext().getSystem());
     ActorRef<T> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry, new Outbound(outgoing.first(), protocol.lineEnding()), remote,
+            connectionSettings, registry,
+            new Outbound(outgoing.first(), protocol.lineEnding()), remote,
             sessions.size() + 1, endedAdapter)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));

@@ -246,7 +246,8 @@ class RegistryTest {
     assertEquals(first.roomRef(), second.roomRef());
     alice.expectMessage(new MemberJoined("Dev", "bob"));
     alice.awaitAssert(EVENTUALLY, () -> {
-      assertEquals(List.of(new RoomInfo("Dev", 2)), rooms(registry), "one room, not two");
+      assertEquals(List.of(new RoomInfo("Dev", 2), new RoomInfo("lobby", 0)), rooms(registry),
+          "one room, not two, beside the default room");
       return null;
     });
   }
@@ -262,7 +263,8 @@ class RegistryTest {
 
     alice.awaitAssert(EVENTUALLY, () -> {
       assertEquals(
-          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("Zeta", 2)),
+          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("lobby", 0),
+              new RoomInfo("Zeta", 2)),
           rooms(registry));
       return null;
     });
@@ -270,7 +272,8 @@ class RegistryTest {
     zeta.roomRef().tell(new ChatRoom.Leave(alice.getRef(), "bye", false));
     alice.awaitAssert(EVENTUALLY, () -> {
       assertEquals(
-          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("Zeta", 1)),
+          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("lobby", 0),
+              new RoomInfo("Zeta", 1)),
           rooms(registry));
       return null;
     });
@@ -278,7 +281,7 @@ class RegistryTest {
 
   @Test
   void maxRoomsRefusesANewRoomButNotAnExistingOne() {
-    ActorRef<Registry.Command> registry = registry(2);
+    ActorRef<Registry.Command> registry = registry(3);
     join(registry, "one", "alice", session());
     join(registry, "two", "alice", session());
 
@@ -286,7 +289,8 @@ class RegistryTest {
 
     assertEquals("three", assertInstanceOf(ChatRoom.JoinRefused.class, refused).room());
     assertInstanceOf(Joined.class, join(registry, "ONE", "bob", session()));
-    assertEquals(List.of("one", "two"), rooms(registry).stream().map(RoomInfo::name).toList());
+    assertEquals(List.of("lobby", "one", "two"),
+        rooms(registry).stream().map(RoomInfo::name).toList());
   }
 
   @Test

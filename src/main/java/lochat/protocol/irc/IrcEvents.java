@@ -1,6 +1,7 @@
 package lochat.protocol.irc;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class IrcEvents {
 
   /** The form of the IRCv3 {@code time} tag: UTC, millisecond precision. */
   private static final DateTimeFormatter SERVER_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final IrcReplies replies;
 

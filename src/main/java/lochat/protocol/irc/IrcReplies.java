@@ -78,7 +78,8 @@ public final class IrcReplies {
   public List<IrcMessage> isupport(String nick, List<String> tokens) {
     List<IrcMessage> lines = new ArrayList<>();
     for (int from = 0; from < tokens.size(); from += 13) {
-      List<String> params = new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + 13)));
+      List<String> params =
+          new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + 13)));
       params.add("are supported by this server");
       lines.add(numeric(nick, Numerics.RPL_ISUPPORT, params.toArray(String[]::new)));
     }

@@ -51,6 +51,7 @@ public final class Numerics {
   public static final String RPL_NAMREPLY = "353";
   public static final String RPL_ENDOFNAMES = "366";
   public static final String RPL_ENDOFBANLIST = "368";
+  public static final String RPL_ENDOFWHOWAS = "369";
   public static final String RPL_MOTD = "372";
   public static final String RPL_MOTDSTART = "375";
   public static final String RPL_ENDOFMOTD = "376";
@@ -60,6 +61,7 @@ public final class Numerics {
   public static final String ERR_NOSUCHCHANNEL = "403";
   public static final String ERR_CANNOTSENDTOCHAN = "404";
   public static final String ERR_TOOMANYCHANNELS = "405";
+  public static final String ERR_WASNOSUCHNICK = "406";
   public static final String ERR_NOORIGIN = "409";
   public static final String ERR_INVALIDCAPCMD = "410";
   public static final String ERR_NORECIPIENT = "411";
