@@ -681,7 +681,12 @@ public final class IrcSession {
       channels.joined(joined.room(), joined.members());
       String channel = IrcNames.channel(joined.room());
       send(events.joined(joined.room(), nick()));
-      joined.topic().ifPresent(topic -> sendTopic(joined.room(), topic));
+      if (joined.topic().isPresent()) {
+        sendTopic(joined.room(), joined.topic().get());
+      } else {
+        // RFC 2812 needs nothing here; InspIRCd says so, and so does the issue this implements.
+        send(numeric(Numerics.RPL_NOTOPIC, channel, "No topic is set"));
+      }
       sendAll(replies.names(nick(), channel, joined.members()));
       history(joined.room(), joined.history());
     } else {
