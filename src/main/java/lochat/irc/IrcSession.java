@@ -684,7 +684,7 @@ public final class IrcSession {
       if (joined.topic().isPresent()) {
         sendTopic(joined.room(), joined.topic().get());
       } else {
-        // RFC 2812 needs nothing here; InspIRCd says so, and so does the issue this implements.
+        // RFC 2812 sends nothing here; saying so, as InspIRCd does, helps clients that wait for it.
         send(numeric(Numerics.RPL_NOTOPIC, channel, "No topic is set"));
       }
       sendAll(replies.names(nick(), channel, joined.members()));
