@@ -616,7 +616,7 @@ public final class IrcSession {
             IrcNames.room(target).flatMap(session::room);
         if (room.isEmpty()) {
           if (!notice) {
-            send(numeric(Numerics.ERR_CANNOTSENDTOCHAN, clean(target), "Cannot send to channel"));
+            cannotSendTo(target);
           }
         } else if (echoesDue.add(Names.key(room.get().name()))) {
           room.get().ref().tell(new ChatRoom.Post(chatAddress, text, kind));
@@ -628,6 +628,18 @@ public final class IrcSession {
         repliesDue++;
       }
     }
+  }
+
+  /** Channels are +n: 404 for a channel the user is not in, 401 for one that does not exist. */
+  private void cannotSendTo(String channel) {
+    Optional<String> room = IrcNames.room(channel);
+    if (room.isEmpty()) {
+      send(numeric(Numerics.ERR_NOSUCHNICK, clean(channel), "No such nick/channel"));
+      return;
+    }
+    askMembers(room.get(), result -> send(result instanceof ChatRoom.Members
+        ? numeric(Numerics.ERR_CANNOTSENDTOCHAN, channel, "Cannot send to channel")
+        : numeric(Numerics.ERR_NOSUCHNICK, channel, "No such nick/channel")));
   }
 
   private Behavior<Command> onPrivateReply(PrivateReply reply) {

@@ -252,6 +252,15 @@ public final class IiClient implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Waits until the raw lines ii has received so far ({@link #rawLines}) satisfy {@code wanted},
+   * failing with {@code what} after the timeout or if ii exits first.
+   */
+  public void awaitRaw(Predicate<List<String>> wanted, Duration timeout, String what) {
+    await(() -> wanted.test(rawLines()), timeout,
+        () -> "ii did not receive " + what + " within " + timeout);
+  }
+
   /** The directory ii uses for {@code channel}, or its server directory if null. */
   public Path directory(String channel) {
     return channel == null ? serverDir : serverDir.resolve(pathName(channel));
