@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lochat.ConfigChecks;
-import lochat.Failures;
 import lochat.Version;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent;
@@ -85,22 +84,8 @@ public final class ConnectionActor {
   private record CloseTimedOut() implements Command {}
 
   /** How the connection stream addresses this session. */
-  private static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
-    @Override
-    public Command line(InboundLine line, ActorRef<Done> replyTo) {
-      return new Received(line, replyTo);
-    }
-
-    @Override
-    public Command inputEnded(Optional<Throwable> failure) {
-      return new InputEnded(failure.map(Failures::describe));
-    }
-
-    @Override
-    public Command outputEnded() {
-      return new OutputEnded();
-    }
-  };
+  private static final SessionMessages<Command> STREAM_MESSAGES =
+      SessionMessages.of(Received::new, InputEnded::new, OutputEnded::new);
 
   /** The native line protocol, for a {@code TcpListener}. */
   public static final SessionProtocol<Command> PROTOCOL = new SessionProtocol<>() {

@@ -1,6 +1,10 @@
 package lochat.connection;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import lochat.Failures;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,4 +23,30 @@ public interface SessionMessages<T> {
 
   /** Everything queued for the client has been written, or the connection is gone. */
   T outputEnded();
+
+  /**
+   * The messages of a session whose protocol has one message per event, as every session has:
+   * {@code inputEnded} gets the failure already described in words ({@link Failures#describe}).
+   */
+  static <T> SessionMessages<T> of(
+      BiFunction<InboundLine, ActorRef<Done>, T> line,
+      Function<Optional<String>, T> inputEnded,
+      Supplier<T> outputEnded) {
+    return new SessionMessages<>() {
+      @Override
+      public T line(InboundLine received, ActorRef<Done> replyTo) {
+        return line.apply(received, replyTo);
+      }
+
+      @Override
+      public T inputEnded(Optional<Throwable> failure) {
+        return inputEnded.apply(failure.map(Failures::describe));
+      }
+
+      @Override
+      public T outputEnded() {
+        return outputEnded.get();
+      }
+    };
+  }
 }

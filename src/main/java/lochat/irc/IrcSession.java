@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import lochat.ConfigChecks;
-import lochat.Failures;
 import lochat.Version;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvents;
@@ -138,22 +137,8 @@ public final class IrcSession {
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
 
-  private static final SessionMessages<Command> STREAM_MESSAGES = new SessionMessages<>() {
-    @Override
-    public Command line(InboundLine line, ActorRef<Done> replyTo) {
-      return new Received(line, replyTo);
-    }
-
-    @Override
-    public Command inputEnded(Optional<Throwable> failure) {
-      return new InputEnded(failure.map(Failures::describe));
-    }
-
-    @Override
-    public Command outputEnded() {
-      return new OutputEnded();
-    }
-  };
+  private static final SessionMessages<Command> STREAM_MESSAGES =
+      SessionMessages.of(Received::new, InputEnded::new, OutputEnded::new);
 
   /** IRC, for a {@code TcpListener}, with the IRC listener's settings. */
   public static SessionProtocol<Command> protocol(IrcSettings irc) {
