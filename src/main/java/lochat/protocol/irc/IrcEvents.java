@@ -16,7 +16,8 @@ import lochat.chat.MessageKind;
  * {@code JOIN}, {@code PART}, {@code QUIT} and {@code NICK}, and history is replayed in a
  * {@code chathistory} batch or as notices.
  *
- * <p>Messages longer than IRC's 512 bytes are split, never cut. With {@code server-time} a
+ * <p>Messages longer than IRC's 512 bytes are split, never cut; a reason or topic that long is
+ * cut, as it cannot be split. With {@code server-time} a
  * message carries the time the room accepted it. Pure: events in, messages out; which events an
  * IRC client should see at all is the session's decision.
  */
@@ -80,12 +81,12 @@ public final class IrcEvents {
   public IrcMessage parted(String room, String nick, String reason) {
     Optional<String> message = partMessage(reason);
     return message.isPresent()
-        ? replies.fromUser(nick, "PART", IrcNames.channel(room), message.get())
+        ? IrcLimits.fit(replies.fromUser(nick, "PART", IrcNames.channel(room), message.get()))
         : replies.fromUser(nick, "PART", IrcNames.channel(room));
   }
 
   public IrcMessage quit(String nick, String reason) {
-    return replies.fromUser(nick, "QUIT", quitMessage(reason));
+    return IrcLimits.fit(replies.fromUser(nick, "QUIT", quitMessage(reason)));
   }
 
   public IrcMessage renamed(String oldNick, String newNick) {

@@ -50,7 +50,7 @@ public final class IrcReplies {
 
   /** {@code ERROR :text}: the last thing a client hears before the server closes it. */
   public IrcMessage error(String text) {
-    return new IrcMessage(Map.of(), Optional.empty(), "ERROR", List.of(text));
+    return IrcLimits.fit(new IrcMessage(Map.of(), Optional.empty(), "ERROR", List.of(text)));
   }
 
   /** A command from user {@code nick}, e.g. its JOIN or PRIVMSG. */
