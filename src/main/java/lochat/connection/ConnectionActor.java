@@ -284,8 +284,10 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> password(String given) {
-    if (passwordGiven && settings.password().isEmpty()) {
+    if (settings.password().isEmpty()) {
       send(LineRenderer.ok("pass", "This server needs no password"));
+    } else if (passwordGiven) {
+      send(LineRenderer.ok("pass", "Password already accepted"));
     } else if (settings.passwordMatches(given)) {
       passwordGiven = true;
       send(LineRenderer.ok("pass", "Password accepted"));
@@ -499,7 +501,7 @@ public final class ConnectionActor {
           delivered.message().to() + " is away: " + away)));
     } else {
       send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
-          "Nobody called " + ((Registry.NoSuchNick) reply.result()).nick() + " is online"));
+          "Nobody called " + ((Registry.NoSuchRecipient) reply.result()).nick() + " is online"));
     }
     return session.acknowledge(chatting());
   }

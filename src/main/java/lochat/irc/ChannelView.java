@@ -67,7 +67,8 @@ final class ChannelView {
    */
   boolean renamed(String room, String oldNick, String newNick) {
     Map<String, String> members = channels.get(Names.key(room));
-    if (members == null || !members.containsKey(Names.key(oldNick))) {
+    // Compared as spelled: after a case-only rename the key is the same, the spelling is not.
+    if (members == null || !oldNick.equals(members.get(Names.key(oldNick)))) {
       return false;
     }
     renamedEverywhere(oldNick, newNick);

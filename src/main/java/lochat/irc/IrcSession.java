@@ -637,7 +637,7 @@ public final class IrcSession {
       if (message.kind() != MessageKind.NOTICE && delivered.targetAway().isPresent()) {
         send(numeric(Numerics.RPL_AWAY, message.to(), delivered.targetAway().get()));
       }
-    } else if (reply.result() instanceof Registry.NoSuchNick missing) {
+    } else if (reply.result() instanceof Registry.NoSuchRecipient missing) {
       send(numeric(Numerics.ERR_NOSUCHNICK, clean(missing.nick()), "No such nick/channel"));
     }
     return replyArrived();

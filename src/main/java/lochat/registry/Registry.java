@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
@@ -80,7 +82,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   /** Everything known about the user called {@code nick}. */
   public record Whois(String nick, ActorRef<UserResult> replyTo) implements Command {}
 
-  /** The users online among {@code nicks}, in the order asked, for USERHOST and ISON. */
+  /** The users online among {@code nicks}, each once, in the order asked (USERHOST, ISON). */
   public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {}
 
   /** Every user online, or those in {@code room}, for WHO. */
@@ -111,7 +113,14 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record PrivateDelivered(PrivateMessage message, Optional<String> targetAway)
       implements PrivateResult {}
 
-  public record NoSuchNick(String nick) implements PrivateResult, UserResult {}
+  /** Nobody called {@code nick} is online to receive a private message. */
+  public record NoSuchRecipient(String nick) implements PrivateResult {}
+
+  /**
+   * Nobody called {@code nick} is online. A separate type from {@link NoSuchRecipient}: a
+   * session's message adapters tell replies apart by their class.
+   */
+  public record NoSuchNick(String nick) implements UserResult {}
 
   /** A user as others may see it. */
   public record UserDetails(
@@ -279,7 +288,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     User from = usersBySession.get(send.sender());
     User target = usersByNick.get(Names.key(send.to()));
     if (from == null || target == null) {
-      send.replyTo().tell(new NoSuchNick(send.to()));
+      send.replyTo().tell(new NoSuchRecipient(send.to()));
       return this;
     }
     PrivateMessage message = new PrivateMessage(
@@ -315,9 +324,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private Behavior<Command> onLookUp(LookUp lookUp) {
     List<UserDetails> found = new ArrayList<>();
+    Set<User> seen = new HashSet<>();
     for (String nick : lookUp.nicks()) {
       User user = usersByNick.get(Names.key(nick));
-      if (user != null) {
+      if (user != null && seen.add(user)) {
         found.add(user.details());
       }
     }

@@ -86,4 +86,46 @@ class NamesTest {
     assertEquals("", Names.stripRoomPrefix("#"));
     assertEquals("a#b", Names.stripRoomPrefix("a#b"));
   }
+
+  @Test
+  void nicksMayUseTheOtherCharactersIrcAllows() {
+    assertValidNick("[away]");
+    assertValidNick("\\o");
+    assertValidNick("`tick`");
+    assertValidNick("^caret^");
+    assertValidNick("{brace}");
+    assertValidNick("pipe|away");
+    assertValidNick("[]\\`^{|}");
+  }
+
+  @Test
+  void nickProblemNamesTheIrcCharactersAmongTheAllowedOnes() {
+    String problem = assertInvalidNick("al!ce");
+    assertTrue(problem.contains("[ ] \\ ` ^ { | }"), problem);
+    assertTrue(problem.contains("(found '!')"), problem);
+  }
+
+  @Test
+  void otherPunctuationIsStillNoNickCharacter() {
+    for (String nick : new String[] {"a~b", "a@b", "a#b", "a$b", "a%b", "a(b)", "a<b>", "a/b",
+        "a:b", "a;b", "a,b", "a'b", "a\"b", "a*b", "a+b", "a=b", "a?b"}) {
+      assertInvalidNick(nick);
+    }
+  }
+
+  @Test
+  void roomNamesMayNotUseTheIrcNickCharacters() {
+    for (char c : "[]\\`^{|}".toCharArray()) {
+      Optional<String> problem = Names.roomProblem("a" + c + "b");
+      assertTrue(problem.isPresent(), "room with " + c);
+      assertTrue(problem.get().contains("(found '" + c + "')"), problem.get());
+      assertTrue(problem.get().endsWith("digits, '_', '-' and '.' (found '" + c + "')"),
+          "the room problem lists only room characters: " + problem.get());
+    }
+  }
+
+  @Test
+  void ircNickCharactersDoNotFoldCase() {
+    assertEquals("[a]{b}|c^", Names.key("[A]{B}|C^"));
+  }
 }

@@ -209,4 +209,158 @@ class ConnectionActorTest {
     socket.expectMessage("SERVER The server is shutting down. Goodbye!");
     room.expectMessageClass(ChatRoom.Leave.class);
   }
+
+  // --- a server with a password ---
+
+  private static final String PASSWORD_PROMPT =
+      "PROMPT This server needs a password (/pass PASSWORD):";
+
+  private static ConnectionSettings withPassword() {
+    return ConnectionSettings.fromConfig(ConfigFactory.parseString(String.join("\n",
+            "lochat.server-name = testhost",
+            "lochat.motd = \"\"",
+            "lochat.password = \"s3cret\"",
+            "lochat.connection.close-timeout = 200ms"))
+        .withFallback(ConfigFactory.load()).getConfig("lochat"));
+  }
+
+  /** A session whose client reads everything, past its welcome line. */
+  private ActorRef<ConnectionActor.Command> readingSession(ConnectionSettings settings) {
+    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
+        Source.<ByteString>queue(64).preMaterialize(testKit.system());
+    queue.second().runWith(
+        Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
+        testKit.system());
+    ActorRef<ConnectionActor.Command> session = session(settings, queue);
+    socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
+        + "). 3 clients online.");
+    return session;
+  }
+
+  /** Gives the right password and registers as alice, answering for the registry and lobby. */
+  private void passAndRegister(ActorRef<ConnectionActor.Command> session) {
+    socket.expectMessage(PASSWORD_PROMPT);
+    receive(session, "/pass s3cret");
+    socket.expectMessage("OK pass Password accepted");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT Choose a nickname"));
+    ack.expectMessage(Done.getInstance());
+    receive(session, "alice");
+    Registry.Register register = registry.expectMessageClass(Registry.Register.class);
+    assertEquals("alice", register.nick());
+    register.replyTo().tell(new Registry.NickAccepted(null, "alice"));
+    socket.expectMessage("OK nick alice");
+    registry.expectMessageClass(Registry.JoinRoom.class).replyTo().tell(new ChatRoom.Joined(
+        "lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()));
+    ack.expectMessage(Done.getInstance());
+    socket.expectMessage("JOINED lobby alice");
+    socket.expectMessage("WHO lobby alice");
+    assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice!"));
+  }
+
+  @Test
+  void serverWithAPasswordAsksForItFirst() {
+    readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+  }
+
+  @Test
+  void nickBeforeThePasswordIsRefusedAndThePasswordAskedFor() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+
+    receive(session, "/nick alice");
+
+    socket.expectMessage("ERROR password-required"
+        + " This server needs a password before a nickname: /pass PASSWORD");
+    socket.expectMessage(PASSWORD_PROMPT);
+    ack.expectMessage(Done.getInstance());
+    registry.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void otherCommandsBeforeThePasswordAreNotRegistered() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+
+    receive(session, "/join games");
+
+    socket.expectMessage(
+        "ERROR not-registered Choose a nickname first; commands work once you have one");
+    socket.expectMessage(PASSWORD_PROMPT);
+    ack.expectMessage(Done.getInstance());
+    registry.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void wrongPasswordEndsTheSession() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+
+    receive(session, "/pass guess");
+
+    socket.expectMessage("ERROR password-wrong Wrong password; goodbye");
+    ack.expectMessage(Done.getInstance());
+    assertEquals("wrong password", ended.receiveMessage().reason());
+    ended.expectTerminated(session);
+    socket.expectNoMessage(QUIET);
+    registry.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void bareLineWhenAskedForThePasswordIsThePassword() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+
+    receive(session, "s3cret");
+
+    socket.expectMessage("OK pass Password accepted");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT Choose a nickname"));
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void bareWrongPasswordEndsTheSessionToo() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    socket.expectMessage(PASSWORD_PROMPT);
+
+    receive(session, "alice");
+
+    socket.expectMessage("ERROR password-wrong Wrong password; goodbye");
+    assertEquals("wrong password", ended.receiveMessage().reason());
+    ended.expectTerminated(session);
+  }
+
+  @Test
+  void rightPasswordThenNickRegisters() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    passAndRegister(session);
+  }
+
+  @Test
+  void passAfterRegistrationIsRefusedAndChangesNothing() {
+    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    passAndRegister(session);
+
+    receive(session, "/pass s3cret");
+
+    socket.expectMessage("ERROR already-registered You are already signed in");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/pass wrong");
+    socket.expectMessage("ERROR already-registered You are already signed in");
+    ack.expectMessage(Done.getInstance());
+    ended.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void passWhereNoPasswordIsNeededIsAcceptedAndTheNickAskedFor() {
+    ActorRef<ConnectionActor.Command> session = session(64, true);
+    socket.receiveSeveralMessages(4);
+
+    receive(session, "/pass whatever");
+
+    socket.expectMessage("OK pass This server needs no password");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT Choose a nickname"));
+    ack.expectMessage(Done.getInstance());
+    registry.expectNoMessage(QUIET);
+  }
 }

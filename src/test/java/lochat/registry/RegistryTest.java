@@ -2,6 +2,7 @@ package lochat.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,19 +19,28 @@ import lochat.chat.RoomInfo;
 import lochat.registry.Registry.ChangeNick;
 import lochat.registry.Registry.GetOnline;
 import lochat.registry.Registry.JoinRoom;
+import lochat.registry.Registry.ListUsers;
+import lochat.registry.Registry.LookUp;
 import lochat.registry.Registry.ListMembers;
 import lochat.registry.Registry.ListRooms;
 import lochat.registry.Registry.NickAccepted;
 import lochat.registry.Registry.NickResult;
 import lochat.registry.Registry.NickTaken;
 import lochat.registry.Registry.NoSuchNick;
+import lochat.registry.Registry.NoSuchRecipient;
 import lochat.registry.Registry.Online;
 import lochat.registry.Registry.PrivateDelivered;
 import lochat.registry.Registry.PrivateResult;
 import lochat.registry.Registry.Register;
 import lochat.registry.Registry.RoomList;
+import lochat.registry.Registry.RoomsChanged;
 import lochat.registry.Registry.SendPrivate;
+import lochat.registry.Registry.SetAway;
 import lochat.registry.Registry.Unregister;
+import lochat.registry.Registry.UserDetails;
+import lochat.registry.Registry.UserResult;
+import lochat.registry.Registry.Users;
+import lochat.registry.Registry.Whois;
 import lochat.room.ChatRoom;
 import lochat.room.ChatRoom.JoinResult;
 import lochat.room.ChatRoom.Joined;
@@ -119,6 +129,42 @@ class RegistryTest {
     TestProbe<Online> reply = testKit.createTestProbe();
     registry.tell(new GetOnline(reply.getRef()));
     return reply.receiveMessage().users();
+  }
+
+  private static Online onlineCounts(ActorRef<Registry.Command> registry) {
+    TestProbe<Online> reply = testKit.createTestProbe();
+    registry.tell(new GetOnline(reply.getRef()));
+    return reply.receiveMessage();
+  }
+
+  private static NickResult register(ActorRef<Registry.Command> registry, String nick,
+      Profile profile, TestProbe<ChatEvent> session) {
+    TestProbe<NickResult> reply = testKit.createTestProbe();
+    registry.tell(new Register(nick, profile, session.getRef(), reply.getRef()));
+    return reply.receiveMessage();
+  }
+
+  private static UserResult whois(ActorRef<Registry.Command> registry, String nick) {
+    TestProbe<UserResult> reply = testKit.createTestProbe();
+    registry.tell(new Whois(nick, reply.getRef()));
+    return reply.receiveMessage();
+  }
+
+  private static List<String> lookUp(ActorRef<Registry.Command> registry, String... nicks) {
+    TestProbe<Users> reply = testKit.createTestProbe();
+    registry.tell(new LookUp(List.of(nicks), reply.getRef()));
+    return reply.receiveMessage().users().stream().map(UserDetails::nick).toList();
+  }
+
+  private static List<UserDetails> listUsers(
+      ActorRef<Registry.Command> registry, Optional<String> room) {
+    TestProbe<Users> reply = testKit.createTestProbe();
+    registry.tell(new ListUsers(room, reply.getRef()));
+    return reply.receiveMessage().users();
+  }
+
+  private static List<String> nicks(List<UserDetails> users) {
+    return users.stream().map(UserDetails::nick).toList();
   }
 
   // --- nicknames ---
@@ -343,7 +389,7 @@ class RegistryTest {
     register(registry, "Alice", alice);
     register(registry, "Bob", bob);
 
-    assertEquals(new NoSuchNick("carol"), sendPrivate(registry, alice, "carol", "hello?"));
+    assertEquals(new NoSuchRecipient("carol"), sendPrivate(registry, alice, "carol", "hello?"));
     alice.expectNoMessage();
     bob.expectNoMessage();
   }
@@ -362,5 +408,201 @@ class RegistryTest {
             Optional.empty()),
         result);
     alice.expectNoMessage();
+  }
+
+  // --- who users are ---
+
+  private static final Profile IRC_PROFILE =
+      new Profile("ali", "192.168.1.20", "Alice Liddell", "irc");
+
+  @Test
+  void whoisTellsWhatRegistrationSaid() {
+    ActorRef<Registry.Command> registry = registry();
+    register(registry, "Alice", IRC_PROFILE, session());
+
+    assertEquals(new UserDetails("Alice", IRC_PROFILE, Optional.empty(), List.of(), NOW),
+        whois(registry, "aLICE"));
+  }
+
+  @Test
+  void whoisOfSomeoneOfflineIsNoSuchNick() {
+    ActorRef<Registry.Command> registry = registry();
+    register(registry, "Alice", IRC_PROFILE, session());
+
+    assertEquals(new NoSuchNick("bob"), whois(registry, "bob"));
+  }
+
+  @Test
+  void whoisShowsTheRoomsTheSessionReported() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", IRC_PROFILE, alice);
+
+    registry.tell(new RoomsChanged(alice.getRef(), List.of("lobby", "Dev")));
+    assertEquals(List.of("lobby", "Dev"),
+        assertInstanceOf(UserDetails.class, whois(registry, "alice")).rooms());
+
+    registry.tell(new RoomsChanged(alice.getRef(), List.of("Dev")));
+    assertEquals(List.of("Dev"),
+        assertInstanceOf(UserDetails.class, whois(registry, "alice")).rooms());
+  }
+
+  @Test
+  void whoisShowsAwayUntilTheUserIsBack() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", IRC_PROFILE, alice);
+
+    registry.tell(new SetAway(alice.getRef(), Optional.of("at lunch")));
+    assertEquals(Optional.of("at lunch"),
+        assertInstanceOf(UserDetails.class, whois(registry, "alice")).away());
+
+    registry.tell(new SetAway(alice.getRef(), Optional.empty()));
+    assertEquals(Optional.empty(),
+        assertInstanceOf(UserDetails.class, whois(registry, "alice")).away());
+  }
+
+  @Test
+  void whoisFollowsANickChangeAndKeepsWhoTheUserIs() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", IRC_PROFILE, alice);
+    registry.tell(new SetAway(alice.getRef(), Optional.of("brb")));
+    changeNick(registry, "Ally", alice);
+
+    assertEquals(new NoSuchNick("Alice"), whois(registry, "Alice"));
+    assertEquals(new UserDetails("Ally", IRC_PROFILE, Optional.of("brb"), List.of(), NOW),
+        whois(registry, "ally"));
+  }
+
+  @Test
+  void awayAndRoomsOfAnUnregisteredSessionAreIgnored() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> stranger = session();
+    registry.tell(new SetAway(stranger.getRef(), Optional.of("?")));
+    registry.tell(new RoomsChanged(stranger.getRef(), List.of("lobby")));
+
+    assertEquals(0, online(registry));
+    assertEquals(List.of(), listUsers(registry, Optional.empty()));
+  }
+
+  @Test
+  void lookUpAnswersInTheOrderAskedAndSkipsWhoIsOffline() {
+    ActorRef<Registry.Command> registry = registry();
+    register(registry, "Alice", session());
+    register(registry, "bob", session());
+    register(registry, "Carol", session());
+
+    assertEquals(List.of("Carol", "Alice", "bob"),
+        lookUp(registry, "carol", "nobody", "ALICE", "Bob"));
+    assertEquals(List.of(), lookUp(registry, "nobody", "noone"));
+    assertEquals(List.of(), lookUp(registry));
+  }
+
+  @Test
+  void listUsersListsEveryoneSortedCaseInsensitively() {
+    ActorRef<Registry.Command> registry = registry();
+    register(registry, "carol", session());
+    register(registry, "Alice", session());
+    register(registry, "bob", session());
+
+    assertEquals(List.of("Alice", "bob", "carol"), nicks(listUsers(registry, Optional.empty())));
+  }
+
+  @Test
+  void listUsersOfARoomListsItsMembersWhateverTheCaseOfItsName() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    TestProbe<ChatEvent> bob = session();
+    TestProbe<ChatEvent> carol = session();
+    register(registry, "alice", alice);
+    register(registry, "bob", bob);
+    register(registry, "carol", carol);
+    registry.tell(new RoomsChanged(alice.getRef(), List.of("lobby", "Dev")));
+    registry.tell(new RoomsChanged(bob.getRef(), List.of("lobby")));
+    registry.tell(new RoomsChanged(carol.getRef(), List.of("dev")));
+
+    assertEquals(List.of("alice", "carol"), nicks(listUsers(registry, Optional.of("DEV"))));
+    assertEquals(List.of("alice", "bob"), nicks(listUsers(registry, Optional.of("lobby"))));
+    assertEquals(List.of(), nicks(listUsers(registry, Optional.of("games"))));
+  }
+
+  @Test
+  void getOnlineCountsUsersTheMostAtOnceAndRooms() {
+    ActorRef<Registry.Command> registry = registry();
+    assertEquals(new Online(0, 0, 1), onlineCounts(registry), "the default room exists");
+
+    TestProbe<ChatEvent> alice = session();
+    TestProbe<ChatEvent> bob = session();
+    register(registry, "alice", alice);
+    register(registry, "bob", bob);
+    register(registry, "carol", session());
+    join(registry, "lobby", "alice", alice);
+    join(registry, "dev", "alice", alice);
+    join(registry, "DEV", "bob", bob);
+    join(registry, "games", "bob", bob);
+    assertEquals(new Online(3, 3, 3), onlineCounts(registry), "lobby, dev and games");
+
+    registry.tell(new Unregister(alice.getRef()));
+    registry.tell(new Unregister(bob.getRef()));
+    Online later = onlineCounts(registry);
+    assertEquals(1, later.users());
+    assertEquals(3, later.maxUsers(), "the most there have been stays");
+
+    register(registry, "dave", session());
+    assertEquals(3, onlineCounts(registry).maxUsers(), "two now is not more than three then");
+  }
+
+  @Test
+  void privateMessageToSomeoneAwayCarriesTheirAwayMessage() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    TestProbe<ChatEvent> bob = session();
+    register(registry, "Alice", alice);
+    register(registry, "Bob", bob);
+    registry.tell(new SetAway(bob.getRef(), Optional.of("gone fishing")));
+
+    PrivateResult result = sendPrivate(registry, alice, "bob", "you there?");
+
+    PrivateMessage message =
+        new PrivateMessage("Alice", "Bob", "you there?", MessageKind.TEXT, NOW);
+    assertEquals(new PrivateDelivered(message, Optional.of("gone fishing")), result);
+    bob.expectMessage(message);
+  }
+
+  @Test
+  void unregisteredUserIsGoneFromEveryAnswer() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", alice);
+    register(registry, "Bob", session());
+    registry.tell(new RoomsChanged(alice.getRef(), List.of("lobby")));
+
+    registry.tell(new Unregister(alice.getRef()));
+
+    assertEquals(new NoSuchNick("alice"), whois(registry, "alice"));
+    assertEquals(List.of("Bob"), lookUp(registry, "alice", "bob"));
+    assertEquals(List.of("Bob"), nicks(listUsers(registry, Optional.empty())));
+    assertEquals(List.of(), nicks(listUsers(registry, Optional.of("lobby"))));
+    assertEquals(new NickAccepted(null, "alice"), register(registry, "alice", session()));
+  }
+
+  @Test
+  void userWhoseSessionStoppedIsGoneFromEveryAnswer() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", alice);
+    register(registry, "Bob", session());
+
+    alice.stop();
+
+    alice.awaitAssert(EVENTUALLY, () -> {
+      assertEquals(new NoSuchNick("Alice"), whois(registry, "Alice"));
+      return null;
+    });
+    assertEquals(List.of("Bob"), lookUp(registry, "Alice", "Bob"));
+    assertEquals(List.of("Bob"), nicks(listUsers(registry, Optional.empty())));
+    assertEquals(1, online(registry));
+    assertTrue(register(registry, "alice", session()) instanceof NickAccepted);
   }
 }

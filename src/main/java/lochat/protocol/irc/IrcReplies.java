@@ -35,12 +35,30 @@ public final class IrcReplies {
     return nick + "!" + nick + "@" + serverName;
   }
 
-  /** A numeric reply to {@code target} (the client's nickname, or {@code *}). */
+  /**
+   * A numeric reply to {@code target} (the client's nickname, or {@code *}). Parameters before
+   * the last may echo what a client sent (a channel or nickname it asked about); those are made
+   * writable as middle parameters by {@link #asMiddle}.
+   */
   public IrcMessage numeric(String target, String numeric, String... params) {
     List<String> all = new ArrayList<>(params.length + 1);
-    all.add(target);
-    all.addAll(List.of(params));
+    all.add(asMiddle(target));
+    for (int i = 0; i < params.length; i++) {
+      all.add(i == params.length - 1 ? params[i] : asMiddle(params[i]));
+    }
     return IrcLimits.fit(new IrcMessage(Map.of(), Optional.of(serverName), numeric, all));
+  }
+
+  /**
+   * {@code text} as a middle parameter: spaces become {@code _}, a leading {@code :} is dropped,
+   * and nothing left becomes {@code *}.
+   */
+  public static String asMiddle(String text) {
+    String middle = text.replace(' ', '_');
+    while (middle.startsWith(":")) {
+      middle = middle.substring(1);
+    }
+    return middle.isEmpty() ? "*" : middle;
   }
 
   /** A command from the server itself, e.g. {@code PONG} or {@code NOTICE}. */

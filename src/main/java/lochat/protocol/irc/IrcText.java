@@ -90,8 +90,8 @@ public final class IrcText {
 
   /** The action of a CTCP {@code ACTION}, e.g. "waves" from {@code ^AACTION waves^A}. */
   public static Optional<String> action(String text) {
-    if (!text.startsWith(ACTION)
-        || text.length() > ACTION.length() && text.charAt(ACTION.length()) != ' ') {
+    if (!text.startsWith(ACTION) || text.length() > ACTION.length()
+        && text.charAt(ACTION.length()) != ' ' && text.charAt(ACTION.length()) != CTCP) {
       return Optional.empty();
     }
     int end = text.endsWith(String.valueOf(CTCP)) && text.length() > ACTION.length()

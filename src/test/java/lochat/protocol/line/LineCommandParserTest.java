@@ -1,6 +1,7 @@
 package lochat.protocol.line;
 
 import static lochat.protocol.line.LineCommandParser.parse;
+import static lochat.protocol.line.LineCommandParser.parsePassword;
 import static lochat.protocol.line.LineCommandParser.parseRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,6 +16,7 @@ import lochat.protocol.line.LineCommand.Me;
 import lochat.protocol.line.LineCommand.Msg;
 import lochat.protocol.line.LineCommand.Nick;
 import lochat.protocol.line.LineCommand.Part;
+import lochat.protocol.line.LineCommand.Pass;
 import lochat.protocol.line.LineCommand.Quit;
 import lochat.protocol.line.LineCommand.Rooms;
 import lochat.protocol.line.LineCommand.Say;
@@ -239,5 +241,63 @@ class LineCommandParserTest {
     assertEquals(new LineCommand.ShowTopic(), parse("/topic"));
     assertEquals(new LineCommand.SetTopic("release on Friday"), parse("/topic release on Friday"));
     assertEquals(new LineCommand.SetTopic(""), parse("/TOPIC -"));
+  }
+
+  // Password
+
+  @Test
+  void passGivesThePassword() {
+    assertEquals(new Pass("secret"), parse("/pass secret"));
+    assertEquals(new Pass("s3cret"), parse("/PASS   s3cret  "));
+    assertEquals(new Pass("two words"), parse("/pass two words"));
+  }
+
+  @Test
+  void passWithoutAPasswordIsRejected() {
+    String message = assertInvalid(ErrorCode.BAD_ARGUMENT, "/pass");
+    assertTrue(message.contains("/pass secret"), message);
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/pass   ");
+  }
+
+  @Test
+  void whenAskedForThePasswordABareLineIsThePassword() {
+    assertEquals(new Pass("secret"), parsePassword("secret"));
+    assertEquals(new Pass("secret"), parsePassword("  secret "));
+    assertEquals(new Pass("not a nick!"), parsePassword("not a nick!"));
+  }
+
+  @Test
+  void whenAskedForThePasswordCommandsAreStillCommands() {
+    assertEquals(new Pass("secret"), parsePassword("/pass secret"));
+    assertEquals(new Nick("alice"), parsePassword("/nick alice"));
+    assertEquals(new Quit(Optional.empty()), parsePassword("/quit"));
+    assertEquals(new Help(), parsePassword("/help"));
+    assertEquals(new Blank(), parsePassword("  "));
+    assertEquals(ErrorCode.BAD_ARGUMENT,
+        assertInstanceOf(Invalid.class, parsePassword("/pass")).code());
+  }
+
+  @Test
+  void passIsABareNickWhenNoPasswordIsAsked() {
+    assertEquals(new Nick("secret"), parseRegistration("secret"));
+    assertEquals(new Pass("secret"), parseRegistration("/pass secret"));
+  }
+
+  // IRC nickname characters
+
+  @Test
+  void nicksMayUseIrcCharacters() {
+    assertEquals(new Nick("[alice]"), parse("/nick [alice]"));
+    assertEquals(new Nick("a|b^c{d}`e\\f"), parse("/nick a|b^c{d}`e\\f"));
+    assertEquals(new Nick("{bob}"), parseRegistration("{bob}"));
+    assertEquals(new Msg("[bob]", "hi", false), parse("/msg [bob] hi"));
+  }
+
+  @Test
+  void roomsMayNotUseIrcNickCharacters() {
+    assertInvalid(ErrorCode.ROOM_INVALID, "/join [games]");
+    assertInvalid(ErrorCode.ROOM_INVALID, "/join #a|b");
+    assertInvalid(ErrorCode.ROOM_INVALID, "/part {x}");
+    assertInvalid(ErrorCode.ROOM_INVALID, "/who a^b");
   }
 }

@@ -1,0 +1,208 @@
+package lochat.irc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.Outbound;
+import lochat.connection.SessionEnded;
+import lochat.connection.SessionSetup;
+import lochat.protocol.InboundLine;
+import lochat.registry.Registry;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IRC session against probes, fed lines whose names (channels, nicknames, subcommands) the
+ * server repeats back in its replies: whatever a client sends, it gets an answer and keeps its
+ * connection, and it gets only the answer that belongs to its command.
+ */
+class IrcSessionBadInputTest {
+
+  private static final ActorTestKit testKit = ActorTestKit.create();
+  private static final Duration QUIET = Duration.ofMillis(300);
+
+  private TestProbe<Registry.Command> registry;
+  private TestProbe<SessionEnded> ended;
+  private TestProbe<String> socket;
+  private TestProbe<Done> ack;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void probes() {
+    registry = testKit.createTestProbe();
+    ended = testKit.createTestProbe();
+    socket = testKit.createTestProbe();
+    ack = testKit.createTestProbe();
+  }
+
+  private ActorRef<IrcSession.Command> session() {
+    Config lochat = ConfigFactory.parseString("lochat.server-name = lochat\nlochat.motd = \"\"")
+        .withFallback(ConfigFactory.load()).getConfig("lochat");
+    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
+        Source.<ByteString>queue(256).preMaterialize(testKit.system());
+    queue.second().runWith(
+        Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
+        testKit.system());
+    return testKit.spawn(IrcSession.create(new SessionSetup(
+        ConnectionSettings.fromConfig(lochat), registry.getRef(),
+        new Outbound(queue.first(), "\r\n"), "10.0.0.9:5000", 1, ended.getRef()),
+        IrcSettings.fromConfig(lochat)));
+  }
+
+  private void send(ActorRef<IrcSession.Command> session, String line) {
+    session.tell(new IrcSession.Received(new InboundLine.Text(line), ack.getRef()));
+  }
+
+  /** Registers as alice, answering for the registry, and reads the whole welcome. */
+  private ActorRef<IrcSession.Command> registeredAlice() {
+    ActorRef<IrcSession.Command> session = session();
+    send(session, "NICK alice");
+    ack.expectMessage(Done.getInstance());
+    send(session, "USER alice 0 * :Alice");
+    registry.expectMessageClass(Registry.Register.class).replyTo()
+        .tell(new Registry.NickAccepted(null, "alice"));
+    registry.expectMessageClass(Registry.GetOnline.class).replyTo()
+        .tell(new Registry.Online(1, 1, 1));
+    ack.expectMessage(Done.getInstance());
+    socket.fishForMessage(Duration.ofSeconds(3), line -> line.startsWith(":lochat 422 alice ")
+        ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    return session;
+  }
+
+  // --- names the server repeats in a middle parameter ---
+
+  @Test
+  void pingAnswersAsTheOtherTestsExpect() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "PING still-there");
+    assertEquals(":lochat PONG lochat :still-there", socket.receiveMessage());
+  }
+
+  @Test
+  void lineWithAPrefixButNoCommandIsAnswered() {
+    ActorRef<IrcSession.Command> session = session();
+    send(session, ":x");
+    ack.expectMessage(Duration.ofSeconds(3), "':x' is handled", Done.getInstance());
+    socket.receiveMessage(); // whatever the server makes of it
+    send(session, "PING still-there");
+    assertEquals(":lochat PONG lochat :still-there", socket.receiveMessage());
+  }
+
+  @Test
+  void joinOfAChannelNameWithASpaceIsNoSuchChannel() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "JOIN :#a b");
+    ack.expectMessage(Duration.ofSeconds(3), "JOIN is handled", Done.getInstance());
+    assertEquals("403", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void joinOfAChannelNameStartingWithAColonIsNoSuchChannel() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "JOIN #a,:b");
+    registry.expectMessageClass(Registry.JoinRoom.class); // #a: not answered in this test
+    ended.expectNoMessage(QUIET);
+    assertEquals("403", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void partOfAChannelNameWithASpaceIsNoSuchChannel() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "PART :#a b");
+    ack.expectMessage(Duration.ofSeconds(3), "PART is handled", Done.getInstance());
+    assertEquals("403", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void topicOfAChannelNameWithASpaceIsNoSuchChannel() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "TOPIC :#a b");
+    ack.expectMessage(Duration.ofSeconds(3), "TOPIC is handled", Done.getInstance());
+    assertEquals("403", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void nickWithASpaceIsErroneous() {
+    ActorRef<IrcSession.Command> session = session();
+    send(session, "NICK :al ice");
+    ack.expectMessage(Duration.ofSeconds(3), "NICK is handled", Done.getInstance());
+    assertEquals("432", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void nickStartingWithAColonIsErroneous() {
+    ActorRef<IrcSession.Command> session = session();
+    send(session, "NICK ::)");
+    ack.expectMessage(Duration.ofSeconds(3), "NICK is handled", Done.getInstance());
+    assertEquals("432", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void unknownCapSubcommandWithASpaceIsInvalid() {
+    ActorRef<IrcSession.Command> session = session();
+    send(session, "CAP :LS 302");
+    ack.expectMessage(Duration.ofSeconds(3), "CAP is handled", Done.getInstance());
+    assertEquals("410", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void whoisOfANickWithASpaceIsNoSuchNick() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "WHOIS :a b");
+    Registry.Whois whois = registry.expectMessageClass(Registry.Whois.class);
+    whois.replyTo().tell(new Registry.NoSuchNick(whois.nick()));
+    ack.expectMessage(Duration.ofSeconds(3), "WHOIS is handled", Done.getInstance());
+    assertEquals("401", socket.receiveMessage().split(" ")[1]);
+  }
+
+  @Test
+  void whowasOfANickWithASpaceIsNoSuchNick() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "WHOWAS :a b");
+    ack.expectMessage(Duration.ofSeconds(3), "WHOWAS is handled", Done.getInstance());
+    assertEquals("406", socket.receiveMessage().split(" ")[1]);
+  }
+
+  // --- replies that reach the right handler ---
+
+  @Test
+  void privmsgToSomeoneOfflineIsAnsweredWithNoSuchNickOnly() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "PRIVMSG bob :hi");
+    Registry.SendPrivate privmsg = registry.expectMessageClass(Registry.SendPrivate.class);
+    privmsg.replyTo().tell(new Registry.NoSuchRecipient("bob"));
+    ack.expectMessage(Done.getInstance());
+    assertEquals(":lochat 401 alice bob :No such nick/channel", socket.receiveMessage());
+    socket.expectNoMessage(QUIET); // in particular no 318 End of /WHOIS list.
+  }
+
+  @Test
+  void whoisOfSomeoneOfflineIsNoSuchNickThenTheEnd() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "WHOIS bob");
+    registry.expectMessageClass(Registry.Whois.class).replyTo()
+        .tell(new Registry.NoSuchNick("bob"));
+    ack.expectMessage(Done.getInstance());
+    assertEquals(":lochat 401 alice bob :No such nick/channel", socket.receiveMessage());
+    assertEquals(":lochat 318 alice bob :End of /WHOIS list.", socket.receiveMessage());
+  }
+}
