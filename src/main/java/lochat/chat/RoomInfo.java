@@ -1,4 +1,10 @@
 package lochat.chat;
 
-/** A room as listed to users: its name and how many members it has. */
-public record RoomInfo(String name, int members) {}
+/** A room as listed to users: its name, how many members it has and its topic ("" for none). */
+public record RoomInfo(String name, int members, String topic) {
+
+  /** A room without a topic. */
+  public RoomInfo(String name, int members) {
+    this(name, members, "");
+  }
+}

@@ -185,7 +185,8 @@ public final class ConnectionActor {
       }
     }
     promptForRegistration();
-    timers.startSingleTimer(new RegistrationTimedOut(), settings.registrationTimeout());
+    timers.startSingleTimer(
+        RegistrationTimedOut.class, new RegistrationTimedOut(), settings.registrationTimeout());
     return registering();
   }
 

@@ -1,6 +1,7 @@
 package lochat.connection;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.util.ByteString;
@@ -29,8 +30,24 @@ public final class Outbound {
 
   /** Queues {@code line} plus the line ending, encoded as UTF-8. */
   public Result send(String line) {
-    QueueOfferResult result =
-        queue.offer(ByteString.fromString(line + lineEnding, StandardCharsets.UTF_8));
+    return offer(ByteString.fromString(line + lineEnding, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Queues {@code lines} as one entry: the lines one event became (a long message split for
+   * IRC, a reply in several lines) take one place in the queue, as one line does, so that the
+   * send buffer bounds events, whatever the protocol makes of them.
+   */
+  public Result send(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append(lineEnding);
+    }
+    return offer(ByteString.fromString(text.toString(), StandardCharsets.UTF_8));
+  }
+
+  private Result offer(ByteString bytes) {
+    QueueOfferResult result = queue.offer(bytes);
     if (result.isEnqueued()) {
       return Result.SENT;
     }

@@ -202,9 +202,13 @@ public final class SessionLifecycle<T> {
     }
   }
 
+  /** Sends the lines one event became; they take one place in the send buffer. */
   public void sendAll(List<String> lines) {
-    for (String line : lines) {
-      send(line);
+    if (lines.size() == 1) {
+      send(lines.get(0));
+    } else if (!lines.isEmpty()
+        && !aborted && setup.outbound().send(lines) == Outbound.Result.OVERFLOW) {
+      tooSlow();
     }
   }
 

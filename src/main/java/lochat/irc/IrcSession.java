@@ -224,6 +224,8 @@ public final class IrcSession {
   private final Deque<Consumer<ChatRoom.MembersResult>> onMembers = new ArrayDeque<>();
   private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>();
   private boolean welcoming;
+  /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
+  private boolean handlingNotice;
 
   // Registered.
   private final Set<Character> userModes = new TreeSet<>();
@@ -255,7 +257,8 @@ public final class IrcSession {
   }
 
   private Behavior<Command> start() {
-    timers.startSingleTimer(new RegistrationTimedOut(), settings.registrationTimeout());
+    timers.startSingleTimer(
+        RegistrationTimedOut.class, new RegistrationTimedOut(), settings.registrationTimeout());
     return registering();
   }
 
@@ -329,7 +332,8 @@ public final class IrcSession {
       send(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
       return Optional.empty();
     }
-    String line = ((InboundLine.Text) received.line()).text();
+    // NUL may not appear in IRC; dropping it keeps the rest of the line, as for other controls.
+    String line = ((InboundLine.Text) received.line()).text().replace("\0", "");
     if (IrcLimits.tooLong(line).isPresent()) {
       send(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
       return Optional.empty();
@@ -572,6 +576,7 @@ public final class IrcSession {
 
   private void message(List<String> params, MessageKind kind) {
     boolean notice = kind == MessageKind.NOTICE;
+    handlingNotice = notice;
     String command = notice ? "NOTICE" : "PRIVMSG";
     if (params.isEmpty() || params.get(0).isEmpty()) {
       if (!notice) {
@@ -595,7 +600,7 @@ public final class IrcSession {
       }
       return;
     }
-    for (String target : targets(params.get(0))) {
+    for (String target : targets(params.get(0), !notice)) {
       if (IrcNames.isChannel(target)) {
         Optional<SessionLifecycle.Membership> room =
             IrcNames.room(target).flatMap(session::room);
@@ -637,7 +642,7 @@ public final class IrcSession {
       if (message.kind() != MessageKind.NOTICE && delivered.targetAway().isPresent()) {
         send(numeric(Numerics.RPL_AWAY, message.to(), delivered.targetAway().get()));
       }
-    } else if (reply.result() instanceof Registry.NoSuchRecipient missing) {
+    } else if (reply.result() instanceof Registry.NoSuchRecipient missing && !handlingNotice) {
       send(numeric(Numerics.ERR_NOSUCHNICK, clean(missing.nick()), "No such nick/channel"));
     }
     return replyArrived();
@@ -656,7 +661,7 @@ public final class IrcSession {
       }
       return;
     }
-    for (String channel : targets(params.get(0))) {
+    for (String channel : targets(params.get(0), true)) {
       Optional<String> room = IrcNames.room(channel);
       if (room.isEmpty()) {
         send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
@@ -720,7 +725,7 @@ public final class IrcSession {
     }
     String reason = params.size() > 1 && !clean(params.get(1)).isBlank()
         ? "part: " + clean(params.get(1)) : "part";
-    for (String channel : targets(params.get(0))) {
+    for (String channel : targets(params.get(0), true)) {
       Optional<String> room = IrcNames.room(channel);
       if (room.isEmpty()) {
         send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
@@ -799,7 +804,7 @@ public final class IrcSession {
       }
       return;
     }
-    for (String channel : targets(params.get(0))) {
+    for (String channel : targets(params.get(0), true)) {
       Optional<String> room = IrcNames.room(channel);
       if (room.isEmpty()) {
         send(numeric(Numerics.RPL_ENDOFNAMES, clean(channel), "End of /NAMES list."));
@@ -855,7 +860,7 @@ public final class IrcSession {
     for (RoomInfo room : reply.list().rooms()) {
       if (listFilter.isEmpty() || listFilter.contains(Names.key(room.name()))) {
         send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
-            String.valueOf(room.members()), ""));
+            String.valueOf(room.members()), room.topic()));
       }
     }
     send(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
@@ -938,7 +943,7 @@ public final class IrcSession {
       send(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));
       return;
     }
-    for (String target : targets(params.get(params.size() - 1))) {
+    for (String target : targets(params.get(params.size() - 1), true)) {
       session.registry().tell(new Registry.Whois(target, userReplies));
       repliesDue++;
     }
@@ -1148,7 +1153,7 @@ public final class IrcSession {
     if (awaitingPong) {
       Duration waited = Duration.ofNanos(now - pingSentAt);
       if (waited.compareTo(irc.pingTimeout()) >= 0) {
-        String reason = "Ping timeout: " + waited.toSeconds() + " seconds";
+        String reason = "Ping timeout: " + ConfigChecks.inWords(irc.pingTimeout());
         session.leaveServer(reason.toLowerCase(Locale.ROOT));
         return closeWithError(reason, "ping timeout");
       }
@@ -1265,19 +1270,25 @@ public final class IrcSession {
   }
 
   private void sendAll(List<IrcMessage> messages) {
-    for (IrcMessage message : messages) {
-      send(message);
-    }
+    session.sendAll(messages.stream().map(IrcMessage::render).toList());
   }
 
-  /** Distinct comma-separated targets, at most {@link #MAX_TARGETS}. */
-  private static List<String> targets(String list) {
+  /**
+   * Distinct comma-separated targets, at most {@link #MAX_TARGETS}; each one more is answered
+   * with ERR_TOOMANYTARGETS when {@code answer}.
+   */
+  private List<String> targets(String list, boolean answer) {
     Set<String> seen = new HashSet<>();
     List<String> targets = new ArrayList<>();
     for (String target : list.split(",")) {
-      if (!target.isEmpty() && seen.add(IrcCase.foldCase(target))
-          && targets.size() < MAX_TARGETS) {
+      if (target.isEmpty() || !seen.add(IrcCase.foldCase(target))) {
+        continue;
+      }
+      if (targets.size() < MAX_TARGETS) {
         targets.add(target);
+      } else if (answer) {
+        send(numeric(Numerics.ERR_TOOMANYTARGETS, clean(target),
+            "Too many targets; at most " + MAX_TARGETS + " in one command"));
       }
     }
     return targets;

@@ -146,10 +146,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   /** A room and what the registry knows of it; {@code forwarded} counts requests sent to it. */
-  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded) {
+  private record Room(
+      String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded, String topic) {
 
     Room forwardedOneMore() {
-      return new Room(name, ref, members, forwarded + 1);
+      return new Room(name, ref, members, forwarded + 1, topic);
     }
   }
 
@@ -259,13 +260,13 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         ChatRoom.create(name, historySize, occupancyAdapter, clock),
         "room-" + key + "-" + (++roomsCreated));
     getContext().watchWith(ref, new RoomStopped(key, ref));
-    return new Room(name, ref, 0, 0);
+    return new Room(name, ref, 0, 0, "");
   }
 
   private Behavior<Command> onListRooms(ListRooms request) {
     List<RoomInfo> list = new ArrayList<>();
     for (Room room : rooms.values()) {
-      list.add(new RoomInfo(room.name(), room.members()));
+      list.add(new RoomInfo(room.name(), room.members(), room.topic()));
     }
     list.sort(Comparator.comparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
     request.replyTo().tell(new RoomList(List.copyOf(list)));
@@ -383,7 +384,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       rooms.remove(key);
       getContext().stop(room.ref());
     } else {
-      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.forwarded()));
+      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.forwarded(),
+          occupancy.topic()));
     }
     return this;
   }

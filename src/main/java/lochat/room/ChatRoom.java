@@ -88,11 +88,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record NoSuchRoom(String room) implements MembersResult {}
 
   /**
-   * Sent to the room's owner after every join, departure and member list request: how many
-   * members the room has, and how many {@link Join} and {@link GetMembers} requests it has
-   * handled in all (so that the owner can tell whether a request it forwarded is on its way).
+   * Sent to the room's owner after every join, departure, member list request and topic change:
+   * how many members the room has, how many {@link Join} and {@link GetMembers} requests it has
+   * handled in all (so that the owner can tell whether a request it forwarded is on its way),
+   * and its topic ("" for none), for room lists.
    */
-  public record Occupancy(String room, int members, long requestsHandled) {}
+  public record Occupancy(String room, int members, long requestsHandled, String topic) {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
@@ -202,6 +203,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
           ? Optional.empty()
           : Optional.of(new Topic(set.text(), nick, clock.instant()));
       broadcast(new ChatEvent.TopicChanged(name, nick, topic));
+      reportOccupancy();
     }
     return this;
   }
@@ -255,6 +257,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private void reportOccupancy() {
-    occupancy.tell(new Occupancy(name, members.size(), requestsHandled));
+    occupancy.tell(new Occupancy(
+        name, members.size(), requestsHandled, topic.map(Topic::text).orElse("")));
   }
 }

@@ -80,7 +80,7 @@ class ChatRoomTest {
 
     assertEquals(List.of(new MemberJoined("lobby", "bob")), alice.getAllReceived());
     assertFalse(bob.hasMessages(), "a joiner is not told of its own join");
-    assertEquals(List.of(new Occupancy("lobby", 1, 1), new Occupancy("lobby", 2, 2)),
+    assertEquals(List.of(new Occupancy("lobby", 1, 1, ""), new Occupancy("lobby", 2, 2, "")),
         occupancy.getAllReceived());
   }
 
@@ -97,7 +97,7 @@ class ChatRoomTest {
     assertEquals(List.of("alice", "bob"), again.members());
     assertFalse(alice.hasMessages(), "no second MemberJoined");
     assertFalse(bob.hasMessages());
-    assertEquals(List.of(new Occupancy("lobby", 2, 3)), occupancy.getAllReceived(),
+    assertEquals(List.of(new Occupancy("lobby", 2, 3, "")), occupancy.getAllReceived(),
         "the member count did not change; the join was counted");
   }
 
@@ -127,7 +127,7 @@ class ChatRoomTest {
     MemberLeft left = new MemberLeft("lobby", "bob", "off to lunch", false);
     assertEquals(List.of(left, posted("alice", "bye bob")), alice.getAllReceived());
     assertEquals(List.of(), bob.getAllReceived());
-    assertEquals(List.of(new Occupancy("lobby", 1, 2)), occupancy.getAllReceived());
+    assertEquals(List.of(new Occupancy("lobby", 1, 2, "")), occupancy.getAllReceived());
     assertEquals(List.of("alice"), members(room));
   }
 
@@ -235,7 +235,7 @@ class ChatRoomTest {
     MemberLeft left = new MemberLeft("lobby", "bob", ChatRoom.CONNECTION_LOST, true);
     assertEquals(List.of(left), alice.getAllReceived());
     assertEquals(List.of(left), carol.getAllReceived());
-    assertEquals(List.of(new Occupancy("lobby", 2, 3)), occupancy.getAllReceived());
+    assertEquals(List.of(new Occupancy("lobby", 2, 3, "")), occupancy.getAllReceived());
     assertEquals(List.of("alice", "carol"), members(room));
   }
 

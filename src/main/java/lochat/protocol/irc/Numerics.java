@@ -62,6 +62,7 @@ public final class Numerics {
   public static final String ERR_CANNOTSENDTOCHAN = "404";
   public static final String ERR_TOOMANYCHANNELS = "405";
   public static final String ERR_WASNOSUCHNICK = "406";
+  public static final String ERR_TOOMANYTARGETS = "407";
   public static final String ERR_NOORIGIN = "409";
   public static final String ERR_INVALIDCAPCMD = "410";
   public static final String ERR_NORECIPIENT = "411";

@@ -83,6 +83,8 @@ class IrcNumericRoundTripTest {
         "Cannot join: The server already has 1000 rooms, its limit"));
     all.add(numeric(Numerics.ERR_CANNOTSENDTOCHAN, "#dev", "Cannot send to channel"));
     all.add(numeric(Numerics.ERR_TOOMANYCHANNELS, "#dev", "You have joined too many channels"));
+    all.add(numeric(Numerics.ERR_TOOMANYTARGETS, "user5",
+        "Too many targets; at most 4 in one command"));
     all.add(numeric(Numerics.ERR_NOORIGIN, "No origin specified"));
     all.add(numeric(Numerics.ERR_INVALIDCAPCMD, "FOO", "Invalid CAP command"));
     all.add(numeric(Numerics.ERR_NORECIPIENT, "No recipient given (PRIVMSG)"));

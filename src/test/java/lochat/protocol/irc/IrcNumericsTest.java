@@ -42,13 +42,14 @@ class IrcNumericsTest {
         entry("RPL_ENDOFINVITELIST", "347"), entry("RPL_ENDOFEXCEPTLIST", "349"),
         entry("RPL_VERSION", "351"), entry("RPL_ENDOFBANLIST", "368"), entry("RPL_TIME", "391"),
         entry("ERR_TOOMANYCHANNELS", "405"), entry("ERR_WASNOSUCHNICK", "406"),
+        entry("ERR_TOOMANYTARGETS", "407"),
         entry("RPL_ENDOFWHOWAS", "369"), entry("ERR_NOORIGIN", "409"),
         entry("ERR_INVALIDCAPCMD", "410"), entry("ERR_CHANOPRIVSNEEDED", "482"),
         entry("ERR_UMODEUNKNOWNFLAG", "501"), entry("ERR_USERSDONTMATCH", "502"));
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(65, expected.size());
+    assertEquals(66, expected.size());
     assertEquals(expected, declared);
   }
 
