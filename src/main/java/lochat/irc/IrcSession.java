@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class IrcSession {
   private static final String VERSION = "lochat-" + Version.CURRENT;
   private static final String SERVER_INFO = "Lochat, a chat server for the LAN";
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("EEEE MMMM d uuuu -- HH:mm:ss xxx", Locale.ROOT)
+      DateTimeFormatter.ofPattern("EEEE MMMM d uuuu -- HH:mm:ss xxx", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
@@ -221,7 +222,8 @@ public final class IrcSession {
   // The line being handled: what it still waits for.
   private int repliesDue;
   private final Set<String> echoesDue = new HashSet<>();
-  private final Deque<Consumer<ChatRoom.MembersResult>> onMembers = new ArrayDeque<>();
+  /** By room key: a room's answer and the registry's "no such room" may overtake each other. */
+  private final Map<String, Consumer<ChatRoom.MembersResult>> onMembers = new HashMap<>();
   private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>();
   private boolean welcoming;
   /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
@@ -539,7 +541,8 @@ public final class IrcSession {
     switch (subcommand) {
       case "LS" -> {
         capNegotiating = !session.registered();
-        if (params.size() > 1 && params.get(1).compareTo("302") >= 0) {
+        if (params.size() > 1 && params.get(1).matches("[0-9]{1,9}")
+            && Integer.parseInt(params.get(1)) >= 302) {
           caps.add(Capabilities.CAP_NOTIFY);
         }
         send(replies.command("CAP", me, "LS", String.join(" ", Capabilities.SUPPORTED)));
@@ -829,36 +832,42 @@ public final class IrcSession {
 
   private void askMembers(String room, Consumer<ChatRoom.MembersResult> then) {
     session.registry().tell(new Registry.ListMembers(room, membersReplies));
-    onMembers.addLast(then);
+    onMembers.put(Names.key(room), then);
     repliesDue++;
   }
 
   private Behavior<Command> onMembersReply(MembersReply reply) {
-    Consumer<ChatRoom.MembersResult> then = onMembers.pollFirst();
+    ChatRoom.MembersResult result = reply.result();
+    String room = result instanceof ChatRoom.Members members
+        ? members.room() : ((ChatRoom.NoSuchRoom) result).room();
+    Consumer<ChatRoom.MembersResult> then = onMembers.remove(Names.key(room));
     if (then != null) {
       then.accept(reply.result());
     }
     return replyArrived();
   }
 
+  /** {@code LIST} or {@code LIST #a,#b}; other filters (ELIST) are not supported. */
   private void list(List<String> params) {
-    Set<String> wanted = new HashSet<>();
+    listFilter = Optional.empty();
     if (!params.isEmpty() && !params.get(0).isEmpty()) {
+      Set<String> wanted = new HashSet<>();
       for (String channel : params.get(0).split(",")) {
         IrcNames.room(channel).ifPresent(room -> wanted.add(Names.key(room)));
       }
+      listFilter = Optional.of(wanted);
     }
     session.registry().tell(new Registry.ListRooms(roomsReplies));
     repliesDue++;
-    listFilter = wanted;
   }
 
-  private Set<String> listFilter = Set.of();
+  /** The rooms the pending {@code LIST} asked for, or empty for all of them. */
+  private Optional<Set<String>> listFilter = Optional.empty();
 
   private Behavior<Command> onRoomsReply(RoomsReply reply) {
     send(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
     for (RoomInfo room : reply.list().rooms()) {
-      if (listFilter.isEmpty() || listFilter.contains(Names.key(room.name()))) {
+      if (listFilter.map(wanted -> wanted.contains(Names.key(room.name()))).orElse(true)) {
         send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
             String.valueOf(room.members()), room.topic()));
       }

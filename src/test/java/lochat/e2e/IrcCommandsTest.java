@@ -293,4 +293,43 @@ class IrcCommandsTest extends IrcEndToEndBase {
     assertTrue(last(time).contains(String.valueOf(Year.now(ZoneOffset.UTC))),
         time::render);
   }
+
+  @Test
+  void repliesForSeveralChannelsEachNameTheirOwnChannel() throws Exception {
+    IrcTestClient dave = irc("dave", "#games");
+    irc("erin", "#lobby");
+
+    dave.send("NAMES #nochan,#games");
+    List<IrcMessage> names = sync(dave);
+    assertEquals(List.of("366", "353", "366"), commands(names), () -> renders(names).toString());
+    assertReply(names.get(0), "366", "dave", "#nochan");
+    assertReply(names.get(2), "366", "dave", "#games");
+
+    dave.send("PRIVMSG #nochan,#lobby :hello?");
+    List<IrcMessage> errors = sync(dave);
+    assertEquals(2, errors.size(), () -> renders(errors).toString());
+    assertTrue(errors.stream().anyMatch(m -> m.command().equals("401")
+        && m.params().get(1).equals("#nochan")), () -> renders(errors).toString());
+    assertTrue(errors.stream().anyMatch(m -> m.command().equals("404")
+        && m.params().get(1).equals("#lobby")), () -> renders(errors).toString());
+  }
+
+  @Test
+  void aVeryLongNickInAQueryIsAnsweredNotFatal() throws Exception {
+    IrcTestClient dave = irc("dave");
+    String longNick = "n".repeat(480);
+    dave.send("WHOIS " + longNick);
+    List<IrcMessage> replies = sync(dave);
+    assertEquals(List.of("401", "318"), commands(replies), () -> renders(replies).toString());
+    assertTrue(replies.get(0).params().get(1).length() <= 64, replies.get(0).render());
+    dave.send("NICK :a b");
+    assertEquals("432", dave.expectNext().command());
+  }
+
+  @Test
+  void listOfOnlyUnknownChannelsListsNone() throws Exception {
+    IrcTestClient dave = irc("dave", "#games");
+    dave.send("LIST #nochan,>3");
+    assertEquals(List.of("321", "323"), commands(sync(dave)));
+  }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.protocol.TextSanitizer;
 
 /**
  * The messages one IRC server says on its own behalf: numeric replies, the welcome burst, the
@@ -51,15 +52,21 @@ public final class IrcReplies {
 
   /**
    * {@code text} as a middle parameter: spaces become {@code _}, a leading {@code :} is dropped,
-   * and nothing left becomes {@code *}.
+   * a very long one is cut, and nothing left becomes {@code *}.
    */
   public static String asMiddle(String text) {
     String middle = text.replace(' ', '_');
     while (middle.startsWith(":")) {
       middle = middle.substring(1);
     }
+    if (middle.codePointCount(0, middle.length()) > MAX_ECHOED) {
+      middle = middle.substring(0, middle.offsetByCodePoints(0, MAX_ECHOED - 1)) + "…";
+    }
     return middle.isEmpty() ? "*" : middle;
   }
+
+  /** Longest a client's word is echoed back in a reply, in code points: longer ones are cut. */
+  private static final int MAX_ECHOED = 64;
 
   /** A command from the server itself, e.g. {@code PONG} or {@code NOTICE}. */
   public IrcMessage command(String command, String... params) {
@@ -124,7 +131,7 @@ public final class IrcReplies {
     List<String> text = new ArrayList<>();
     for (String line : motd.split("\\R")) {
       if (!line.isBlank()) {
-        text.add(line);
+        text.add(TextSanitizer.clean(line));
       }
     }
     if (text.isEmpty()) {
