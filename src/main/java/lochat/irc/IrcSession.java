@@ -216,6 +216,7 @@ public final class IrcSession {
   private String realName;
   private Optional<String> password = Optional.empty();
   private boolean capNegotiating;
+  private boolean capVersion302;
   private boolean registering;
   private Set<String> caps = new LinkedHashSet<>();
 
@@ -336,7 +337,7 @@ public final class IrcSession {
     }
     // NUL may not appear in IRC; dropping it keeps the rest of the line, as for other controls.
     String line = ((InboundLine.Text) received.line()).text().replace("\0", "");
-    if (IrcLimits.tooLong(line).isPresent()) {
+    if (IrcLimits.tooLong(line).isPresent() || IrcLimits.clientTagDataTooLong(line)) {
       send(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
       return Optional.empty();
     }
@@ -374,7 +375,7 @@ public final class IrcSession {
         }
       }
       case "USER" -> {
-        if (params.size() < 4 || params.get(0).isEmpty()) {
+        if (params.size() < 4 || params.get(0).isEmpty() || params.get(3).isEmpty()) {
           needMoreParams("USER");
         } else {
           userName = clean(params.get(0));
@@ -427,10 +428,20 @@ public final class IrcSession {
       case "USERHOST" -> userhost(params);
       case "ISON" -> ison(params);
       case "LUSERS" -> askOnline();
-      case "MOTD" -> sendAll(replies.motd(nick(), settings.motd()));
-      case "VERSION" -> version();
-      case "TIME" -> send(numeric(Numerics.RPL_TIME, replies.serverName(),
-          TIME.format(Instant.now())));
+      case "MOTD" -> ifThisServer(params, () -> sendAll(replies.motd(nick(), settings.motd())));
+      case "VERSION" -> ifThisServer(params, this::version);
+      case "TIME" -> ifThisServer(params, () -> send(numeric(Numerics.RPL_TIME,
+          replies.serverName(), TIME.format(Instant.now()))));
+      case "ADMIN" -> ifThisServer(params, this::admin);
+      case "INFO" -> ifThisServer(params, this::info);
+      case "STATS" -> send(numeric(Numerics.RPL_ENDOFSTATS,
+          params.isEmpty() ? "*" : params.get(0), "End of STATS report"));
+      case "KICK", "INVITE" -> operatorOnly(message.command(), params);
+      case "OPER" -> send(numeric(Numerics.ERR_NOOPERHOST, "No O-lines for your host"));
+      case "KILL", "WALLOPS" -> send(numeric(Numerics.ERR_NOPRIVILEGES,
+          "Permission Denied- You're not an IRC operator"));
+      case "SUMMON" -> send(numeric(Numerics.ERR_SUMMONDISABLED, "SUMMON has been disabled"));
+      case "USERS" -> send(numeric(Numerics.ERR_USERSDISABLED, "USERS has been disabled"));
       case "PING" -> ping(params);
       case "PONG", "TAGMSG" -> { }
       case "CAP" -> {
@@ -449,7 +460,8 @@ public final class IrcSession {
   /** Commands this server knows, which need registration first. */
   private static final Set<String> KNOWN_COMMANDS = Set.of(
       "PRIVMSG", "NOTICE", "JOIN", "PART", "TOPIC", "NAMES", "WHO", "WHOIS", "WHOWAS", "LIST",
-      "MODE", "AWAY", "USERHOST", "ISON", "LUSERS", "MOTD", "VERSION", "TIME", "TAGMSG");
+      "MODE", "AWAY", "USERHOST", "ISON", "LUSERS", "MOTD", "VERSION", "TIME", "TAGMSG", "ADMIN",
+      "INFO", "STATS", "KICK", "INVITE", "OPER", "KILL", "WALLOPS", "SUMMON", "USERS");
 
   // --- registration -------------------------------------------------------------------------
 
@@ -543,6 +555,8 @@ public final class IrcSession {
         capNegotiating = !session.registered();
         if (params.size() > 1 && params.get(1).matches("[0-9]{1,9}")
             && Integer.parseInt(params.get(1)) >= 302) {
+          // Implied by version 302, and then it may not be disabled.
+          capVersion302 = true;
           caps.add(Capabilities.CAP_NOTIFY);
         }
         send(replies.command("CAP", me, "LS", String.join(" ", Capabilities.SUPPORTED)));
@@ -552,7 +566,7 @@ public final class IrcSession {
         capNegotiating = !session.registered();
         String request = params.size() > 1 ? params.get(1) : "";
         Set<String> enabled = Capabilities.apply(caps, request);
-        if (enabled == null) {
+        if (enabled == null || capVersion302 && !enabled.contains(Capabilities.CAP_NOTIFY)) {
           send(replies.command("CAP", me, "NAK", request.trim()));
         } else {
           caps = enabled;
@@ -597,7 +611,7 @@ public final class IrcSession {
       kind = notice ? MessageKind.NOTICE : MessageKind.ACTION;
     }
     text = TextSanitizer.clean(text);
-    if (text.isBlank()) {
+    if (text.isEmpty()) {
       if (!notice) {
         send(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));
       }
@@ -686,12 +700,8 @@ public final class IrcSession {
       channels.joined(joined.room(), joined.members());
       String channel = IrcNames.channel(joined.room());
       send(events.joined(joined.room(), nick()));
-      if (joined.topic().isPresent()) {
-        sendTopic(joined.room(), joined.topic().get());
-      } else {
-        // RFC 2812 sends nothing here; saying so, as InspIRCd does, helps clients that wait for it.
-        send(numeric(Numerics.RPL_NOTOPIC, channel, "No topic is set"));
-      }
+      // RFC 2812 sends the topic only when there is one (RPL_NOTOPIC answers TOPIC alone).
+      joined.topic().ifPresent(topic -> sendTopic(joined.room(), topic));
       sendAll(replies.names(nick(), channel, joined.members()));
       history(joined.room(), joined.history());
     } else {
@@ -907,7 +917,10 @@ public final class IrcSession {
     if (room.isPresent()) {
       askUsers(new Registry.ListUsers(room, usersReplies), users -> {
         for (Registry.UserDetails user : users.users()) {
-          send(whoReply(mask, user));
+          // The channel as the room spells it, whatever case the mask was given in.
+          String channel = user.rooms().stream().filter(r -> Names.key(r).equals(Names.key(
+              room.get()))).findFirst().map(IrcNames::channel).orElse(mask);
+          send(whoReply(channel, user));
         }
         send(numeric(Numerics.RPL_ENDOFWHO, mask, "End of WHO list"));
       });
@@ -929,7 +942,7 @@ public final class IrcSession {
   }
 
   private IrcMessage whoReply(String channel, Registry.UserDetails user) {
-    return numeric(Numerics.RPL_WHOREPLY, channel, user.nick(), replies.serverName(),
+    return numeric(Numerics.RPL_WHOREPLY, channel, user.profile().user(), replies.serverName(),
         replies.serverName(), user.nick(), user.away().isPresent() ? "G" : "H",
         "0 " + user.profile().realName());
   }
@@ -971,7 +984,8 @@ public final class IrcSession {
 
   private Behavior<Command> onUserReply(UserReply reply) {
     if (reply.result() instanceof Registry.UserDetails user) {
-      send(numeric(Numerics.RPL_WHOISUSER, user.nick(), user.nick(), replies.serverName(), "*",
+      send(numeric(Numerics.RPL_WHOISUSER, user.nick(), user.profile().user(),
+          replies.serverName(), "*",
           user.profile().realName()));
       if (!user.rooms().isEmpty()) {
         send(numeric(Numerics.RPL_WHOISCHANNELS, user.nick(),
@@ -1009,7 +1023,7 @@ public final class IrcSession {
       List<String> found = new ArrayList<>();
       for (Registry.UserDetails user : users.users()) {
         found.add(user.nick() + "=" + (user.away().isPresent() ? "-" : "+")
-            + user.nick() + "@" + replies.serverName());
+            + user.profile().user() + "@" + replies.serverName());
       }
       send(numeric(Numerics.RPL_USERHOST, String.join(" ", found)));
     });
@@ -1054,42 +1068,64 @@ public final class IrcSession {
       return;
     }
     String target = params.get(0);
+    String modes = params.size() > 1 ? params.get(1) : "";
     if (IrcNames.isChannel(target)) {
-      channelMode(target, params.size() > 1 ? params.get(1) : "");
+      channelMode(target, modes);
     } else if (IrcCase.foldCase(target).equals(IrcCase.foldCase(nick()))) {
-      userMode(params.size() > 1 ? params.get(1) : "");
+      userMode(modes);
     } else {
-      send(numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users"));
+      askUsers(new Registry.LookUp(List.of(target), usersReplies), users -> send(
+          users.users().isEmpty()
+              ? numeric(Numerics.ERR_NOSUCHNICK, clean(target), "No such nick/channel")
+              : numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users")));
     }
   }
 
+  /**
+   * Channel modes can be asked for, and the lists clients ask for on joining are always empty;
+   * nobody may change a mode, as there are no channel operators.
+   */
   private void channelMode(String channel, String modes) {
     Optional<String> room = IrcNames.room(channel);
     if (room.isEmpty()) {
       send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
       return;
     }
-    String name = IrcNames.channel(room.get());
+    askMembers(room.get(), result -> {
+      if (result instanceof ChatRoom.Members members) {
+        channelModeOf(IrcNames.channel(members.room()), modes);
+      } else {
+        send(numeric(Numerics.ERR_NOSUCHCHANNEL, IrcNames.channel(room.get()), "No such channel"));
+      }
+    });
+  }
+
+  private void channelModeOf(String channel, String modes) {
     String flags = modes.startsWith("+") ? modes.substring(1) : modes;
     if (flags.isEmpty()) {
-      askMembers(room.get(), result -> {
-        if (result instanceof ChatRoom.Members) {
-          send(numeric(Numerics.RPL_CHANNELMODEIS, name, "+n"));
-        } else {
-          send(numeric(Numerics.ERR_NOSUCHCHANNEL, name, "No such channel"));
-        }
-      });
+      send(numeric(Numerics.RPL_CHANNELMODEIS, channel, "+n"));
     } else if (flags.equals("b")) {
-      send(numeric(Numerics.RPL_ENDOFBANLIST, name, "End of channel ban list"));
+      send(numeric(Numerics.RPL_ENDOFBANLIST, channel, "End of channel ban list"));
     } else if (flags.equals("e")) {
-      send(numeric(Numerics.RPL_ENDOFEXCEPTLIST, name, "End of channel exception list"));
+      send(numeric(Numerics.RPL_ENDOFEXCEPTLIST, channel, "End of channel exception list"));
     } else if (flags.equals("I")) {
-      send(numeric(Numerics.RPL_ENDOFINVITELIST, name, "End of channel invite list"));
+      send(numeric(Numerics.RPL_ENDOFINVITELIST, channel, "End of channel invite list"));
     } else {
-      send(numeric(Numerics.ERR_CHANOPRIVSNEEDED, name, "You're not channel operator"));
+      for (char c : modes.toCharArray()) {
+        if (c != '+' && c != '-' && KNOWN_CHANNEL_MODES.indexOf(c) < 0) {
+          send(numeric(Numerics.ERR_UNKNOWNMODE, String.valueOf(c),
+              "is unknown mode char to me for " + channel));
+          return;
+        }
+      }
+      send(numeric(Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator"));
     }
   }
 
+  /** The channel modes of CHANMODES and PREFIX in RPL_ISUPPORT. */
+  private static final String KNOWN_CHANNEL_MODES = IrcReplies.CHANNEL_MODES + "ov";
+
+  /** +i and +w may be set and cleared; +o is ignored, as RFC 2812 asks; others are unknown. */
   private void userMode(String modes) {
     if (modes.isEmpty()) {
       send(numeric(Numerics.RPL_UMODEIS, "+" + modeString()));
@@ -1102,6 +1138,8 @@ public final class IrcSession {
     for (char c : modes.toCharArray()) {
       if (c == '+' || c == '-') {
         adding = c == '+';
+      } else if (c == 'o' || c == 'O') {
+        continue;
       } else if (IrcReplies.USER_MODES.indexOf(c) < 0) {
         unknown = true;
       } else if (adding ? userModes.add(c) : userModes.remove(c)) {
@@ -1114,6 +1152,7 @@ public final class IrcSession {
       }
     }
     if (applied.length() > 0) {
+      session.registry().tell(new Registry.SetInvisible(chatAddress, userModes.contains('i')));
       send(replies.fromUser(nick(), "MODE", nick(), applied.toString()));
     }
     if (unknown) {
@@ -1136,7 +1175,8 @@ public final class IrcSession {
 
   private Behavior<Command> onOnlineReply(OnlineReply reply) {
     Registry.Online online = reply.online();
-    sendAll(replies.lusers(nick(), online.users(), online.maxUsers(), online.rooms()));
+    sendAll(replies.lusers(
+        nick(), online.users(), online.invisible(), online.maxUsers(), online.rooms()));
     if (welcoming) {
       welcoming = false;
       sendAll(replies.motd(nick(), settings.motd()));
@@ -1147,6 +1187,42 @@ public final class IrcSession {
   private void version() {
     send(numeric(Numerics.RPL_VERSION, VERSION, replies.serverName(), SERVER_INFO));
     sendAll(replies.isupport(nick(), isupport()));
+  }
+
+  /** Runs {@code answer} if the command names no server, or this one; else ERR_NOSUCHSERVER. */
+  private void ifThisServer(List<String> params, Runnable answer) {
+    if (params.isEmpty() || params.get(0).equalsIgnoreCase(replies.serverName())) {
+      answer.run();
+    } else {
+      send(numeric(Numerics.ERR_NOSUCHSERVER, clean(params.get(0)), "No such server"));
+    }
+  }
+
+  private void admin() {
+    send(numeric(Numerics.RPL_ADMINME, replies.serverName(), "Administrative info"));
+    send(numeric(Numerics.RPL_ADMINLOC1, "A Lochat server on the local network"));
+    send(numeric(Numerics.RPL_ADMINLOC2, "Run by whoever started it"));
+    send(numeric(Numerics.RPL_ADMINEMAIL, "No e-mail address is kept"));
+  }
+
+  private void info() {
+    send(numeric(Numerics.RPL_INFO, SERVER_INFO + ", version " + Version.CURRENT));
+    send(numeric(Numerics.RPL_INFO, "Built on Apache Pekko; see docs/protocol.md"));
+    send(numeric(Numerics.RPL_ENDOFINFO, "End of /INFO list"));
+  }
+
+  /**
+   * KICK and INVITE need a channel operator, which Lochat does not have: the checks every user
+   * gets are made, then ERR_CHANOPRIVSNEEDED.
+   */
+  private void operatorOnly(String command, List<String> params) {
+    String channel = command.equals("KICK") ? params.isEmpty() ? "" : params.get(0)
+        : params.size() < 2 ? "" : params.get(1);
+    if (params.size() < 2) {
+      needMoreParams(command);
+    } else if (memberOf(channel).isPresent()) {
+      send(numeric(Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator"));
+    }
   }
 
   private void ping(List<String> params) {

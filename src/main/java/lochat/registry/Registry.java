@@ -75,6 +75,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record SetAway(ActorRef<ChatEvent> session, Optional<String> message)
       implements Command {}
 
+  /** Marks the session's user invisible (IRC user mode +i), for the LUSERS counts. */
+  public record SetInvisible(ActorRef<ChatEvent> session, boolean invisible) implements Command {}
+
   /** The rooms the session's user is now in, in the order joined, for WHOIS and WHO. */
   public record RoomsChanged(ActorRef<ChatEvent> session, List<String> rooms)
       implements Command {}
@@ -131,8 +134,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public record Users(List<UserDetails> users) {}
 
-  /** Users online now, the most there have been at once, and rooms that exist. */
-  public record Online(int users, int maxUsers, int rooms) {}
+  /**
+   * Users online now ({@code invisible} of them with IRC user mode +i), the most there have
+   * been at once, and rooms that exist.
+   */
+  public record Online(int users, int invisible, int maxUsers, int rooms) {}
 
   /** @param permanentRoom the room that is kept even when empty (the default room) */
   public static Behavior<Command> create(int historySize, int maxRooms, String permanentRoom) {
@@ -187,6 +193,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ListMembers.class, this::onListMembers)
         .onMessage(SendPrivate.class, this::onSendPrivate)
         .onMessage(SetAway.class, this::onSetAway)
+        .onMessage(SetInvisible.class, this::onSetInvisible)
         .onMessage(RoomsChanged.class, this::onRoomsChanged)
         .onMessage(Whois.class, this::onWhois)
         .onMessage(LookUp.class, this::onLookUp)
@@ -309,6 +316,14 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     return this;
   }
 
+  private Behavior<Command> onSetInvisible(SetInvisible change) {
+    User user = usersBySession.get(change.session());
+    if (user != null) {
+      user.invisible = change.invisible();
+    }
+    return this;
+  }
+
   private Behavior<Command> onRoomsChanged(RoomsChanged changed) {
     User user = usersBySession.get(changed.session());
     if (user != null) {
@@ -350,7 +365,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onGetOnline(GetOnline request) {
-    request.replyTo().tell(new Online(usersBySession.size(), maxUsers, rooms.size()));
+    int invisible = 0;
+    for (User user : usersBySession.values()) {
+      invisible += user.invisible ? 1 : 0;
+    }
+    request.replyTo().tell(
+        new Online(usersBySession.size(), invisible, maxUsers, rooms.size()));
     return this;
   }
 
@@ -411,6 +431,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     private final Instant signedOn;
     private String nick;
     private Optional<String> away = Optional.empty();
+    private boolean invisible;
     private List<String> rooms = List.of();
 
     private User(String nick, Profile profile, ActorRef<ChatEvent> session, Instant signedOn) {

@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Timeout;
 class IrcCommandsTest extends IrcEndToEndBase {
 
   @Test
-  void joinOfANewChannelSaysNoTopicThenTheNames() throws Exception {
+  void joinOfANewChannelGivesTheNamesAndNoTopic() throws Exception {
     IrcTestClient dave = irc("dave");
     dave.send("JOIN #games");
     assertEquals(":" + mask("dave") + " JOIN #games", dave.expectNext().render());
-    assertReply(dave.expectNext(), "331", "dave", "#games");
     assertReply(dave.expectNext(), "353", "dave", "=", "#games");
     assertReply(dave.expectNext(), "366", "dave", "#games");
   }
@@ -206,8 +205,11 @@ class IrcCommandsTest extends IrcEndToEndBase {
     assertExactReply(dave.expectNext(), "221", "dave", "+i");
     dave.send("MODE dave -i");
     assertEquals("-i", dave.expectNext("MODE").params().get(1));
+    irc("carol");
     dave.send("MODE carol +i");
     assertReply(dave.expectNext(), "502", "dave");
+    dave.send("MODE nobody +i");
+    assertReply(dave.expectNext(), "401", "dave", "nobody");
   }
 
   @Test

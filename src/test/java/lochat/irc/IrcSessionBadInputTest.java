@@ -81,7 +81,7 @@ class IrcSessionBadInputTest {
     registry.expectMessageClass(Registry.Register.class).replyTo()
         .tell(new Registry.NickAccepted(null, "alice"));
     registry.expectMessageClass(Registry.GetOnline.class).replyTo()
-        .tell(new Registry.Online(1, 1, 1));
+        .tell(new Registry.Online(1, 0, 1, 1));
     ack.expectMessage(Done.getInstance());
     socket.fishForMessage(Duration.ofSeconds(3), line -> line.startsWith(":lochat 422 alice ")
         ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());

@@ -530,7 +530,7 @@ class RegistryTest {
   @Test
   void getOnlineCountsUsersTheMostAtOnceAndRooms() {
     ActorRef<Registry.Command> registry = registry();
-    assertEquals(new Online(0, 0, 1), onlineCounts(registry), "the default room exists");
+    assertEquals(new Online(0, 0, 0, 1), onlineCounts(registry), "the default room exists");
 
     TestProbe<ChatEvent> alice = session();
     TestProbe<ChatEvent> bob = session();
@@ -541,7 +541,9 @@ class RegistryTest {
     join(registry, "dev", "alice", alice);
     join(registry, "DEV", "bob", bob);
     join(registry, "games", "bob", bob);
-    assertEquals(new Online(3, 3, 3), onlineCounts(registry), "lobby, dev and games");
+    assertEquals(new Online(3, 0, 3, 3), onlineCounts(registry), "lobby, dev and games");
+    registry.tell(new Registry.SetInvisible(bob.getRef(), true));
+    assertEquals(1, onlineCounts(registry).invisible(), "bob is +i");
 
     registry.tell(new Unregister(alice.getRef()));
     registry.tell(new Unregister(bob.getRef()));

@@ -28,6 +28,8 @@ public final class IrcLimits {
   public static final int MAX_TAGS_BYTES = 8191;
   /** The longest received line without CRLF: the limit the line framer needs. */
   public static final int MAX_LINE_BYTES = MAX_TAGS_BYTES + MAX_CONTENT_BYTES;
+  /** The most tag data a client may send: its tags section without the {@code @} and space. */
+  public static final int MAX_CLIENT_TAG_DATA = 4094;
 
   private IrcLimits() {}
 
@@ -49,6 +51,23 @@ public final class IrcLimits {
       return Optional.of("Line longer than " + MAX_MESSAGE_BYTES + " bytes with CR LF");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a line from a client carries more than {@value #MAX_CLIENT_TAG_DATA} bytes of tag
+   * data, which the IRCv3 message-tags spec answers with ERR_INPUTTOOLONG. (The tags section may
+   * be longer in all, for the tags a server adds.)
+   */
+  public static boolean clientTagDataTooLong(String line) {
+    int at = 0;
+    while (at < line.length() && line.charAt(at) == ' ') {
+      at++;
+    }
+    if (!line.startsWith("@", at)) {
+      return false;
+    }
+    int space = line.indexOf(' ', at);
+    return utf8Length(line, at + 1, space < 0 ? line.length() : space) > MAX_CLIENT_TAG_DATA;
   }
 
   /**

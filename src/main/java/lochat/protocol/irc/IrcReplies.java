@@ -111,11 +111,14 @@ public final class IrcReplies {
     return lines;
   }
 
-  /** RPL_LUSERCLIENT to RPL_GLOBALUSERS, for {@code users} online and {@code rooms} rooms. */
-  public List<IrcMessage> lusers(String nick, int users, int maxUsers, int rooms) {
+  /**
+   * RPL_LUSERCLIENT to RPL_GLOBALUSERS, for {@code users} online ({@code invisible} of them +i)
+   * and {@code rooms} rooms.
+   */
+  public List<IrcMessage> lusers(String nick, int users, int invisible, int maxUsers, int rooms) {
     return List.of(
-        numeric(nick, Numerics.RPL_LUSERCLIENT,
-            "There are " + users + " users and 0 invisible on 1 servers"),
+        numeric(nick, Numerics.RPL_LUSERCLIENT, "There are " + (users - invisible)
+            + " users and " + invisible + " invisible on 1 servers"),
         numeric(nick, Numerics.RPL_LUSEROP, "0", "operator(s) online"),
         numeric(nick, Numerics.RPL_LUSERUNKNOWN, "0", "unknown connection(s)"),
         numeric(nick, Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms), "channels formed"),

@@ -19,11 +19,17 @@ public final class Numerics {
 
   public static final String RPL_UMODEIS = "221";
 
+  public static final String RPL_ENDOFSTATS = "219";
+
   public static final String RPL_LUSERCLIENT = "251";
   public static final String RPL_LUSEROP = "252";
   public static final String RPL_LUSERUNKNOWN = "253";
   public static final String RPL_LUSERCHANNELS = "254";
   public static final String RPL_LUSERME = "255";
+  public static final String RPL_ADMINME = "256";
+  public static final String RPL_ADMINLOC1 = "257";
+  public static final String RPL_ADMINLOC2 = "258";
+  public static final String RPL_ADMINEMAIL = "259";
   public static final String RPL_LOCALUSERS = "265";
   public static final String RPL_GLOBALUSERS = "266";
 
@@ -54,10 +60,13 @@ public final class Numerics {
   public static final String RPL_ENDOFWHOWAS = "369";
   public static final String RPL_MOTD = "372";
   public static final String RPL_MOTDSTART = "375";
+  public static final String RPL_INFO = "371";
+  public static final String RPL_ENDOFINFO = "374";
   public static final String RPL_ENDOFMOTD = "376";
   public static final String RPL_TIME = "391";
 
   public static final String ERR_NOSUCHNICK = "401";
+  public static final String ERR_NOSUCHSERVER = "402";
   public static final String ERR_NOSUCHCHANNEL = "403";
   public static final String ERR_CANNOTSENDTOCHAN = "404";
   public static final String ERR_TOOMANYCHANNELS = "405";
@@ -74,11 +83,16 @@ public final class Numerics {
   public static final String ERR_ERRONEUSNICKNAME = "432";
   public static final String ERR_NICKNAMEINUSE = "433";
   public static final String ERR_NOTONCHANNEL = "442";
+  public static final String ERR_SUMMONDISABLED = "445";
+  public static final String ERR_USERSDISABLED = "446";
   public static final String ERR_NOTREGISTERED = "451";
   public static final String ERR_NEEDMOREPARAMS = "461";
   public static final String ERR_ALREADYREGISTRED = "462";
   public static final String ERR_PASSWDMISMATCH = "464";
+  public static final String ERR_UNKNOWNMODE = "472";
+  public static final String ERR_NOPRIVILEGES = "481";
   public static final String ERR_CHANOPRIVSNEEDED = "482";
+  public static final String ERR_NOOPERHOST = "491";
   public static final String ERR_UMODEUNKNOWNFLAG = "501";
   public static final String ERR_USERSDONTMATCH = "502";
 

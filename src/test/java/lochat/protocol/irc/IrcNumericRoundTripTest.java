@@ -38,7 +38,7 @@ class IrcNumericRoundTripTest {
         "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,USERHOST:5", "UTF8ONLY")));
     all.add(numeric(Numerics.RPL_UMODEIS, "+iw"));
     all.add(numeric(Numerics.RPL_UMODEIS, "+"));
-    all.addAll(REPLIES.lusers(ME, 3, 5, 2));
+    all.addAll(REPLIES.lusers(ME, 3, 0, 5, 2));
     all.add(numeric(Numerics.RPL_AWAY, "bob", "gone fishing"));
     all.add(numeric(Numerics.RPL_AWAY, "bob", ":) back soon"));
     all.add(numeric(Numerics.RPL_USERHOST, "alice=+alice@lochat.lan bob=-bob@lochat.lan"));
@@ -86,6 +86,19 @@ class IrcNumericRoundTripTest {
     all.add(numeric(Numerics.ERR_TOOMANYTARGETS, "user5",
         "Too many targets; at most 4 in one command"));
     all.add(numeric(Numerics.ERR_NOORIGIN, "No origin specified"));
+    all.add(numeric(Numerics.RPL_ENDOFSTATS, "u", "End of STATS report"));
+    all.add(numeric(Numerics.RPL_ADMINME, "lochat.lan", "Administrative info"));
+    all.add(numeric(Numerics.RPL_ADMINLOC1, "A Lochat server on the local network"));
+    all.add(numeric(Numerics.RPL_ADMINLOC2, "Run by whoever started it"));
+    all.add(numeric(Numerics.RPL_ADMINEMAIL, "No e-mail address is kept"));
+    all.add(numeric(Numerics.RPL_INFO, "Lochat, a chat server for the LAN"));
+    all.add(numeric(Numerics.RPL_ENDOFINFO, "End of /INFO list"));
+    all.add(numeric(Numerics.ERR_NOSUCHSERVER, "no.such.server", "No such server"));
+    all.add(numeric(Numerics.ERR_SUMMONDISABLED, "SUMMON has been disabled"));
+    all.add(numeric(Numerics.ERR_USERSDISABLED, "USERS has been disabled"));
+    all.add(numeric(Numerics.ERR_UNKNOWNMODE, "z", "is unknown mode char to me for #dev"));
+    all.add(numeric(Numerics.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator"));
+    all.add(numeric(Numerics.ERR_NOOPERHOST, "No O-lines for your host"));
     all.add(numeric(Numerics.ERR_INVALIDCAPCMD, "FOO", "Invalid CAP command"));
     all.add(numeric(Numerics.ERR_NORECIPIENT, "No recipient given (PRIVMSG)"));
     all.add(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));

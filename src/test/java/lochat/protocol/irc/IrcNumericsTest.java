@@ -45,11 +45,17 @@ class IrcNumericsTest {
         entry("ERR_TOOMANYTARGETS", "407"),
         entry("RPL_ENDOFWHOWAS", "369"), entry("ERR_NOORIGIN", "409"),
         entry("ERR_INVALIDCAPCMD", "410"), entry("ERR_CHANOPRIVSNEEDED", "482"),
-        entry("ERR_UMODEUNKNOWNFLAG", "501"), entry("ERR_USERSDONTMATCH", "502"));
+        entry("ERR_UMODEUNKNOWNFLAG", "501"), entry("ERR_USERSDONTMATCH", "502"),
+        entry("RPL_ENDOFSTATS", "219"), entry("RPL_ADMINME", "256"),
+        entry("RPL_ADMINLOC1", "257"), entry("RPL_ADMINLOC2", "258"),
+        entry("RPL_ADMINEMAIL", "259"), entry("RPL_INFO", "371"), entry("RPL_ENDOFINFO", "374"),
+        entry("ERR_NOSUCHSERVER", "402"), entry("ERR_SUMMONDISABLED", "445"),
+        entry("ERR_USERSDISABLED", "446"), entry("ERR_UNKNOWNMODE", "472"),
+        entry("ERR_NOPRIVILEGES", "481"), entry("ERR_NOOPERHOST", "491"));
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(66, expected.size());
+    assertEquals(79, expected.size());
     assertEquals(expected, declared);
   }
 

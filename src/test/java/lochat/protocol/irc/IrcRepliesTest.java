@@ -109,14 +109,14 @@ class IrcRepliesTest {
   @Test
   void lusersReportsUsersMaxUsersAndRooms() {
     assertEquals(List.of(
-        ":lochat.lan 251 alice :There are 3 users and 0 invisible on 1 servers",
+        ":lochat.lan 251 alice :There are 2 users and 1 invisible on 1 servers",
         ":lochat.lan 252 alice 0 :operator(s) online",
         ":lochat.lan 253 alice 0 :unknown connection(s)",
         ":lochat.lan 254 alice 2 :channels formed",
         ":lochat.lan 255 alice :I have 3 clients and 0 servers",
         ":lochat.lan 265 alice 3 7 :Current local users 3, max 7",
         ":lochat.lan 266 alice 3 7 :Current global users 3, max 7"),
-        rendered(REPLIES.lusers("alice", 3, 7, 2)));
+        rendered(REPLIES.lusers("alice", 3, 1, 7, 2)));
   }
 
   @Test
