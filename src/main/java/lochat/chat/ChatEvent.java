@@ -1,6 +1,7 @@
 package lochat.chat;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,31 @@ import java.util.Optional;
  */
 public sealed interface ChatEvent {
 
-  /** A post to a room. */
-  record Posted(String room, String nick, String text, MessageKind kind, Instant at)
-      implements ChatEvent {}
+  /**
+   * A post to a room. {@code user} is the poster's user name (IRC's {@code nick!user@host});
+   * {@code tags} are the IRC client-only tags ({@code +name}) it carried, if any.
+   */
+  record Posted(String room, String nick, String user, String text, MessageKind kind,
+      Map<String, String> tags, Instant at) implements ChatEvent {
 
-  record MemberJoined(String room, String nick) implements ChatEvent {}
+    public Posted {
+      tags = Map.copyOf(tags);
+    }
+
+    /** A post by a user whose user name is its nickname, without tags. */
+    public Posted(String room, String nick, String text, MessageKind kind, Instant at) {
+      this(room, nick, nick, text, kind, Map.of(), at);
+    }
+  }
+
+  /** {@code nick} joined {@code room}; {@code user} is its user name. */
+  record MemberJoined(String room, String nick, String user) implements ChatEvent {
+
+    /** A member whose user name is its nickname. */
+    public MemberJoined(String room, String nick) {
+      this(room, nick, nick);
+    }
+  }
 
   /**
    * {@code nick} left {@code room}; {@code leftServer} when it left the server altogether (quit,
@@ -31,7 +52,20 @@ public sealed interface ChatEvent {
   record TopicChanged(String room, String by, Optional<Topic> topic)
       implements ChatEvent {}
 
-  /** A private message; both the target and the sender (as its receipt) receive it. */
-  record PrivateMessage(String from, String to, String text, MessageKind kind, Instant at)
-      implements ChatEvent {}
+  /**
+   * A private message; both the target and the sender (as its receipt) receive it.
+   * {@code fromUser} is the sender's user name, {@code tags} its IRC client-only tags.
+   */
+  record PrivateMessage(String from, String fromUser, String to, String text, MessageKind kind,
+      Map<String, String> tags, Instant at) implements ChatEvent {
+
+    public PrivateMessage {
+      tags = Map.copyOf(tags);
+    }
+
+    /** A message from a user whose user name is its nickname, without tags. */
+    public PrivateMessage(String from, String to, String text, MessageKind kind, Instant at) {
+      this(from, from, to, text, kind, Map.of(), at);
+    }
+  }
 }

@@ -23,6 +23,17 @@ public final class ChatEvents {
     return Optional.empty();
   }
 
+  /** Whether {@code event} means something to people, not only to IRC clients (CTCP, TAGMSG). */
+  public static boolean isForPeople(ChatEvent event) {
+    if (event instanceof ChatEvent.Posted posted) {
+      return posted.kind().isForPeople();
+    }
+    if (event instanceof ChatEvent.PrivateMessage message) {
+      return message.kind().isForPeople();
+    }
+    return true;
+  }
+
   /**
    * Whether {@code event} is a room's answer to a post or topic change that {@code nick} made in
    * the room whose key ({@link Names#key}) is {@code roomKey}.

@@ -515,7 +515,8 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onFromChat(FromChat message) {
-    if (ChatEvents.room(message.event()).filter(room -> !session.isIn(room)).isPresent()) {
+    if (ChatEvents.room(message.event()).filter(room -> !session.isIn(room)).isPresent()
+        || !ChatEvents.isForPeople(message.event())) {
       return Behaviors.same();
     }
     send(LineRenderer.event(message.event()));

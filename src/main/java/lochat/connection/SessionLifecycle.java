@@ -73,6 +73,7 @@ public final class SessionLifecycle<T> {
     this.chatAddress = chatAddress;
     this.closeTimedOut = closeTimedOut;
     this.sendBufferOverflowed = sendBufferOverflowed;
+    setup.registry().tell(new Registry.Connected(context.getSelf()));
   }
 
   public ActorRef<ChatEvent> chatAddress() {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lochat.chat.Names;
 
 /**
@@ -12,21 +13,42 @@ import lochat.chat.Names;
  * it.
  *
  * <p>A quit or rename is relayed when the first room reports it, and applied to every channel
- * at once; the reports of the other rooms then find the old nickname gone and are dropped. Pure
+ * at once; the reports of the other rooms then find the old nickname gone and are dropped. It
+ * also knows each member's user name, for the {@code nick!user@host} of their messages. Pure
  * bookkeeping, owned by one session.
  */
 final class ChannelView {
 
-  /** Room key to (nickname key to nickname). */
-  private final Map<String, Map<String, String>> channels = new HashMap<>();
+  /** A member as this client knows it. */
+  private record Member(String nick, String user) {}
+
+  /** Room key to (nickname key to member). */
+  private final Map<String, Map<String, Member>> channels = new HashMap<>();
 
   /** This client joined {@code room}, whose members are {@code nicks}. */
   void joined(String room, List<String> nicks) {
-    Map<String, String> members = new LinkedHashMap<>();
+    joined(room, nicks, Map.of());
+  }
+
+  /** This client joined {@code room}; {@code userNames} gives members' user names by nick. */
+  void joined(String room, List<String> nicks, Map<String, String> userNames) {
+    Map<String, Member> members = new LinkedHashMap<>();
     for (String nick : nicks) {
-      members.put(Names.key(nick), nick);
+      members.put(Names.key(nick), new Member(nick, userNames.getOrDefault(nick, nick)));
     }
     channels.put(Names.key(room), members);
+  }
+
+  /** The user name of {@code nick}, if it shares a channel with this client. */
+  Optional<String> userName(String nick) {
+    String key = Names.key(nick);
+    for (Map<String, Member> members : channels.values()) {
+      Member member = members.get(key);
+      if (member != null) {
+        return Optional.of(member.user());
+      }
+    }
+    return Optional.empty();
   }
 
   /** This client left {@code room}. */
@@ -35,15 +57,19 @@ final class ChannelView {
   }
 
   void memberJoined(String room, String nick) {
-    Map<String, String> members = channels.get(Names.key(room));
+    memberJoined(room, nick, nick);
+  }
+
+  void memberJoined(String room, String nick, String user) {
+    Map<String, Member> members = channels.get(Names.key(room));
     if (members != null) {
-      members.put(Names.key(nick), nick);
+      members.put(Names.key(nick), new Member(nick, user));
     }
   }
 
   /** Removes {@code nick} from {@code room}; whether it was there. */
   boolean memberParted(String room, String nick) {
-    Map<String, String> members = channels.get(Names.key(room));
+    Map<String, Member> members = channels.get(Names.key(room));
     return members != null && members.remove(Names.key(nick)) != null;
   }
 
@@ -55,7 +81,7 @@ final class ChannelView {
     if (!memberParted(room, nick)) {
       return false;
     }
-    for (Map<String, String> members : channels.values()) {
+    for (Map<String, Member> members : channels.values()) {
       members.remove(Names.key(nick));
     }
     return true;
@@ -66,9 +92,10 @@ final class ChannelView {
    * whether the change is news to this client.
    */
   boolean renamed(String room, String oldNick, String newNick) {
-    Map<String, String> members = channels.get(Names.key(room));
+    Map<String, Member> members = channels.get(Names.key(room));
+    Member member = members == null ? null : members.get(Names.key(oldNick));
     // Compared as spelled: after a case-only rename the key is the same, the spelling is not.
-    if (members == null || !oldNick.equals(members.get(Names.key(oldNick)))) {
+    if (member == null || !oldNick.equals(member.nick())) {
       return false;
     }
     renamedEverywhere(oldNick, newNick);
@@ -77,9 +104,10 @@ final class ChannelView {
 
   /** Renames {@code oldNick} in every channel that lists it, e.g. this client itself. */
   void renamedEverywhere(String oldNick, String newNick) {
-    for (Map<String, String> channel : channels.values()) {
-      if (channel.remove(Names.key(oldNick)) != null) {
-        channel.put(Names.key(newNick), newNick);
+    for (Map<String, Member> channel : channels.values()) {
+      Member member = channel.remove(Names.key(oldNick));
+      if (member != null) {
+        channel.put(Names.key(newNick), new Member(newNick, member.user()));
       }
     }
   }

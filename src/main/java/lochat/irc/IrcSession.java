@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -226,6 +227,7 @@ public final class IrcSession {
   /** By room key: a room's answer and the registry's "no such room" may overtake each other. */
   private final Map<String, Consumer<ChatRoom.MembersResult>> onMembers = new HashMap<>();
   private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>();
+  private final Deque<Consumer<Registry.RoomList>> onRooms = new ArrayDeque<>();
   private boolean welcoming;
   /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
   private boolean handlingNotice;
@@ -246,7 +248,7 @@ public final class IrcSession {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed());
-    this.replies = new IrcReplies(settings.serverName());
+    this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
     this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
@@ -412,8 +414,9 @@ public final class IrcSession {
     IrcMessage message = parsed.get();
     List<String> params = message.params();
     switch (message.command()) {
-      case "PRIVMSG" -> message(params, MessageKind.TEXT);
-      case "NOTICE" -> message(params, MessageKind.NOTICE);
+      case "PRIVMSG" -> message(message, MessageKind.TEXT);
+      case "NOTICE" -> message(message, MessageKind.NOTICE);
+      case "TAGMSG" -> message(message, MessageKind.TAGS_ONLY);
       case "JOIN" -> join(params);
       case "PART" -> part(params);
       case "NICK" -> nick(params);
@@ -443,7 +446,7 @@ public final class IrcSession {
       case "SUMMON" -> send(numeric(Numerics.ERR_SUMMONDISABLED, "SUMMON has been disabled"));
       case "USERS" -> send(numeric(Numerics.ERR_USERSDISABLED, "USERS has been disabled"));
       case "PING" -> ping(params);
-      case "PONG", "TAGMSG" -> { }
+      case "PONG" -> { }
       case "CAP" -> {
         return cap(params);
       }
@@ -591,32 +594,40 @@ public final class IrcSession {
 
   // --- messages -----------------------------------------------------------------------------
 
-  private void message(List<String> params, MessageKind kind) {
+  /**
+   * PRIVMSG, NOTICE and TAGMSG ({@code kind} TEXT, NOTICE or TAGS_ONLY). A CTCP ACTION becomes
+   * an action; other CTCP requests and replies pass between IRC clients only. Client-only tags
+   * ({@code +name}) go with the message, to clients that have message-tags.
+   */
+  private void message(IrcMessage message, MessageKind kind) {
+    List<String> params = message.params();
     boolean notice = kind == MessageKind.NOTICE;
     handlingNotice = notice;
-    String command = notice ? "NOTICE" : "PRIVMSG";
     if (params.isEmpty() || params.get(0).isEmpty()) {
       if (!notice) {
-        send(numeric(Numerics.ERR_NORECIPIENT, "No recipient given (" + command + ")"));
+        send(numeric(Numerics.ERR_NORECIPIENT,
+            "No recipient given (" + message.command() + ")"));
       }
       return;
     }
-    String text = params.size() > 1 ? IrcText.stripFormatting(params.get(1)) : "";
-    if (IrcText.isCtcp(text)) {
-      Optional<String> action = IrcText.action(text);
-      if (action.isEmpty()) {
+    String text = "";
+    if (kind != MessageKind.TAGS_ONLY) {
+      text = params.size() > 1 ? IrcText.stripFormatting(params.get(1)) : "";
+      if (IrcText.isCtcp(text)) {
+        Optional<String> action = IrcText.action(text);
+        kind = action.isPresent() && !notice ? MessageKind.ACTION
+            : notice ? MessageKind.CTCP_REPLY : MessageKind.CTCP;
+        text = action.orElse(IrcText.ctcpBody(text));
+      }
+      text = TextSanitizer.clean(text);
+      if (text.isEmpty()) {
+        if (!notice) {
+          send(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));
+        }
         return;
       }
-      text = action.get();
-      kind = notice ? MessageKind.NOTICE : MessageKind.ACTION;
     }
-    text = TextSanitizer.clean(text);
-    if (text.isEmpty()) {
-      if (!notice) {
-        send(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));
-      }
-      return;
-    }
+    Map<String, String> tags = clientTags(message);
     for (String target : targets(params.get(0), !notice)) {
       if (IrcNames.isChannel(target)) {
         Optional<SessionLifecycle.Membership> room =
@@ -626,15 +637,26 @@ public final class IrcSession {
             cannotSendTo(target);
           }
         } else if (echoesDue.add(Names.key(room.get().name()))) {
-          room.get().ref().tell(new ChatRoom.Post(chatAddress, text, kind));
+          room.get().ref().tell(new ChatRoom.Post(chatAddress, text, kind, tags));
           repliesDue++;
         }
       } else {
         session.registry().tell(
-            new Registry.SendPrivate(chatAddress, target, text, kind, privateReplies));
+            new Registry.SendPrivate(chatAddress, target, text, kind, tags, privateReplies));
         repliesDue++;
       }
     }
+  }
+
+  /** The client-only tags ({@code +name}) of {@code message}, which are passed on. */
+  private static Map<String, String> clientTags(IrcMessage message) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    message.tags().forEach((key, value) -> {
+      if (key.startsWith("+")) {
+        tags.put(key, value);
+      }
+    });
+    return tags;
   }
 
   /** Channels are +n: 404 for a channel the user is not in, 401 for one that does not exist. */
@@ -653,8 +675,9 @@ public final class IrcSession {
     if (reply.result() instanceof Registry.PrivateDelivered delivered) {
       ChatEvent.PrivateMessage message = delivered.message();
       boolean toSelf = Names.key(message.to()).equals(Names.key(nick()));
-      if (capEnabled(Capabilities.ECHO_MESSAGE) || toSelf) {
-        sendAll(events.privateMessage(message, capEnabled(Capabilities.SERVER_TIME)));
+      if ((capEnabled(Capabilities.ECHO_MESSAGE) || toSelf) && shows(message.kind())) {
+        sendAll(events.privateMessage(message, capEnabled(Capabilities.SERVER_TIME),
+            capEnabled(Capabilities.MESSAGE_TAGS)));
       }
       if (message.kind() != MessageKind.NOTICE && delivered.targetAway().isPresent()) {
         send(numeric(Numerics.RPL_AWAY, message.to(), delivered.targetAway().get()));
@@ -697,7 +720,7 @@ public final class IrcSession {
   private Behavior<Command> onJoinReply(JoinReply reply) {
     if (reply.result() instanceof ChatRoom.Joined joined) {
       session.joined(joined);
-      channels.joined(joined.room(), joined.members());
+      channels.joined(joined.room(), joined.members(), joined.userNames());
       String channel = IrcNames.channel(joined.room());
       send(events.joined(joined.room(), nick()));
       // RFC 2812 sends the topic only when there is one (RPL_NOTOPIC answers TOPIC alone).
@@ -809,12 +832,15 @@ public final class IrcSession {
 
   private void names(List<String> params) {
     if (params.isEmpty() || params.get(0).isEmpty()) {
-      if (session.rooms().isEmpty()) {
-        send(numeric(Numerics.RPL_ENDOFNAMES, "*", "End of /NAMES list."));
-      }
-      for (SessionLifecycle.Membership room : session.rooms()) {
-        askMembers(room.name(), this::sendNames);
-      }
+      // Every channel, as RFC 2812 asks; channels are never secret here.
+      askRooms(list -> {
+        for (RoomInfo room : list.rooms()) {
+          askMembers(room.name(), this::sendNames);
+        }
+        if (list.rooms().isEmpty()) {
+          send(numeric(Numerics.RPL_ENDOFNAMES, "*", "End of /NAMES list."));
+        }
+      });
       return;
     }
     for (String channel : targets(params.get(0), true)) {
@@ -859,30 +885,38 @@ public final class IrcSession {
 
   /** {@code LIST} or {@code LIST #a,#b}; other filters (ELIST) are not supported. */
   private void list(List<String> params) {
-    listFilter = Optional.empty();
+    Optional<Set<String>> only = Optional.empty();
     if (!params.isEmpty() && !params.get(0).isEmpty()) {
       Set<String> wanted = new HashSet<>();
       for (String channel : params.get(0).split(",")) {
         IrcNames.room(channel).ifPresent(room -> wanted.add(Names.key(room)));
       }
-      listFilter = Optional.of(wanted);
+      only = Optional.of(wanted);
     }
+    Optional<Set<String>> filter = only;
+    askRooms(list -> {
+      send(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
+      for (RoomInfo room : list.rooms()) {
+        if (filter.map(wanted -> wanted.contains(Names.key(room.name()))).orElse(true)) {
+          send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
+              String.valueOf(room.members()), room.topic()));
+        }
+      }
+      send(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
+    });
+  }
+
+  private void askRooms(Consumer<Registry.RoomList> then) {
     session.registry().tell(new Registry.ListRooms(roomsReplies));
+    onRooms.addLast(then);
     repliesDue++;
   }
 
-  /** The rooms the pending {@code LIST} asked for, or empty for all of them. */
-  private Optional<Set<String>> listFilter = Optional.empty();
-
   private Behavior<Command> onRoomsReply(RoomsReply reply) {
-    send(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
-    for (RoomInfo room : reply.list().rooms()) {
-      if (listFilter.map(wanted -> wanted.contains(Names.key(room.name()))).orElse(true)) {
-        send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
-            String.valueOf(room.members()), room.topic()));
-      }
+    Consumer<Registry.RoomList> then = onRooms.pollFirst();
+    if (then != null) {
+      then.accept(reply.list());
     }
-    send(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
     return replyArrived();
   }
 
@@ -902,7 +936,7 @@ public final class IrcSession {
       String oldNick = nick();
       session.nickAccepted(accepted.nick());
       channels.renamedEverywhere(oldNick, accepted.nick());
-      send(events.renamed(oldNick, accepted.nick()));
+      send(events.renamed(oldNick, userName, accepted.nick()));
       context.getLog().info("{} ({}) is now {}", oldNick, session.remote(), accepted.nick());
     } else {
       send(numeric(Numerics.ERR_NICKNAMEINUSE, ((Registry.NickTaken) reply.result()).nick(),
@@ -1176,7 +1210,8 @@ public final class IrcSession {
   private Behavior<Command> onOnlineReply(OnlineReply reply) {
     Registry.Online online = reply.online();
     sendAll(replies.lusers(
-        nick(), online.users(), online.invisible(), online.maxUsers(), online.rooms()));
+        nick(), online.users(), online.invisible(), online.unknown(), online.maxUsers(),
+        online.rooms()));
     if (welcoming) {
       welcoming = false;
       sendAll(replies.motd(nick(), settings.motd()));
@@ -1277,28 +1312,46 @@ public final class IrcSession {
 
   private void render(ChatEvent event) {
     boolean serverTime = capEnabled(Capabilities.SERVER_TIME);
+    boolean tags = capEnabled(Capabilities.MESSAGE_TAGS);
     if (event instanceof ChatEvent.Posted posted) {
-      if (!posted.nick().equals(nick()) || capEnabled(Capabilities.ECHO_MESSAGE)) {
-        sendAll(events.posted(posted, serverTime));
+      boolean own = posted.nick().equals(nick());
+      if ((!own || capEnabled(Capabilities.ECHO_MESSAGE)) && (shows(posted.kind()))) {
+        sendAll(events.posted(posted, serverTime, tags));
       }
     } else if (event instanceof ChatEvent.MemberJoined joined) {
-      channels.memberJoined(joined.room(), joined.nick());
-      send(events.joined(joined.room(), joined.nick()));
+      channels.memberJoined(joined.room(), joined.nick(), joined.user());
+      send(events.joined(joined.room(), joined.nick(), joined.user()));
     } else if (event instanceof ChatEvent.MemberLeft left) {
+      String user = userNameOf(left.nick());
       if (left.leftServer() ? channels.memberQuit(left.room(), left.nick())
           : channels.memberParted(left.room(), left.nick())) {
-        send(left.leftServer() ? events.quit(left.nick(), left.reason())
-            : events.parted(left.room(), left.nick(), left.reason()));
+        send(left.leftServer() ? events.quit(left.nick(), user, left.reason())
+            : events.parted(left.room(), left.nick(), user, left.reason()));
       }
     } else if (event instanceof ChatEvent.MemberRenamed renamed) {
+      String user = userNameOf(renamed.oldNick());
       if (channels.renamed(renamed.room(), renamed.oldNick(), renamed.newNick())) {
-        send(events.renamed(renamed.oldNick(), renamed.newNick()));
+        send(events.renamed(renamed.oldNick(), user, renamed.newNick()));
       }
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       send(events.topicChanged(changed));
-    } else if (event instanceof ChatEvent.PrivateMessage privateMessage) {
-      sendAll(events.privateMessage(privateMessage, serverTime));
+    } else if (event instanceof ChatEvent.PrivateMessage privateMessage
+        && shows(privateMessage.kind())) {
+      sendAll(events.privateMessage(privateMessage, serverTime, tags));
     }
+  }
+
+  /** Whether this client takes messages of {@code kind}: TAGMSG only with message-tags. */
+  private boolean shows(MessageKind kind) {
+    return kind != MessageKind.TAGS_ONLY || capEnabled(Capabilities.MESSAGE_TAGS);
+  }
+
+  /** The user name shown in {@code nick}'s mask: known for this user and its channels' members. */
+  private String userNameOf(String nick) {
+    if (nick.equals(nick())) {
+      return userName;
+    }
+    return channels.userName(nick).orElse(nick);
   }
 
   // --- leaving ------------------------------------------------------------------------------

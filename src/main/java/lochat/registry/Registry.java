@@ -66,14 +66,24 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record ListMembers(String room, ActorRef<ChatRoom.MembersResult> replyTo)
       implements Command {}
 
+  /** A private message; {@code tags} are IRC client-only tags to pass on with it. */
   public record SendPrivate(
       ActorRef<ChatEvent> sender, String to, String text, MessageKind kind,
-      ActorRef<PrivateResult> replyTo)
-      implements Command {}
+      Map<String, String> tags, ActorRef<PrivateResult> replyTo)
+      implements Command {
+
+    public SendPrivate(ActorRef<ChatEvent> sender, String to, String text, MessageKind kind,
+        ActorRef<PrivateResult> replyTo) {
+      this(sender, to, text, kind, Map.of(), replyTo);
+    }
+  }
 
   /** Marks the session's user away with a message, or back when {@code message} is empty. */
   public record SetAway(ActorRef<ChatEvent> session, Optional<String> message)
       implements Command {}
+
+  /** A client connected; until it registers it counts as an unknown connection (LUSERS). */
+  public record Connected(ActorRef<?> connection) implements Command {}
 
   /** Marks the session's user invisible (IRC user mode +i), for the LUSERS counts. */
   public record SetInvisible(ActorRef<ChatEvent> session, boolean invisible) implements Command {}
@@ -97,6 +107,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Unregister(ActorRef<ChatEvent> session) implements Command {}
 
   private record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
+
+  private record ConnectionClosed(ActorRef<?> connection) implements Command {}
 
   private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
 
@@ -135,10 +147,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Users(List<UserDetails> users) {}
 
   /**
-   * Users online now ({@code invisible} of them with IRC user mode +i), the most there have
-   * been at once, and rooms that exist.
+   * Users online now ({@code invisible} of them with IRC user mode +i), connections that have
+   * not registered ({@code unknown}), the most users there have been at once, and rooms.
    */
-  public record Online(int users, int invisible, int maxUsers, int rooms) {}
+  public record Online(int users, int invisible, int unknown, int maxUsers, int rooms) {}
 
   /** @param permanentRoom the room that is kept even when empty (the default room) */
   public static Behavior<Command> create(int historySize, int maxRooms, String permanentRoom) {
@@ -170,6 +182,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
   private int maxUsers;
+  private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, int maxRooms,
       String permanentRoom, Clock clock) {
@@ -194,6 +207,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(SendPrivate.class, this::onSendPrivate)
         .onMessage(SetAway.class, this::onSetAway)
         .onMessage(SetInvisible.class, this::onSetInvisible)
+        .onMessage(Connected.class, this::onConnected)
+        .onMessage(ConnectionClosed.class, this::onConnectionClosed)
         .onMessage(RoomsChanged.class, this::onRoomsChanged)
         .onMessage(Whois.class, this::onWhois)
         .onMessage(LookUp.class, this::onLookUp)
@@ -257,7 +272,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       room = spawnRoom(join.room());
     }
     rooms.put(key, room.forwardedOneMore());
-    room.ref().tell(new ChatRoom.Join(join.nick(), join.member(), join.replyTo()));
+    User user = usersBySession.get(join.member());
+    room.ref().tell(new ChatRoom.Join(join.nick(),
+        user == null ? join.nick() : user.profile.user(), join.member(), join.replyTo()));
     return this;
   }
 
@@ -299,8 +316,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       send.replyTo().tell(new NoSuchRecipient(send.to()));
       return this;
     }
-    PrivateMessage message = new PrivateMessage(
-        from.nick, target.nick, send.text(), send.kind(), clock.instant());
+    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(), target.nick,
+        send.text(), send.kind(), send.tags(), clock.instant());
     if (target != from) {
       target.session().tell(message);
     }
@@ -313,6 +330,18 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     if (user != null) {
       user.away = away.message();
     }
+    return this;
+  }
+
+  private Behavior<Command> onConnected(Connected connected) {
+    if (connections.add(connected.connection())) {
+      getContext().watchWith(connected.connection(), new ConnectionClosed(connected.connection()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onConnectionClosed(ConnectionClosed closed) {
+    connections.remove(closed.connection());
     return this;
   }
 
@@ -369,8 +398,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     for (User user : usersBySession.values()) {
       invisible += user.invisible ? 1 : 0;
     }
+    int unknown = Math.max(0, connections.size() - usersBySession.size());
     request.replyTo().tell(
-        new Online(usersBySession.size(), invisible, maxUsers, rooms.size()));
+        new Online(usersBySession.size(), invisible, unknown, maxUsers, rooms.size()));
     return this;
   }
 

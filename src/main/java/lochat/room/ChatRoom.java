@@ -2,6 +2,7 @@ package lochat.room;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,33 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public sealed interface Command {}
 
-  /** Adds {@code member} as {@code nick}; the reply carries the history and the member list. */
-  public record Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo)
-      implements Command {}
+  /**
+   * Adds {@code member} as {@code nick} with user name {@code user}; the reply carries the
+   * history and the member list.
+   */
+  public record Join(
+      String nick, String user, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo)
+      implements Command {
+
+    /** A member whose user name is its nickname. */
+    public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
+      this(nick, nick, member, replyTo);
+    }
+  }
 
   /** {@code leftServer} when the member is leaving the server, not just this room. */
   public record Leave(ActorRef<ChatEvent> member, String reason, boolean leftServer)
       implements Command {}
 
-  public record Post(ActorRef<ChatEvent> member, String text, MessageKind kind)
-      implements Command {}
+  /** Posts {@code text}; {@code tags} are IRC client-only tags to pass on with it. */
+  public record Post(
+      ActorRef<ChatEvent> member, String text, MessageKind kind, Map<String, String> tags)
+      implements Command {
+
+    public Post(ActorRef<ChatEvent> member, String text, MessageKind kind) {
+      this(member, text, kind, Map.of());
+    }
+  }
 
   public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
 
@@ -70,13 +88,28 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   /** The answer to a join, from the room or from the registry that refused to create it. */
   public sealed interface JoinResult {}
 
+  /** @param userNames each member's user name, by nickname */
   public record Joined(
       String room,
       ActorRef<Command> roomRef,
       List<String> members,
+      Map<String, String> userNames,
       List<Posted> history,
       Optional<Topic> topic)
-      implements JoinResult {}
+      implements JoinResult {
+
+    /** Members whose user names are their nicknames. */
+    public Joined(String room, ActorRef<Command> roomRef, List<String> members,
+        List<Posted> history, Optional<Topic> topic) {
+      this(room, roomRef, members, userNamesOf(members), history, topic);
+    }
+
+    private static Map<String, String> userNamesOf(List<String> nicks) {
+      Map<String, String> users = new LinkedHashMap<>();
+      nicks.forEach(nick -> users.put(nick, nick));
+      return users;
+    }
+  }
 
   public record JoinRefused(String room, String reason) implements JoinResult {}
 
@@ -114,6 +147,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final ActorRef<Occupancy> occupancy;
   private final Clock clock;
   private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
+  private final Map<ActorRef<ChatEvent>, String> userNames = new HashMap<>();
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
   private long requestsHandled;
   private Optional<Topic> topic = Optional.empty();
@@ -150,12 +184,13 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     boolean isNew = !members.containsKey(join.member());
     if (isNew) {
       members.put(join.member(), join.nick());
+      userNames.put(join.member(), join.user());
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
-    join.replyTo()
-        .tell(new Joined(name, getContext().getSelf(), nicks(), List.copyOf(history), topic));
+    join.replyTo().tell(new Joined(
+        name, getContext().getSelf(), nicks(), userNamesByNick(), List.copyOf(history), topic));
     if (isNew) {
-      broadcastExcept(join.member(), new MemberJoined(name, join.nick()));
+      broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
     reportOccupancy();
     return this;
@@ -173,8 +208,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private Behavior<Command> onPost(Post post) {
     String nick = members.get(post.member());
     if (nick != null) {
-      Posted posted = new Posted(name, nick, post.text(), post.kind(), clock.instant());
-      remember(posted);
+      Posted posted = new Posted(name, nick, userNames.get(post.member()), post.text(),
+          post.kind(), post.tags(), clock.instant());
+      if (post.kind().isForPeople()) {
+        remember(posted);
+      }
       broadcast(posted);
     }
     return this;
@@ -224,6 +262,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private void remove(ActorRef<ChatEvent> member) {
     members.remove(member);
+    userNames.remove(member);
     getContext().unwatch(member);
     reportOccupancy();
   }
@@ -254,6 +293,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private List<String> nicks() {
     return List.copyOf(members.values());
+  }
+
+  private Map<String, String> userNamesByNick() {
+    Map<String, String> byNick = new LinkedHashMap<>();
+    members.forEach((member, nick) -> byNick.put(nick, userNames.get(member)));
+    return byNick;
   }
 
   private void reportOccupancy() {

@@ -76,9 +76,11 @@ class ConnectionActorTest {
   private ActorRef<ConnectionActor.Command> session(
       ConnectionSettings settings,
       Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
-    return testKit.spawn(ConnectionActor.create(new SessionSetup(
-        settings, registry.getRef(), new Outbound(queue.first(), "\n"), "10.0.0.9:5000", 3,
-        ended.getRef())));
+    ActorRef<ConnectionActor.Command> session = testKit.spawn(ConnectionActor.create(
+        new SessionSetup(settings, registry.getRef(), new Outbound(queue.first(), "\n"),
+            "10.0.0.9:5000", 3, ended.getRef())));
+    registry.expectMessageClass(Registry.Connected.class);
+    return session;
   }
 
   private void receive(ActorRef<ConnectionActor.Command> session, String line) {

@@ -207,9 +207,14 @@ abstract class IrcEndToEndBase {
     return message.params().isEmpty() ? "" : message.params().get(message.params().size() - 1);
   }
 
-  /** How {@code nick} is shown in the prefix of its messages. */
+  /** How {@code nick} is shown in the prefix of its messages, when it registered as itself. */
   static String mask(String nick) {
-    return nick + "!" + nick + "@" + SERVER;
+    return mask(nick, nick);
+  }
+
+  /** How {@code nick} is shown when its user name is {@code user} (it changed nickname). */
+  static String mask(String nick, String user) {
+    return nick + "!" + user + "@" + SERVER;
   }
 
   /**

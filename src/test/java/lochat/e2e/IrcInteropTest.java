@@ -106,7 +106,7 @@ class IrcInteropTest extends IrcEndToEndBase {
     assertEquals(1, timesSeen(dave, ":" + mask("carol") + " NICK carol2"),
         () -> "NICK lines: " + linesWith(dave, " NICK "));
     carol.send("still me");
-    expectLine(dave, ":" + mask("carol2") + " PRIVMSG #games :still me");
+    expectLine(dave, ":" + mask("carol2", "carol") + " PRIVMSG #games :still me");
   }
 
   @Test
@@ -134,7 +134,7 @@ class IrcInteropTest extends IrcEndToEndBase {
 
     dave.send("NICK dave2");
     carol.expect("RENAMED lobby dave dave2");
-    expectRoomEchoes(dave, "dave2");
+    expectRoomEchoes(dave, "dave2", "dave");
     assertEquals(1, timesSeen(dave, ":" + mask("dave") + " NICK dave2"),
         () -> "NICK lines: " + linesWith(dave, " NICK "));
   }
@@ -147,7 +147,7 @@ class IrcInteropTest extends IrcEndToEndBase {
 
     dave.send("NICK Dave");
     carol.expect("RENAMED lobby dave Dave");
-    expectRoomEchoes(dave, "Dave");
+    expectRoomEchoes(dave, "Dave", "dave");
     assertEquals(1, timesSeen(dave, ":" + mask("dave") + " NICK Dave"),
         () -> "NICK lines: " + linesWith(dave, " NICK "));
   }
@@ -274,11 +274,13 @@ class IrcInteropTest extends IrcEndToEndBase {
    * The IRC user sets a topic in #lobby and #games and waits for both: the rooms' reports of its
    * nickname change, which they sent before, have then arrived.
    */
-  private static void expectRoomEchoes(IrcTestClient ircUser, String nick) throws Exception {
+  /** Waits for the echo of a topic change in both rooms, from {@code nick} with {@code user}. */
+  private static void expectRoomEchoes(IrcTestClient ircUser, String nick, String user)
+      throws Exception {
     ircUser.send("TOPIC #lobby :marker");
     ircUser.send("TOPIC #games :marker");
-    expectLines(ircUser, ":" + mask(nick) + " TOPIC #lobby :marker",
-        ":" + mask(nick) + " TOPIC #games :marker");
+    expectLines(ircUser, ":" + mask(nick, user) + " TOPIC #lobby :marker",
+        ":" + mask(nick, user) + " TOPIC #games :marker");
     assertEquals(List.of(), linesWith(ircUser, " 433 "), "nick errors");
   }
 }

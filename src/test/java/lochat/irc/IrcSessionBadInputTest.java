@@ -62,10 +62,12 @@ class IrcSessionBadInputTest {
     queue.second().runWith(
         Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
         testKit.system());
-    return testKit.spawn(IrcSession.create(new SessionSetup(
+    ActorRef<IrcSession.Command> session = testKit.spawn(IrcSession.create(new SessionSetup(
         ConnectionSettings.fromConfig(lochat), registry.getRef(),
         new Outbound(queue.first(), "\r\n"), "10.0.0.9:5000", 1, ended.getRef()),
         IrcSettings.fromConfig(lochat)));
+    registry.expectMessageClass(Registry.Connected.class);
+    return session;
   }
 
   private void send(ActorRef<IrcSession.Command> session, String line) {
@@ -81,7 +83,7 @@ class IrcSessionBadInputTest {
     registry.expectMessageClass(Registry.Register.class).replyTo()
         .tell(new Registry.NickAccepted(null, "alice"));
     registry.expectMessageClass(Registry.GetOnline.class).replyTo()
-        .tell(new Registry.Online(1, 0, 1, 1));
+        .tell(new Registry.Online(1, 0, 0, 1, 1));
     ack.expectMessage(Done.getInstance());
     socket.fishForMessage(Duration.ofSeconds(3), line -> line.startsWith(":lochat 422 alice ")
         ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());

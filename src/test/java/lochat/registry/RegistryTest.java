@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
@@ -375,7 +376,8 @@ class RegistryTest {
 
     PrivateResult result = sendPrivate(registry, alice, "bOB", "psst");
 
-    PrivateMessage message = new PrivateMessage("Alice", "Bob", "psst", MessageKind.TEXT, NOW);
+    PrivateMessage message =
+        new PrivateMessage("Alice", "user", "Bob", "psst", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.empty()), result);
     bob.expectMessage(message);
     alice.expectNoMessage();
@@ -404,7 +406,8 @@ class RegistryTest {
 
     assertEquals(
         new PrivateDelivered(
-            new PrivateMessage("Alice", "Alice", "note to self", MessageKind.TEXT, NOW),
+            new PrivateMessage(
+                "Alice", "user", "Alice", "note to self", MessageKind.TEXT, Map.of(), NOW),
             Optional.empty()),
         result);
     alice.expectNoMessage();
@@ -530,7 +533,7 @@ class RegistryTest {
   @Test
   void getOnlineCountsUsersTheMostAtOnceAndRooms() {
     ActorRef<Registry.Command> registry = registry();
-    assertEquals(new Online(0, 0, 0, 1), onlineCounts(registry), "the default room exists");
+    assertEquals(new Online(0, 0, 0, 0, 1), onlineCounts(registry), "the default room exists");
 
     TestProbe<ChatEvent> alice = session();
     TestProbe<ChatEvent> bob = session();
@@ -541,7 +544,7 @@ class RegistryTest {
     join(registry, "dev", "alice", alice);
     join(registry, "DEV", "bob", bob);
     join(registry, "games", "bob", bob);
-    assertEquals(new Online(3, 0, 3, 3), onlineCounts(registry), "lobby, dev and games");
+    assertEquals(new Online(3, 0, 0, 3, 3), onlineCounts(registry), "lobby, dev and games");
     registry.tell(new Registry.SetInvisible(bob.getRef(), true));
     assertEquals(1, onlineCounts(registry).invisible(), "bob is +i");
 
@@ -567,7 +570,8 @@ class RegistryTest {
     PrivateResult result = sendPrivate(registry, alice, "bob", "you there?");
 
     PrivateMessage message =
-        new PrivateMessage("Alice", "Bob", "you there?", MessageKind.TEXT, NOW);
+        new PrivateMessage(
+            "Alice", "user", "Bob", "you there?", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.of("gone fishing")), result);
     bob.expectMessage(message);
   }

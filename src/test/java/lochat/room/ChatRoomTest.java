@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
@@ -204,7 +205,9 @@ class ChatRoomTest {
     post(room, alice, "call me alicia");
 
     List<ChatEvent> expected =
-        List.of(new MemberRenamed("lobby", "alice", "alicia"), posted("alicia", "call me alicia"));
+        List.of(new MemberRenamed("lobby", "alice", "alicia"),
+            new Posted("lobby", "alicia", "alice", "call me alicia", MessageKind.TEXT, Map.of(),
+                NOW));
     assertEquals(expected, alice.getAllReceived());
     assertEquals(expected, bob.getAllReceived());
     assertEquals(List.of("alicia", "bob"), members(room));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,20 +40,43 @@ public final class IrcEvents {
 
   /** A post to a room, with its time when {@code serverTime}. */
   public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime) {
-    return message(posted.nick(), IrcNames.channel(posted.room()), posted.text(), posted.kind(),
-        serverTime ? Map.of("time", serverTime(posted.at())) : Map.of());
+    return posted(posted, serverTime, false);
+  }
+
+  /**
+   * A post to a room, with its time when {@code serverTime} and its client-only tags when
+   * {@code clientTags} (the receiver has message-tags).
+   */
+  public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime, boolean clientTags) {
+    return message(posted.nick(), posted.user(), IrcNames.channel(posted.room()), posted.text(),
+        posted.kind(), tags(posted.at(), serverTime, clientTags ? posted.tags() : Map.of()));
   }
 
   /** A private message, to its recipient or (with echo-message) back to its sender. */
   public List<IrcMessage> privateMessage(ChatEvent.PrivateMessage message, boolean serverTime) {
-    return message(message.from(), message.to(), message.text(), message.kind(),
-        serverTime ? Map.of("time", serverTime(message.at())) : Map.of());
+    return privateMessage(message, serverTime, false);
+  }
+
+  public List<IrcMessage> privateMessage(
+      ChatEvent.PrivateMessage message, boolean serverTime, boolean clientTags) {
+    return message(message.from(), message.fromUser(), message.to(), message.text(),
+        message.kind(), tags(message.at(), serverTime, clientTags ? message.tags() : Map.of()));
   }
 
   /** A post from a room's history, inside batch {@code batchId} of a chathistory batch. */
   public List<IrcMessage> historyInBatch(ChatEvent.Posted posted, String batchId) {
-    return message(posted.nick(), IrcNames.channel(posted.room()), posted.text(), posted.kind(),
-        Map.of("batch", batchId, "time", serverTime(posted.at())));
+    return message(posted.nick(), posted.user(), IrcNames.channel(posted.room()), posted.text(),
+        posted.kind(), Map.of("batch", batchId, "time", serverTime(posted.at())));
+  }
+
+  private static Map<String, String> tags(
+      Instant at, boolean serverTime, Map<String, String> clientTags) {
+    if (!serverTime) {
+      return clientTags;
+    }
+    Map<String, String> tags = new LinkedHashMap<>(clientTags);
+    tags.put("time", serverTime(at));
+    return tags;
   }
 
   /** A post from a room's history as a notice from the server, for clients without batches. */
@@ -77,20 +101,37 @@ public final class IrcEvents {
     return replies.fromUser(nick, "JOIN", IrcNames.channel(room));
   }
 
+  public IrcMessage joined(String room, String nick, String user) {
+    return replies.fromUserAs(nick, user, "JOIN", IrcNames.channel(room));
+  }
+
   /** {@code PART}, with the reason given when there was one ({@code part: REASON}). */
   public IrcMessage parted(String room, String nick, String reason) {
+    return parted(room, nick, replies.userName(nick), reason);
+  }
+
+  public IrcMessage parted(String room, String nick, String user, String reason) {
     Optional<String> message = partMessage(reason);
     return message.isPresent()
-        ? IrcLimits.fit(replies.fromUser(nick, "PART", IrcNames.channel(room), message.get()))
-        : replies.fromUser(nick, "PART", IrcNames.channel(room));
+        ? IrcLimits.fit(
+            replies.fromUserAs(nick, user, "PART", IrcNames.channel(room), message.get()))
+        : replies.fromUserAs(nick, user, "PART", IrcNames.channel(room));
   }
 
   public IrcMessage quit(String nick, String reason) {
-    return IrcLimits.fit(replies.fromUser(nick, "QUIT", quitMessage(reason)));
+    return quit(nick, replies.userName(nick), reason);
+  }
+
+  public IrcMessage quit(String nick, String user, String reason) {
+    return IrcLimits.fit(replies.fromUserAs(nick, user, "QUIT", quitMessage(reason)));
   }
 
   public IrcMessage renamed(String oldNick, String newNick) {
-    return replies.fromUser(oldNick, "NICK", newNick);
+    return renamed(oldNick, replies.userName(oldNick), newNick);
+  }
+
+  public IrcMessage renamed(String oldNick, String user, String newNick) {
+    return replies.fromUserAs(oldNick, user, "NICK", newNick);
   }
 
   /** A topic set or cleared; a cleared topic is an empty one. */
@@ -99,19 +140,32 @@ public final class IrcEvents {
         changed.topic().map(topic -> topic.text()).orElse("")));
   }
 
-  private List<IrcMessage> message(
-      String from, String target, String text, MessageKind kind, Map<String, String> tags) {
-    String command = kind == MessageKind.NOTICE ? "NOTICE" : "PRIVMSG";
-    if (kind == MessageKind.ACTION) {
-      // A long action is split like any text, each piece its own action.
-      int wrapping = IrcText.asAction("").length();
-      return IrcLimits.split(replies.fromUser(from, command, target, text).withTags(tags), wrapping)
-          .stream()
-          .map(piece -> new IrcMessage(piece.tags(), piece.prefix(), piece.command(),
-              List.of(target, IrcText.asAction(piece.params().get(1)))))
-          .toList();
+  private List<IrcMessage> message(String from, String user, String target, String text,
+      MessageKind kind, Map<String, String> tags) {
+    switch (kind) {
+      case ACTION -> {
+        // A long action is split like any text, each piece its own action.
+        int wrapping = IrcText.asAction("").length();
+        return IrcLimits.split(
+                replies.fromUserAs(from, user, "PRIVMSG", target, text).withTags(tags), wrapping)
+            .stream()
+            .map(piece -> new IrcMessage(piece.tags(), piece.prefix(), piece.command(),
+                List.of(target, IrcText.asAction(piece.params().get(1)))))
+            .toList();
+      }
+      case CTCP, CTCP_REPLY -> {
+        return List.of(IrcLimits.fit(replies.fromUserAs(from, user,
+            kind == MessageKind.CTCP ? "PRIVMSG" : "NOTICE", target, IrcText.asCtcp(text))
+            .withTags(tags)));
+      }
+      case TAGS_ONLY -> {
+        return List.of(replies.fromUserAs(from, user, "TAGMSG", target).withTags(tags));
+      }
+      default -> {
+        String command = kind == MessageKind.NOTICE ? "NOTICE" : "PRIVMSG";
+        return IrcLimits.split(replies.fromUserAs(from, user, command, target, text).withTags(tags));
+      }
     }
-    return IrcLimits.split(replies.fromUser(from, command, target, text).withTags(tags));
   }
 
   /** The reason for a PART as IRC shows it: the text after {@code part:}, or none. */

@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import lochat.protocol.TextSanitizer;
 
 /**
  * The messages one IRC server says on its own behalf: numeric replies, the welcome burst, the
  * message of the day, and the user masks it shows.
  *
- * <p>Every user is shown as {@code nick!nick@server-name}: the chat core knows users by nickname
- * only, and the same mask everywhere (messages, WHO, WHOIS, USERHOST) keeps IRC clients' views
- * consistent. It also keeps users' addresses private on the LAN. Pure: strings in, messages out.
+ * <p>Every user is shown as {@code nick!user@server-name}, with the user name given with
+ * {@code USER} (a native user's is its first nickname), and the server's name as everyone's
+ * host, which keeps users' addresses private on the LAN. Pure: strings in, messages out.
  */
 public final class IrcReplies {
 
@@ -21,10 +22,20 @@ public final class IrcReplies {
   public static final String UNREGISTERED = "*";
 
   private final String serverName;
+  private final UnaryOperator<String> userNames;
 
-  /** @param serverName the server's name: the prefix of its messages, the host of every mask */
+  /** Replies for a server whose users' user names are their nicknames. */
   public IrcReplies(String serverName) {
+    this(serverName, UnaryOperator.identity());
+  }
+
+  /**
+   * @param serverName the server's name: the prefix of its messages, the host of every mask
+   * @param userNames a user's user name, from its nickname, for masks
+   */
+  public IrcReplies(String serverName, UnaryOperator<String> userNames) {
     this.serverName = serverName;
+    this.userNames = userNames;
   }
 
   public String serverName() {
@@ -33,7 +44,16 @@ public final class IrcReplies {
 
   /** The {@code nick!user@host} a user is shown as. */
   public String mask(String nick) {
-    return nick + "!" + nick + "@" + serverName;
+    return mask(nick, userName(nick));
+  }
+
+  /** The user name of {@code nick}, as far as this client knows it. */
+  public String userName(String nick) {
+    return userNames.apply(nick);
+  }
+
+  public String mask(String nick, String user) {
+    return nick + "!" + user + "@" + serverName;
   }
 
   /**
@@ -83,6 +103,11 @@ public final class IrcReplies {
     return IrcMessage.of(mask(nick), command, params);
   }
 
+  /** A command from user {@code nick} whose user name is {@code user}. */
+  public IrcMessage fromUserAs(String nick, String user, String command, String... params) {
+    return IrcMessage.of(mask(nick, user), command, params);
+  }
+
   /** RPL_WELCOME to RPL_MYINFO. */
   public List<IrcMessage> welcome(String nick, String network, String version, Instant created) {
     return List.of(
@@ -112,15 +137,17 @@ public final class IrcReplies {
   }
 
   /**
-   * RPL_LUSERCLIENT to RPL_GLOBALUSERS, for {@code users} online ({@code invisible} of them +i)
-   * and {@code rooms} rooms.
+   * RPL_LUSERCLIENT to RPL_GLOBALUSERS, for {@code users} online ({@code invisible} of them +i),
+   * {@code unknown} connections not registered yet, and {@code rooms} rooms.
    */
-  public List<IrcMessage> lusers(String nick, int users, int invisible, int maxUsers, int rooms) {
+  public List<IrcMessage> lusers(
+      String nick, int users, int invisible, int unknown, int maxUsers, int rooms) {
     return List.of(
         numeric(nick, Numerics.RPL_LUSERCLIENT, "There are " + (users - invisible)
             + " users and " + invisible + " invisible on 1 servers"),
         numeric(nick, Numerics.RPL_LUSEROP, "0", "operator(s) online"),
-        numeric(nick, Numerics.RPL_LUSERUNKNOWN, "0", "unknown connection(s)"),
+        numeric(nick, Numerics.RPL_LUSERUNKNOWN, String.valueOf(unknown),
+            "unknown connection(s)"),
         numeric(nick, Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms), "channels formed"),
         numeric(nick, Numerics.RPL_LUSERME, "I have " + users + " clients and 0 servers"),
         numeric(nick, Numerics.RPL_LOCALUSERS, String.valueOf(users), String.valueOf(maxUsers),

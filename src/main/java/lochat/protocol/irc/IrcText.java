@@ -11,8 +11,8 @@ import java.util.Optional;
  * request in {@code ^A}; its {@code ACTION} ({@code /me}) becomes a Lochat action, and actions
  * are sent to IRC clients the same way.
  *
- * <p>Limits: CTCP requests other than {@code ACTION} (VERSION, PING, ...) are recognised, not
- * answered; the session drops them.
+ * <p>Limits: CTCP requests other than {@code ACTION} (VERSION, PING, ...) are passed between IRC
+ * clients as they are; the server answers none of them itself.
  */
 public final class IrcText {
 
@@ -102,5 +102,17 @@ public final class IrcText {
   /** The CTCP {@code ACTION} message for {@code action}. */
   public static String asAction(String action) {
     return ACTION + " " + action + CTCP;
+  }
+
+  /** What a CTCP message says between its {@code ^A}s, e.g. "VERSION" or "PING 123". */
+  public static String ctcpBody(String text) {
+    int end = text.length() > 1 && text.endsWith(String.valueOf(CTCP))
+        ? text.length() - 1 : text.length();
+    return text.substring(1, end);
+  }
+
+  /** {@code body} as a CTCP message, e.g. {@code ^AVERSION^A}. */
+  public static String asCtcp(String body) {
+    return CTCP + body + CTCP;
   }
 }

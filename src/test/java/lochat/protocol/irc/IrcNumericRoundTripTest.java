@@ -38,7 +38,7 @@ class IrcNumericRoundTripTest {
         "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,USERHOST:5", "UTF8ONLY")));
     all.add(numeric(Numerics.RPL_UMODEIS, "+iw"));
     all.add(numeric(Numerics.RPL_UMODEIS, "+"));
-    all.addAll(REPLIES.lusers(ME, 3, 0, 5, 2));
+    all.addAll(REPLIES.lusers(ME, 3, 0, 1, 5, 2));
     all.add(numeric(Numerics.RPL_AWAY, "bob", "gone fishing"));
     all.add(numeric(Numerics.RPL_AWAY, "bob", ":) back soon"));
     all.add(numeric(Numerics.RPL_USERHOST, "alice=+alice@lochat.lan bob=-bob@lochat.lan"));

@@ -116,7 +116,7 @@ class IrcRepliesTest {
         ":lochat.lan 255 alice :I have 3 clients and 0 servers",
         ":lochat.lan 265 alice 3 7 :Current local users 3, max 7",
         ":lochat.lan 266 alice 3 7 :Current global users 3, max 7"),
-        rendered(REPLIES.lusers("alice", 3, 1, 7, 2)));
+        rendered(REPLIES.lusers("alice", 3, 1, 0, 7, 2)));
   }
 
   @Test
