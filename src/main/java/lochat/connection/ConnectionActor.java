@@ -227,6 +227,7 @@ public final class ConnectionActor {
           .onMessage(OutputEnded.class, ended -> session.outputEnded())
           .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
           .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+          .onAnyMessage(late -> Behaviors.same())
           .onSignal(PostStop.class, stop -> session.postStop())
           .build();
     }

@@ -304,6 +304,7 @@ public final class IrcSession {
           .onMessage(OutputEnded.class, ended -> session.outputEnded())
           .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
           .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+          .onAnyMessage(late -> Behaviors.same())
           .onSignal(PostStop.class, stop -> session.postStop())
           .build();
     }
@@ -679,7 +680,9 @@ public final class IrcSession {
         sendAll(events.privateMessage(message, capEnabled(Capabilities.SERVER_TIME),
             capEnabled(Capabilities.MESSAGE_TAGS)));
       }
-      if (message.kind() != MessageKind.NOTICE && delivered.targetAway().isPresent()) {
+      boolean byPerson = message.kind() == MessageKind.TEXT
+          || message.kind() == MessageKind.ACTION;
+      if (byPerson && delivered.targetAway().isPresent()) {
         send(numeric(Numerics.RPL_AWAY, message.to(), delivered.targetAway().get()));
       }
     } else if (reply.result() instanceof Registry.NoSuchRecipient missing && !handlingNotice) {
@@ -895,14 +898,16 @@ public final class IrcSession {
     }
     Optional<Set<String>> filter = only;
     askRooms(list -> {
-      send(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
+      List<IrcMessage> lines = new ArrayList<>();
+      lines.add(numeric(Numerics.RPL_LISTSTART, "Channel", "Users  Name"));
       for (RoomInfo room : list.rooms()) {
         if (filter.map(wanted -> wanted.contains(Names.key(room.name()))).orElse(true)) {
-          send(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
+          lines.add(numeric(Numerics.RPL_LIST, IrcNames.channel(room.name()),
               String.valueOf(room.members()), room.topic()));
         }
       }
-      send(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
+      lines.add(numeric(Numerics.RPL_LISTEND, "End of /LIST"));
+      sendAll(lines);
     });
   }
 
@@ -950,27 +955,31 @@ public final class IrcSession {
     Optional<String> room = IrcNames.room(mask);
     if (room.isPresent()) {
       askUsers(new Registry.ListUsers(room, usersReplies), users -> {
+        List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           // The channel as the room spells it, whatever case the mask was given in.
           String channel = user.rooms().stream().filter(r -> Names.key(r).equals(Names.key(
               room.get()))).findFirst().map(IrcNames::channel).orElse(mask);
-          send(whoReply(channel, user));
+          lines.add(whoReply(channel, user));
         }
-        send(numeric(Numerics.RPL_ENDOFWHO, mask, "End of WHO list"));
+        lines.add(numeric(Numerics.RPL_ENDOFWHO, mask, "End of WHO list"));
+        sendAll(lines);
       });
     } else if (IrcNames.isChannel(mask)) {
       send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
     } else {
       Pattern glob = glob(mask.equals("0") ? "*" : mask);
       askUsers(new Registry.ListUsers(Optional.empty(), usersReplies), users -> {
+        List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           if (glob.matcher(user.nick()).matches() || glob.matcher(user.profile().realName())
               .matches()) {
-            send(whoReply(user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)),
-                user));
+            lines.add(whoReply(
+                user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)), user));
           }
         }
-        send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
+        lines.add(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
+        sendAll(lines);
       });
     }
   }
@@ -1021,10 +1030,8 @@ public final class IrcSession {
       send(numeric(Numerics.RPL_WHOISUSER, user.nick(), user.profile().user(),
           replies.serverName(), "*",
           user.profile().realName()));
-      if (!user.rooms().isEmpty()) {
-        send(numeric(Numerics.RPL_WHOISCHANNELS, user.nick(),
-            String.join(" ", user.rooms().stream().map(IrcNames::channel).toList())));
-      }
+      sendAll(replies.packed(nick(), Numerics.RPL_WHOISCHANNELS, List.of(user.nick()),
+          user.rooms().stream().map(IrcNames::channel).toList()));
       send(numeric(Numerics.RPL_WHOISSERVER, user.nick(), replies.serverName(), SERVER_INFO));
       user.away().ifPresent(away -> send(numeric(Numerics.RPL_AWAY, user.nick(), away)));
       send(numeric(Numerics.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list."));
@@ -1076,8 +1083,11 @@ public final class IrcSession {
         }
       }
     }
-    askUsers(new Registry.LookUp(nicks, usersReplies), users -> send(numeric(Numerics.RPL_ISON,
-        String.join(" ", users.users().stream().map(Registry.UserDetails::nick).toList()))));
+    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+      List<IrcMessage> lines = replies.packed(nick(), Numerics.RPL_ISON, List.of(),
+          users.users().stream().map(Registry.UserDetails::nick).toList());
+      sendAll(lines.isEmpty() ? List.of(numeric(Numerics.RPL_ISON, "")) : lines);
+    });
   }
 
   private void askUsers(Registry.Command request, Consumer<Registry.Users> then) {

@@ -181,24 +181,46 @@ public final class IrcReplies {
    * each within 512 bytes, then RPL_ENDOFNAMES.
    */
   public List<IrcMessage> names(String nick, String channel, List<String> nicks) {
+    List<IrcMessage> lines =
+        new ArrayList<>(packed(nick, Numerics.RPL_NAMREPLY, List.of("=", channel), nicks));
+    lines.add(numeric(nick, Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list."));
+    return lines;
+  }
+
+  /**
+   * Numeric {@code numeric} to {@code target} with {@code params}, then {@code words} joined by
+   * spaces as the last parameter: in as many lines as it takes to keep each within 512 bytes,
+   * never cutting a word (RPL_NAMREPLY, RPL_WHOISCHANNELS, RPL_ISON). None when there are no
+   * words.
+   */
+  public List<IrcMessage> packed(
+      String target, String numeric, List<String> params, List<String> words) {
+    List<String> withEmpty = new ArrayList<>(params);
+    withEmpty.add("");
+    int budget = IrcLimits.MAX_CONTENT_BYTES - IrcLimits.utf8Length(
+        numeric(target, numeric, withEmpty.toArray(String[]::new)).render());
     List<IrcMessage> lines = new ArrayList<>();
-    int budget = IrcLimits.MAX_CONTENT_BYTES
-        - IrcLimits.utf8Length(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, "").render());
     StringBuilder batch = new StringBuilder();
-    for (String member : nicks) {
-      if (batch.length() > 0 && batch.length() + 1 + member.length() > budget) {
-        lines.add(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, batch.toString()));
+    for (String word : words) {
+      int bytes = IrcLimits.utf8Length(word);
+      if (batch.length() > 0 && IrcLimits.utf8Length(batch.toString()) + 1 + bytes > budget) {
+        lines.add(packedLine(target, numeric, params, batch.toString()));
         batch.setLength(0);
       }
       if (batch.length() > 0) {
         batch.append(' ');
       }
-      batch.append(member);
+      batch.append(word);
     }
     if (batch.length() > 0) {
-      lines.add(numeric(nick, Numerics.RPL_NAMREPLY, "=", channel, batch.toString()));
+      lines.add(packedLine(target, numeric, params, batch.toString()));
     }
-    lines.add(numeric(nick, Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list."));
     return lines;
+  }
+
+  private IrcMessage packedLine(String target, String numeric, List<String> params, String words) {
+    List<String> all = new ArrayList<>(params);
+    all.add(words);
+    return numeric(target, numeric, all.toArray(String[]::new));
   }
 }

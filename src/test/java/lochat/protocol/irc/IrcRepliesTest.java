@@ -200,4 +200,24 @@ class IrcRepliesTest {
     }
     assertEquals(nicks, listed);
   }
+
+  @Test
+  void packedWordsAreSplitIntoLinesThatFitWithoutCuttingAWord() {
+    List<String> channels = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      channels.add("#" + "c".repeat(30) + i);
+    }
+    List<IrcMessage> lines =
+        REPLIES.packed("alice", Numerics.RPL_WHOISCHANNELS, List.of("bob"), channels);
+    assertTrue(lines.size() > 1, "20 long channel names need more than one line");
+    List<String> seen = new java.util.ArrayList<>();
+    for (IrcMessage line : lines) {
+      assertTrue(line.render().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 510,
+          line.render());
+      assertEquals(List.of("alice", "bob"), line.params().subList(0, 2));
+      seen.addAll(List.of(line.params().get(2).split(" ")));
+    }
+    assertEquals(channels, seen, "every name whole, in order");
+    assertEquals(List.of(), REPLIES.packed("alice", Numerics.RPL_ISON, List.of(), List.of()));
+  }
 }
