@@ -109,6 +109,21 @@ class ProgramTest {
   }
 
   @Test
+  void serverWhoseIrcPortIsBusySaysSoAndExitsWithStatusOne() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+          "--irc-port", String.valueOf(busy.getLocalPort()));
+      server.stdin("");
+      assertEquals(1, server.exitCode());
+      List<String> err = server.stderr();
+      assertTrue(err.contains("Cannot listen for IRC on 127.0.0.1:" + busy.getLocalPort()
+          + ": address already in use"), err.toString());
+      assertFalse(err.stream().anyMatch(line -> line.contains("Exception")
+          || line.startsWith("\tat ")), err.toString());
+    }
+  }
+
+  @Test
   void serverWithAnImpossibleSettingNamesItAndExitsWithStatusTwo() throws Exception {
     java.nio.file.Path config = java.nio.file.Files.createTempFile("lochat", ".conf");
     java.nio.file.Files.writeString(config, "lochat.connection.send-buffer = 0\n");
