@@ -187,12 +187,13 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       userNames.put(join.member(), join.user());
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
+    // The owner hears first, so a room list the joiner asks for next already counts it.
+    reportOccupancy();
     join.replyTo().tell(new Joined(
         name, getContext().getSelf(), nicks(), userNamesByNick(), List.copyOf(history), topic));
     if (isNew) {
       broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
-    reportOccupancy();
     return this;
   }
 
