@@ -80,8 +80,8 @@ import org.apache.pekko.util.ByteString;
  * {@link SessionLifecycle}.
  *
  * <p>Limits: there are no channel operators, channel modes other than {@code +n}, or bans; CTCP
- * requests other than {@code ACTION} are dropped; client message tags are accepted and not
- * relayed.
+ * requests other than {@code ACTION}, and client-only tags, pass between IRC clients only;
+ * every user's host is the server's name.
  */
 public final class IrcSession {
 
@@ -381,7 +381,8 @@ public final class IrcSession {
         if (params.size() < 4 || params.get(0).isEmpty() || params.get(3).isEmpty()) {
           needMoreParams("USER");
         } else {
-          userName = clean(params.get(0));
+          userName = IrcNames.userName(params.get(0)).orElse(wantedNick == null
+              ? "user" : wantedNick);
           realName = clean(params.get(3));
           return tryRegister();
         }
@@ -441,7 +442,13 @@ public final class IrcSession {
       case "STATS" -> send(numeric(Numerics.RPL_ENDOFSTATS,
           params.isEmpty() ? "*" : params.get(0), "End of STATS report"));
       case "KICK", "INVITE" -> operatorOnly(message.command(), params);
-      case "OPER" -> send(numeric(Numerics.ERR_NOOPERHOST, "No O-lines for your host"));
+      case "OPER" -> {
+        if (params.size() < 2) {
+          needMoreParams("OPER");
+        } else {
+          send(numeric(Numerics.ERR_NOOPERHOST, "No O-lines for your host"));
+        }
+      }
       case "KILL", "WALLOPS" -> send(numeric(Numerics.ERR_NOPRIVILEGES,
           "Permission Denied- You're not an IRC operator"));
       case "SUMMON" -> send(numeric(Numerics.ERR_SUMMONDISABLED, "SUMMON has been disabled"));
@@ -537,6 +544,7 @@ public final class IrcSession {
         "TARGMAX=JOIN:" + MAX_TARGETS + ",PART:" + MAX_TARGETS + ",PRIVMSG:" + MAX_TARGETS
             + ",NOTICE:" + MAX_TARGETS + ",NAMES:" + MAX_TARGETS + ",WHOIS:" + MAX_TARGETS
             + ",USERHOST:5",
+        "USERLEN=" + IrcNames.MAX_USER_NAME,
         "UTF8ONLY");
   }
 
@@ -616,9 +624,13 @@ public final class IrcSession {
       text = params.size() > 1 ? IrcText.stripFormatting(params.get(1)) : "";
       if (IrcText.isCtcp(text)) {
         Optional<String> action = IrcText.action(text);
-        kind = action.isPresent() && !notice ? MessageKind.ACTION
-            : notice ? MessageKind.CTCP_REPLY : MessageKind.CTCP;
-        text = action.orElse(IrcText.ctcpBody(text));
+        if (action.isPresent() && !notice) {
+          kind = MessageKind.ACTION;
+          text = action.get();
+        } else {
+          kind = notice ? MessageKind.CTCP_REPLY : MessageKind.CTCP;
+          text = IrcText.ctcpBody(text);
+        }
       }
       text = TextSanitizer.clean(text);
       if (text.isEmpty()) {

@@ -290,7 +290,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     assertEquals(SERVER, version.params().get(2), version::render);
     assertEquals("005", dave.expectNext().command());
     dave.send("TIME");
-    IrcMessage time = dave.expectNext();
+    IrcMessage time = dave.expect("391");
     assertReply(time, "391", "dave", SERVER);
     assertTrue(last(time).contains(String.valueOf(Year.now(ZoneOffset.UTC))),
         time::render);
@@ -323,7 +323,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     dave.send("WHOIS " + longNick);
     List<IrcMessage> replies = sync(dave);
     assertEquals(List.of("401", "318"), commands(replies), () -> renders(replies).toString());
-    assertTrue(replies.get(0).params().get(1).length() <= 64, replies.get(0).render());
+    assertTrue(replies.get(0).params().get(1).length() <= 128, replies.get(0).render());
     dave.send("NICK :a b");
     assertEquals("432", dave.expectNext().command());
   }
@@ -333,5 +333,40 @@ class IrcCommandsTest extends IrcEndToEndBase {
     IrcTestClient dave = irc("dave", "#games");
     dave.send("LIST #nochan,>3");
     assertEquals(List.of("321", "323"), commands(sync(dave)));
+  }
+
+  @Test
+  void isupportTokensArriveWhole() throws Exception {
+    IrcTestClient dave = ircConnect();
+    List<IrcMessage> welcome = register(dave, "dave");
+    List<String> tokens = welcome.stream().filter(m -> m.command().equals("005"))
+        .flatMap(m -> m.params().subList(1, m.params().size() - 1).stream()).toList();
+    assertTrue(tokens.contains(
+        "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,USERHOST:5"), tokens::toString);
+    assertTrue(tokens.contains("USERLEN=16"), tokens::toString);
+  }
+
+  @Test
+  void anOddOrLongUserNameIsTrimmedToFitAMask() throws Exception {
+    IrcTestClient erin = irc("erin", "#games");
+    IrcTestClient dave = ircConnect();
+    dave.send("NICK dave");
+    dave.send("USER " + "u!s@e".repeat(60) + " 0 * :Dave");
+    dave.expect("001");
+    join(dave, "#games");
+    dave.send("PRIVMSG #games :hello");
+    IrcMessage heard = erin.expect("PRIVMSG");
+    assertEquals("dave!useuseuseuseuseu@" + SERVER, heard.prefix().orElseThrow(),
+        "the characters a mask may hold, 16 at most");
+    erin.send("PING :still here");
+    assertEquals("still here", last(erin.expect("PONG")));
+  }
+
+  @Test
+  void aCtcpActionSentAsANoticeStaysAnAction() throws Exception {
+    IrcTestClient erin = irc("erin");
+    IrcTestClient dave = irc("dave");
+    dave.send("NOTICE erin :\u0001ACTION waves\u0001");
+    assertEquals("\u0001ACTION waves\u0001", last(erin.expect("NOTICE")));
   }
 }

@@ -10,9 +10,10 @@ import java.util.Optional;
  *
  * <p>RFC 1459/2812 allow a message 512 bytes including CRLF, so 510 bytes of prefix, command
  * and parameters. IRCv3 message tags do not count towards that: the tags section may take 8191
- * bytes more, counting its leading {@code @} and trailing space. (The spec also limits tag data
- * from clients, and that added by servers, to 4094 bytes each; Lochat accepts the whole 8191
- * from clients.) All lengths are UTF-8 bytes.
+ * bytes more, counting its leading {@code @} and trailing space. The spec also limits tag data
+ * from clients, and that added by servers, to 4094 bytes each: a client line with more is read
+ * whole and answered ERR_INPUTTOOLONG ({@link #clientTagDataTooLong}). All lengths are UTF-8
+ * bytes.
  *
  * <p>Limits: a received line is measured after decoding, so where invalid UTF-8 became
  * U+FFFD it is measured as 3 bytes. Truncation cuts at a code point, never inside a UTF-8
@@ -161,7 +162,7 @@ public final class IrcLimits {
   }
 
   /** The longest start of {@code text} that is at most {@code maxBytes} in UTF-8. */
-  private static String utf8Prefix(String text, int maxBytes) {
+  static String utf8Prefix(String text, int maxBytes) {
     int bytes = 0;
     int i = 0;
     while (i < text.length()) {

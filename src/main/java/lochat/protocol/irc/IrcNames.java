@@ -35,6 +35,26 @@ public final class IrcNames {
     return Optional.empty();
   }
 
+  /** The longest user name kept ({@code USERLEN}). */
+  public static final int MAX_USER_NAME = 16;
+
+  /**
+   * The user name to show for what a client gave with {@code USER}: the characters that may
+   * stand in a {@code nick!user@host} mask (ASCII letters, digits and {@code _ - . ~ [ ] \ ` ^
+   * { | }}), at most {@value #MAX_USER_NAME} of them; empty if none is left.
+   */
+  public static Optional<String> userName(String given) {
+    StringBuilder user = new StringBuilder();
+    for (int i = 0; i < given.length() && user.length() < MAX_USER_NAME; i++) {
+      char c = given.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "_-.~[]\\`^{|}".indexOf(c) >= 0) {
+        user.append(c);
+      }
+    }
+    return user.length() == 0 ? Optional.empty() : Optional.of(user.toString());
+  }
+
   /** Whether {@code target} names a channel rather than a nickname. */
   public static boolean isChannel(String target) {
     return !target.isEmpty() && target.charAt(0) == CHANNEL_PREFIX;

@@ -79,14 +79,15 @@ public final class IrcReplies {
     while (middle.startsWith(":")) {
       middle = middle.substring(1);
     }
-    if (middle.codePointCount(0, middle.length()) > MAX_ECHOED) {
-      middle = middle.substring(0, middle.offsetByCodePoints(0, MAX_ECHOED - 1)) + "…";
-    }
+    middle = IrcLimits.utf8Prefix(middle, MAX_ECHOED_BYTES);
     return middle.isEmpty() ? "*" : middle;
   }
 
-  /** Longest a client's word is echoed back in a reply, in code points: longer ones are cut. */
-  private static final int MAX_ECHOED = 64;
+  /**
+   * Longest a middle parameter may be, in UTF-8 bytes: a client's word echoed back is cut to
+   * this, so that a reply always fits; the server's own parameters (ISUPPORT tokens) are shorter.
+   */
+  private static final int MAX_ECHOED_BYTES = 128;
 
   /** A command from the server itself, e.g. {@code PONG} or {@code NOTICE}. */
   public IrcMessage command(String command, String... params) {
