@@ -1,6 +1,7 @@
 package lochat.server;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,9 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       ServerSettings settings, CompletableFuture<StartResult> started) {
     return Behaviors.setup(context -> new LochatServer(context, settings, started));
   }
+
+  /** How long shutdown waits, after the goodbyes, for sockets to finish closing. */
+  private static final Duration SOCKETS_CLOSE_WITHIN = Duration.ofSeconds(1);
 
   private final ServerSettings settings;
   private final CompletableFuture<StartResult> started;
@@ -160,7 +164,15 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       } else {
         connections.abort(new IllegalStateException("server shut down"));
       }
-      return CompletableFuture.completedFuture(Done.getInstance());
+      // Stopping the actor system while a socket still writes its last lines would reset it.
+      CompletableFuture<?>[] socketsClosed = listeners.stream()
+          .map(listener -> AskPattern.<TcpListener.Command, Done>ask(
+              listener, TcpListener.AwaitSocketsClosed::new, SOCKETS_CLOSE_WITHIN,
+              getContext().getSystem().scheduler()).toCompletableFuture())
+          .toArray(CompletableFuture[]::new);
+      return CompletableFuture.allOf(socketsClosed)
+          .thenApply(done -> Done.getInstance())
+          .exceptionally(timeout -> Done.getInstance());
     });
   }
 

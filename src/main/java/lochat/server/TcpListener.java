@@ -2,6 +2,7 @@ package lochat.server;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,14 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   /** Stop accepting and close every connection gracefully; {@code replyTo} hears when done. */
   public record Close(ActorRef<Done> replyTo) implements Command {}
 
+  /**
+   * Answers once every socket this listener accepted is closed, so that the server does not
+   * stop, and cut what is still being written, while sockets close.
+   */
+  public record AwaitSocketsClosed(ActorRef<Done> replyTo) implements Command {}
+
+  private record SocketClosed() implements Command {}
+
   private record Bound(Tcp.ServerBinding binding) implements Command {}
 
   private record BindFailed(Throwable cause) implements Command {}
@@ -97,6 +106,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private final Map<ActorRef<T>, Session> sessions = new HashMap<>();
   private Optional<Tcp.ServerBinding> binding = Optional.empty();
   private ActorRef<Done> closeRequester;
+  private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
+  private int openSockets;
   private long accepted;
 
   private TcpListener(
@@ -135,6 +146,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         .onMessage(SessionReported.class, this::onSessionReported)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(Close.class, this::onClose)
+        .onMessage(AwaitSocketsClosed.class, this::onAwaitSocketsClosed)
+        .onMessage(SocketClosed.class, this::onSocketClosed)
         .build();
   }
 
@@ -185,7 +198,31 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
             connectionSettings,
             getContext().getSystem().scheduler())
         .via(connectionsKillSwitch.flow());
-    connection.handleWith(flow, getContext().getSystem());
+    ActorRef<Command> self = getContext().getSelf();
+    openSockets++;
+    connection.flow()
+        .watchTermination((notUsed, closed) -> closed)
+        .joinMat(flow, Keep.left())
+        .run(getContext().getSystem())
+        .whenComplete((done, failure) -> self.tell(new SocketClosed()));
+    return this;
+  }
+
+  private Behavior<Command> onSocketClosed(SocketClosed closed) {
+    openSockets--;
+    return socketsClosedIfDone();
+  }
+
+  private Behavior<Command> onAwaitSocketsClosed(AwaitSocketsClosed request) {
+    socketWaiters.add(request.replyTo());
+    return socketsClosedIfDone();
+  }
+
+  private Behavior<Command> socketsClosedIfDone() {
+    if (openSockets == 0) {
+      socketWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
+      socketWaiters.clear();
+    }
     return this;
   }
 
