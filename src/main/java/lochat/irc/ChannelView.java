@@ -25,11 +25,6 @@ final class ChannelView {
   /** Room key to (nickname key to member). */
   private final Map<String, Map<String, Member>> channels = new HashMap<>();
 
-  /** This client joined {@code room}, whose members are {@code nicks}. */
-  void joined(String room, List<String> nicks) {
-    joined(room, nicks, Map.of());
-  }
-
   /** This client joined {@code room}; {@code userNames} gives members' user names by nick. */
   void joined(String room, List<String> nicks, Map<String, String> userNames) {
     Map<String, Member> members = new LinkedHashMap<>();
@@ -54,10 +49,6 @@ final class ChannelView {
   /** This client left {@code room}. */
   void left(String room) {
     channels.remove(Names.key(room));
-  }
-
-  void memberJoined(String room, String nick) {
-    memberJoined(room, nick, nick);
   }
 
   void memberJoined(String room, String nick, String user) {

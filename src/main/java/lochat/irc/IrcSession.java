@@ -505,7 +505,8 @@ public final class IrcSession {
     registering = true;
     session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
         PROTOCOL_NAME), nickReplies);
-    return awaitingReplies(1);
+    repliesDue++;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onNickReplyWhileRegistering(NickReply reply) {
@@ -1457,12 +1458,6 @@ public final class IrcSession {
   /** Text from the client made safe to show anyone: no formatting or control characters. */
   private static String clean(String text) {
     return TextSanitizer.clean(IrcText.stripFormatting(text));
-  }
-
-  /** Waits for {@code count} replies before acknowledging the line. */
-  private Behavior<Command> awaitingReplies(int count) {
-    repliesDue += count;
-    return Behaviors.same();
   }
 
   /** One awaited reply has come; the line is done when none is left. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What an IRC client is told of quits and renames that several rooms report. */
@@ -12,8 +13,8 @@ class ChannelViewTest {
   /** alice's view: she and bob are in lobby and dev; carol only in dev. */
   private static ChannelView aliceInLobbyAndDev() {
     ChannelView view = new ChannelView();
-    view.joined("lobby", List.of("alice", "bob"));
-    view.joined("Dev", List.of("alice", "bob", "carol"));
+    view.joined("lobby", List.of("alice", "bob"), Map.of());
+    view.joined("Dev", List.of("alice", "bob", "carol"), Map.of());
     return view;
   }
 
@@ -36,7 +37,7 @@ class ChannelViewTest {
   @Test
   void joinedMemberCanLaterLeave() {
     ChannelView view = aliceInLobbyAndDev();
-    view.memberJoined("lobby", "carol");
+    view.memberJoined("lobby", "carol", "carol");
 
     assertTrue(view.memberParted("lobby", "carol"));
   }
@@ -44,7 +45,7 @@ class ChannelViewTest {
   @Test
   void memberJoiningARoomNotJoinedIsIgnored() {
     ChannelView view = aliceInLobbyAndDev();
-    view.memberJoined("games", "dave");
+    view.memberJoined("games", "dave", "dave");
 
     assertFalse(view.memberParted("games", "dave"));
     assertFalse(view.memberQuit("games", "dave"));
@@ -135,7 +136,7 @@ class ChannelViewTest {
   void rejoiningARoomStartsFromItsNewMemberList() {
     ChannelView view = aliceInLobbyAndDev();
     view.left("lobby");
-    view.joined("lobby", List.of("alice", "dave"));
+    view.joined("lobby", List.of("alice", "dave"), Map.of());
 
     assertFalse(view.memberParted("lobby", "bob"));
     assertTrue(view.memberParted("lobby", "dave"));

@@ -38,11 +38,6 @@ public final class IrcEvents {
     return SERVER_TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
   }
 
-  /** A post to a room, with its time when {@code serverTime}. */
-  public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime) {
-    return posted(posted, serverTime, false);
-  }
-
   /**
    * A post to a room, with its time when {@code serverTime} and its client-only tags when
    * {@code clientTags} (the receiver has message-tags).
@@ -53,10 +48,6 @@ public final class IrcEvents {
   }
 
   /** A private message, to its recipient or (with echo-message) back to its sender. */
-  public List<IrcMessage> privateMessage(ChatEvent.PrivateMessage message, boolean serverTime) {
-    return privateMessage(message, serverTime, false);
-  }
-
   public List<IrcMessage> privateMessage(
       ChatEvent.PrivateMessage message, boolean serverTime, boolean clientTags) {
     return message(message.from(), message.fromUser(), message.to(), message.text(),
@@ -118,16 +109,8 @@ public final class IrcEvents {
         : replies.fromUserAs(nick, user, "PART", IrcNames.channel(room));
   }
 
-  public IrcMessage quit(String nick, String reason) {
-    return quit(nick, replies.userName(nick), reason);
-  }
-
   public IrcMessage quit(String nick, String user, String reason) {
     return IrcLimits.fit(replies.fromUserAs(nick, user, "QUIT", quitMessage(reason)));
-  }
-
-  public IrcMessage renamed(String oldNick, String newNick) {
-    return renamed(oldNick, replies.userName(oldNick), newNick);
   }
 
   public IrcMessage renamed(String oldNick, String user, String newNick) {

@@ -37,12 +37,12 @@ class IrcEventsTest {
   @Test
   void postIsAPrivmsgToTheChannelFromTheUsersMask() {
     assertEquals(List.of(":bob!bob@lochat.lan PRIVMSG #lobby :hello all"),
-        rendered(EVENTS.posted(posted("hello all", MessageKind.TEXT), false)));
+        rendered(EVENTS.posted(posted("hello all", MessageKind.TEXT), false, false)));
   }
 
   @Test
   void serverTimeAddsTheTimeTagInUtcWithMilliseconds() {
-    List<IrcMessage> messages = EVENTS.posted(posted("hi", MessageKind.TEXT), true);
+    List<IrcMessage> messages = EVENTS.posted(posted("hi", MessageKind.TEXT), true, false);
     assertEquals(List.of("@time=2024-05-01T12:34:56.789Z :bob!bob@lochat.lan PRIVMSG #lobby :hi"),
         rendered(messages));
     assertEquals("2024-05-01T12:00:00.000Z",
@@ -51,26 +51,27 @@ class IrcEventsTest {
 
   @Test
   void withoutServerTimeThereAreNoTags() {
-    assertEquals(Map.of(), EVENTS.posted(posted("hi", MessageKind.TEXT), false).get(0).tags());
+    assertEquals(Map.of(),
+        EVENTS.posted(posted("hi", MessageKind.TEXT), false, false).get(0).tags());
   }
 
   @Test
   void actionIsACtcpAction() {
     assertEquals(List.of(":bob!bob@lochat.lan PRIVMSG #lobby :" + A + "ACTION waves" + A),
-        rendered(EVENTS.posted(posted("waves", MessageKind.ACTION), false)));
+        rendered(EVENTS.posted(posted("waves", MessageKind.ACTION), false, false)));
   }
 
   @Test
   void noticeIsANotice() {
     assertEquals(List.of(":bob!bob@lochat.lan NOTICE #lobby :build is green"),
-        rendered(EVENTS.posted(posted("build is green", MessageKind.NOTICE), false)));
+        rendered(EVENTS.posted(posted("build is green", MessageKind.NOTICE), false, false)));
   }
 
   @Test
   void longPostIsSplitIntoSeveralMessagesThatEachFitAndCarryTheTime() {
     String text = "lorem ipsum ".repeat(120);
 
-    List<IrcMessage> messages = EVENTS.posted(posted(text, MessageKind.TEXT), true);
+    List<IrcMessage> messages = EVENTS.posted(posted(text, MessageKind.TEXT), true, false);
 
     assertTrue(messages.size() >= 3, "" + messages.size());
     StringBuilder joined = new StringBuilder();
@@ -88,7 +89,7 @@ class IrcEventsTest {
   void longActionIsSplitIntoSeveralWholeActions() {
     String text = "dances ".repeat(200);
 
-    List<IrcMessage> messages = EVENTS.posted(posted(text, MessageKind.ACTION), false);
+    List<IrcMessage> messages = EVENTS.posted(posted(text, MessageKind.ACTION), false, false);
 
     assertTrue(messages.size() >= 3, "" + messages.size());
     StringBuilder joined = new StringBuilder();
@@ -106,9 +107,9 @@ class IrcEventsTest {
     ChatEvent.PrivateMessage message =
         new ChatEvent.PrivateMessage("bob", "alice", "psst", MessageKind.TEXT, AT);
     assertEquals(List.of(":bob!bob@lochat.lan PRIVMSG alice :psst"),
-        rendered(EVENTS.privateMessage(message, false)));
+        rendered(EVENTS.privateMessage(message, false, false)));
     assertEquals(List.of("@time=2024-05-01T12:34:56.789Z :bob!bob@lochat.lan PRIVMSG alice :psst"),
-        rendered(EVENTS.privateMessage(message, true)));
+        rendered(EVENTS.privateMessage(message, true, false)));
   }
 
   // --- history ---
@@ -185,18 +186,21 @@ class IrcEventsTest {
 
   @Test
   void quitReasonsReadAsIrcClientsExpect() {
-    assertEquals(List.of("Quit"), EVENTS.quit("carol", "quit").params());
-    assertEquals("carol!carol@lochat.lan", EVENTS.quit("carol", "quit").prefix().orElseThrow());
+    assertEquals(List.of("Quit"), EVENTS.quit("carol", "carol", "quit").params());
+    assertEquals("carol!carol@lochat.lan",
+        EVENTS.quit("carol", "carol", "quit").prefix().orElseThrow());
     assertEquals(":carol!carol@lochat.lan QUIT :Quit: bye",
-        EVENTS.quit("carol", "quit: bye").render());
+        EVENTS.quit("carol", "carol", "quit: bye").render());
     assertEquals(":carol!carol@lochat.lan QUIT :Connection lost",
-        EVENTS.quit("carol", "connection lost").render());
-    assertEquals(List.of("Server shutdown"), EVENTS.quit("carol", "server shutdown").params());
+        EVENTS.quit("carol", "carol", "connection lost").render());
+    assertEquals(List.of("Server shutdown"),
+        EVENTS.quit("carol", "carol", "server shutdown").params());
   }
 
   @Test
   void renamed() {
-    assertEquals(":carol!carol@lochat.lan NICK caro", EVENTS.renamed("carol", "caro").render());
+    assertEquals(":carol!carol@lochat.lan NICK caro",
+        EVENTS.renamed("carol", "carol", "caro").render());
   }
 
   @Test
@@ -227,14 +231,14 @@ class IrcEventsTest {
   @Test
   void everyEventParsesBackToItself() {
     List<IrcMessage> all = new java.util.ArrayList<>();
-    all.addAll(EVENTS.posted(posted(":) hi", MessageKind.TEXT), true));
-    all.addAll(EVENTS.posted(posted("waves", MessageKind.ACTION), true));
+    all.addAll(EVENTS.posted(posted(":) hi", MessageKind.TEXT), true, false));
+    all.addAll(EVENTS.posted(posted("waves", MessageKind.ACTION), true, false));
     all.addAll(EVENTS.historyInBatch(posted("a;b c\\d", MessageKind.NOTICE), "h 1;x"));
     all.addAll(EVENTS.historyAsNotice(posted("old", MessageKind.TEXT)));
     all.add(EVENTS.parted("lobby", "carol", "part"));
     all.add(EVENTS.parted("lobby", "carol", "part: :("));
-    all.add(EVENTS.quit("carol", "quit"));
-    all.add(EVENTS.renamed("carol", "caro"));
+    all.add(EVENTS.quit("carol", "carol", "quit"));
+    all.add(EVENTS.renamed("carol", "carol", "caro"));
     all.add(EVENTS.topicChanged(new ChatEvent.TopicChanged("lobby", "carol", Optional.empty())));
     for (IrcMessage message : all) {
       assertEquals(new IrcParse.Ok(message), IrcMessage.parse(message.render()), message.render());
