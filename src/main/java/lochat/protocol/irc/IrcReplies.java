@@ -85,7 +85,7 @@ public final class IrcReplies {
 
   /**
    * Longest a middle parameter may be, in UTF-8 bytes: a client's word echoed back is cut to
-   * this, so that a reply always fits; the server's own parameters (ISUPPORT tokens) are shorter.
+   * this, so that a reply always fits.
    */
   private static final int MAX_ECHOED_BYTES = 128;
 
@@ -131,8 +131,10 @@ public final class IrcReplies {
     for (int from = 0; from < tokens.size(); from += 13) {
       List<String> params =
           new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + 13)));
+      params.add(0, nick);
       params.add("are supported by this server");
-      lines.add(numeric(nick, Numerics.RPL_ISUPPORT, params.toArray(String[]::new)));
+      // The server's own tokens: written as they are, never cut like a client's words.
+      lines.add(new IrcMessage(Map.of(), Optional.of(serverName), Numerics.RPL_ISUPPORT, params));
     }
     return lines;
   }
