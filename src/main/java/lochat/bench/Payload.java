@@ -83,6 +83,75 @@ public record Payload(int sender, long sequence, long intendedNanos) {
     return Optional.empty();
   }
 
+  /**
+   * The payload whose token starts {@code bytes[from, to)} (ASCII), ending at a space or at
+   * {@code to}; null if there is none. It allocates nothing but the result, for the receive path
+   * of the load generator, which decodes millions of lines a second.
+   */
+  public static Payload decodeFirst(byte[] bytes, int from, int to) {
+    int end = from;
+    while (end < to && bytes[end] != ' ') {
+      end++;
+    }
+    if (end - from < 6 || end - from > MAX_TOKEN_BYTES || bytes[from] != PREFIX) {
+      return null;
+    }
+    int firstDot = indexOf(bytes, SEPARATOR, from + 1, end);
+    int secondDot = firstDot < 0 ? -1 : indexOf(bytes, SEPARATOR, firstDot + 1, end);
+    if (secondDot < 0) {
+      return null;
+    }
+    if (!canonical(bytes, from + 1, firstDot, false)
+        || !canonical(bytes, firstDot + 1, secondDot, false)
+        || !canonical(bytes, secondDot + 1, end, true)) {
+      return null;
+    }
+    long sender = decimal(bytes, from + 1, firstDot);
+    long sequence = decimal(bytes, firstDot + 1, secondDot);
+    long intended = decimal(bytes, secondDot + 1, end);
+    if (sender < 0 || sender > Integer.MAX_VALUE || sequence < 0
+        || (intended < 0) != (bytes[secondDot + 1] == '-')) {
+      return null;
+    }
+    return new Payload((int) sender, sequence, intended);
+  }
+
+  private static int indexOf(byte[] bytes, char wanted, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #canonical(String, int, int, boolean)} over ASCII bytes, with at most 19 digits. */
+  private static boolean canonical(byte[] bytes, int from, int to, boolean signed) {
+    int digits = signed && from < to && bytes[from] == '-' ? from + 1 : from;
+    if (digits == to || to - digits > 19 || bytes[digits] == '0' && (to - from > 1)) {
+      return false;
+    }
+    for (int i = digits; i < to; i++) {
+      if (bytes[i] < '0' || bytes[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The canonical decimal {@code bytes[from, to)}; one that does not fit in a long comes out
+   * with the wrong sign, which the caller checks.
+   */
+  private static long decimal(byte[] bytes, int from, int to) {
+    boolean negative = bytes[from] == '-';
+    long value = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      value = value * 10 + (bytes[i] - '0');
+    }
+    return negative ? -value : value;
+  }
+
   /** The payload that {@code text[from, to)} encodes exactly, or null. */
   private static Payload parse(String text, int from, int to) {
     if (to - from < 6 || to - from > MAX_TOKEN_BYTES || text.charAt(from) != PREFIX) {

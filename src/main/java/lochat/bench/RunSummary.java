@@ -1,6 +1,9 @@
 package lochat.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -14,6 +17,10 @@ import java.util.OptionalDouble;
  * resolution). The server's CPU time, when known, is given per million deliveries, the cost of
  * one delivery that can be compared between servers.
  *
+ * <p>{@code extras} are figures only some scenarios have (the sustainable rate of a ramp, the
+ * memory per connection of a capacity run, ...), in the order given: numbers, booleans, strings
+ * or null. They follow the fixed keys in JSON, and the check column in the table.
+ *
  * <p>The JSON object is one line, keys in a fixed order, with a latency of {@code null} when
  * nothing was received and the CPU figure {@code null} when unknown. It is written by hand: the
  * project has no JSON library, and only strings need escaping.
@@ -24,7 +31,8 @@ public record RunSummary(
     double seconds,
     long published,
     DeliveryTotals delivery,
-    OptionalDouble serverCpuSeconds) {
+    OptionalDouble serverCpuSeconds,
+    Map<String, Object> extras) {
 
   private static final String ROW =
       "%-20s %-14s %12s %12s %23s %8s %8s %8s %8s %9s %9s %9s %9s %9s  %s";
@@ -34,9 +42,23 @@ public record RunSummary(
     Objects.requireNonNull(target);
     Objects.requireNonNull(delivery);
     Objects.requireNonNull(serverCpuSeconds);
+    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
       throw new IllegalArgumentException("Seconds must be positive: " + seconds);
     }
+  }
+
+  /** A result with no scenario-specific figures. */
+  public RunSummary(String scenario, String target, double seconds, long published,
+      DeliveryTotals delivery, OptionalDouble serverCpuSeconds) {
+    this(scenario, target, seconds, published, delivery, serverCpuSeconds, Map.of());
+  }
+
+  /** This result with {@code key} set to {@code value} among its extras. */
+  public RunSummary with(String key, Object value) {
+    Map<String, Object> more = new LinkedHashMap<>(extras);
+    more.put(key, value);
+    return new RunSummary(scenario, target, seconds, published, delivery, serverCpuSeconds, more);
   }
 
   public double publishesPerSecond() {
@@ -74,7 +96,16 @@ public record RunSummary(
         millis(latency, latency.p999Micros(), "-"), millis(latency, latency.maxMicros(), "-"),
         cpuSecondsPerMillionDeliveries().isPresent()
             ? decimal(cpuSecondsPerMillionDeliveries().getAsDouble(), 3) : "-",
-        problems.isEmpty() ? "ok" : String.join(", ", problems));
+        problems.isEmpty() ? "ok" : String.join(", ", problems))
+        + (extras.isEmpty() ? "" : "  " + extrasText());
+  }
+
+  /** The extras as {@code key=value} pairs, for the table. */
+  private String extrasText() {
+    StringBuilder text = new StringBuilder();
+    extras.forEach((key, value) -> text.append(text.length() == 0 ? "" : " ")
+        .append(key).append('=').append(value instanceof Double d ? decimal(d, 1) : value));
+    return text.toString();
   }
 
   /** This run as a one-line JSON object. */
@@ -101,7 +132,18 @@ public record RunSummary(
         + ",\"max_ms\":" + millis(latency, latency.maxMicros(), "null")
         + ",\"server_cpu_s_per_million_deliveries\":"
         + (cpu.isPresent() ? decimal(cpu.getAsDouble(), 3) : "null")
+        + extrasJson()
         + "}";
+  }
+
+  private String extrasJson() {
+    StringBuilder json = new StringBuilder();
+    extras.forEach((key, value) -> json.append(',').append(jsonString(key)).append(':')
+        .append(value == null ? "null"
+            : value instanceof Double d ? decimal(d, 3)
+            : value instanceof Number || value instanceof Boolean ? value.toString()
+            : jsonString(value.toString())));
+    return json.toString();
   }
 
   /** {@code text} as a JSON string literal, quotes included. */

@@ -1,0 +1,254 @@
+package lochat.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lochat bench}: the load generator. Each subcommand is one scenario, run against one
+ * server (Lochat's native or IRC listener, or any IRC server), printing a table row per result
+ * and, with {@code --json}, appending the same results to a file as JSON lines.
+ *
+ * <p>Progress goes to standard error, results to standard output. The exit status is 0 when the
+ * scenario ran (whatever its figures say), 1 when the clients could not be set up, 2 for bad
+ * options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure a chat server: Lochat (native or IRC) or any IRC server.",
+    subcommands = {
+        FanOutScenario.class, RampScenario.class, CapacityScenario.class,
+        SlowConsumerScenario.class, ChurnScenario.class})
+public final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Say which scenario to run: fanout, ramp, capacity, slow or churn");
+  }
+
+  /** Options every scenario has: where the server is, how to speak to it, where results go. */
+  static final class Target {
+    @Option(names = "--target", defaultValue = "native", paramLabel = "native|irc",
+        description = "Protocol to speak: native or irc (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+        description = "Server address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", description = "Server port (default: 4444 native, 6667 irc).")
+    Integer port;
+
+    @Option(names = "--label", description = "Name of the server in results "
+        + "(default: lochat-native or irc).")
+    String label;
+
+    @Option(names = "--server-pid", defaultValue = "0", paramLabel = "PID",
+        description = "The server's process id, for its CPU time and memory.")
+    long serverPid;
+
+    @Option(names = "--json", paramLabel = "FILE",
+        description = "Append each result to FILE as one JSON object per line.")
+    Path json;
+
+    @Option(names = "--threads", defaultValue = "2",
+        description = "Generator threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--size", defaultValue = "100",
+        description = "Bytes of text per post, at least the ~40-byte payload "
+            + "(default: ${DEFAULT-VALUE}).")
+    int size;
+
+    Wire wire() {
+      return Wire.named(protocol);
+    }
+
+    InetSocketAddress address() {
+      return new InetSocketAddress(host, port != null ? port : protocol.equals("irc") ? 6667 : 4444);
+    }
+
+    String label() {
+      return label != null ? label : protocol.equals("irc") ? "irc" : "lochat-native";
+    }
+  }
+
+  /** Reads durations such as {@code 500ms}, {@code 10s} or {@code 2m}. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
+
+    @Override
+    public Duration convert(String value) {
+      Matcher form = FORM.matcher(value.trim());
+      if (!form.matches()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration such as 500ms, 10s or 2m");
+      }
+      long amount = Long.parseLong(form.group(1));
+      return switch (form.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        default -> Duration.ofMinutes(amount);
+      };
+    }
+  }
+
+  /** A scenario: sets up a generator against the target, runs, and reports. */
+  abstract static class Scenario implements Callable<Integer> {
+    @Mixin Target target;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+    private boolean headerShown;
+    ServerProbe server;
+
+    /** Runs the scenario with {@code generator}; returns the exit status. */
+    abstract int run(LoadGenerator generator) throws InterruptedException;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (target.size < Payload.MAX_TOKEN_BYTES) {
+        err.println("--size must be at least " + Payload.MAX_TOKEN_BYTES + " bytes");
+        return 2;
+      }
+      server = ServerProbe.of(target.serverPid);
+      try (LoadGenerator generator = new LoadGenerator(target.address(), target.wire(),
+          target.threads, err::println)) {
+        return run(generator);
+      }
+    }
+
+    /** Prints {@code summary} as a table row and appends it to the JSON file. */
+    void report(RunSummary summary) {
+      if (!headerShown) {
+        out.println(RunSummary.tableHeader());
+        headerShown = true;
+      }
+      out.println(summary.tableRow());
+      out.flush();
+      if (target.json != null) {
+        try {
+          Files.writeString(target.json, summary.toJson() + "\n", StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot write " + target.json, e);
+        }
+      }
+    }
+
+    void progress(String format, Object... args) {
+      err.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * Opens {@code rooms.size()} connections, saying what happened; null (after reporting why)
+     * when not all of them got ready.
+     */
+    List<BenchConnection> open(LoadGenerator generator, List<String> rooms, Duration timeout)
+        throws InterruptedException {
+      progress("Connecting %d clients to %s (%s)...", rooms.size(), target.address(),
+          target.protocol);
+      LoadGenerator.Opened opened = generator.open(rooms, timeout);
+      if (!opened.failures().isEmpty()) {
+        progress("%d of %d clients could not connect, sign in and join; for example:",
+            rooms.size() - opened.ready().size(), rooms.size());
+        opened.failures().stream().limit(5).forEach(failure -> progress("  %s", failure));
+        return null;
+      }
+      progress("%d clients ready in %.2f s", rooms.size(), opened.nanos() / 1e9);
+      return opened.ready();
+    }
+
+    /** A result row from one epoch, with the server's CPU time over {@code cpuBefore}. */
+    RunSummary summary(String scenario, LoadGenerator.EpochResult result,
+        OptionalDouble cpuBefore) {
+      OptionalDouble cpuAfter = server.cpuSeconds();
+      OptionalDouble cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
+          ? OptionalDouble.of(cpuAfter.getAsDouble() - cpuBefore.getAsDouble())
+          : OptionalDouble.empty();
+      RunSummary summary = new RunSummary(scenario, target.label(), result.seconds(),
+          result.published(), result.delivery(), cpu);
+      return result.closed() > 0 ? summary.with("closed", result.closed()) : summary;
+    }
+  }
+
+  /** Options of the scenarios that run rooms of clients with senders. */
+  static final class Rooms {
+    @Option(names = "--rooms", defaultValue = "1", description = "Rooms (default: ${DEFAULT-VALUE}).")
+    int rooms;
+
+    @Option(names = "--clients", defaultValue = "200",
+        description = "Clients per room (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--senders", defaultValue = "20",
+        description = "Clients per room that post (default: ${DEFAULT-VALUE}).")
+    int senders;
+
+    @Option(names = "--warmup", defaultValue = "2s", converter = DurationConverter.class,
+        description = "Load before measuring, to warm the server up (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--connect-timeout", defaultValue = "120s",
+        converter = DurationConverter.class,
+        description = "Longest wait for every client to be ready (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    void check() {
+      if (rooms < 1 || clients < 1 || senders < 1 || senders > clients) {
+        throw new IllegalArgumentException("Need rooms >= 1, clients >= 1 and 1 <= senders <= "
+            + "clients; got " + rooms + " rooms of " + clients + " with " + senders + " senders");
+      }
+    }
+
+    /** The room of each client: {@code clients} in each of {@code bench0} and up. */
+    List<String> roomOfEachClient() {
+      List<String> roomOf = new ArrayList<>();
+      for (int room = 0; room < rooms; room++) {
+        roomOf.addAll(Collections.nCopies(clients, "bench" + room));
+      }
+      return roomOf;
+    }
+
+    /** The first {@code senders} clients of each room. */
+    List<BenchConnection> sendersAmong(List<BenchConnection> connections) {
+      List<BenchConnection> chosen = new ArrayList<>();
+      java.util.Map<String, Integer> perRoom = new java.util.HashMap<>();
+      for (BenchConnection connection : connections) {
+        if (perRoom.merge(connection.room, 1, Integer::sum) <= senders) {
+          chosen.add(connection);
+        }
+      }
+      return chosen;
+    }
+
+    String shape() {
+      return rooms + "x" + clients;
+    }
+
+    RunSummary describe(RunSummary summary, long rate) {
+      return summary.with("rooms", rooms).with("clients", clients).with("senders", senders)
+          .with("rate_per_sender", rate);
+    }
+  }
+}

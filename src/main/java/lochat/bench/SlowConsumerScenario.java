@@ -1,0 +1,107 @@
+package lochat.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Slow consumer: a fan-out run measured twice, first with every client reading (the baseline),
+ * then with one more member of the first room that has stopped reading. A server that isolates
+ * its clients keeps the others' latency close to the baseline and its memory bounded, and
+ * sooner or later drops the client that does not read.
+ *
+ * <p>Reported: both runs, the ratio of their 99th percentiles, the server's resident memory
+ * before and at its highest during the second run (sampled every 250 ms), and whether the server
+ * dropped the slow client.
+ */
+@Command(name = "slow", mixinStandardHelpOptions = true,
+    description = "Fan-out with one client that stops reading; the others must not suffer.")
+final class SlowConsumerScenario extends BenchCommand.Scenario {
+
+  @Mixin BenchCommand.Rooms rooms;
+
+  @Option(names = "--rate", defaultValue = "100",
+      description = "Posts per second per sender (default: ${DEFAULT-VALUE}).")
+  long rate;
+
+  @Option(names = "--duration", defaultValue = "10s",
+      converter = BenchCommand.DurationConverter.class,
+      description = "How long each of the two runs lasts (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
+    rooms.check();
+    List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
+        rooms.connectTimeout);
+    List<BenchConnection> slowOne = clients == null ? null
+        : open(generator, List.of("bench0"), rooms.connectTimeout);
+    if (slowOne == null) {
+      return 1;
+    }
+    BenchConnection slow = slowOne.get(0);
+    List<BenchConnection> senders = rooms.sendersAmong(clients);
+    if (!rooms.warmup.isZero()) {
+      progress("Warming up for %d ms", rooms.warmup.toMillis());
+      generator.run(senders, clients, rate, rooms.warmup, target.size);
+    }
+    String scenario = "slow " + rooms.shape();
+    progress("Baseline: everyone reads, %d ms", duration.toMillis());
+    var cpu = server.cpuSeconds();
+    LoadGenerator.EpochResult baseline = generator.run(senders, clients, rate, duration,
+        target.size);
+    RunSummary baselineRow = rooms.describe(summary(scenario + " baseline", baseline, cpu), rate);
+    report(baselineRow);
+
+    progress("One client stops reading, %d ms", duration.toMillis());
+    generator.awaitAll(List.of(slow), connection -> connection.reading(false));
+    OptionalLong rssBefore = server.rssKb();
+    AtomicLong rssMax = new AtomicLong(rssBefore.orElse(0));
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> server.rssKb().ifPresent(kb -> rssMax.accumulateAndGet(kb,
+        Math::max)), 0, 250, TimeUnit.MILLISECONDS);
+    cpu = server.cpuSeconds();
+    LoadGenerator.EpochResult withSlow;
+    try {
+      withSlow = generator.run(senders, clients, rate, duration, target.size);
+    } finally {
+      sampler.shutdownNow();
+    }
+    generator.awaitAll(List.of(slow), connection -> connection.reading(true));
+    boolean dropped = awaitClosed(slow, Duration.ofSeconds(10));
+    long baseP99 = baseline.delivery().latency().p99Micros();
+    long slowP99 = withSlow.delivery().latency().p99Micros();
+    report(rooms.describe(summary(scenario, withSlow, cpu), rate)
+        .with("p99_ratio", baseP99 == 0 ? null : (double) slowP99 / baseP99)
+        .with("slow_client_dropped", dropped)
+        .with("rss_kb_before", rssBefore.isPresent() ? rssBefore.getAsLong() : null)
+        .with("rss_kb_max", rssBefore.isPresent() ? rssMax.get() : null));
+    List<BenchConnection> everyone = new ArrayList<>(clients);
+    if (!dropped) {
+      everyone.add(slow);
+    }
+    generator.quitAll(everyone);
+    return 0;
+  }
+
+  /** Whether {@code connection} is closed within {@code timeout}, reading what it was sent. */
+  private static boolean awaitClosed(BenchConnection connection, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (connection.state == BenchConnection.State.CLOSED) {
+        return true;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    return connection.state == BenchConnection.State.CLOSED;
+  }
+}

@@ -1,0 +1,215 @@
+package lochat.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * How a load-generator client speaks one wire protocol: what it sends to sign in, join a room,
+ * post and quit, and how it reads the server's lines, so that the same workload runs against
+ * Lochat's native listener, its IRC listener and any IRC server.
+ *
+ * <p>Lines are bytes without their line terminator. Deliveries, the lines that carry other
+ * people's posts, are recognised on bytes without decoding them, since a run reads millions a
+ * second; every other line is decoded and handed to {@link #onLine}.
+ *
+ * <p>Limits: only what a benchmark client needs. Posts are ASCII, rooms are plain names
+ * ({@code bench0}, written {@code #bench0} on IRC), nicknames at most 9 characters (the IRC
+ * default), and a refusal of any kind ends the connection's run.
+ */
+public sealed interface Wire permits Wire.Native, Wire.Irc {
+
+  /** What a line told the client about its progress. */
+  enum Progress { NONE, REGISTERED, JOINED, REFUSED }
+
+  /** The name used on the command line: {@code native} or {@code irc}. */
+  String name();
+
+  /** What to send as soon as the connection is open. */
+  byte[] greeting(String nick);
+
+  /**
+   * Takes a line that is not a delivery; {@code room} is the room to join once registered, or
+   * null to stay out of rooms. Anything the line asks for (a join, a PONG) goes to {@code send}.
+   */
+  Progress onLine(String line, String room, Consumer<byte[]> send);
+
+  /**
+   * Where the text of a delivery starts in {@code line[from, to)}, or -1 when the line is not a
+   * post in a room.
+   */
+  int deliveryText(byte[] line, int from, int to);
+
+  /** A post of {@code text} to {@code room}, with its line terminator. */
+  byte[] post(String room, String text);
+
+  /** A goodbye, with its line terminator. */
+  byte[] quit();
+
+  /** The wire called {@code name}. */
+  static Wire named(String name) {
+    return switch (name) {
+      case "native" -> new Native();
+      case "irc" -> new Irc();
+      default -> throw new IllegalArgumentException(
+          "Unknown protocol '" + name + "': use native or irc");
+    };
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static boolean startsWith(byte[] line, int from, int to, byte[] prefix) {
+    if (to - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (line[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the {@code n}th space after {@code from} is, or -1. */
+  private static int space(byte[] line, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      if (line[i] == ' ' && --n == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Lochat's native line protocol (docs/protocol.md, part I). */
+  record Native() implements Wire {
+
+    private static final byte[] MSG = ascii("MSG ");
+
+    @Override
+    public String name() {
+      return "native";
+    }
+
+    @Override
+    public byte[] greeting(String nick) {
+      return ascii(nick + "\n");
+    }
+
+    @Override
+    public Progress onLine(String line, String room, Consumer<byte[]> send) {
+      if (line.startsWith("SERVER Hello ")) {
+        if (room != null) {
+          send.accept(ascii("/join " + room + "\n"));
+        }
+        return Progress.REGISTERED;
+      }
+      // Lines about a room reach only its members, and the first is our own JOINED.
+      if (room != null && line.startsWith("JOINED " + room + " ")) {
+        return Progress.JOINED;
+      }
+      return line.startsWith("ERROR ") ? Progress.REFUSED : Progress.NONE;
+    }
+
+    @Override
+    public int deliveryText(byte[] line, int from, int to) {
+      if (!startsWith(line, from, to, MSG)) {
+        return -1;
+      }
+      int text = space(line, from + MSG.length, to, 2);
+      return text < 0 ? -1 : text + 1;
+    }
+
+    @Override
+    public byte[] post(String room, String text) {
+      return ascii(text + "\n");
+    }
+
+    @Override
+    public byte[] quit() {
+      return ascii("/quit\n");
+    }
+  }
+
+  /** IRC (RFC 1459/2812 as servers speak it): registration, JOIN, PRIVMSG, PING. */
+  record Irc() implements Wire {
+
+    private static final byte[] PRIVMSG = ascii("PRIVMSG ");
+
+    @Override
+    public String name() {
+      return "irc";
+    }
+
+    @Override
+    public byte[] greeting(String nick) {
+      return ascii("NICK " + nick + "\r\nUSER " + nick + " 0 * :Lochat bench\r\n");
+    }
+
+    @Override
+    public Progress onLine(String line, String room, Consumer<byte[]> send) {
+      String rest = line;
+      if (rest.startsWith(":")) {
+        int space = rest.indexOf(' ');
+        rest = space < 0 ? "" : rest.substring(space + 1);
+      }
+      int space = rest.indexOf(' ');
+      String command = space < 0 ? rest : rest.substring(0, space);
+      switch (command) {
+        case "PING" -> {
+          send.accept(ascii("PONG " + rest.substring(Math.min(rest.length(), 5)) + "\r\n"));
+          return Progress.NONE;
+        }
+        case "001" -> {
+          if (room != null) {
+            send.accept(ascii("JOIN #" + room + "\r\n"));
+          }
+          return Progress.REGISTERED;
+        }
+        case "366" -> {
+          return room != null && rest.contains(" #" + room + " ") ? Progress.JOINED : Progress.NONE;
+        }
+        // Refusals of the nickname, the join or the connection itself.
+        case "ERROR", "432", "433", "436", "403", "405", "471", "473", "474", "475", "437" -> {
+          return Progress.REFUSED;
+        }
+        default -> {
+          return Progress.NONE;
+        }
+      }
+    }
+
+    @Override
+    public int deliveryText(byte[] line, int from, int to) {
+      int command = from;
+      if (from < to && line[from] == ':') {
+        command = space(line, from, to, 1) + 1;
+        if (command == 0) {
+          return -1;
+        }
+      }
+      if (!startsWith(line, command, to, PRIVMSG)) {
+        return -1;
+      }
+      int target = command + PRIVMSG.length;
+      if (target >= to || line[target] != '#') {
+        return -1;
+      }
+      int text = space(line, target, to, 1);
+      if (text < 0 || text + 1 >= to) {
+        return -1;
+      }
+      return line[text + 1] == ':' ? text + 2 : text + 1;
+    }
+
+    @Override
+    public byte[] post(String room, String text) {
+      return ascii("PRIVMSG #" + room + " :" + text + "\r\n");
+    }
+
+    @Override
+    public byte[] quit() {
+      return ascii("QUIT :bench done\r\n");
+    }
+  }
+}
