@@ -53,6 +53,7 @@ final class BenchConnection {
   DeliveryTracker tracker;
   int epoch = -1;
   int ownSender = -1;
+  /** Posts of the current epoch received, for progress and for telling when a run is over. */
   long deliveries;
   private byte[] partial = new byte[0];
   private int partialLength;
@@ -122,10 +123,10 @@ final class BenchConnection {
   private void line(byte[] bytes, int from, int to, long nowNanos) {
     int text = wire.deliveryText(bytes, from, to);
     if (text >= 0) {
-      deliveries++;
       Payload payload = tracker == null ? null : Payload.decodeFirst(bytes, text, to);
       if (payload != null && payload.sender() / EPOCH_STRIDE == epoch
           && payload.sender() != ownSender) {
+        deliveries++;
         tracker.record(payload, nowNanos);
       }
       return;

@@ -102,7 +102,7 @@ final class Reactor implements AutoCloseable {
     return result;
   }
 
-  /** Posts received so far by this reactor's connections, counted or not. */
+  /** Posts counted so far by this reactor's connections, over all epochs. */
   long deliveries() {
     return deliveries.get();
   }
