@@ -16,12 +16,19 @@ public sealed interface ChatEvent {
   /**
    * A post to a room. {@code user} is the poster's user name (IRC's {@code nick!user@host});
    * {@code tags} are the IRC client-only tags ({@code +name}) it carried, if any.
+   * {@code renderings} is where sessions share the wire forms they render it into.
    */
   record Posted(String room, String nick, String user, String text, MessageKind kind,
-      Map<String, String> tags, Instant at) implements ChatEvent {
+      Map<String, String> tags, Instant at, SharedRenderings renderings) implements ChatEvent {
 
     public Posted {
       tags = Map.copyOf(tags);
+    }
+
+    /** A new post, not rendered yet. */
+    public Posted(String room, String nick, String user, String text, MessageKind kind,
+        Map<String, String> tags, Instant at) {
+      this(room, nick, user, text, kind, tags, at, new SharedRenderings());
     }
 
     /** A post by a user whose user name is its nickname, without tags. */

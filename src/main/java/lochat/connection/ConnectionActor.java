@@ -520,7 +520,11 @@ public final class ConnectionActor {
         || !ChatEvents.isForPeople(message.event())) {
       return Behaviors.same();
     }
-    send(LineRenderer.event(message.event()));
+    if (message.event() instanceof Posted posted) {
+      session.sendShared(posted, "native", () -> List.of(LineRenderer.event(posted)));
+    } else {
+      send(LineRenderer.event(message.event()));
+    }
     if (awaitingEchoFrom != null
         && ChatEvents.isEchoOf(message.event(), session.nick(), awaitingEchoFrom)) {
       awaitingEchoFrom = null;

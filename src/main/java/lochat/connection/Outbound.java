@@ -39,11 +39,26 @@ public final class Outbound {
    * send buffer bounds events, whatever the protocol makes of them.
    */
   public Result send(List<String> lines) {
+    return offer(encode(lines));
+  }
+
+  /** Queues lines already {@link #encode encoded} for this connection's line ending. */
+  public Result sendEncoded(ByteString lines) {
+    return offer(lines);
+  }
+
+  /** {@code lines}, each followed by this connection's line ending, as UTF-8. */
+  public ByteString encode(List<String> lines) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
       text.append(line).append(lineEnding);
     }
-    return offer(ByteString.fromString(text.toString(), StandardCharsets.UTF_8));
+    return ByteString.fromString(text.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** What follows every line sent. */
+  public String lineEnding() {
+    return lineEnding;
   }
 
   private Result offer(ByteString bytes) {

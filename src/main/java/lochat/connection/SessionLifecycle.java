@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import lochat.ConfigChecks;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
@@ -17,6 +18,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
 
 /**
  * What every session actor does the same way, whatever its wire protocol: the user's nickname and
@@ -209,6 +211,24 @@ public final class SessionLifecycle<T> {
       send(lines.get(0));
     } else if (!lines.isEmpty()
         && !aborted && setup.outbound().send(lines) == Outbound.Result.OVERFLOW) {
+      tooSlow();
+    }
+  }
+
+  /**
+   * Sends the lines {@code render} makes of {@code posted} in wire form {@code form} (a key
+   * saying everything the rendering depends on), rendered and encoded once for every session
+   * that delivers the same post in the same form.
+   */
+  public void sendShared(ChatEvent.Posted posted, Object form,
+      Supplier<List<String>> render) {
+    if (aborted) {
+      return;
+    }
+    Outbound outbound = setup.outbound();
+    ByteString lines = posted.renderings().get(List.of(form, outbound.lineEnding()),
+        () -> outbound.encode(render.get()));
+    if (!lines.isEmpty() && outbound.sendEncoded(lines) == Outbound.Result.OVERFLOW) {
       tooSlow();
     }
   }

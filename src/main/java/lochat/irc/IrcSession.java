@@ -1339,7 +1339,9 @@ public final class IrcSession {
     if (event instanceof ChatEvent.Posted posted) {
       boolean own = posted.nick().equals(nick());
       if ((!own || capEnabled(Capabilities.ECHO_MESSAGE)) && (shows(posted.kind()))) {
-        sendAll(events.posted(posted, serverTime, tags));
+        session.sendShared(posted, List.of("irc", serverTime, tags),
+            () -> events.posted(posted, serverTime, tags).stream().map(IrcMessage::render)
+                .toList());
       }
     } else if (event instanceof ChatEvent.MemberJoined joined) {
       channels.memberJoined(joined.room(), joined.nick(), joined.user());
