@@ -121,15 +121,36 @@ public final class BenchCommand implements Runnable {
     private PrintStream err = System.err;
     private boolean headerShown;
     ServerProbe server;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** Runs the scenario with {@code generator}; returns the exit status. */
     abstract int run(LoadGenerator generator) throws InterruptedException;
 
+    /** Checks the scenario's options before anything connects; throws what is wrong. */
+    void check() { }
+
     @Override
     public Integer call() throws InterruptedException {
-      if (target.size < Payload.MAX_TOKEN_BYTES) {
-        err.println("--size must be at least " + Payload.MAX_TOKEN_BYTES + " bytes");
-        return 2;
+      try {
+        target.wire();
+        if (target.threads < 1) {
+          throw new IllegalArgumentException("--threads must be at least 1");
+        }
+        if (target.size < Payload.MAX_TOKEN_BYTES) {
+          throw new IllegalArgumentException(
+              "--size must be at least " + Payload.MAX_TOKEN_BYTES + " bytes");
+        }
+        if (target.json != null) {
+          try {
+            Files.writeString(target.json, "", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write --json " + target.json + ": " + e);
+          }
+        }
+        check();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       server = ServerProbe.of(target.serverPid);
       try (LoadGenerator generator = new LoadGenerator(target.address(), target.wire(),

@@ -55,6 +55,8 @@ final class BenchConnection {
   int ownSender = -1;
   /** Posts of the current epoch received, for progress and for telling when a run is over. */
   long deliveries;
+  /** When bytes last arrived, as {@link System#nanoTime()}. */
+  volatile long lastReceivedNanos = System.nanoTime();
   private byte[] partial = new byte[0];
   private int partialLength;
   private byte[] out = new byte[0];
@@ -78,6 +80,7 @@ final class BenchConnection {
 
   /** Takes {@code length} received bytes from {@code bytes}, received at {@code nowNanos}. */
   void received(byte[] bytes, int length, long nowNanos) {
+    lastReceivedNanos = nowNanos;
     if (partialLength == 0) {
       int used = lines(bytes, 0, length, nowNanos);
       keep(bytes, used, length);

@@ -43,10 +43,14 @@ final class CapacityScenario extends BenchCommand.Scenario {
   Duration stepTimeout;
 
   @Override
-  int run(LoadGenerator generator) throws InterruptedException {
+  void check() {
     if (connections < 1 || step < 1) {
       throw new IllegalArgumentException("Need --connections >= 1 and --step >= 1");
     }
+  }
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
     OptionalLong heapBefore = server.heapAfterGcKb();
     OptionalLong rssBefore = server.rssKb();
     OptionalDouble cpu = server.cpuSeconds();

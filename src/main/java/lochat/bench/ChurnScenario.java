@@ -40,13 +40,21 @@ final class ChurnScenario extends BenchCommand.Scenario {
   Duration duration;
 
   @Override
-  int run(LoadGenerator generator) throws InterruptedException {
-    OpenLoopSchedule schedule = OpenLoopSchedule.perSecond(System.nanoTime(), churnRate);
-    long sessions = schedule.countWithin(duration.toNanos());
+  void check() {
+    if (churnRate < 1) {
+      throw new IllegalArgumentException("--churn-rate must be at least 1");
+    }
+    long sessions = OpenLoopSchedule.perSecond(0, churnRate).countWithin(duration.toNanos());
     if (listeners < 1 || sessions < 1 || sessions >= BenchConnection.EPOCH_STRIDE) {
       throw new IllegalArgumentException("Need --clients >= 1 and between 1 and "
           + (BenchConnection.EPOCH_STRIDE - 1) + " sessions (--churn-rate x --duration)");
     }
+  }
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
+    OpenLoopSchedule schedule = OpenLoopSchedule.perSecond(System.nanoTime(), churnRate);
+    long sessions = schedule.countWithin(duration.toNanos());
     List<BenchConnection> room = open(generator, Collections.nCopies(listeners, ROOM),
         Duration.ofSeconds(120));
     if (room == null) {

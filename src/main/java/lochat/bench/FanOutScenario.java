@@ -26,8 +26,15 @@ final class FanOutScenario extends BenchCommand.Scenario {
   Duration duration;
 
   @Override
-  int run(LoadGenerator generator) throws InterruptedException {
+  void check() {
     rooms.check();
+    if (rate < 1) {
+      throw new IllegalArgumentException("--rate must be at least 1");
+    }
+  }
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
     List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
         rooms.connectTimeout);
     if (clients == null) {

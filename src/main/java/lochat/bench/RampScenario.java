@@ -49,11 +49,15 @@ final class RampScenario extends BenchCommand.Scenario {
   Duration maxP99;
 
   @Override
-  int run(LoadGenerator generator) throws InterruptedException {
+  void check() {
     rooms.check();
     if (factor <= 1 || startRate < 1) {
       throw new IllegalArgumentException("Need --factor > 1 and --start-rate >= 1");
     }
+  }
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
     List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
         rooms.connectTimeout);
     if (clients == null) {

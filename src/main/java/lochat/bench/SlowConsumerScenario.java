@@ -38,8 +38,15 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
   Duration duration;
 
   @Override
-  int run(LoadGenerator generator) throws InterruptedException {
+  void check() {
     rooms.check();
+    if (rate < 1) {
+      throw new IllegalArgumentException("--rate must be at least 1");
+    }
+  }
+
+  @Override
+  int run(LoadGenerator generator) throws InterruptedException {
     List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
         rooms.connectTimeout);
     List<BenchConnection> slowOne = clients == null ? null
@@ -92,13 +99,21 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     return 0;
   }
 
-  /** Whether {@code connection} is closed within {@code timeout}, reading what it was sent. */
+  /**
+   * Whether {@code connection}, reading again, turns out to have been closed by the server: it
+   * ends within {@code timeout}, rather than going quiet for a second with its backlog read.
+   */
   private static boolean awaitClosed(BenchConnection connection, Duration timeout)
       throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < end) {
+    long start = System.nanoTime();
+    long quiet = TimeUnit.SECONDS.toNanos(1);
+    while (System.nanoTime() - start < timeout.toNanos()) {
       if (connection.state == BenchConnection.State.CLOSED) {
         return true;
+      }
+      long now = System.nanoTime();
+      if (now - start > quiet && now - connection.lastReceivedNanos > quiet) {
+        return false;
       }
       TimeUnit.MILLISECONDS.sleep(20);
     }

@@ -110,4 +110,21 @@ class RunSummaryTest {
           "s", "t", seconds, 0, CLEAN, OptionalDouble.empty()), "" + seconds);
     }
   }
+
+  @Test
+  void extrasFollowTheFixedFiguresInJsonAndTheCheckInTheRow() {
+    RunSummary summary = run(CLEAN, OptionalDouble.empty())
+        .with("sustainable_deliveries_per_s", 1_234_567L)
+        .with("heap_kb_per_connection", 3.25)
+        .with("slow_client_dropped", true)
+        .with("first_failed_rate_per_sender", null)
+        .with("note", "a \"quoted\" word");
+    assertTrue(summary.toJson().endsWith("\"server_cpu_s_per_million_deliveries\":null,"
+        + "\"sustainable_deliveries_per_s\":1234567,\"heap_kb_per_connection\":3.250,"
+        + "\"slow_client_dropped\":true,\"first_failed_rate_per_sender\":null,"
+        + "\"note\":\"a \\\"quoted\\\" word\"}"), summary.toJson());
+    assertTrue(summary.tableRow().endsWith("  ok  sustainable_deliveries_per_s=1234567 "
+        + "heap_kb_per_connection=3.3 slow_client_dropped=true first_failed_rate_per_sender=null "
+        + "note=a \"quoted\" word"), summary.tableRow());
+  }
 }
