@@ -85,7 +85,8 @@ public final class BenchCommand implements Runnable {
     }
 
     InetSocketAddress address() {
-      return new InetSocketAddress(host, port != null ? port : protocol.equals("irc") ? 6667 : 4444);
+      int defaultPort = protocol.equals("irc") ? 6667 : 4444;
+      return new InetSocketAddress(host, port != null ? port : defaultPort);
     }
 
     String label() {
@@ -213,9 +214,27 @@ public final class BenchCommand implements Runnable {
     }
   }
 
+  /** A fixed rate for a fixed time, for the scenarios that are not ramps. */
+  static final class SteadyLoad {
+    @Option(names = "--rate", defaultValue = "100",
+        description = "Posts per second per sender (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
+        description = "How long each measured run lasts (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    void check() {
+      if (rate < 1) {
+        throw new IllegalArgumentException("--rate must be at least 1");
+      }
+    }
+  }
+
   /** Options of the scenarios that run rooms of clients with senders. */
   static final class Rooms {
-    @Option(names = "--rooms", defaultValue = "1", description = "Rooms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rooms", defaultValue = "1",
+        description = "Rooms (default: ${DEFAULT-VALUE}).")
     int rooms;
 
     @Option(names = "--clients", defaultValue = "200",
@@ -261,6 +280,16 @@ public final class BenchCommand implements Runnable {
         }
       }
       return chosen;
+    }
+
+    /** Runs the warm-up load, if any, and forgets its results. */
+    void warmUp(LoadGenerator generator, List<BenchConnection> senders,
+        List<BenchConnection> clients, long rate, int size) throws InterruptedException {
+      if (!warmup.isZero()) {
+        System.err.printf(Locale.ROOT, "Warming up for %d ms at %d posts/s per sender%n",
+            warmup.toMillis(), rate);
+        generator.run(senders, clients, rate, warmup, size);
+      }
     }
 
     String shape() {

@@ -1,10 +1,8 @@
 package lochat.bench;
 
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Fan-out: rooms of clients in which some clients post at a fixed rate and everyone else in the
@@ -16,21 +14,12 @@ final class FanOutScenario extends BenchCommand.Scenario {
 
   @Mixin BenchCommand.Rooms rooms;
 
-  @Option(names = "--rate", defaultValue = "100",
-      description = "Posts per second per sender (default: ${DEFAULT-VALUE}).")
-  long rate;
-
-  @Option(names = "--duration", defaultValue = "10s",
-      converter = BenchCommand.DurationConverter.class,
-      description = "How long to measure (default: ${DEFAULT-VALUE}).")
-  Duration duration;
+  @Mixin BenchCommand.SteadyLoad load;
 
   @Override
   void check() {
     rooms.check();
-    if (rate < 1) {
-      throw new IllegalArgumentException("--rate must be at least 1");
-    }
+    load.check();
   }
 
   @Override
@@ -41,16 +30,13 @@ final class FanOutScenario extends BenchCommand.Scenario {
       return 1;
     }
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    if (!rooms.warmup.isZero()) {
-      progress("Warming up for %d ms", rooms.warmup.toMillis());
-      generator.run(senders, clients, rate, rooms.warmup, target.size);
-    }
-    progress("Measuring for %d ms: %d senders at %d posts/s", duration.toMillis(),
-        senders.size(), rate);
+    rooms.warmUp(generator, senders, clients, load.rate, target.size);
+    progress("Measuring for %d ms: %d senders at %d posts/s", load.duration.toMillis(),
+        senders.size(), load.rate);
     var cpu = server.cpuSeconds();
-    LoadGenerator.EpochResult result = generator.run(senders, clients, rate, duration,
-        target.size);
-    report(rooms.describe(summary("fanout " + rooms.shape(), result, cpu), rate));
+    LoadGenerator.EpochResult result =
+        generator.run(senders, clients, load.rate, load.duration, target.size);
+    report(rooms.describe(summary("fanout " + rooms.shape(), result, cpu), load.rate));
     generator.quitAll(clients);
     return 0;
   }

@@ -64,11 +64,7 @@ final class RampScenario extends BenchCommand.Scenario {
       return 1;
     }
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    if (!rooms.warmup.isZero()) {
-      progress("Warming up for %d ms at %d posts/s per sender", rooms.warmup.toMillis(),
-          startRate);
-      generator.run(senders, clients, startRate, rooms.warmup, target.size);
-    }
+    rooms.warmUp(generator, senders, clients, startRate, target.size);
     String scenario = "ramp " + rooms.shape();
     RunSummary best = null;
     long passed = 0;

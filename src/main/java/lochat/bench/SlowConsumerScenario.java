@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Slow consumer: a fan-out run measured twice, first with every client reading (the baseline),
@@ -28,21 +27,12 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
 
   @Mixin BenchCommand.Rooms rooms;
 
-  @Option(names = "--rate", defaultValue = "100",
-      description = "Posts per second per sender (default: ${DEFAULT-VALUE}).")
-  long rate;
-
-  @Option(names = "--duration", defaultValue = "10s",
-      converter = BenchCommand.DurationConverter.class,
-      description = "How long each of the two runs lasts (default: ${DEFAULT-VALUE}).")
-  Duration duration;
+  @Mixin BenchCommand.SteadyLoad load;
 
   @Override
   void check() {
     rooms.check();
-    if (rate < 1) {
-      throw new IllegalArgumentException("--rate must be at least 1");
-    }
+    load.check();
   }
 
   @Override
@@ -56,19 +46,17 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     }
     BenchConnection slow = slowOne.get(0);
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    if (!rooms.warmup.isZero()) {
-      progress("Warming up for %d ms", rooms.warmup.toMillis());
-      generator.run(senders, clients, rate, rooms.warmup, target.size);
-    }
+    rooms.warmUp(generator, senders, clients, load.rate, target.size);
     String scenario = "slow " + rooms.shape();
-    progress("Baseline: everyone reads, %d ms", duration.toMillis());
+    progress("Baseline: everyone reads, %d ms", load.duration.toMillis());
     var cpu = server.cpuSeconds();
-    LoadGenerator.EpochResult baseline = generator.run(senders, clients, rate, duration,
-        target.size);
-    RunSummary baselineRow = rooms.describe(summary(scenario + " baseline", baseline, cpu), rate);
+    LoadGenerator.EpochResult baseline =
+        generator.run(senders, clients, load.rate, load.duration, target.size);
+    RunSummary baselineRow =
+        rooms.describe(summary(scenario + " baseline", baseline, cpu), load.rate);
     report(baselineRow);
 
-    progress("One client stops reading, %d ms", duration.toMillis());
+    progress("One client stops reading, %d ms", load.duration.toMillis());
     generator.awaitAll(List.of(slow), connection -> connection.reading(false));
     OptionalLong rssBefore = server.rssKb();
     AtomicLong rssMax = new AtomicLong(rssBefore.orElse(0));
@@ -78,7 +66,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     cpu = server.cpuSeconds();
     LoadGenerator.EpochResult withSlow;
     try {
-      withSlow = generator.run(senders, clients, rate, duration, target.size);
+      withSlow = generator.run(senders, clients, load.rate, load.duration, target.size);
     } finally {
       sampler.shutdownNow();
     }
@@ -86,7 +74,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     boolean dropped = awaitClosed(slow, Duration.ofSeconds(10));
     long baseP99 = baseline.delivery().latency().p99Micros();
     long slowP99 = withSlow.delivery().latency().p99Micros();
-    report(rooms.describe(summary(scenario, withSlow, cpu), rate)
+    report(rooms.describe(summary(scenario, withSlow, cpu), load.rate)
         .with("p99_ratio", baseP99 == 0 ? null : (double) slowP99 / baseP99)
         .with("slow_client_dropped", dropped)
         .with("rss_kb_before", rssBefore.isPresent() ? rssBefore.getAsLong() : null)
