@@ -44,4 +44,12 @@ public final class ConfigChecks {
     }
     return value;
   }
+
+  public static Duration positiveOrZero(Config lochat, String path, Duration value) {
+    if (value.isNegative()) {
+      throw new ConfigException.BadValue(lochat.origin(), "lochat." + path,
+          "must not be negative, not " + value);
+    }
+    return value;
+  }
 }

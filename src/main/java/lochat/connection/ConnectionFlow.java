@@ -66,8 +66,8 @@ public final class ConnectionFlow {
             .to(Sink.ignore());
     Source<ByteString, NotUsed> coalesced =
         outgoing
-            .batchWeighted(settings.writeCoalesceBytes(), bytes -> (long) bytes.size(),
-                bytes -> bytes, ByteString::concat)
+            .via(new WriteCoalescing(settings.writeCoalesceBytes(),
+                settings.writeCoalesceWindow()))
             .watchTermination((notUsed, ended) -> {
               ended.whenComplete((done, failure) -> {
                 outboundEnded.shutdown();

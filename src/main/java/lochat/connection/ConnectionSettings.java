@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param maxLineBytes longest accepted input line in bytes, terminator excluded
  * @param sendBuffer lines queued for a client before it counts as too slow and is dropped
  * @param writeCoalesceBytes most bytes gathered into one socket write
+ * @param writeCoalesceWindow least time between two socket writes while lines keep coming
  * @param inputTimeout longest a received line may wait for the session to take it
  * @param inputLinesPerSecond most lines per second taken from one client; 0 for no limit
  * @param inputBurst lines a client may send at once before the rate applies
@@ -34,6 +35,7 @@ public record ConnectionSettings(
     int maxLineBytes,
     int sendBuffer,
     int writeCoalesceBytes,
+    Duration writeCoalesceWindow,
     Duration inputTimeout,
     int inputLinesPerSecond,
     int inputBurst,
@@ -58,6 +60,8 @@ public record ConnectionSettings(
         positive(lochat, "connection.send-buffer", lochat.getInt("connection.send-buffer")),
         positive(lochat, "connection.write-coalesce-bytes",
             lochat.getBytes("connection.write-coalesce-bytes")),
+        positiveOrZero(lochat, "connection.write-coalesce-window",
+            lochat.getDuration("connection.write-coalesce-window")),
         positive(lochat, "connection.input-timeout", lochat.getDuration("connection.input-timeout")),
         positiveOrZero(lochat, "connection.input-lines-per-second",
             lochat.getInt("connection.input-lines-per-second")),
