@@ -75,6 +75,11 @@ public final class BenchCommand implements Runnable {
         description = "Generator threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--opening", defaultValue = "64",
+        description = "Most connections being opened (connected, not signed in yet) at once "
+            + "(default: ${DEFAULT-VALUE}); ngircd's accept queue holds 10.")
+    int opening;
+
     @Option(names = "--size", defaultValue = "100",
         description = "Bytes of text per post, at least the ~40-byte payload "
             + "(default: ${DEFAULT-VALUE}).")
@@ -134,8 +139,8 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws InterruptedException {
       try {
         target.wire();
-        if (target.threads < 1) {
-          throw new IllegalArgumentException("--threads must be at least 1");
+        if (target.threads < 1 || target.opening < 1) {
+          throw new IllegalArgumentException("--threads and --opening must be at least 1");
         }
         if (target.size < Payload.MAX_TOKEN_BYTES) {
           throw new IllegalArgumentException(
@@ -155,7 +160,7 @@ public final class BenchCommand implements Runnable {
       }
       server = ServerProbe.of(target.serverPid);
       try (LoadGenerator generator = new LoadGenerator(target.address(), target.wire(),
-          target.threads, err::println)) {
+          target.threads, target.opening, err::println)) {
         return run(generator);
       }
     }

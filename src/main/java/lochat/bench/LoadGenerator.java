@@ -46,13 +46,18 @@ final class LoadGenerator implements AutoCloseable {
   private int nextReactor;
   private int epoch;
 
-  LoadGenerator(InetSocketAddress server, Wire wire, int threads, Consumer<String> progress) {
+  /**
+   * @param opening most connections being opened (connected, not yet ready) at once, over all
+   *     threads: a server with a short accept queue drops connection attempts beyond it
+   */
+  LoadGenerator(InetSocketAddress server, Wire wire, int threads, int opening,
+      Consumer<String> progress) {
     this.wire = wire;
     this.progress = progress;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.prefix = "" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
     for (int i = 0; i < threads; i++) {
-      reactors.add(new Reactor("bench-" + i, server, 256));
+      reactors.add(new Reactor("bench-" + i, server, (opening + threads - 1) / threads));
     }
   }
 

@@ -74,14 +74,23 @@ final class ServerProbe {
     return OptionalLong.empty();
   }
 
-  /** The JVM server's heap in use after a full collection, in KiB. */
+  /**
+   * The JVM server's heap in use after a full collection, in KiB; empty for a server that is
+   * not a JVM, which is never sent {@code jcmd}'s signal (SIGQUIT stops ngircd).
+   */
   OptionalLong heapAfterGcKb() {
-    if (pid <= 0 || jcmd("GC.run").isEmpty()) {
+    if (!isJvm() || jcmd("GC.run").isEmpty()) {
       return OptionalLong.empty();
     }
     String info = jcmd("GC.heap_info").orElse("");
     Matcher used = HEAP_USED.matcher(info);
     return used.find() ? OptionalLong.of(Long.parseLong(used.group(1))) : OptionalLong.empty();
+  }
+
+  private boolean isJvm() {
+    return pid > 0 && ProcessHandle.of(pid).flatMap(process -> process.info().command())
+        .map(command -> Path.of(command).getFileName().toString().equals("java"))
+        .orElse(false);
   }
 
   private Optional<String> jcmd(String command) {
