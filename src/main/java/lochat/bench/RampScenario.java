@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * stayed under a bound (50 ms by default).
  *
  * <p>The rate grows by {@code --factor} while steps pass; after the first failure it is narrowed
- * by halving the gap between the last pass and the failure, {@code --refine} times.
+ * by halving the gap between the last pass and the failure, {@code --refine} times. A step that
+ * fails is run once more at the same rate before it counts as a failure ({@code --retries}), so
+ * that one unlucky pause of a machine shared by server and generator does not end the ramp.
  */
 @Command(name = "ramp", mixinStandardHelpOptions = true,
     description = "Fan-out at rising rates; reports the highest sustainable delivery rate.")
@@ -33,6 +35,10 @@ final class RampScenario extends BenchCommand.Scenario {
       description = "Halvings between the last pass and the first failure "
           + "(default: ${DEFAULT-VALUE}).")
   int refine;
+
+  @Option(names = "--retries", defaultValue = "1",
+      description = "Repeats of a failed step before it counts (default: ${DEFAULT-VALUE}).")
+  int retries;
 
   @Option(names = "--max-steps", defaultValue = "20",
       description = "Most steps (default: ${DEFAULT-VALUE}).")
@@ -71,6 +77,7 @@ final class RampScenario extends BenchCommand.Scenario {
     long failed = 0;
     int refinements = 0;
     long rate = startRate;
+    int retried = 0;
     for (int step = 1; step <= maxSteps; step++) {
       progress("Step %d: %d senders at %d posts/s for %d ms", step, senders.size(), rate,
           stepDuration.toMillis());
@@ -81,6 +88,12 @@ final class RampScenario extends BenchCommand.Scenario {
       RunSummary row = rooms.describe(summary(scenario + " step", result, cpu), rate)
           .with("sustained", sustained);
       report(row);
+      if (!sustained && result.closed() == 0 && retried < retries) {
+        retried++;
+        progress("Not sustained at %d posts/s per sender; trying that rate again", rate);
+        continue;
+      }
+      retried = 0;
       if (sustained) {
         passed = rate;
         if (best == null || row.deliveriesPerSecond() > best.deliveriesPerSecond()) {
