@@ -193,9 +193,15 @@ public final class BenchCommand implements Runnable {
      */
     List<BenchConnection> open(LoadGenerator generator, List<String> rooms, Duration timeout)
         throws InterruptedException {
+      return open(generator, rooms, timeout, 0);
+    }
+
+    /** {@link #open(LoadGenerator, List, Duration)} with a socket receive buffer (0: default). */
+    List<BenchConnection> open(LoadGenerator generator, List<String> rooms, Duration timeout,
+        int receiveBuffer) throws InterruptedException {
       progress("Connecting %d clients to %s (%s)...", rooms.size(), target.address(),
           target.protocol);
-      LoadGenerator.Opened opened = generator.open(rooms, timeout);
+      LoadGenerator.Opened opened = generator.open(rooms, timeout, receiveBuffer);
       if (!opened.failures().isEmpty()) {
         progress("%d of %d clients could not connect, sign in and join; for example:",
             rooms.size() - opened.ready().size(), rooms.size());

@@ -48,6 +48,8 @@ final class BenchConnection {
   final Listener listener;
   final Reactor reactor;
   volatile State state = State.WAITING;
+  /** The socket's receive buffer in bytes, or 0 for the system's default. */
+  int receiveBuffer;
   SocketChannel channel;
   SelectionKey key;
   DeliveryTracker tracker;

@@ -80,6 +80,12 @@ final class LoadGenerator implements AutoCloseable {
    * ready or has failed, for at most {@code timeout}.
    */
   Opened open(List<String> rooms, Duration timeout) throws InterruptedException {
+    return open(rooms, timeout, 0);
+  }
+
+  /** {@link #open(List, Duration)} with sockets of {@code receiveBuffer} bytes (0: default). */
+  Opened open(List<String> rooms, Duration timeout, int receiveBuffer)
+      throws InterruptedException {
     CompletableFuture<Void> done = new CompletableFuture<>();
     AtomicInteger outstanding = new AtomicInteger(rooms.size());
     ConcurrentLinkedQueue<BenchConnection> ready = new ConcurrentLinkedQueue<>();
@@ -110,7 +116,7 @@ final class LoadGenerator implements AutoCloseable {
     if (rooms.isEmpty()) {
       done.complete(null);
     }
-    openEach(rooms, listener);
+    openEach(rooms, listener, receiveBuffer);
     try {
       done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.ExecutionException impossible) {
@@ -125,11 +131,17 @@ final class LoadGenerator implements AutoCloseable {
 
   /** Opens one connection per entry of {@code rooms}, telling {@code listener} how each went. */
   void openEach(List<String> rooms, BenchConnection.Listener listener) {
+    openEach(rooms, listener, 0);
+  }
+
+  private void openEach(List<String> rooms, BenchConnection.Listener listener,
+      int receiveBuffer) {
     Map<Reactor, List<BenchConnection>> byReactor = new HashMap<>();
     for (String room : rooms) {
       Reactor reactor = reactors.get(nextReactor++ % reactors.size());
-      byReactor.computeIfAbsent(reactor, r -> new ArrayList<>())
-          .add(new BenchConnection(nick(), room, wire, listener, reactor));
+      BenchConnection connection = new BenchConnection(nick(), room, wire, listener, reactor);
+      connection.receiveBuffer = receiveBuffer;
+      byReactor.computeIfAbsent(reactor, r -> new ArrayList<>()).add(connection);
     }
     byReactor.forEach((reactor, connections) ->
         reactor.submit(() -> connections.forEach(reactor::open)));

@@ -201,6 +201,9 @@ final class Reactor implements AutoCloseable {
         connection.channel = channel;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (connection.receiveBuffer > 0) {
+          channel.setOption(StandardSocketOptions.SO_RCVBUF, connection.receiveBuffer);
+        }
         boolean connected = channel.connect(server);
         connection.key = channel.register(selector,
             connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);

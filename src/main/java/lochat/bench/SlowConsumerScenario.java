@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Slow consumer: a fan-out run measured twice, first with every client reading (the baseline),
@@ -29,6 +30,12 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
 
   @Mixin BenchCommand.SteadyLoad load;
 
+  @Option(names = "--slow-receive-buffer", defaultValue = "4096", paramLabel = "BYTES",
+      description = "Receive buffer of the client that stops reading, so that its backlog "
+          + "reaches the server soon rather than filling the kernel's buffers "
+          + "(default: ${DEFAULT-VALUE}; 0: the system's).")
+  int slowReceiveBuffer;
+
   @Override
   void check() {
     rooms.check();
@@ -40,7 +47,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
         rooms.connectTimeout);
     List<BenchConnection> slowOne = clients == null ? null
-        : open(generator, List.of("bench0"), rooms.connectTimeout);
+        : open(generator, List.of("bench0"), rooms.connectTimeout, slowReceiveBuffer);
     if (slowOne == null) {
       return 1;
     }
