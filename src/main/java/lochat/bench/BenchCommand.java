@@ -212,6 +212,12 @@ public final class BenchCommand implements Runnable {
       return opened.ready();
     }
 
+    /** The clients of {@code rooms}, ready; null (after saying why) when some are not. */
+    List<BenchConnection> open(LoadGenerator generator, Rooms rooms)
+        throws InterruptedException {
+      return open(generator, rooms.roomOfEachClient(), rooms.connectTimeout);
+    }
+
     /** A result row from one epoch, with the server's CPU time over {@code cpuBefore}. */
     RunSummary summary(String scenario, LoadGenerator.EpochResult result,
         OptionalDouble cpuBefore) {

@@ -24,8 +24,7 @@ final class FanOutScenario extends BenchCommand.Scenario {
 
   @Override
   int run(LoadGenerator generator) throws InterruptedException {
-    List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
-        rooms.connectTimeout);
+    List<BenchConnection> clients = open(generator, rooms);
     if (clients == null) {
       return 1;
     }

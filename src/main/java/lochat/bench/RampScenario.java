@@ -64,8 +64,7 @@ final class RampScenario extends BenchCommand.Scenario {
 
   @Override
   int run(LoadGenerator generator) throws InterruptedException {
-    List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
-        rooms.connectTimeout);
+    List<BenchConnection> clients = open(generator, rooms);
     if (clients == null) {
       return 1;
     }

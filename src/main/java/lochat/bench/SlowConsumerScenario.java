@@ -44,8 +44,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
 
   @Override
   int run(LoadGenerator generator) throws InterruptedException {
-    List<BenchConnection> clients = open(generator, rooms.roomOfEachClient(),
-        rooms.connectTimeout);
+    List<BenchConnection> clients = open(generator, rooms);
     List<BenchConnection> slowOne = clients == null ? null
         : open(generator, List.of("bench0"), rooms.connectTimeout, slowReceiveBuffer);
     if (slowOne == null) {
