@@ -150,12 +150,18 @@ final class LoadGenerator implements AutoCloseable {
   /** Starts a new epoch on {@code receivers}: fresh trackers, counting only its posts. */
   int startEpoch(List<BenchConnection> receivers) throws InterruptedException {
     int current = ++epoch;
+    beginEpoch(receivers, current, Map.of());
+    return current;
+  }
+
+  /** Gives each receiver a fresh tracker for epoch {@code current}, and its own sender number. */
+  private void beginEpoch(List<BenchConnection> receivers, int current,
+      Map<BenchConnection, Integer> senderIds) throws InterruptedException {
     awaitAll(receivers, connection -> {
       connection.epoch = current;
       connection.tracker = new DeliveryTracker();
-      connection.ownSender = -1;
+      connection.ownSender = senderIds.getOrDefault(connection, -1);
     });
-    return current;
   }
 
   /**
@@ -201,12 +207,7 @@ final class LoadGenerator implements AutoCloseable {
     for (int i = 0; i < senders.size(); i++) {
       senderIds.put(senders.get(i), current * BenchConnection.EPOCH_STRIDE + i);
     }
-    awaitAll(receivers, connection -> {
-      connection.epoch = current;
-      connection.tracker = new DeliveryTracker();
-      Integer own = senderIds.get(connection);
-      connection.ownSender = own == null ? -1 : own;
-    });
+    beginEpoch(receivers, current, senderIds);
     long countEach = OpenLoopSchedule.perSecond(0, rate).countWithin(duration.toNanos());
     long expected = 0;
     Map<String, Integer> sendersPerRoom = new HashMap<>();
