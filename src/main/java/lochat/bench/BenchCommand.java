@@ -212,6 +212,15 @@ public final class BenchCommand implements Runnable {
       return opened.ready();
     }
 
+    /** Runs the warm-up load of {@code rooms}, if any, and forgets its results. */
+    void warmUp(LoadGenerator generator, Rooms rooms, List<BenchConnection> senders,
+        List<BenchConnection> clients, long rate) throws InterruptedException {
+      if (!rooms.warmup.isZero()) {
+        progress("Warming up for %d ms at %d posts/s per sender", rooms.warmup.toMillis(), rate);
+        generator.run(senders, clients, rate, rooms.warmup, target.size);
+      }
+    }
+
     /** The clients of {@code rooms}, ready; null (after saying why) when some are not. */
     List<BenchConnection> open(LoadGenerator generator, Rooms rooms)
         throws InterruptedException {
@@ -297,16 +306,6 @@ public final class BenchCommand implements Runnable {
         }
       }
       return chosen;
-    }
-
-    /** Runs the warm-up load, if any, and forgets its results. */
-    void warmUp(LoadGenerator generator, List<BenchConnection> senders,
-        List<BenchConnection> clients, long rate, int size) throws InterruptedException {
-      if (!warmup.isZero()) {
-        System.err.printf(Locale.ROOT, "Warming up for %d ms at %d posts/s per sender%n",
-            warmup.toMillis(), rate);
-        generator.run(senders, clients, rate, warmup, size);
-      }
     }
 
     String shape() {

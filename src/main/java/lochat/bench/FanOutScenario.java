@@ -29,7 +29,7 @@ final class FanOutScenario extends BenchCommand.Scenario {
       return 1;
     }
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    rooms.warmUp(generator, senders, clients, load.rate, target.size);
+    warmUp(generator, rooms, senders, clients, load.rate);
     progress("Measuring for %d ms: %d senders at %d posts/s", load.duration.toMillis(),
         senders.size(), load.rate);
     var cpu = server.cpuSeconds();

@@ -69,7 +69,7 @@ final class RampScenario extends BenchCommand.Scenario {
       return 1;
     }
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    rooms.warmUp(generator, senders, clients, startRate, target.size);
+    warmUp(generator, rooms, senders, clients, startRate);
     String scenario = "ramp " + rooms.shape();
     RunSummary best = null;
     long passed = 0;

@@ -52,7 +52,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     }
     BenchConnection slow = slowOne.get(0);
     List<BenchConnection> senders = rooms.sendersAmong(clients);
-    rooms.warmUp(generator, senders, clients, load.rate, target.size);
+    warmUp(generator, rooms, senders, clients, load.rate);
     String scenario = "slow " + rooms.shape();
     progress("Baseline: everyone reads, %d ms", load.duration.toMillis());
     var cpu = server.cpuSeconds();

@@ -140,6 +140,9 @@ public final class ConnectionActor {
       LineRenderer.server("The server is shutting down. Goodbye!");
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
 
+  /** The key of a post's shared native rendering: one form for every native member. */
+  private static final String NATIVE_FORM = "native";
+
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final SessionSetup setup;
@@ -521,7 +524,7 @@ public final class ConnectionActor {
       return Behaviors.same();
     }
     if (message.event() instanceof Posted posted) {
-      session.sendShared(posted, "native", () -> List.of(LineRenderer.event(posted)));
+      session.sendShared(posted, NATIVE_FORM, () -> List.of(LineRenderer.event(posted)));
     } else {
       send(LineRenderer.event(message.event()));
     }

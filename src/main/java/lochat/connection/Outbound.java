@@ -56,11 +56,6 @@ public final class Outbound {
     return ByteString.fromString(text.toString(), StandardCharsets.UTF_8);
   }
 
-  /** What follows every line sent. */
-  public String lineEnding() {
-    return lineEnding;
-  }
-
   private Result offer(ByteString bytes) {
     QueueOfferResult result = queue.offer(bytes);
     if (result.isEnqueued()) {

@@ -200,8 +200,8 @@ public final class SessionLifecycle<T> {
   // --- output -------------------------------------------------------------------------------
 
   public void send(String line) {
-    if (!aborted && setup.outbound().send(line) == Outbound.Result.OVERFLOW) {
-      tooSlow();
+    if (!aborted) {
+      offered(setup.outbound().send(line));
     }
   }
 
@@ -209,16 +209,17 @@ public final class SessionLifecycle<T> {
   public void sendAll(List<String> lines) {
     if (lines.size() == 1) {
       send(lines.get(0));
-    } else if (!lines.isEmpty()
-        && !aborted && setup.outbound().send(lines) == Outbound.Result.OVERFLOW) {
-      tooSlow();
+    } else if (!lines.isEmpty() && !aborted) {
+      offered(setup.outbound().send(lines));
     }
   }
 
   /**
-   * Sends the lines {@code render} makes of {@code posted} in wire form {@code form} (a key
-   * saying everything the rendering depends on), rendered and encoded once for every session
-   * that delivers the same post in the same form.
+   * Sends the lines {@code render} makes of {@code posted} in wire form {@code form}, rendered
+   * and encoded once for every session that delivers the same post in the same form. The form
+   * is a key, compared with {@code equals}, that says everything the rendering depends on,
+   * the protocol (and so its line ending) included; keep it a constant, as it is looked up for
+   * every delivery.
    */
   public void sendShared(ChatEvent.Posted posted, Object form,
       Supplier<List<String>> render) {
@@ -226,9 +227,14 @@ public final class SessionLifecycle<T> {
       return;
     }
     Outbound outbound = setup.outbound();
-    ByteString lines = posted.renderings().get(List.of(form, outbound.lineEnding()),
-        () -> outbound.encode(render.get()));
-    if (!lines.isEmpty() && outbound.sendEncoded(lines) == Outbound.Result.OVERFLOW) {
+    ByteString lines = posted.renderings().get(form, () -> outbound.encode(render.get()));
+    if (!lines.isEmpty()) {
+      offered(outbound.sendEncoded(lines));
+    }
+  }
+
+  private void offered(Outbound.Result result) {
+    if (result == Outbound.Result.OVERFLOW) {
       tooSlow();
     }
   }

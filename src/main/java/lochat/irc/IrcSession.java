@@ -1339,9 +1339,8 @@ public final class IrcSession {
     if (event instanceof ChatEvent.Posted posted) {
       boolean own = posted.nick().equals(nick());
       if ((!own || capEnabled(Capabilities.ECHO_MESSAGE)) && (shows(posted.kind()))) {
-        session.sendShared(posted, List.of("irc", serverTime, tags),
-            () -> events.posted(posted, serverTime, tags).stream().map(IrcMessage::render)
-                .toList());
+        session.sendShared(posted, PostForm.of(serverTime, tags),
+            () -> rendered(events.posted(posted, serverTime, tags)));
       }
     } else if (event instanceof ChatEvent.MemberJoined joined) {
       channels.memberJoined(joined.room(), joined.nick(), joined.user());
@@ -1433,7 +1432,22 @@ public final class IrcSession {
   }
 
   private void sendAll(List<IrcMessage> messages) {
-    session.sendAll(messages.stream().map(IrcMessage::render).toList());
+    session.sendAll(rendered(messages));
+  }
+
+  private static List<String> rendered(List<IrcMessage> messages) {
+    return messages.stream().map(IrcMessage::render).toList();
+  }
+
+  /** How a post looks on IRC: it depends only on these capabilities. */
+  private enum PostForm {
+    PLAIN, SERVER_TIME, TAGS, SERVER_TIME_AND_TAGS;
+
+    private static final PostForm[] ALL = values();
+
+    static PostForm of(boolean serverTime, boolean tags) {
+      return ALL[(serverTime ? 1 : 0) + (tags ? 2 : 0)];
+    }
   }
 
   /**
