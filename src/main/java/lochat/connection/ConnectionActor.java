@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import lochat.chat.ChatEvents;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
 import lochat.chat.Profile;
+import lochat.guard.Gatekeeper;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
@@ -63,6 +65,12 @@ public final class ConnectionActor {
   /** The server is going down: say so, flush and close. */
   public record ServerShutdown() implements Command {}
 
+  /**
+   * The connection did not choose a nickname within {@code after}: the registration timeout, or
+   * a shorter one the listener applies when it is nearly full.
+   */
+  public record RegistrationTimedOut(Duration after) implements Command {}
+
   private record FromChat(ChatEvent event) implements Command {}
 
   private record NickReply(Registry.NickResult result) implements Command {}
@@ -77,9 +85,9 @@ public final class ConnectionActor {
 
   private record TopicReply(ChatRoom.TopicIs topic) implements Command {}
 
-  private record SendBufferOverflowed() implements Command {}
+  private record PasswordReply(Gatekeeper.PasswordChecked checked) implements Command {}
 
-  private record RegistrationTimedOut() implements Command {}
+  private record SendBufferOverflowed() implements Command {}
 
   private record CloseTimedOut() implements Command {}
 
@@ -129,6 +137,16 @@ public final class ConnectionActor {
     public String shuttingDownLine() {
       return SHUTDOWN_LINE;
     }
+
+    @Override
+    public String refusedLine(String reason) {
+      return LineRenderer.error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
+    }
+
+    @Override
+    public Command registrationTimedOut(Duration after) {
+      return new RegistrationTimedOut(after);
+    }
   };
 
   public static Behavior<Command> create(SessionSetup setup) {
@@ -155,6 +173,7 @@ public final class ConnectionActor {
   private final ActorRef<Registry.RoomList> roomsReplies;
   private final ActorRef<Registry.PrivateResult> privateReplies;
   private final ActorRef<ChatRoom.TopicIs> topicReplies;
+  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
 
   private String currentRoom;
   private String awaitingEchoFrom;
@@ -176,20 +195,24 @@ public final class ConnectionActor {
     this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
     this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
     this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
+    this.passwordReplies =
+        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
     this.passwordGiven = settings.password().isEmpty();
   }
 
   private Behavior<Command> start() {
+    // Who is online is for those who may come in: not shown before the password.
     send(LineRenderer.server("Welcome to " + TextSanitizer.clean(settings.serverName())
-        + " (Lochat " + Version.CURRENT + "). " + onlineText(setup.online()) + "."));
+        + " (Lochat " + Version.CURRENT + ")."
+        + (session.passwordRequired() ? "" : " " + onlineText(setup.online()) + ".")));
     for (String line : settings.motd().split("\\R")) {
       if (!line.isBlank()) {
         send(LineRenderer.server(TextSanitizer.clean(line)));
       }
     }
     promptForRegistration();
-    timers.startSingleTimer(
-        RegistrationTimedOut.class, new RegistrationTimedOut(), settings.registrationTimeout());
+    timers.startSingleTimer(RegistrationTimedOut.class,
+        new RegistrationTimedOut(settings.registrationTimeout()), settings.registrationTimeout());
     return registering();
   }
 
@@ -205,6 +228,7 @@ public final class ConnectionActor {
       registering = common()
           .onMessage(Received.class, this::onReceivedWhileRegistering)
           .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+          .onMessage(PasswordReply.class, this::onPasswordReply)
           .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
           .build();
     }
@@ -293,14 +317,21 @@ public final class ConnectionActor {
       send(LineRenderer.ok("pass", "This server needs no password"));
     } else if (passwordGiven) {
       send(LineRenderer.ok("pass", "Password already accepted"));
-    } else if (settings.passwordMatches(given)) {
-      passwordGiven = true;
-      send(LineRenderer.ok("pass", "Password accepted"));
     } else {
-      context.getLog().info("Wrong password from {}", setup.remote());
+      session.checkPassword(given, passwordReplies);
+      return awaitingReply();
+    }
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<Command> onPasswordReply(PasswordReply reply) {
+    if (!reply.checked().accepted()) {
       send(LineRenderer.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
       return close("wrong password");
     }
+    passwordGiven = true;
+    send(LineRenderer.ok("pass", "Password accepted"));
     promptForRegistration();
     return session.acknowledge(registering());
   }
@@ -324,7 +355,7 @@ public final class ConnectionActor {
 
   private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
     send(LineRenderer.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
-        + ConfigChecks.inWords(settings.registrationTimeout()) + "; goodbye"));
+        + ConfigChecks.inWords(timeout.after()) + "; goodbye"));
     return close("no nickname chosen");
   }
 

@@ -10,6 +10,7 @@ import lochat.ConfigChecks;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.chat.Profile;
+import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
@@ -118,7 +119,10 @@ public final class SessionLifecycle<T> {
     setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, replyTo));
   }
 
-  /** Records the nickname the registry accepted, telling the user's rooms of a change. */
+  /**
+   * Records the nickname the registry accepted: the first one tells the listener the session
+   * has registered, a later one tells the user's rooms of the change.
+   */
   public void nickAccepted(String accepted) {
     boolean renamed = nick != null;
     nick = accepted;
@@ -126,7 +130,24 @@ public final class SessionLifecycle<T> {
       for (Membership room : rooms.values()) {
         room.ref().tell(new ChatRoom.Rename(chatAddress, nick));
       }
+    } else {
+      setup.reportTo().tell(new SessionReport.Registered(context.getSelf(), nick));
     }
+  }
+
+  // --- password -----------------------------------------------------------------------------
+
+  /** Whether the server asks every client for a password before its nickname. */
+  public boolean passwordRequired() {
+    return settings().password().isPresent();
+  }
+
+  /**
+   * Asks whether {@code given} is the server's password. The answer comes late when this
+   * client's address has guessed wrong too often, so hold the line until it comes.
+   */
+  public void checkPassword(String given, ActorRef<Gatekeeper.PasswordChecked> replyTo) {
+    setup.gatekeeper().tell(new Gatekeeper.CheckPassword(remoteHost(), given, replyTo));
   }
 
   /** How logs name this user. */
@@ -322,7 +343,8 @@ public final class SessionLifecycle<T> {
   private void end(String reason) {
     if (!ended) {
       ended = true;
-      setup.endedTo().tell(new SessionEnded(context.getSelf(), setup.remote(), nick, reason));
+      setup.reportTo().tell(
+          new SessionReport.Ended(context.getSelf(), setup.remote(), nick, reason));
     }
   }
 }

@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.time.Duration;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.Behavior;
@@ -35,4 +36,13 @@ public interface SessionProtocol<T> {
 
   /** The line sent to a connection that arrives while the server is shutting down. */
   String shuttingDownLine();
+
+  /** The line sent, instead of a session, to a connection refused for {@code reason}. */
+  String refusedLine(String reason);
+
+  /**
+   * The message telling a session that has not registered within {@code after} to give up; the
+   * listener sends it early when it is nearly full.
+   */
+  T registrationTimedOut(Duration after);
 }

@@ -1,20 +1,23 @@
 package lochat.connection;
 
+import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Everything a session actor of any wire protocol is started with.
  *
+ * @param gatekeeper checks the server's password, slowing addresses that guess
  * @param outbound the bounded queue in front of the client's socket
  * @param remote the client's address, for logs
  * @param online connections open on the listener, this one included, for the welcome
- * @param endedTo where the session reports, once, that it has ended and why
+ * @param reportTo where the session reports that it registered, and, once, that it has ended
  */
 public record SessionSetup(
     ConnectionSettings settings,
     ActorRef<Registry.Command> registry,
+    ActorRef<Gatekeeper.Command> gatekeeper,
     Outbound outbound,
     String remote,
     int online,
-    ActorRef<SessionEnded> endedTo) {}
+    ActorRef<SessionReport> reportTo) {}

@@ -35,6 +35,7 @@ import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionMessages;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
+import lochat.guard.Gatekeeper;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.irc.Capabilities;
@@ -99,6 +100,12 @@ public final class IrcSession {
   /** The server is going down: say so, flush and close. */
   public record ServerShutdown() implements Command {}
 
+  /**
+   * The connection did not register within {@code after}: the registration timeout, or a
+   * shorter one the listener applies when it is nearly full.
+   */
+  public record RegistrationTimedOut(Duration after) implements Command {}
+
   private record FromChat(ChatEvent event) implements Command {}
 
   private record NickReply(Registry.NickResult result) implements Command {}
@@ -121,7 +128,7 @@ public final class IrcSession {
 
   private record SendBufferOverflowed() implements Command {}
 
-  private record RegistrationTimedOut() implements Command {}
+  private record PasswordReply(Gatekeeper.PasswordChecked checked) implements Command {}
 
   private record CloseTimedOut() implements Command {}
 
@@ -184,6 +191,16 @@ public final class IrcSession {
       public String shuttingDownLine() {
         return "ERROR :Server shutting down";
       }
+
+      @Override
+      public String refusedLine(String reason) {
+        return "ERROR :" + reason;
+      }
+
+      @Override
+      public Command registrationTimedOut(Duration after) {
+        return new RegistrationTimedOut(after);
+      }
     };
   }
 
@@ -210,12 +227,14 @@ public final class IrcSession {
   private final ActorRef<Registry.UserResult> userReplies;
   private final ActorRef<Registry.Users> usersReplies;
   private final ActorRef<Registry.Online> onlineReplies;
+  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
 
   // Registration.
   private String wantedNick;
   private String userName;
   private String realName;
   private Optional<String> password = Optional.empty();
+  private boolean passwordAccepted;
   private boolean capNegotiating;
   private boolean capVersion302;
   private boolean registering;
@@ -259,11 +278,14 @@ public final class IrcSession {
     this.userReplies = context.messageAdapter(Registry.UserResult.class, UserReply::new);
     this.usersReplies = context.messageAdapter(Registry.Users.class, UsersReply::new);
     this.onlineReplies = context.messageAdapter(Registry.Online.class, OnlineReply::new);
+    this.passwordReplies =
+        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
   }
 
   private Behavior<Command> start() {
     timers.startSingleTimer(
-        RegistrationTimedOut.class, new RegistrationTimedOut(), settings.registrationTimeout());
+        RegistrationTimedOut.class, new RegistrationTimedOut(settings.registrationTimeout()),
+        settings.registrationTimeout());
     return registering();
   }
 
@@ -278,6 +300,7 @@ public final class IrcSession {
       registeringBehavior = common()
           .onMessage(Received.class, this::onReceivedWhileRegistering)
           .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
+          .onMessage(PasswordReply.class, this::onPasswordReply)
           .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
           .build();
     }
@@ -496,11 +519,10 @@ public final class IrcSession {
     if (wantedNick == null || userName == null || capNegotiating || registering) {
       return done(registering());
     }
-    if (settings.password().isPresent()
-        && !password.map(settings::passwordMatches).orElse(false)) {
-      context.getLog().info("Wrong or missing IRC password from {}", session.remote());
-      send(numeric(Numerics.ERR_PASSWDMISMATCH, "Password incorrect"));
-      return closeWithError("Bad password", "wrong password");
+    if (session.passwordRequired() && !passwordAccepted) {
+      session.checkPassword(password.orElse(""), passwordReplies);
+      repliesDue++;
+      return Behaviors.same();
     }
     registering = true;
     session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
@@ -549,9 +571,19 @@ public final class IrcSession {
         "UTF8ONLY");
   }
 
+  private Behavior<Command> onPasswordReply(PasswordReply reply) {
+    repliesDue--;
+    if (!reply.checked().accepted()) {
+      send(numeric(Numerics.ERR_PASSWDMISMATCH, "Password incorrect"));
+      return closeWithError("Bad password", "wrong password");
+    }
+    passwordAccepted = true;
+    return tryRegister();
+  }
+
   private Behavior<Command> onRegistrationTimedOut(RegistrationTimedOut timeout) {
     return closeWithError("Registration timed out", "no nickname chosen within "
-        + ConfigChecks.inWords(settings.registrationTimeout()));
+        + ConfigChecks.inWords(timeout.after()));
   }
 
   // --- capabilities -------------------------------------------------------------------------

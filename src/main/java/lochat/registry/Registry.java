@@ -31,9 +31,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
  * lives (the registry watches it), whatever protocol the session speaks. With each nickname the
  * registry keeps what other users may look up: the user's {@link Profile}, away message and
- * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, at most
- * {@code maxRooms} at once; a room is stopped, and its history dropped, once its last member has
- * left and no request is on its way to it. The default room exists from the start and is never
+ * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, within
+ * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped, and
+ * its history dropped, once its last member has left and no request is on its way to it. The default room exists from the start and is never
  * stopped. Private messages are routed here because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
@@ -153,27 +153,35 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Online(int users, int invisible, int unknown, int maxUsers, int rooms) {}
 
   /** @param permanentRoom the room that is kept even when empty (the default room) */
-  public static Behavior<Command> create(int historySize, int maxRooms, String permanentRoom) {
-    return create(historySize, maxRooms, permanentRoom, Clock.systemUTC());
-  }
-
   public static Behavior<Command> create(
-      int historySize, int maxRooms, String permanentRoom, Clock clock) {
+      int historySize, RoomLimits limits, String permanentRoom, Clock clock) {
     return Behaviors.setup(
-        context -> new Registry(context, historySize, maxRooms, permanentRoom, clock));
+        context -> new Registry(context, historySize, limits, permanentRoom, clock));
   }
 
-  /** A room and what the registry knows of it; {@code forwarded} counts requests sent to it. */
-  private record Room(
-      String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded, String topic) {
+  /**
+   * A room and what the registry knows of it; {@code forwarded} counts requests sent to it, and
+   * {@code creator} (null for the permanent room) is who it counts against.
+   */
+  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
+      String topic, Creator creator) {
 
     Room forwardedOneMore() {
-      return new Room(name, ref, members, forwarded + 1, topic);
+      return new Room(name, ref, members, forwarded + 1, topic, creator);
+    }
+
+    Room reported(ChatRoom.Occupancy occupancy) {
+      return new Room(name, ref, occupancy.members(), forwarded, occupancy.topic(), creator);
     }
   }
 
+  /** Who created a room: the session and its address. */
+  private record Creator(ActorRef<ChatEvent> session, String host) {}
+
   private final int historySize;
-  private final int maxRooms;
+  private final RoomLimits limits;
+  private final Map<ActorRef<ChatEvent>, Integer> createdBySession = new HashMap<>();
+  private final Map<String, Integer> createdByHost = new HashMap<>();
   private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
@@ -184,16 +192,16 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private int maxUsers;
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
-  private Registry(ActorContext<Command> context, int historySize, int maxRooms,
+  private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
       String permanentRoom, Clock clock) {
     super(context);
     this.historySize = historySize;
-    this.maxRooms = maxRooms;
+    this.limits = limits;
     this.permanentRoomKey = Names.key(permanentRoom);
     this.clock = clock;
     this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
     // The default room exists from the start, so that room lists always show where to go.
-    rooms.put(permanentRoomKey, spawnRoom(permanentRoom));
+    rooms.put(permanentRoomKey, spawnRoom(permanentRoom, null));
   }
 
   @Override
@@ -263,28 +271,63 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
     String key = Names.key(join.room());
     Room room = rooms.get(key);
+    User user = usersBySession.get(join.member());
     if (room == null) {
-      if (rooms.size() >= maxRooms) {
-        join.replyTo().tell(new ChatRoom.JoinRefused(join.room(),
-            "The server already has " + maxRooms + " rooms, its limit"));
+      Creator creator = user == null ? null : new Creator(join.member(), user.profile.host());
+      Optional<String> refusal = creationRefusal(creator);
+      if (refusal.isPresent()) {
+        join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), refusal.get()));
         return this;
       }
-      room = spawnRoom(join.room());
+      room = spawnRoom(join.room(), creator);
     }
     rooms.put(key, room.forwardedOneMore());
-    User user = usersBySession.get(join.member());
     room.ref().tell(new ChatRoom.Join(join.nick(),
         user == null ? join.nick() : user.profile.user(), join.member(), join.replyTo()));
     return this;
   }
 
-  private Room spawnRoom(String name) {
+  /** Why {@code creator} may not create one more room, or empty when it may. */
+  private Optional<String> creationRefusal(Creator creator) {
+    if (rooms.size() >= limits.maxRooms()) {
+      return Optional.of("The server already has " + limits.maxRooms() + " rooms, its limit");
+    }
+    if (creator == null) {
+      return Optional.empty();
+    }
+    int byUser = createdBySession.getOrDefault(creator.session(), 0);
+    if (limits.maxCreatedPerUser() > 0 && byUser >= limits.maxCreatedPerUser()) {
+      return Optional.of("You have created " + byUser + " rooms that still exist, the most one"
+          + " user may; join an existing room (/rooms lists them)");
+    }
+    int byHost = createdByHost.getOrDefault(creator.host(), 0);
+    if (limits.maxCreatedPerAddress() > 0 && byHost >= limits.maxCreatedPerAddress()) {
+      return Optional.of("Your address has created " + byHost + " rooms that still exist, the"
+          + " most one address may; join an existing room (/rooms lists them)");
+    }
+    return Optional.empty();
+  }
+
+  private Room spawnRoom(String name, Creator creator) {
     String key = Names.key(name);
     ActorRef<ChatRoom.Command> ref = getContext().spawn(
         ChatRoom.create(name, historySize, occupancyAdapter, clock),
         "room-" + key + "-" + (++roomsCreated));
     getContext().watchWith(ref, new RoomStopped(key, ref));
-    return new Room(name, ref, 0, 0, "");
+    if (creator != null) {
+      createdBySession.merge(creator.session(), 1, Integer::sum);
+      createdByHost.merge(creator.host(), 1, Integer::sum);
+    }
+    return new Room(name, ref, 0, 0, "", creator);
+  }
+
+  /** Forgets a room that is gone, so that it no longer counts against its creator. */
+  private void removeRoom(String key, Room room) {
+    rooms.remove(key);
+    if (room.creator() != null) {
+      createdBySession.computeIfPresent(room.creator().session(), (s, n) -> n > 1 ? n - 1 : null);
+      createdByHost.computeIfPresent(room.creator().host(), (h, n) -> n > 1 ? n - 1 : null);
+    }
   }
 
   private Behavior<Command> onListRooms(ListRooms request) {
@@ -431,11 +474,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
     boolean idle = occupancy.members() == 0 && occupancy.requestsHandled() == room.forwarded();
     if (idle && !key.equals(permanentRoomKey)) {
-      rooms.remove(key);
+      removeRoom(key, room);
       getContext().stop(room.ref());
     } else {
-      rooms.put(key, new Room(room.name(), room.ref(), occupancy.members(), room.forwarded(),
-          occupancy.topic()));
+      rooms.put(key, room.reported(occupancy));
     }
     return this;
   }
@@ -444,7 +486,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     Room room = rooms.get(stopped.key());
     if (room != null && room.ref().equals(stopped.room())) {
       getContext().getLog().warn("Room {} stopped unexpectedly", room.name());
-      rooms.remove(stopped.key());
+      removeRoom(stopped.key(), room);
     }
     return this;
   }

@@ -1,5 +1,7 @@
 package lochat.server;
 
+import java.time.Duration;
+
 /**
  * Where one listener accepts connections, and how many it takes.
  *
@@ -7,5 +9,9 @@ package lochat.server;
  * @param port TCP port; 0 picks a free one
  * @param backlog the listen backlog: connection attempts the OS queues before accepting
  * @param maxConnections most connections this listener keeps open; more are told so and closed
+ * @param registrationTimeoutUnderPressure how long a connection may go without a nickname once
+ *     three quarters of {@code maxConnections} are open
  */
-public record ListenerSettings(String host, int port, int backlog, int maxConnections) {}
+public record ListenerSettings(
+    String host, int port, int backlog, int maxConnections,
+    Duration registrationTimeoutUnderPressure) {}

@@ -1,6 +1,7 @@
 package lochat.server;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
 import lochat.connection.ConnectionActor;
+import lochat.guard.Gatekeeper;
 import lochat.irc.IrcSession;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
@@ -85,20 +87,24 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     this.settings = settings;
     this.started = started;
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
-        settings.historySize(), settings.maxRooms(), settings.connection().defaultRoom()),
-        "registry");
+        settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
+        Clock.systemUTC()), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
+    ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
+        settings.guard(), settings.connection()::passwordMatches, Clock.systemUTC()),
+        "gatekeeper");
+    context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
     SharedKillSwitch connections = KillSwitches.shared("connections");
     ActorRef<TcpListener.BindResult> bindResults =
         context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            ConnectionActor.PROTOCOL, registry, connections, bindResults),
+            ConnectionActor.PROTOCOL, registry, gatekeeper, connections, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(), IrcSession.protocol(settings.irc()),
-            registry, connections, bindResults),
+            registry, gatekeeper, connections, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

@@ -9,6 +9,8 @@ import lochat.irc.IrcSettings;
 import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
+import lochat.guard.GuardSettings;
+import lochat.registry.RoomLimits;
 
 /**
  * The server's settings, read from the {@code lochat} block of the configuration.
@@ -17,10 +19,13 @@ import lochat.connection.ConnectionSettings;
  * @param port TCP port; 0 picks a free one
  * @param backlog the listen backlog: connection attempts the OS queues before accepting
  * @param historySize posts each room keeps and replays to joiners
- * @param maxRooms most rooms that may exist at once
+ * @param rooms how many rooms may exist, in all and per creator and address
  * @param shutdownGrace how long connections get to flush their goodbye before being cut
  * @param maxConnections most connections open at once on each listener; more are told so and
  *     closed
+ * @param registrationTimeoutUnderPressure how long a connection may go without a nickname once
+ *     a listener has three quarters of {@code maxConnections} open
+ * @param guard what one client address may do across every listener
  * @param irc the IRC listener's settings
  */
 public record ServerSettings(
@@ -28,21 +33,25 @@ public record ServerSettings(
     int port,
     int backlog,
     int historySize,
-    int maxRooms,
+    RoomLimits rooms,
     Duration shutdownGrace,
     int maxConnections,
+    Duration registrationTimeoutUnderPressure,
+    GuardSettings guard,
     ConnectionSettings connection,
     IrcSettings irc) {
 
   /** Where the native protocol is served. */
   public ListenerSettings nativeListener() {
-    return new ListenerSettings(host, port, backlog, maxConnections);
+    return new ListenerSettings(
+        host, port, backlog, maxConnections, registrationTimeoutUnderPressure);
   }
 
   /** Where IRC is served, when it is enabled. */
   public Optional<ListenerSettings> ircListener() {
     return irc.enabled()
-        ? Optional.of(new ListenerSettings(irc.host(), irc.port(), backlog, maxConnections))
+        ? Optional.of(new ListenerSettings(irc.host(), irc.port(), backlog, maxConnections,
+            registrationTimeoutUnderPressure))
         : Optional.empty();
   }
 
@@ -83,9 +92,17 @@ public record ServerSettings(
         ConfigChecks.positive(lochat, "connection.backlog",
             lochat.getInt("connection.backlog")),
         historySize,
-        ConfigChecks.positive(lochat, "max-rooms", lochat.getInt("max-rooms")),
+        new RoomLimits(
+            ConfigChecks.positive(lochat, "max-rooms", lochat.getInt("max-rooms")),
+            ConfigChecks.positiveOrZero(lochat, "max-rooms-created-per-user",
+                lochat.getInt("max-rooms-created-per-user")),
+            ConfigChecks.positiveOrZero(lochat, "per-address.max-rooms-created",
+                lochat.getInt("per-address.max-rooms-created"))),
         ConfigChecks.positive(lochat, "shutdown-grace", lochat.getDuration("shutdown-grace")),
         ConfigChecks.positive(lochat, "max-connections", lochat.getInt("max-connections")),
+        ConfigChecks.positive(lochat, "connection.registration-timeout-under-pressure",
+            lochat.getDuration("connection.registration-timeout-under-pressure")),
+        GuardSettings.fromConfig(lochat),
         ConnectionSettings.fromConfig(lochat),
         IrcSettings.fromConfig(lochat));
   }

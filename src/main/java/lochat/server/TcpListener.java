@@ -4,16 +4,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import lochat.ConfigChecks;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
-import lochat.connection.SessionEnded;
 import lochat.connection.SessionProtocol;
+import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
+import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -40,9 +44,16 @@ import org.apache.pekko.util.ByteString;
  * start and what to say to a connection that gets none, so that each wire protocol is one more
  * listener on the same chat core. It binds with Pekko Streams {@link Tcp}, with a raised backlog
  * so that a burst of connects is queued by the OS rather than refused, and caps the connections
- * it keeps open. It keeps the set of live sessions, for the connection log and for shutdown:
- * {@link Close} stops accepting, asks every session to say goodbye and close, and answers once
- * all have ended; the shared connections kill switch cuts the ones that did not manage in time.
+ * it keeps open. Before a connection gets a session the {@link Gatekeeper} must admit its
+ * address, which bounds what one machine may hold across all listeners. When the listener is
+ * nearly full (three quarters of its connections open) it closes the connections that have not
+ * chosen a nickname within the shorter registration timeout under pressure, oldest first, so
+ * that idle connections cannot keep real users out for long.
+ *
+ * <p>It keeps the set of live sessions, for the connection log, the per-address counts and
+ * shutdown: {@link Close} stops accepting, asks every session to say goodbye and close, and
+ * answers once all have ended; the shared connections kill switch cuts the ones that did not
+ * manage in time.
  */
 public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> {
 
@@ -65,7 +76,9 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
   private record Accepted(Tcp.IncomingConnection connection) implements Command {}
 
-  private record SessionReported(SessionEnded ended) implements Command {}
+  private record AdmissionAnswered(Gatekeeper.Admission admission) implements Command {}
+
+  private record SessionReported(SessionReport report) implements Command {}
 
   private record SessionStopped(ActorRef<?> session) implements Command {}
 
@@ -88,22 +101,43 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       ConnectionSettings connection,
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
+      ActorRef<Gatekeeper.Command> gatekeeper,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
-    return Behaviors.setup(context -> new TcpListener<>(
-        context, listen, connection, protocol, registry, connectionsKillSwitch, bindResult));
+    return Behaviors.setup(context -> new TcpListener<>(context, listen, connection, protocol,
+        registry, gatekeeper, connectionsKillSwitch, bindResult));
   }
 
-  private record Session(String remote, String nick) {}
+  /** A connection the gatekeeper has not answered for yet. */
+  private record Pending(Tcp.IncomingConnection connection, String remote, String host) {}
+
+  /** A connection with a session; {@code nick} is null until it registers. */
+  private static final class Session {
+    private final String remote;
+    private final String host;
+    private String nick;
+
+    private Session(String remote, String host) {
+      this.remote = remote;
+      this.host = host;
+    }
+  }
 
   private final ListenerSettings settings;
   private final ConnectionSettings connectionSettings;
   private final SessionProtocol<T> protocol;
   private final ActorRef<Registry.Command> registry;
+  private final ActorRef<Gatekeeper.Command> gatekeeper;
   private final SharedKillSwitch connectionsKillSwitch;
   private final ActorRef<BindResult> bindResult;
-  private final ActorRef<SessionEnded> endedAdapter;
+  private final ActorRef<SessionReport> reportAdapter;
+  private final ActorRef<Gatekeeper.Admission> admissionAdapter;
   private final Map<ActorRef<T>, Session> sessions = new HashMap<>();
+  /** Sessions without a nickname, oldest first, with when they connected (nanoTime). */
+  private final LinkedHashMap<ActorRef<T>, Long> unregistered = new LinkedHashMap<>();
+  private final Map<Long, Pending> pending = new HashMap<>();
+  private long tickets;
+  private int refusedWhileFull;
   private Optional<Tcp.ServerBinding> binding = Optional.empty();
   private ActorRef<Done> closeRequester;
   private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
@@ -116,6 +150,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       ConnectionSettings connection,
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
+      ActorRef<Gatekeeper.Command> gatekeeper,
       SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     super(context);
@@ -123,9 +158,12 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     this.connectionSettings = connection;
     this.protocol = protocol;
     this.registry = registry;
+    this.gatekeeper = gatekeeper;
     this.connectionsKillSwitch = connectionsKillSwitch;
     this.bindResult = bindResult;
-    this.endedAdapter = context.messageAdapter(SessionEnded.class, SessionReported::new);
+    this.reportAdapter = context.messageAdapter(SessionReport.class, SessionReported::new);
+    this.admissionAdapter =
+        context.messageAdapter(Gatekeeper.Admission.class, AdmissionAnswered::new);
     ActorRef<Command> self = context.getSelf();
     CompletionStage<Tcp.ServerBinding> bound =
         Tcp.get(context.getSystem())
@@ -143,6 +181,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         .onMessage(Bound.class, this::onBound)
         .onMessage(BindFailed.class, this::onBindFailed)
         .onMessage(Accepted.class, this::onAccepted)
+        .onMessage(AdmissionAnswered.class, this::onAdmissionAnswered)
         .onMessage(SessionReported.class, this::onSessionReported)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(Close.class, this::onClose)
@@ -165,28 +204,59 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
   private Behavior<Command> onAccepted(Accepted accepted) {
     Tcp.IncomingConnection connection = accepted.connection();
-    String remote = format(connection.remoteAddress());
     if (closeRequester != null) {
       refuse(connection, protocol.shuttingDownLine());
       return this;
     }
-    if (sessions.size() >= settings.maxConnections()) {
-      getContext().getLog().warn("Refused {}: {} connections open, the most allowed",
-          remote, sessions.size());
-      refuse(connection, protocol.serverFullLine(sessions.size()));
+    relievePressure();
+    int open = sessions.size() + pending.size();
+    if (open >= settings.maxConnections()) {
+      if (refusedWhileFull++ == 0) {
+        getContext().getLog().warn("Full: {} connections open, the most allowed; refusing more",
+            open);
+      }
+      refuse(connection, protocol.serverFullLine(open));
       return this;
     }
+    long ticket = ++tickets;
+    pending.put(ticket, new Pending(connection, format(connection.remoteAddress()),
+        connection.remoteAddress().getAddress().getHostAddress()));
+    gatekeeper.tell(new Gatekeeper.Admit(pending.get(ticket).host(), ticket, admissionAdapter));
+    return this;
+  }
+
+  private Behavior<Command> onAdmissionAnswered(AdmissionAnswered answered) {
+    Pending admitted = pending.remove(answered.admission().ticket());
+    if (admitted == null) {
+      return this;
+    }
+    if (answered.admission() instanceof Gatekeeper.Refused refused) {
+      refuse(admitted.connection(), protocol.refusedLine(refused.reason()));
+    } else if (closeRequester != null) {
+      gatekeeper.tell(new Gatekeeper.Released(admitted.host(), false));
+      refuse(admitted.connection(), protocol.shuttingDownLine());
+    } else {
+      start(admitted);
+    }
+    return this;
+  }
+
+  /** Gives an admitted connection its session and its stream. */
+  private void start(Pending admitted) {
+    Tcp.IncomingConnection connection = admitted.connection();
+    String remote = admitted.remote();
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
         Source.<ByteString>queue(connectionSettings.sendBuffer())
             .preMaterialize(getContext().getSystem());
     ActorRef<T> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry,
+            connectionSettings, registry, gatekeeper,
             new Outbound(outgoing.first(), protocol.lineEnding()), remote,
-            sessions.size() + 1, endedAdapter)),
+            sessions.size() + 1, reportAdapter)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
-    sessions.put(session, new Session(remote, null));
+    sessions.put(session, new Session(remote, admitted.host()));
+    unregistered.put(session, System.nanoTime());
     getContext().getLog().info("Client connected from {} ({}, {} online)",
         remote, protocol.name(), sessions.size());
 
@@ -205,7 +275,35 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         .joinMat(flow, Keep.left())
         .run(getContext().getSystem())
         .whenComplete((done, failure) -> self.tell(new SocketClosed()));
-    return this;
+  }
+
+  /**
+   * When three quarters of the connections are open, tells the sessions that have gone without
+   * a nickname for the registration timeout under pressure to give up, oldest first.
+   */
+  private void relievePressure() {
+    if (unregistered.isEmpty() || sessions.size() < settings.maxConnections() / 4 * 3) {
+      return;
+    }
+    long now = System.nanoTime();
+    long limit = settings.registrationTimeoutUnderPressure().toNanos();
+    int closed = 0;
+    Iterator<Map.Entry<ActorRef<T>, Long>> oldest = unregistered.entrySet().iterator();
+    while (oldest.hasNext()) {
+      Map.Entry<ActorRef<T>, Long> next = oldest.next();
+      if (now - next.getValue() < limit) {
+        break;
+      }
+      next.getKey().tell(
+          protocol.registrationTimedOut(settings.registrationTimeoutUnderPressure()));
+      oldest.remove();
+      closed++;
+    }
+    if (closed > 0) {
+      getContext().getLog().info("Nearly full ({} of {} connections open): closing {} that chose"
+          + " no nickname within {}", sessions.size(), settings.maxConnections(), closed,
+          ConfigChecks.inWords(settings.registrationTimeoutUnderPressure()));
+    }
   }
 
   private Behavior<Command> onSocketClosed(SocketClosed closed) {
@@ -236,8 +334,17 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   }
 
   private Behavior<Command> onSessionReported(SessionReported message) {
-    SessionEnded ended = message.ended();
-    if (sessions.remove(ended.session()) != null) {
+    if (message.report() instanceof SessionReport.Registered registered) {
+      Session session = sessions.get(registered.session());
+      if (session != null && session.nick == null) {
+        session.nick = registered.nick();
+        unregistered.remove(registered.session());
+        gatekeeper.tell(new Gatekeeper.Registered(session.host));
+      }
+      return this;
+    }
+    SessionReport.Ended ended = (SessionReport.Ended) message.report();
+    if (ended(ended.session()) != null) {
       getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
           ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
           ended.reason(), sessions.size());
@@ -246,12 +353,27 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   }
 
   private Behavior<Command> onSessionStopped(SessionStopped stopped) {
-    Session session = sessions.remove(stopped.session());
+    Session session = ended(stopped.session());
     if (session != null) {
       getContext().getLog().info("Client {} disconnected: session stopped ({} online)",
-          session.remote(), sessions.size());
+          session.remote, sessions.size());
     }
     return closedIfDone();
+  }
+
+  /** Forgets a session that has ended, giving its place back; null if it was forgotten. */
+  private Session ended(ActorRef<?> ref) {
+    Session session = sessions.remove(ref);
+    if (session != null) {
+      unregistered.remove(ref);
+      gatekeeper.tell(new Gatekeeper.Released(session.host, session.nick != null));
+      if (refusedWhileFull > 0 && sessions.size() + pending.size() < settings.maxConnections()) {
+        getContext().getLog().info("No longer full; {} connection(s) were refused",
+            refusedWhileFull);
+        refusedWhileFull = 0;
+      }
+    }
+    return session;
   }
 
   private Behavior<Command> onClose(Close close) {

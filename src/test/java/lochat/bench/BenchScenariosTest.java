@@ -57,7 +57,8 @@ class BenchScenariosTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = TestServer.start("lochat.connection.input-lines-per-second = 0");
+    server = TestServer.start("lochat.connection.input-lines-per-second = 0\n"
+        + "lochat.per-address.max-connections = 0\nlochat.per-address.max-unregistered = 0");
   }
 
   @AfterAll

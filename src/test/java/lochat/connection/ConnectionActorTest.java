@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MessageKind;
+import lochat.guard.Gatekeeper;
+import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
@@ -19,6 +22,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -42,7 +46,7 @@ class ConnectionActorTest {
   private static final Duration QUIET = Duration.ofMillis(200);
 
   private TestProbe<Registry.Command> registry;
-  private TestProbe<SessionEnded> ended;
+  private TestProbe<SessionReport.Ended> ended;
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
   private TestProbe<ChatRoom.Command> room;
@@ -77,8 +81,8 @@ class ConnectionActorTest {
       ConnectionSettings settings,
       Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
     ActorRef<ConnectionActor.Command> session = testKit.spawn(ConnectionActor.create(
-        new SessionSetup(settings, registry.getRef(), new Outbound(queue.first(), "\n"),
-            "10.0.0.9:5000", 3, ended.getRef())));
+        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
+            new Outbound(queue.first(), "\n"), "10.0.0.9:5000", 3, endReports())));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
@@ -169,7 +173,7 @@ class ConnectionActorTest {
   void clientThatDoesNotReadIsDroppedWhenItsQueueOverflows() {
     ActorRef<ConnectionActor.Command> session = session(8, false);
     receive(session, "/help");
-    SessionEnded end = ended.receiveMessage();
+    SessionReport.Ended end = ended.receiveMessage();
     assertEquals("too slow: did not read 8 queued lines", end.reason());
     ended.expectTerminated(session);
   }
@@ -226,7 +230,10 @@ class ConnectionActorTest {
         .withFallback(ConfigFactory.load()).getConfig("lochat"));
   }
 
-  /** A session whose client reads everything, past its welcome line. */
+  /**
+   * A session whose client reads everything, past its welcome line; on a server with a password
+   * that line does not say how many are online.
+   */
   private ActorRef<ConnectionActor.Command> readingSession(ConnectionSettings settings) {
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
         Source.<ByteString>queue(64).preMaterialize(testKit.system());
@@ -235,7 +242,7 @@ class ConnectionActorTest {
         testKit.system());
     ActorRef<ConnectionActor.Command> session = session(settings, queue);
     socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
-        + "). 3 clients online.");
+        + (settings.password().isPresent() ? ")." : "). 3 clients online."));
     return session;
   }
 
@@ -364,5 +371,20 @@ class ConnectionActorTest {
     assertTrue(socket.receiveMessage().startsWith("PROMPT Choose a nickname"));
     ack.expectMessage(Done.getInstance());
     registry.expectNoMessage(QUIET);
+  }
+
+  /** Where the session reports; only its end reaches the {@code ended} probe. */
+  private ActorRef<SessionReport> endReports() {
+    return testKit.spawn(Behaviors.<SessionReport>receiveMessage(report -> {
+      if (report instanceof SessionReport.Ended end) {
+        ended.getRef().tell(end);
+      }
+      return Behaviors.same();
+    }));
+  }
+
+  private static ActorRef<Gatekeeper.Command> gatekeeper(ConnectionSettings settings) {
+    return testKit.spawn(
+        Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches, Clock.systemUTC()));
   }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
 import java.time.Duration;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
-import lochat.connection.SessionEnded;
+import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
+import lochat.guard.Gatekeeper;
+import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
@@ -17,6 +20,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -37,7 +41,7 @@ class IrcSessionBadInputTest {
   private static final Duration QUIET = Duration.ofMillis(300);
 
   private TestProbe<Registry.Command> registry;
-  private TestProbe<SessionEnded> ended;
+  private TestProbe<SessionReport.Ended> ended;
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
 
@@ -62,9 +66,12 @@ class IrcSessionBadInputTest {
     queue.second().runWith(
         Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
         testKit.system());
+    ConnectionSettings settings = ConnectionSettings.fromConfig(lochat);
     ActorRef<IrcSession.Command> session = testKit.spawn(IrcSession.create(new SessionSetup(
-        ConnectionSettings.fromConfig(lochat), registry.getRef(),
-        new Outbound(queue.first(), "\r\n"), "10.0.0.9:5000", 1, ended.getRef()),
+        settings, registry.getRef(),
+        testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
+            Clock.systemUTC())),
+        new Outbound(queue.first(), "\r\n"), "10.0.0.9:5000", 1, endReports()),
         IrcSettings.fromConfig(lochat)));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
@@ -206,5 +213,15 @@ class IrcSessionBadInputTest {
     ack.expectMessage(Done.getInstance());
     assertEquals(":lochat 401 alice bob :No such nick/channel", socket.receiveMessage());
     assertEquals(":lochat 318 alice bob :End of /WHOIS list.", socket.receiveMessage());
+  }
+
+  /** Where the session reports; only its end reaches the {@code ended} probe. */
+  private ActorRef<SessionReport> endReports() {
+    return testKit.spawn(Behaviors.<SessionReport>receiveMessage(report -> {
+      if (report instanceof SessionReport.Ended end) {
+        ended.getRef().tell(end);
+      }
+      return Behaviors.same();
+    }));
   }
 }

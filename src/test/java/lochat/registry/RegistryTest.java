@@ -73,7 +73,7 @@ class RegistryTest {
   }
 
   private static ActorRef<Registry.Command> registry(int maxRooms) {
-    return testKit.spawn(Registry.create(10, maxRooms, "lobby", CLOCK));
+    return testKit.spawn(Registry.create(10, RoomLimits.total(maxRooms), "lobby", CLOCK));
   }
 
   private static ActorRef<Registry.Command> registry() {

@@ -64,6 +64,14 @@ public final class IrcTestClient implements AutoCloseable {
     return new IrcTestClient(socket);
   }
 
+  /** Connects from {@code localAddress}, another loopback address such as 127.0.0.2. */
+  public static IrcTestClient connectFrom(String localAddress, int port) throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(localAddress, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    return new IrcTestClient(socket);
+  }
+
   /**
    * Whether the reader thread answers each server {@code PING} with a {@code PONG} carrying the
    * same parameters; answered PINGs are not queued. Off by default.

@@ -49,6 +49,17 @@ public final class TestClient implements AutoCloseable {
     return new TestClient(socket, true);
   }
 
+  /**
+   * Connects from {@code localAddress}, another loopback address such as 127.0.0.2, so that the
+   * server sees another client machine.
+   */
+  public static TestClient connectFrom(String localAddress, int port) throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(localAddress, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    return new TestClient(socket, true);
+  }
+
   /** A client that never reads, with a small receive buffer so the server notices sooner. */
   public static TestClient connectWithoutReading(int port) throws IOException {
     Socket socket = new Socket();

@@ -19,7 +19,8 @@ public enum ErrorCode {
   NO_SUCH_ROOM,
   NO_SUCH_USER,
   LINE_TOO_LONG,
-  SERVER_FULL;
+  SERVER_FULL,
+  TOO_MANY_CONNECTIONS;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

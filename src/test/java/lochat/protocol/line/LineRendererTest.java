@@ -125,7 +125,8 @@ class LineRendererTest {
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
             "not-registered", "already-registered", "password-required", "password-wrong",
             "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
-            "no-such-user", "line-too-long", "server-full"),
+            "no-such-user", "line-too-long", "server-full",
+            "too-many-connections"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
 
