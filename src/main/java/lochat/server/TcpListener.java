@@ -218,10 +218,10 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       refuse(connection, protocol.serverFullLine(open));
       return this;
     }
-    long ticket = ++tickets;
-    pending.put(ticket, new Pending(connection, format(connection.remoteAddress()),
-        connection.remoteAddress().getAddress().getHostAddress()));
-    gatekeeper.tell(new Gatekeeper.Admit(pending.get(ticket).host(), ticket, admissionAdapter));
+    Pending waiting = new Pending(connection, format(connection.remoteAddress()),
+        connection.remoteAddress().getAddress().getHostAddress());
+    pending.put(++tickets, waiting);
+    gatekeeper.tell(new Gatekeeper.Admit(waiting.host(), tickets, admissionAdapter));
     return this;
   }
 
@@ -282,7 +282,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
    * a nickname for the registration timeout under pressure to give up, oldest first.
    */
   private void relievePressure() {
-    if (unregistered.isEmpty() || sessions.size() < settings.maxConnections() / 4 * 3) {
+    if (unregistered.isEmpty() || sessions.size() < settings.maxConnections() * 3L / 4) {
       return;
     }
     long now = System.nanoTime();
