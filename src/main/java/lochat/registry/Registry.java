@@ -164,7 +164,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
    * {@code creator} (null for the permanent room) is who it counts against.
    */
   private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
-      String topic, Creator creator) {
+      String topic, RoomCreations.Creator creator) {
 
     Room forwardedOneMore() {
       return new Room(name, ref, members, forwarded + 1, topic, creator);
@@ -175,13 +175,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
-  /** Who created a room: the session and its address. */
-  private record Creator(ActorRef<ChatEvent> session, String host) {}
-
   private final int historySize;
-  private final RoomLimits limits;
-  private final Map<ActorRef<ChatEvent>, Integer> createdBySession = new HashMap<>();
-  private final Map<String, Integer> createdByHost = new HashMap<>();
+  private final RoomCreations creations;
   private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
@@ -196,7 +191,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       String permanentRoom, Clock clock) {
     super(context);
     this.historySize = historySize;
-    this.limits = limits;
+    this.creations = new RoomCreations(limits);
     this.permanentRoomKey = Names.key(permanentRoom);
     this.clock = clock;
     this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
@@ -273,8 +268,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     Room room = rooms.get(key);
     User user = usersBySession.get(join.member());
     if (room == null) {
-      Creator creator = user == null ? null : new Creator(join.member(), user.profile.host());
-      Optional<String> refusal = creationRefusal(creator);
+      RoomCreations.Creator creator =
+          user == null ? null : new RoomCreations.Creator(join.member(), user.profile.host());
+      Optional<String> refusal = creations.refusal(creator, rooms.size());
       if (refusal.isPresent()) {
         join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), refusal.get()));
         return this;
@@ -287,47 +283,20 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     return this;
   }
 
-  /** Why {@code creator} may not create one more room, or empty when it may. */
-  private Optional<String> creationRefusal(Creator creator) {
-    if (rooms.size() >= limits.maxRooms()) {
-      return Optional.of("The server already has " + limits.maxRooms() + " rooms, its limit");
-    }
-    if (creator == null) {
-      return Optional.empty();
-    }
-    int byUser = createdBySession.getOrDefault(creator.session(), 0);
-    if (limits.maxCreatedPerUser() > 0 && byUser >= limits.maxCreatedPerUser()) {
-      return Optional.of("You have created " + byUser + " rooms that still exist, the most one"
-          + " user may; join an existing room (/rooms lists them)");
-    }
-    int byHost = createdByHost.getOrDefault(creator.host(), 0);
-    if (limits.maxCreatedPerAddress() > 0 && byHost >= limits.maxCreatedPerAddress()) {
-      return Optional.of("Your address has created " + byHost + " rooms that still exist, the"
-          + " most one address may; join an existing room (/rooms lists them)");
-    }
-    return Optional.empty();
-  }
-
-  private Room spawnRoom(String name, Creator creator) {
+  private Room spawnRoom(String name, RoomCreations.Creator creator) {
     String key = Names.key(name);
     ActorRef<ChatRoom.Command> ref = getContext().spawn(
         ChatRoom.create(name, historySize, occupancyAdapter, clock),
         "room-" + key + "-" + (++roomsCreated));
     getContext().watchWith(ref, new RoomStopped(key, ref));
-    if (creator != null) {
-      createdBySession.merge(creator.session(), 1, Integer::sum);
-      createdByHost.merge(creator.host(), 1, Integer::sum);
-    }
+    creations.created(creator);
     return new Room(name, ref, 0, 0, "", creator);
   }
 
   /** Forgets a room that is gone, so that it no longer counts against its creator. */
   private void removeRoom(String key, Room room) {
     rooms.remove(key);
-    if (room.creator() != null) {
-      createdBySession.computeIfPresent(room.creator().session(), (s, n) -> n > 1 ? n - 1 : null);
-      createdByHost.computeIfPresent(room.creator().host(), (h, n) -> n > 1 ? n - 1 : null);
-    }
+    creations.removed(room.creator());
   }
 
   private Behavior<Command> onListRooms(ListRooms request) {
@@ -494,40 +463,5 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private boolean isTaken(String nick, ActorRef<ChatEvent> session) {
     User holder = usersByNick.get(Names.key(nick));
     return holder != null && holder != usersBySession.get(session);
-  }
-
-  /** A registered user; mutable, and only ever touched by the registry. */
-  private static final class User {
-    private final Profile profile;
-    private final ActorRef<ChatEvent> session;
-    private final Instant signedOn;
-    private String nick;
-    private Optional<String> away = Optional.empty();
-    private boolean invisible;
-    private List<String> rooms = List.of();
-
-    private User(String nick, Profile profile, ActorRef<ChatEvent> session, Instant signedOn) {
-      this.nick = nick;
-      this.profile = profile;
-      this.session = session;
-      this.signedOn = signedOn;
-    }
-
-    ActorRef<ChatEvent> session() {
-      return session;
-    }
-
-    boolean isIn(String roomKey) {
-      for (String room : rooms) {
-        if (Names.key(room).equals(roomKey)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    UserDetails details() {
-      return new UserDetails(nick, profile, away, rooms, signedOn);
-    }
   }
 }
