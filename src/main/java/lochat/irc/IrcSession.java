@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import lochat.ConfigChecks;
 import lochat.Version;
 import lochat.chat.ChatEvent;
@@ -38,7 +37,9 @@ import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
+import lochat.protocol.WildcardMask;
 import lochat.protocol.irc.Capabilities;
+import lochat.protocol.irc.ClientTags;
 import lochat.protocol.irc.IrcCase;
 import lochat.protocol.irc.IrcEvents;
 import lochat.protocol.irc.IrcLimits;
@@ -48,6 +49,7 @@ import lochat.protocol.irc.IrcParse;
 import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
+import lochat.protocol.irc.TargetList;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
@@ -645,7 +647,7 @@ public final class IrcSession {
     List<String> params = message.params();
     boolean notice = kind == MessageKind.NOTICE;
     handlingNotice = notice;
-    if (params.isEmpty() || params.get(0).isEmpty()) {
+    if (params.isEmpty() || TargetList.isEmpty(params.get(0))) {
       if (!notice) {
         send(numeric(Numerics.ERR_NORECIPIENT,
             "No recipient given (" + message.command() + ")"));
@@ -673,7 +675,7 @@ public final class IrcSession {
         return;
       }
     }
-    Map<String, String> tags = clientTags(message);
+    Map<String, String> tags = ClientTags.forwarded(message.tags());
     for (String target : targets(params.get(0), !notice)) {
       if (IrcNames.isChannel(target)) {
         Optional<SessionLifecycle.Membership> room =
@@ -692,17 +694,6 @@ public final class IrcSession {
         repliesDue++;
       }
     }
-  }
-
-  /** The client-only tags ({@code +name}) of {@code message}, which are passed on. */
-  private static Map<String, String> clientTags(IrcMessage message) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    message.tags().forEach((key, value) -> {
-      if (key.startsWith("+")) {
-        tags.put(key, value);
-      }
-    });
-    return tags;
   }
 
   /** Channels are +n: 404 for a channel the user is not in, 401 for one that does not exist. */
@@ -739,7 +730,7 @@ public final class IrcSession {
   // --- channels -----------------------------------------------------------------------------
 
   private void join(List<String> params) {
-    if (params.isEmpty() || params.get(0).isEmpty()) {
+    if (params.isEmpty() || TargetList.isEmpty(params.get(0))) {
       needMoreParams("JOIN");
       return;
     }
@@ -803,7 +794,7 @@ public final class IrcSession {
   }
 
   private void part(List<String> params) {
-    if (params.isEmpty() || params.get(0).isEmpty()) {
+    if (params.isEmpty() || TargetList.isEmpty(params.get(0))) {
       needMoreParams("PART");
       return;
     }
@@ -890,6 +881,9 @@ public final class IrcSession {
         }
       });
       return;
+    }
+    if (TargetList.isEmpty(params.get(0))) {
+      send(numeric(Numerics.RPL_ENDOFNAMES, "*", "End of /NAMES list."));
     }
     for (String channel : targets(params.get(0), true)) {
       Optional<String> room = IrcNames.room(channel);
@@ -1013,12 +1007,19 @@ public final class IrcSession {
     } else if (IrcNames.isChannel(mask)) {
       send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
     } else {
-      Pattern glob = glob(mask.equals("0") ? "*" : mask);
+      Optional<WildcardMask> glob = WildcardMask.of(mask.equals("0") ? "*" : mask);
+      if (glob.isEmpty()) {
+        send(numeric(Numerics.ERR_TOOMANYMATCHES, "WHO",
+            "Mask longer than " + WildcardMask.MAX_LENGTH + " characters"));
+        send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
+        return;
+      }
       askUsers(new Registry.ListUsers(Optional.empty(), usersReplies), users -> {
         List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
-          if (glob.matcher(user.nick()).matches() || glob.matcher(user.profile().realName())
-              .matches()) {
+          // RFC 2812 3.6.1: nickname, user name, host, server and real name.
+          if (Stream.of(user.nick(), user.profile().user(), replies.serverName(),
+              user.profile().realName()).anyMatch(glob.get()::matches)) {
             lines.add(whoReply(
                 user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)), user));
           }
@@ -1035,21 +1036,8 @@ public final class IrcSession {
         "0 " + user.profile().realName());
   }
 
-  /** An IRC wildcard mask ({@code *} and {@code ?}) as a case-insensitive pattern. */
-  private static Pattern glob(String mask) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : mask.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
-  }
-
   private void whois(List<String> params) {
-    if (params.isEmpty() || params.get(params.size() - 1).isEmpty()) {
+    if (params.isEmpty() || TargetList.isEmpty(params.get(params.size() - 1))) {
       send(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));
       return;
     }
@@ -1487,25 +1475,19 @@ public final class IrcSession {
    * with ERR_TOOMANYTARGETS when {@code answer}.
    */
   private List<String> targets(String list, boolean answer) {
-    Set<String> seen = new HashSet<>();
-    List<String> targets = new ArrayList<>();
-    for (String target : list.split(",")) {
-      if (target.isEmpty() || !seen.add(IrcCase.foldCase(target))) {
-        continue;
-      }
-      if (targets.size() < MAX_TARGETS) {
-        targets.add(target);
-      } else if (answer) {
+    TargetList parsed = TargetList.parse(list, MAX_TARGETS);
+    if (answer) {
+      for (String target : parsed.excess()) {
         send(numeric(Numerics.ERR_TOOMANYTARGETS, clean(target),
             "Too many targets; at most " + MAX_TARGETS + " in one command"));
       }
     }
-    return targets;
+    return parsed.targets();
   }
 
   /** Text from the client made safe to show anyone: no formatting or control characters. */
   private static String clean(String text) {
-    return TextSanitizer.clean(IrcText.stripFormatting(text));
+    return IrcText.clean(text);
   }
 
   /** One awaited reply has come; the line is done when none is left. */

@@ -121,20 +121,6 @@ class IrcCapabilitiesTest extends IrcEndToEndBase {
     }
   }
 
-  /** Registers {@code nick} with the capabilities {@code caps} (space-separated) enabled. */
-  private IrcTestClient ircWithCaps(String nick, String caps) throws Exception {
-    IrcTestClient client = ircConnect();
-    client.send("CAP LS 302");
-    client.send("CAP REQ :" + caps);
-    client.send("NICK " + nick);
-    client.send("USER " + nick + " 0 * :Real Name");
-    client.send("CAP END");
-    List<IrcMessage> messages = welcome(client);
-    assertTrue(messages.stream().anyMatch(m -> m.command().equals("CAP")
-        && m.params().get(1).equals("ACK")), () -> renders(messages).toString());
-    return client;
-  }
-
   private static void assertTimeBetween(IrcMessage message, Instant from, Instant to) {
     String time = message.tags().get("time");
     assertTrue(time != null && time.matches(SERVER_TIME), message::render);

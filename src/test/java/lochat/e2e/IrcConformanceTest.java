@@ -836,18 +836,4 @@ class IrcConformanceTest extends IrcEndToEndBase {
   private IrcTestClient withCaps(String nick, String caps) throws Exception {
     return registerWithCaps(ircConnect(), nick, caps);
   }
-
-  /** Registers {@code nick} with {@code caps} (space-separated) requested and acknowledged. */
-  private static IrcTestClient registerWithCaps(IrcTestClient client, String nick, String caps)
-      throws Exception {
-    client.send("CAP LS 302");
-    client.send("CAP REQ :" + caps);
-    client.send("NICK " + nick);
-    client.send("USER " + nick + " 0 * :Real Name");
-    client.send("CAP END");
-    List<IrcMessage> messages = welcome(client);
-    assertTrue(messages.stream().anyMatch(m -> m.command().equals("CAP")
-        && m.params().get(1).equals("ACK")), () -> renders(messages).toString());
-    return client;
-  }
 }

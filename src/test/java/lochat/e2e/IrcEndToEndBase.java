@@ -1,6 +1,7 @@
 package lochat.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,6 +103,25 @@ abstract class IrcEndToEndBase {
         throw new AssertionError("Registration refused: " + message.render() + "; " + messages);
       }
     }
+  }
+
+  /** An IRC user registered as {@code nick} with {@code caps} (space-separated) enabled. */
+  IrcTestClient ircWithCaps(String nick, String caps) throws Exception {
+    return registerWithCaps(ircConnect(), nick, caps);
+  }
+
+  /** Registers {@code nick} with {@code caps} (space-separated) requested and acknowledged. */
+  static IrcTestClient registerWithCaps(IrcTestClient client, String nick, String caps)
+      throws Exception {
+    client.send("CAP LS 302");
+    client.send("CAP REQ :" + caps);
+    client.send("NICK " + nick);
+    client.send("USER " + nick + " 0 * :Real Name");
+    client.send("CAP END");
+    List<IrcMessage> messages = welcome(client);
+    assertTrue(messages.stream().anyMatch(m -> m.command().equals("CAP")
+        && m.params().get(1).equals("ACK")), () -> renders(messages).toString());
+    return client;
   }
 
   /** Joins {@code channel} and waits for the end of its NAMES list. */

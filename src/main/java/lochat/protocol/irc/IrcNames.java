@@ -41,12 +41,15 @@ public final class IrcNames {
   /**
    * The user name to show for what a client gave with {@code USER}: the characters that may
    * stand in a {@code nick!user@host} mask (ASCII letters, digits and {@code _ - . ~ [ ] \ ` ^
-   * { | }}), at most {@value #MAX_USER_NAME} of them; empty if none is left.
+   * { | }}), at most {@value #MAX_USER_NAME} of them; empty if none is left. Formatting codes
+   * and escape sequences go whole first ({@link IrcText#clean}), so that {@code ESC [2Jbob}
+   * leaves {@code bob}, not {@code [2Jbob}.
    */
   public static Optional<String> userName(String given) {
+    String text = IrcText.clean(given);
     StringBuilder user = new StringBuilder();
-    for (int i = 0; i < given.length() && user.length() < MAX_USER_NAME; i++) {
-      char c = given.charAt(i);
+    for (int i = 0; i < text.length() && user.length() < MAX_USER_NAME; i++) {
+      char c = text.charAt(i);
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || "_-.~[]\\`^{|}".indexOf(c) >= 0) {
         user.append(c);

@@ -1,6 +1,7 @@
 package lochat.protocol.irc;
 
 import java.util.Optional;
+import lochat.protocol.TextSanitizer;
 
 /**
  * IRC's in-band text conventions: formatting codes and CTCP.
@@ -20,6 +21,14 @@ public final class IrcText {
   private static final String ACTION = CTCP + "ACTION";
 
   private IrcText() {}
+
+  /**
+   * Text from an IRC client made safe to show anyone: formatting removed, then everything
+   * {@link TextSanitizer} removes (control characters, escape sequences, bidi controls).
+   */
+  public static String clean(String text) {
+    return TextSanitizer.clean(stripFormatting(text));
+  }
 
   /** {@code text} without bold, colour, italics, underline, strike-through, reverse or reset. */
   public static String stripFormatting(String text) {

@@ -76,6 +76,8 @@ public final class Numerics {
   public static final String ERR_INVALIDCAPCMD = "410";
   public static final String ERR_NORECIPIENT = "411";
   public static final String ERR_NOTEXTTOSEND = "412";
+  /** RFC 2812 (NAMES, LIST); here: a WHO mask longer than Lochat accepts. */
+  public static final String ERR_TOOMANYMATCHES = "416";
   public static final String ERR_INPUTTOOLONG = "417";
   public static final String ERR_UNKNOWNCOMMAND = "421";
   public static final String ERR_NOMOTD = "422";

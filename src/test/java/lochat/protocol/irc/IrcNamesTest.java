@@ -100,4 +100,22 @@ class IrcNamesTest {
     assertEquals(Optional.of("r".repeat(32)), IrcNames.room("#" + "r".repeat(32)));
     assertEquals(Optional.empty(), IrcNames.room(""));
   }
+
+  @Test
+  void userNameKeepsMaskCharactersOnly() {
+    assertEquals(Optional.of("annie"), IrcNames.userName("annie"));
+    assertEquals(Optional.of("~a_b-c.d[e]"), IrcNames.userName("~a_b-c.d[e]"));
+    assertEquals(Optional.of("ab"), IrcNames.userName("a b!@é"));
+    assertEquals(Optional.of("u".repeat(IrcNames.MAX_USER_NAME)), IrcNames.userName("u".repeat(40)));
+    assertEquals(Optional.empty(), IrcNames.userName("!@ é"));
+  }
+
+  @Test
+  void userNameLosesWholeEscapeSequencesAndFormattingCodes() {
+    assertEquals(Optional.of("bob"), IrcNames.userName("\u001b[2Jbob"));
+    assertEquals(Optional.of("bob"), IrcNames.userName("\u009b31mbob\u001b]0;title\u0007"));
+    assertEquals(Optional.of("bob"), IrcNames.userName("\u000304,12bob\u0002"));
+    assertEquals(Optional.of("bob"), IrcNames.userName("b\u202eo\u007fb"));
+    assertEquals(Optional.empty(), IrcNames.userName("\u001b[31m"));
+  }
 }

@@ -102,6 +102,7 @@ class IrcNumericRoundTripTest {
     all.add(numeric(Numerics.ERR_INVALIDCAPCMD, "FOO", "Invalid CAP command"));
     all.add(numeric(Numerics.ERR_NORECIPIENT, "No recipient given (PRIVMSG)"));
     all.add(numeric(Numerics.ERR_NOTEXTTOSEND, "No text to send"));
+    all.add(numeric(Numerics.ERR_TOOMANYMATCHES, "WHO", "Mask longer than 128 characters"));
     all.add(numeric(Numerics.ERR_INPUTTOOLONG, "Input line was too long"));
     all.add(numeric(Numerics.ERR_UNKNOWNCOMMAND, "FOO", "Unknown command"));
     all.add(numeric(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given"));

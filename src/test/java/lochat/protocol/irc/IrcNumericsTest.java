@@ -30,7 +30,8 @@ class IrcNumericsTest {
         entry("RPL_ENDOFMOTD", "376"),
         entry("ERR_NOSUCHNICK", "401"), entry("ERR_NOSUCHCHANNEL", "403"),
         entry("ERR_CANNOTSENDTOCHAN", "404"), entry("ERR_NORECIPIENT", "411"),
-        entry("ERR_NOTEXTTOSEND", "412"), entry("ERR_INPUTTOOLONG", "417"),
+        entry("ERR_NOTEXTTOSEND", "412"), entry("ERR_TOOMANYMATCHES", "416"),
+        entry("ERR_INPUTTOOLONG", "417"),
         entry("ERR_UNKNOWNCOMMAND", "421"), entry("ERR_NOMOTD", "422"),
         entry("ERR_NONICKNAMEGIVEN", "431"), entry("ERR_ERRONEUSNICKNAME", "432"),
         entry("ERR_NICKNAMEINUSE", "433"), entry("ERR_NOTONCHANNEL", "442"),
@@ -55,7 +56,7 @@ class IrcNumericsTest {
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(79, expected.size());
+    assertEquals(80, expected.size());
     assertEquals(expected, declared);
   }
 

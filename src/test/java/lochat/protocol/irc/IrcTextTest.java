@@ -135,4 +135,12 @@ class IrcTextTest {
       assertEquals(Optional.of(text), IrcText.action(IrcText.asAction(text)), text);
     }
   }
+
+  @Test
+  void cleanRemovesFormattingThenControlsAndEscapeSequences() {
+    assertEquals("red bold", IrcText.clean("\u000304,12red\u000f \u0002bold"));
+    assertEquals("bob", IrcText.clean("\u001b[2Jbob\u001b]52;c;aGVsbG8=\u0007"));
+    assertEquals("a b", IrcText.clean("a\u202e \u009b31mb\u007f"));
+    assertEquals("plain \uD83D\uDE00", IrcText.clean("plain \uD83D\uDE00"));
+  }
 }
