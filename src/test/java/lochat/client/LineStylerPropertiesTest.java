@@ -39,7 +39,7 @@ class LineStylerPropertiesTest {
     return Arbitraries.oneOf(Arbitraries.of("me", "alice", "a.b"), Hostile.text()).injectNull(0.1);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void noHostileLinePutsAControlCharacterOnTheTerminal(
       @ForAll("line") String line, @ForAll("ownNick") String ownNick) {
     AttributedString shown = LineStyler.style(ServerLine.parse(line), ownNick, ZoneOffset.UTC);

@@ -48,23 +48,23 @@ class TextSanitizerPropertiesTest {
     return Arbitraries.oneOf(csi, controlString, twoCharacter);
   }
 
-  @Property
+  @Property(tries = 300)
   void noControlCharacterComesOut(@ForAll("hostile") String text) {
     assertNoControl(TextSanitizer.clean(text));
   }
 
-  @Property
+  @Property(tries = 300)
   void cleaningTwiceIsCleaningOnce(@ForAll("hostile") String text) {
     String once = TextSanitizer.clean(text);
     assertEquals(once, TextSanitizer.clean(once));
   }
 
-  @Property
+  @Property(tries = 300)
   void cleanTextIsUnchanged(@ForAll("clean") String text) {
     assertEquals(text, TextSanitizer.clean(text));
   }
 
-  @Property
+  @Property(tries = 300)
   void anEscapeSequenceGoesWholeAndLeavesTheTextAroundIt(
       @ForAll("clean") String before, @ForAll("escapeSequence") String sequence,
       @ForAll("clean") String after) {

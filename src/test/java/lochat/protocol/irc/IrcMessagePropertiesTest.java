@@ -70,7 +70,7 @@ class IrcMessagePropertiesTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void parsingAnyLineGivesAMessageOrAReason(@ForAll("line") String line) {
     IrcParse parsed = IrcMessage.parse(line);
     if (parsed instanceof IrcParse.Invalid invalid) {
@@ -78,7 +78,7 @@ class IrcMessagePropertiesTest {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void aParsedMessageRendersToALineThatParsesBackEqual(@ForAll("line") String line) {
     if (IrcMessage.parse(line) instanceof IrcParse.Ok ok) {
       String rendered = ok.message().render();

@@ -32,14 +32,14 @@ class LineCommandParserPropertiesTest {
         net.jqwik.api.Combinators.combine(command, Hostile.text()).as(String::concat));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void anyLineParsesInEveryStateWithValidNames(@ForAll("line") String line) {
     checkNames(LineCommandParser.parse(line));
     checkNames(LineCommandParser.parseRegistration(line));
     checkNames(LineCommandParser.parsePassword(line));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void aSanitisedLineGivesNoControlCharacterToPassOn(@ForAll("line") String line) {
     String clean = TextSanitizer.clean(line);
     for (LineCommand command : new LineCommand[] {LineCommandParser.parse(clean),
