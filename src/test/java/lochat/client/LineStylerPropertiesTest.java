@@ -60,7 +60,9 @@ class LineStylerPropertiesTest {
 
   @Example
   void largeHostileLinesAreShownInLinearTime() {
-    for (String text : Hostile.largeTexts()) {
+    for (String text : new String[] {Hostile.repeat("HISTORY x ", Hostile.LARGE),
+        Hostile.repeat("\u001b[1;", Hostile.LARGE), "\u001b]" + Hostile.repeat("a", Hostile.LARGE),
+        Hostile.repeat("WHO ", Hostile.LARGE), "ROOMS " + Hostile.repeat("a:1 :", Hostile.LARGE)}) {
       inLinearTime(() -> LineStyler.style(ServerLine.parse(text), "me", ZoneOffset.UTC));
     }
     for (String text : new String[] {Hostile.repeat("me ", Hostile.LARGE),

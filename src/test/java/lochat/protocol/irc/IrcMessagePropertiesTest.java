@@ -87,7 +87,7 @@ class IrcMessagePropertiesTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void aBuiltMessageRendersToALineThatParsesBackEqual(@ForAll("built") IrcMessage message) {
     String rendered = message.render();
     assertNoLineBreak(rendered);
