@@ -68,8 +68,11 @@ public final class Names {
         || c == '_' || c == '-' || c == '.';
   }
 
+  /** The character as a code when showing it could act on a terminal or reorder the text. */
   private static String printable(char c) {
+    int type = Character.getType(c);
     return Character.isISOControl(c) || Character.isWhitespace(c)
+        || type == Character.FORMAT || type == Character.SURROGATE
         ? String.format("U+%04X", (int) c)
         : String.valueOf(c);
   }

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lochat.chat.Names;
+import lochat.protocol.TextSanitizer;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -13,7 +15,9 @@ import org.jline.utils.AttributedStyle;
 /**
  * Turns server lines into what the user reads: {@code [lobby] <alice> hi} rather than
  * {@code MSG lobby alice hi}, each kind in its own colour, mentions of the user's nick
- * highlighted. Pure: the same line and nick always give the same text.
+ * highlighted. Pure: the same line and nick always give the same text. Control characters and
+ * escape sequences a server sends are removed, so that only the client's own colours reach the
+ * terminal.
  */
 public final class LineStyler {
 
@@ -38,8 +42,16 @@ public final class LineStyler {
     return style(line, ownNick, ZoneId.systemDefault());
   }
 
-  /** Like {@link #style(ServerLine, String)}, showing history times in {@code zone}. */
+  /**
+   * Like {@link #style(ServerLine, String)}, showing history times in {@code zone}. What the
+   * server sent is cleaned first, so that no server can act on the user's terminal.
+   */
   public static AttributedString style(ServerLine line, String ownNick, ZoneId zone) {
+    return styleClean(new ServerLine(TextSanitizer.clean(line.kind()),
+        TextSanitizer.clean(line.body())), ownNick, zone);
+  }
+
+  private static AttributedString styleClean(ServerLine line, String ownNick, ZoneId zone) {
     AttributedStringBuilder out = new AttributedStringBuilder();
     switch (line.kind()) {
       case "MSG" -> {
@@ -61,8 +73,11 @@ public final class LineStyler {
       }
       case "HISTORY" -> {
         out.styled(HISTORY, localTime(line.field(0), zone) + " ");
-        AttributedString original = style(ServerLine.parse(line.rest(1)), ownNick, zone);
-        out.append(new AttributedString(original.toString(), HISTORY));
+        ServerLine post = ServerLine.parse(line.rest(1));
+        // A history line holds one post, never another history line to unwrap.
+        String original = post.kind().equals("HISTORY")
+            ? line.rest(1) : styleClean(post, ownNick, zone).toString();
+        out.append(new AttributedString(original, HISTORY));
       }
       case "JOINED" -> notice(out, line.field(0), line.field(1) + " joined");
       case "LEFT" -> notice(out, line.field(0), line.field(1) + " left (" + line.rest(2) + ")");
@@ -145,9 +160,13 @@ public final class LineStyler {
     return mention.pattern();
   }
 
-  /** Appends {@code text}, highlighting whole-word mentions of the user's nick by others. */
+  /**
+   * Appends {@code text}, highlighting whole-word mentions of the user's nick by others. Only a
+   * valid nickname is looked for: matching is linear in the text only while the nick is short.
+   */
   private static void text(AttributedStringBuilder out, String text, String author, String ownNick) {
-    if (ownNick == null || ownNick.isEmpty() || ownNick.equalsIgnoreCase(author)) {
+    if (ownNick == null || Names.nickProblem(ownNick).isPresent()
+        || ownNick.equalsIgnoreCase(author)) {
       out.append(text);
       return;
     }

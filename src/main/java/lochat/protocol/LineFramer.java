@@ -45,43 +45,43 @@ public final class LineFramer {
   /** The lines that {@code chunk} completes, in order. */
   public List<InboundLine> feed(ByteString chunk) {
     List<InboundLine> lines = new ArrayList<>(2);
-    ByteString rest = chunk;
-    while (!rest.isEmpty()) {
+    int size = chunk.size();
+    int start = 0;
+    // The next LF and CR at or after start, -1 when there is none, -2 before the first search:
+    // each is searched for again only once passed, so the chunk is scanned once, not per line.
+    int lf = -2;
+    int cr = crEndsLine ? -2 : -1;
+    while (start < size) {
       if (skipLf) {
         skipLf = false;
-        if (rest.apply(0) == LF) {
-          rest = rest.drop(1);
+        if (chunk.apply(start) == LF) {
+          start++;
           continue;
         }
       }
-      int lf = terminator(rest);
-      if (lf < 0) {
-        accumulate(rest, lines);
+      if (lf != -1 && lf < start) {
+        lf = chunk.indexOf(LF, start);
+      }
+      if (cr != -1 && cr < start) {
+        cr = chunk.indexOf(CR, start);
+      }
+      int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+      if (end < 0) {
+        accumulate(chunk.slice(start, size), lines);
         break;
       }
-      skipLf = crEndsLine && rest.apply(lf) == CR;
-      if (discarding) {
-        discarding = false;
-      } else {
-        accumulate(rest.take(lf), lines);
+      skipLf = end == cr;
+      if (!discarding) {
+        accumulate(chunk.slice(start, end), lines);
         if (!discarding) {
           lines.add(decode(pending));
         }
-        discarding = false;
       }
+      discarding = false;
       pending = ByteString.emptyByteString();
-      rest = rest.drop(lf + 1);
+      start = end + 1;
     }
     return lines;
-  }
-
-  private int terminator(ByteString bytes) {
-    int lf = bytes.indexOf(LF);
-    if (!crEndsLine) {
-      return lf;
-    }
-    int cr = bytes.indexOf(CR);
-    return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
   }
 
   /** The unterminated last line at the end of input, if there is one. */

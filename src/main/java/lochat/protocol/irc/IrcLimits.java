@@ -119,6 +119,9 @@ public final class IrcLimits {
       return List.of(message);
     }
     List<String> params = new ArrayList<>(message.params());
+    if (params.isEmpty()) {
+      throw new IllegalArgumentException("Too long, with no parameter to cut: " + message);
+    }
     int last = params.size() - 1;
     String text = params.set(last, "");
     int budget = MAX_CONTENT_BYTES - 1 - reserve - utf8Length(
@@ -127,17 +130,19 @@ public final class IrcLimits {
       throw new IllegalArgumentException("Too long without its last parameter: " + message);
     }
     List<IrcMessage> pieces = new ArrayList<>();
-    while (!text.isEmpty()) {
-      String piece = utf8Prefix(text, budget);
-      if (piece.length() < text.length()) {
-        int space = piece.lastIndexOf(' ');
-        if (space > piece.length() / 2) {
-          piece = piece.substring(0, space + 1);
+    for (int from = 0; from < text.length(); ) {
+      int end = utf8End(text, from, budget);
+      if (end < text.length()) {
+        for (int space = end - 1; space > from + (end - from) / 2; space--) {
+          if (text.charAt(space) == ' ') {
+            end = space + 1;
+            break;
+          }
         }
       }
-      text = text.substring(piece.length());
-      params.set(last, piece);
+      params.set(last, text.substring(from, end));
       pieces.add(new IrcMessage(message.tags(), message.prefix(), message.command(), params));
+      from = end;
     }
     return pieces;
   }
@@ -163,8 +168,13 @@ public final class IrcLimits {
 
   /** The longest start of {@code text} that is at most {@code maxBytes} in UTF-8. */
   static String utf8Prefix(String text, int maxBytes) {
+    return text.substring(0, utf8End(text, 0, maxBytes));
+  }
+
+  /** Where the longest part of {@code text} from {@code from} of at most {@code maxBytes} ends. */
+  private static int utf8End(String text, int from, int maxBytes) {
     int bytes = 0;
-    int i = 0;
+    int i = from;
     while (i < text.length()) {
       int c = text.codePointAt(i);
       bytes += utf8Length(c);
@@ -173,6 +183,6 @@ public final class IrcLimits {
       }
       i += Character.charCount(c);
     }
-    return text.substring(0, i);
+    return i;
   }
 }
