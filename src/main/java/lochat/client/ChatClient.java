@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import lochat.Failures;
 import lochat.connection.LineFraming;
 import lochat.protocol.InboundLine;
+import lochat.protocol.TextSanitizer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -169,7 +170,8 @@ public final class ChatClient {
         return;
       }
     }
-    console.setPrompt((room == null ? "" : "[" + room + "] ")
-        + (ownNick == null ? "" : ownNick) + "> ");
+    // The names come from the server: nothing it sends may act on the user's terminal.
+    console.setPrompt(TextSanitizer.clean((room == null ? "" : "[" + room + "] ")
+        + (ownNick == null ? "" : ownNick) + "> "));
   }
 }
