@@ -131,6 +131,7 @@ class IrcHostileInputTest extends IrcEndToEndBase {
     alice.send("TOPIC #t :\u001b[31mred\u0003 topic\u202e");
     expectLine(bob, ":" + mask("alice") + " TOPIC #t :red topic");
     alice.send("AWAY :\u009b2Jgone\u0007");
+    alice.expect("306");
     bob.send("PRIVMSG alice :there?");
     expectLine(bob, ":" + SERVER + " 301 bob alice :gone");
     alice.send("PRIVMSG bob :\u0001VERSION\u001b[2J\u0001");
