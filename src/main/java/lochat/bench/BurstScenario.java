@@ -152,9 +152,9 @@ final class BurstScenario extends BenchCommand.Scenario {
       report(phase(generator, room, "burst-before" + shape, () -> { }));
 
       progress("Opening %,d idle connections at once", connections);
-      long[] burstStart = new long[1];
+      AtomicLong burstStart = new AtomicLong();
       RunSummary connect = phase(generator, room, "burst-connect" + shape, () -> {
-        burstStart[0] = System.nanoTime();
+        burstStart.set(System.nanoTime());
         burst.openEach(Collections.nCopies(connections, null), idle);
       });
       long end = System.nanoTime() + connectTimeout.toNanos();
@@ -165,7 +165,7 @@ final class BurstScenario extends BenchCommand.Scenario {
       int failed = connections - idle.ready.size();
       report(connect
           .with("burst_ms", idle.ready.isEmpty() ? null
-              : Math.round((idle.lastReadyNanos.get() - burstStart[0]) / 1e6))
+              : Math.round((idle.lastReadyNanos.get() - burstStart.get()) / 1e6))
           .with("failed", failed));
 
       List<BenchConnection> held = new ArrayList<>(idle.ready);

@@ -324,7 +324,7 @@ class BenchScenariosTest {
   }
 
   @Test
-  void burstThatSaysGoodbyeEndsLikeOneThatClosesItsSockets() throws Exception {
+  void burstWhoseConnectionsSayGoodbyeStillDeliversTheWitnessesPosts() throws Exception {
     Run run = bench("irc", "burst", "--connections", "10", "--rate", "10", "--phase", "500ms",
         "--close-with", "quit");
 
