@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     description = "Measure a chat server: Lochat (native or IRC) or any IRC server.",
     subcommands = {
         FanOutScenario.class, RampScenario.class, CapacityScenario.class,
-        SlowConsumerScenario.class, ChurnScenario.class})
+        SlowConsumerScenario.class, ChurnScenario.class, BurstScenario.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Say which scenario to run: fanout, ramp, capacity, slow or churn");
+        "Say which scenario to run: fanout, ramp, capacity, slow, churn or burst");
   }
 
   /** Options every scenario has: where the server is, how to speak to it, where results go. */

@@ -59,6 +59,8 @@ final class BenchConnection {
   long deliveries;
   /** When bytes last arrived, as {@link System#nanoTime()}. */
   volatile long lastReceivedNanos = System.nanoTime();
+  /** When the generator created this connection, as {@link System#nanoTime()}. */
+  final long createdNanos = System.nanoTime();
   private byte[] partial = new byte[0];
   private int partialLength;
   private byte[] out = new byte[0];

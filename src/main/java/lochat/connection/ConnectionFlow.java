@@ -2,6 +2,7 @@ package lochat.connection;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -32,8 +33,15 @@ import org.apache.pekko.util.ByteString;
  * closes it, so that client still receives every line queued for it.
  *
  * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection.
+ * The ends of its two sides are reported from the thread that completes them: the callbacks only
+ * {@code tell}. A plain {@code whenComplete} on one of Pekko's completion stages would run them
+ * on the common fork-join pool, which on a machine of two cores or fewer starts a new thread per
+ * callback: three threads per connection, thousands in a burst of connects or closes.
  */
 public final class ConnectionFlow {
+
+  /** Runs a completion callback on the thread that completed the stage. */
+  private static final Executor COMPLETING_THREAD = Runnable::run;
 
   private ConnectionFlow() {}
 
@@ -59,8 +67,9 @@ public final class ConnectionFlow {
                 session, replyTo -> messages.line(line, replyTo), settings.inputTimeout(),
                 scheduler))
             .watchTermination((notUsed, ended) -> {
-              ended.whenComplete((done, failure) ->
-                  session.tell(messages.inputEnded(Optional.ofNullable(failure))));
+              ended.whenCompleteAsync((done, failure) ->
+                  session.tell(messages.inputEnded(Optional.ofNullable(failure))),
+                  COMPLETING_THREAD);
               return notUsed;
             })
             .to(Sink.ignore());
@@ -69,10 +78,10 @@ public final class ConnectionFlow {
             .via(new WriteCoalescing(settings.writeCoalesceBytes(),
                 settings.writeCoalesceWindow()))
             .watchTermination((notUsed, ended) -> {
-              ended.whenComplete((done, failure) -> {
+              ended.whenCompleteAsync((done, failure) -> {
                 outboundEnded.shutdown();
                 session.tell(messages.outputEnded());
-              });
+              }, COMPLETING_THREAD);
               return notUsed;
             });
     return Flow.fromSinkAndSource(inbound, coalesced);

@@ -274,7 +274,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         .watchTermination((notUsed, closed) -> closed)
         .joinMat(flow, Keep.left())
         .run(getContext().getSystem())
-        .whenComplete((done, failure) -> self.tell(new SocketClosed()));
+        .whenCompleteAsync((done, failure) -> self.tell(new SocketClosed()),
+            getContext().getExecutionContext());
   }
 
   /**

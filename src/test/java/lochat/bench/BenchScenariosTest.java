@@ -296,6 +296,43 @@ class BenchScenariosTest {
     assertEquals(20 * 3, number(row, "expected"), row.toString());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"native", "irc"})
+  void burstReportsTheWitnessesBeforeAndDuringTheConnectAndTheCloseBurst(String target)
+      throws Exception {
+    Run run = bench(target, "burst", "--connections", "20", "--witnesses", "2", "--rate", "20",
+        "--phase", "1s", "--probe-interval", "200ms",
+        "--server-pid", Long.toString(ProcessHandle.current().pid()));
+
+    assertEquals(0, run.exit, run.toString());
+    assertTarget(target, run);
+    for (String phase : List.of("before", "connect", "close")) {
+      Map<String, String> row = run.row("burst-" + phase + " 20");
+      assertEveryPostDeliveredOnceInOrder(row, run);
+      // 2 witnesses post 20 each; each reaches the other witness.
+      assertEquals(20 * 2, number(row, "expected"), row.toString());
+      assertEquals(20, number(row, "connections"), row.toString());
+      // Fresh users signed in during the phase, every one of them.
+      assertTrue(number(row, "signins") > 0, row.toString());
+      assertEquals(0, number(row, "signin_failed"), row.toString());
+      assertNotEquals("null", row.get("signin_max_ms"), row.toString());
+      assertNotEquals("null", row.get("rss_kb_max"), row.toString());
+    }
+    Map<String, String> connect = run.row("burst-connect 20");
+    assertEquals(0, number(connect, "failed"), connect.toString());
+    assertTrue(number(connect, "burst_ms") >= 0, connect.toString());
+    assertEquals(3, run.rows.size(), run.toString());
+  }
+
+  @Test
+  void burstWhoseConnectionsSayGoodbyeStillDeliversTheWitnessesPosts() throws Exception {
+    Run run = bench("irc", "burst", "--connections", "10", "--rate", "10", "--phase", "500ms",
+        "--close-with", "quit");
+
+    assertEquals(0, run.exit, run.toString());
+    assertEveryPostDeliveredOnceInOrder(run.row("burst-close 10"), run);
+  }
+
   static Stream<Arguments> badOptions() {
     return Stream.of(
         Arguments.of("fanout", List.of("--target", "smtp"), "smtp"),
@@ -309,6 +346,8 @@ class BenchScenariosTest {
         Arguments.of("ramp", List.of("--factor", "1"), "factor"),
         Arguments.of("capacity", List.of("--connections", "0"), "connections"),
         Arguments.of("churn", List.of("--churn-rate", "0"), "churn-rate"),
+        Arguments.of("burst", List.of("--witnesses", "1"), "witnesses"),
+        Arguments.of("burst", List.of("--close-with", "slam"), "slam"),
         Arguments.of("teleport", List.of(), "teleport"));
   }
 
