@@ -9,8 +9,6 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.ThrottleMode;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -27,10 +25,14 @@ import org.apache.pekko.util.ByteString;
  * to a configured number of lines per second.
  *
  * <p>Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
- * lines into larger writes. When the outbound side ends (the session closed it) the inbound side
- * is cut too, so the socket closes; when the inbound side ends first (a client that half-closes,
- * like a pipe into {@code nc} reaching its end) the outbound side carries on until the session
- * closes it, so that client still receives every line queued for it.
+ * lines into larger writes. When the outbound side ends cleanly (the session closed it) the
+ * server half-closes the socket and the session hears no more lines, but the socket is still
+ * read, and what arrives dropped, until the client closes too or {@code close-timeout} passes
+ * ({@link InputDrain}): closing with unread input would reset the connection, and the reset can
+ * cost the client its last lines. When the outbound side fails (an abort) the input is cut at
+ * once. When the inbound side ends first (a client that half-closes, like a pipe into {@code nc}
+ * reaching its end) the outbound side carries on until the session closes it, so that client
+ * still receives every line queued for it.
  *
  * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection.
  * The ends of its two sides are reported from the thread that completes them: the callbacks only
@@ -57,12 +59,14 @@ public final class ConnectionFlow {
       Source<ByteString, NotUsed> outgoing,
       ConnectionSettings settings,
       Scheduler scheduler) {
-    SharedKillSwitch outboundEnded = KillSwitches.shared("outbound-ended");
+    InputDrain input = new InputDrain();
     Sink<ByteString, NotUsed> inbound =
         Flow.of(ByteString.class)
-            .via(outboundEnded.flow())
+            .via(input.flow())
             .via(framing)
             .via(floodControl(settings))
+            // Once the output has ended the session stops: never ask it for anything more.
+            .takeWhile(line -> !input.closing())
             .mapAsync(1, line -> AskPattern.<T, Done>ask(
                 session, replyTo -> messages.line(line, replyTo), settings.inputTimeout(),
                 scheduler))
@@ -73,18 +77,43 @@ public final class ConnectionFlow {
               return notUsed;
             })
             .to(Sink.ignore());
-    Source<ByteString, NotUsed> coalesced =
-        outgoing
-            .via(new WriteCoalescing(settings.writeCoalesceBytes(),
-                settings.writeCoalesceWindow()))
-            .watchTermination((notUsed, ended) -> {
-              ended.whenCompleteAsync((done, failure) -> {
-                outboundEnded.shutdown();
-                session.tell(messages.outputEnded());
-              }, COMPLETING_THREAD);
-              return notUsed;
-            });
+    Source<ByteString, NotUsed> coalesced = endingInput(
+        outgoing.via(new WriteCoalescing(settings.writeCoalesceBytes(),
+            settings.writeCoalesceWindow())),
+        input, settings.closeTimeout(), () -> session.tell(messages.outputEnded()));
     return Flow.fromSinkAndSource(inbound, coalesced);
+  }
+
+  /**
+   * The stream for a connection that gets no session (the server is full, or closing): it writes
+   * {@code bytes} and then closes the way a session's connection does, so that a client that is
+   * already sending still reads them.
+   */
+  public static Flow<ByteString, ByteString, NotUsed> sayAndClose(
+      ByteString bytes, Duration linger) {
+    InputDrain input = new InputDrain();
+    return Flow.fromSinkAndSource(
+        Flow.of(ByteString.class).via(input.flow()).to(Sink.ignore()),
+        endingInput(Source.single(bytes), input, linger, () -> {}));
+  }
+
+  /**
+   * {@code outgoing}, which, when it ends, drains the input for at most {@code linger} (or cuts
+   * it, if the output failed), then runs {@code then}.
+   */
+  private static Source<ByteString, NotUsed> endingInput(
+      Source<ByteString, NotUsed> outgoing, InputDrain input, Duration linger, Runnable then) {
+    return outgoing.watchTermination((notUsed, ended) -> {
+      ended.whenCompleteAsync((done, failure) -> {
+        if (failure == null) {
+          input.drain(linger);
+        } else {
+          input.cut();
+        }
+        then.run();
+      }, COMPLETING_THREAD);
+      return notUsed;
+    });
   }
 
   /**

@@ -328,9 +328,9 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   /** Says {@code line} to a connection that gets no session, then closes it. */
   private void refuse(Tcp.IncomingConnection connection, String line) {
     connection.handleWith(
-        Flow.fromSinkAndSourceCoupled(Sink.ignore(),
-            Source.single(
-                ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8))),
+        ConnectionFlow.sayAndClose(
+            ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8),
+            connectionSettings.closeTimeout()),
         getContext().getSystem());
   }
 
