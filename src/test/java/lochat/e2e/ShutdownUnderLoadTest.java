@@ -3,7 +3,6 @@ package lochat.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import lochat.testing.SocketLines;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -189,26 +189,16 @@ class ShutdownUnderLoadTest {
 
     private void readLoop() {
       try (InputStream in = socket.getInputStream()) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-          for (int i = 0; i < read; i++) {
-            if (buffer[i] == '\n') {
-              String text = line.toString(StandardCharsets.UTF_8).replace("\r", "");
-              line.reset();
-              synchronized (last) {
-                last.addLast(text);
-                if (last.size() > 5) {
-                  last.removeFirst();
-                }
-              }
-              lines.add(text);
-            } else {
-              line.write(buffer[i]);
+        SocketLines.read(in, raw -> {
+          String text = raw.replace("\r", "");
+          synchronized (last) {
+            last.addLast(text);
+            if (last.size() > 5) {
+              last.removeFirst();
             }
           }
-        }
+          lines.add(text);
+        });
       } catch (IOException failure) {
         endedBy = failure.toString();
       } finally {

@@ -2,7 +2,6 @@ package lochat.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -176,19 +175,7 @@ public final class TestClient implements AutoCloseable {
 
   private void readLoop() {
     try (InputStream in = socket.getInputStream()) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            lines.add(line.toString(StandardCharsets.UTF_8));
-            line.reset();
-          } else {
-            line.write(buffer[i]);
-          }
-        }
-      }
+      SocketLines.read(in, lines::add);
     } catch (IOException closed) {
       // A reset ends the line stream like a close does.
     } finally {
