@@ -13,6 +13,7 @@ import lochat.chat.MessageKind;
 import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.guard.Gatekeeper;
+import lochat.guard.PasswordFailures;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
@@ -157,6 +158,9 @@ public final class ConnectionActor {
   private static final String SHUTDOWN_LINE =
       LineRenderer.server("The server is shutting down. Goodbye!");
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
+  /** Why a password was not even checked: its address has guesses waiting. */
+  private static final String TOO_MANY_GUESSES =
+      "Too many wrong passwords from your address; try again later";
 
   /** The key of a post's shared native rendering: one form for every native member. */
   private static final String NATIVE_FORM = "native";
@@ -326,6 +330,10 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onPasswordReply(PasswordReply reply) {
+    if (reply.checked().outcome() == PasswordFailures.Outcome.NOT_CHECKED) {
+      send(LineRenderer.error(ErrorCode.TOO_MANY_GUESSES, TOO_MANY_GUESSES + "; goodbye"));
+      return close("too many password guesses");
+    }
     if (!reply.checked().accepted()) {
       send(LineRenderer.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
       return close("wrong password");

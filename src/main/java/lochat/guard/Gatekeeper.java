@@ -61,7 +61,12 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
   public record Refused(long ticket, String reason) implements Admission {}
 
   /** The answer to {@link CheckPassword}. */
-  public record PasswordChecked(boolean accepted) {}
+  public record PasswordChecked(PasswordFailures.Outcome outcome) {
+
+    public boolean accepted() {
+      return outcome == PasswordFailures.Outcome.ACCEPTED;
+    }
+  }
 
   /**
    * @param passwordMatches whether a guess is the server's password (compared in constant time)
@@ -159,12 +164,14 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
     boolean right = passwordMatches.test(check.given());
     PasswordFailures.Verdict verdict =
         passwordFailures.check(check.address(), right, clock.instant());
-    if (!right) {
-      getContext().getLog().warn("Wrong password from {} ({} in a row from this address{})",
+    if (verdict.outcome() == PasswordFailures.Outcome.REJECTED) {
+      getContext().getLog().warn("Wrong password from {} ({} in a row from this address{}{})",
           check.address(), verdict.failures(), verdict.nextDelay().isZero() ? ""
-              : "; its next check waits " + ConfigChecks.inWords(verdict.nextDelay()));
+              : "; its next check waits " + ConfigChecks.inWords(verdict.nextDelay()),
+          verdict.refusedBefore() == 0 ? ""
+              : "; " + verdict.refusedBefore() + " more refused unchecked before it");
     }
-    PasswordChecked answer = new PasswordChecked(right);
+    PasswordChecked answer = new PasswordChecked(verdict.outcome());
     Duration wait = Duration.between(clock.instant(), verdict.answerAt());
     if (wait.isNegative() || wait.isZero()) {
       check.replyTo().tell(answer);

@@ -30,8 +30,21 @@ public record GuardSettings(
   public static final GuardSettings NONE = new GuardSettings(
       0, 0, Integer.MAX_VALUE, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(1));
 
-  /** @throws ConfigException when a setting is missing or out of range */
+  /**
+   * The longest password delay is kept to two thirds of {@code connection.input-timeout}: a
+   * connection whose line waits longer than that counts as broken, and the client would get no
+   * answer at all.
+   *
+   * @throws ConfigException when a setting is missing or out of range
+   */
   public static GuardSettings fromConfig(Config lochat) {
+    Duration maxDelay = positive(lochat, "password-failures.max-delay",
+        lochat.getDuration("password-failures.max-delay"));
+    Duration withinInputTimeout =
+        lochat.getDuration("connection.input-timeout").multipliedBy(2).dividedBy(3);
+    if (maxDelay.compareTo(withinInputTimeout) > 0) {
+      maxDelay = withinInputTimeout;
+    }
     return new GuardSettings(
         positiveOrZero(lochat, "per-address.max-connections",
             lochat.getInt("per-address.max-connections")),
@@ -40,8 +53,7 @@ public record GuardSettings(
         positiveOrZero(lochat, "password-failures.free", lochat.getInt("password-failures.free")),
         positive(lochat, "password-failures.first-delay",
             lochat.getDuration("password-failures.first-delay")),
-        positive(lochat, "password-failures.max-delay",
-            lochat.getDuration("password-failures.max-delay")),
+        maxDelay,
         positive(lochat, "password-failures.forget-after",
             lochat.getDuration("password-failures.forget-after")));
   }

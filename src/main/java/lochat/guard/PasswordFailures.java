@@ -13,7 +13,10 @@ import java.util.Map;
  * is answered no sooner than the previous one plus a delay that starts at {@code firstDelay} and
  * doubles with every further failure, up to {@code maxDelay}. The delay applies to every check
  * from a delayed address, right or wrong, so that answering quickly never gives a right guess
- * away. An address that has not failed for {@code forgetAfter} starts afresh.
+ * away. An address that has not failed for {@code forgetAfter} starts afresh. A check that would
+ * have to wait more than {@code maxDelay} (its address already has guesses waiting) is not made
+ * at all: it is refused at once, so that a guesser who does not wait for answers cannot queue up
+ * checks, and no answer ever waits longer than {@code maxDelay}.
  *
  * <p>Limits: it is pure bookkeeping; the caller supplies the time and delivers the answers late.
  * It remembers at most {@link #MAX_ADDRESSES} addresses, dropping the least recently used, so a
@@ -35,15 +38,36 @@ public final class PasswordFailures {
     }
   };
 
-  /** What one address has done: failures in a row, and when its next check may be answered. */
+  /**
+   * What one address has done: failures in a row, when its next check may be answered, and the
+   * checks refused unchecked since the last failure.
+   */
   private static final class Record {
     private int failures;
     private Instant lastFailure;
     private Instant nextCheck;
+    private int refused;
   }
 
-  /** When a check from an address may be answered, and how many failures that address has. */
-  public record Verdict(boolean accepted, Instant answerAt, int failures, Duration nextDelay) {}
+  /** What became of a check. */
+  public enum Outcome {
+    ACCEPTED,
+    REJECTED,
+    /** Not made: the address already has guesses waiting for their answers. */
+    NOT_CHECKED
+  }
+
+  /**
+   * What became of a check and when to answer it; how many failures in a row its address has,
+   * the wait its next check gets, and how many checks were refused unchecked before this one.
+   */
+  public record Verdict(
+      Outcome outcome, Instant answerAt, int failures, Duration nextDelay, int refusedBefore) {
+
+    public boolean accepted() {
+      return outcome == Outcome.ACCEPTED;
+    }
+  }
 
   public PasswordFailures(
       int freeFailures, Duration firstDelay, Duration maxDelay, Duration forgetAfter) {
@@ -65,8 +89,13 @@ public final class PasswordFailures {
       record = null;
     }
     Instant answerAt = record == null || record.nextCheck.isBefore(now) ? now : record.nextCheck;
+    if (answerAt.isAfter(now.plus(maxDelay))) {
+      record.refused++;
+      return new Verdict(Outcome.NOT_CHECKED, now, record.failures, Duration.ZERO, 0);
+    }
     if (right) {
-      return new Verdict(true, answerAt, record == null ? 0 : record.failures, Duration.ZERO);
+      return new Verdict(Outcome.ACCEPTED, answerAt, record == null ? 0 : record.failures,
+          Duration.ZERO, 0);
     }
     if (record == null) {
       record = new Record();
@@ -76,7 +105,9 @@ public final class PasswordFailures {
     record.lastFailure = now;
     Duration delay = delayAfter(record.failures);
     record.nextCheck = answerAt.plus(delay);
-    return new Verdict(false, answerAt, record.failures, delay);
+    int refusedBefore = record.refused;
+    record.refused = 0;
+    return new Verdict(Outcome.REJECTED, answerAt, record.failures, delay, refusedBefore);
   }
 
   /** The wait imposed after the {@code failures}-th failure in a row. */

@@ -35,6 +35,7 @@ import lochat.connection.SessionMessages;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
+import lochat.guard.PasswordFailures;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.WildcardMask;
@@ -575,6 +576,10 @@ public final class IrcSession {
 
   private Behavior<Command> onPasswordReply(PasswordReply reply) {
     repliesDue--;
+    if (reply.checked().outcome() == PasswordFailures.Outcome.NOT_CHECKED) {
+      return closeWithError("Too many wrong passwords from your address; try again later",
+          "too many password guesses");
+    }
     if (!reply.checked().accepted()) {
       send(numeric(Numerics.ERR_PASSWDMISMATCH, "Password incorrect"));
       return closeWithError("Bad password", "wrong password");

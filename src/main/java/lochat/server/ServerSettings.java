@@ -67,6 +67,15 @@ public record ServerSettings(
         .resolve();
   }
 
+  /** The registration timeout under pressure, never longer than the one without. */
+  private static Duration underPressure(Config lochat) {
+    Duration underPressure = ConfigChecks.positive(lochat,
+        "connection.registration-timeout-under-pressure",
+        lochat.getDuration("connection.registration-timeout-under-pressure"));
+    Duration always = lochat.getDuration("connection.registration-timeout");
+    return underPressure.compareTo(always) > 0 ? always : underPressure;
+  }
+
   /** @throws ConfigException when a setting is missing or has no sensible value */
   public static ServerSettings fromConfig(Config config) {
     Config lochat = config.getConfig("lochat");
@@ -100,8 +109,7 @@ public record ServerSettings(
                 lochat.getInt("per-address.max-rooms-created"))),
         ConfigChecks.positive(lochat, "shutdown-grace", lochat.getDuration("shutdown-grace")),
         ConfigChecks.positive(lochat, "max-connections", lochat.getInt("max-connections")),
-        ConfigChecks.positive(lochat, "connection.registration-timeout-under-pressure",
-            lochat.getDuration("connection.registration-timeout-under-pressure")),
+        underPressure(lochat),
         GuardSettings.fromConfig(lochat),
         ConnectionSettings.fromConfig(lochat),
         IrcSettings.fromConfig(lochat));

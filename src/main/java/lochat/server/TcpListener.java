@@ -2,6 +2,7 @@ package lochat.server;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -325,12 +326,19 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     return this;
   }
 
+  /**
+   * How long a refused connection is read (and what it sends dropped) after its one line, so
+   * that closing does not reset it before it has read that line. Short, as such sockets count
+   * against no limit while they linger.
+   */
+  private static final Duration REFUSAL_LINGER = Duration.ofMillis(500);
+
   /** Says {@code line} to a connection that gets no session, then closes it. */
   private void refuse(Tcp.IncomingConnection connection, String line) {
     connection.handleWith(
         ConnectionFlow.sayAndClose(
             ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8),
-            connectionSettings.closeTimeout()),
+            REFUSAL_LINGER),
         getContext().getSystem());
   }
 
@@ -386,7 +394,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   }
 
   private Behavior<Command> closedIfDone() {
-    if (closeRequester != null && sessions.isEmpty()) {
+    if (closeRequester != null && sessions.isEmpty() && pending.isEmpty()) {
       closeRequester.tell(Done.getInstance());
     }
     return this;

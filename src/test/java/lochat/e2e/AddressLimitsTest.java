@@ -1,6 +1,7 @@
 package lochat.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -152,7 +153,7 @@ class AddressLimitsTest {
   void passwordGuessesFromOneAddressAreSlowedAndTheCountOnlineIsNotShown() throws Exception {
     try (TestServer server = TestServer.start("lochat.password = s3cret\n"
         + "lochat.password-failures.free = 1\n"
-        + "lochat.password-failures.first-delay = 60s")) {
+        + "lochat.password-failures.first-delay = 15s")) {
       for (String guess : List.of("guess1", "guess2")) {
         try (TestClient guesser = TestClient.connectFrom(ATTACKER, server.port)) {
           guesser.expect("SERVER Welcome to lochat (Lochat " + lochat.Version.CURRENT + ").");
@@ -161,7 +162,7 @@ class AddressLimitsTest {
               "ERROR password-wrong Wrong password; goodbye"), guesser.expectClosed());
         }
       }
-      // Two failures: the next check from that address waits a minute, right or wrong, on
+      // Two failures: the next check from that address waits 15 s, right or wrong, on
       // either listener; other addresses are answered at once.
       try (TestClient guesser = TestClient.connectFrom(ATTACKER, server.port);
           IrcTestClient ircGuesser = IrcTestClient.connectFrom(ATTACKER, server.ircPort());
@@ -179,6 +180,38 @@ class AddressLimitsTest {
 
         assertTrue(guesser.nothingWithin(Duration.ofSeconds(1)), "the guesser waits");
         assertTrue(ircGuesser.nothingWithin(Duration.ofMillis(200)), "on IRC too");
+      }
+    }
+  }
+
+  @Test
+  void aGuesserWhoDoesNotWaitGetsItsExtraGuessesRefusedUnchecked() throws Exception {
+    try (TestServer server = TestServer.start("lochat.password = s3cret\n"
+        + "lochat.password-failures.free = 0\n"
+        + "lochat.password-failures.first-delay = 10s\n"
+        + "lochat.password-failures.max-delay = 10s")) {
+      try (TestClient first = TestClient.connectFrom(ATTACKER, server.port);
+          TestClient second = TestClient.connectFrom(ATTACKER, server.port);
+          TestClient third = TestClient.connectFrom(ATTACKER, server.port)) {
+        first.expectKind("PROMPT");
+        first.send("/pass guess1");
+        first.expect("ERROR password-wrong Wrong password; goodbye");
+        second.expectKind("PROMPT");
+        third.expectKind("PROMPT");
+        second.send("/pass guess2");
+        third.send("/pass guess3");
+
+        // Whichever of the two is checked first waits 10 s; the other is not checked at all.
+        TestClient refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+          refused = !second.nothingWithin(Duration.ofMillis(50)) ? second
+              : !third.nothingWithin(Duration.ofMillis(50)) ? third : null;
+        }
+        assertNotNull(refused, "one of the two guesses is refused at once");
+        assertEquals(List.of("ERROR too-many-guesses Too many wrong passwords from your address;"
+            + " try again later; goodbye"), refused.expectClosed());
+        TestClient waiting = refused == second ? third : second;
+        assertTrue(waiting.nothingWithin(Duration.ofMillis(500)), "the other guess waits 10 s");
       }
     }
   }

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 class GatekeeperTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
+  private static final Gatekeeper.PasswordChecked ACCEPTED =
+      new Gatekeeper.PasswordChecked(PasswordFailures.Outcome.ACCEPTED);
+  private static final Gatekeeper.PasswordChecked REJECTED =
+      new Gatekeeper.PasswordChecked(PasswordFailures.Outcome.REJECTED);
   private static final GuardSettings LIMITS = new GuardSettings(
       3, 2, 1, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(15));
 
@@ -89,16 +93,16 @@ class GatekeeperTest {
   void passwordsAreCheckedAndRepeatedFailuresFromOneAddressWait() {
     ActorRef<Gatekeeper.Command> gatekeeper = gatekeeper(LIMITS);
     gatekeeper.tell(new Gatekeeper.CheckPassword("10.0.0.1", "s3cret", verdicts.getRef()));
-    assertEquals(new Gatekeeper.PasswordChecked(true), verdicts.receiveMessage());
+    assertEquals(ACCEPTED, verdicts.receiveMessage());
     gatekeeper.tell(new Gatekeeper.CheckPassword("10.0.0.1", "guess1", verdicts.getRef()));
-    assertEquals(new Gatekeeper.PasswordChecked(false), verdicts.receiveMessage());
+    assertEquals(REJECTED, verdicts.receiveMessage());
     gatekeeper.tell(new Gatekeeper.CheckPassword("10.0.0.1", "guess2", verdicts.getRef()));
-    assertEquals(new Gatekeeper.PasswordChecked(false), verdicts.receiveMessage(),
+    assertEquals(REJECTED, verdicts.receiveMessage(),
         "the second failure is answered at once; it makes the next check wait 30 s");
 
     gatekeeper.tell(new Gatekeeper.CheckPassword("10.0.0.1", "s3cret", verdicts.getRef()));
     gatekeeper.tell(new Gatekeeper.CheckPassword("10.0.0.2", "s3cret", verdicts.getRef()));
-    assertEquals(new Gatekeeper.PasswordChecked(true), verdicts.receiveMessage(),
+    assertEquals(ACCEPTED, verdicts.receiveMessage(),
         "another address is answered at once");
     verdicts.expectNoMessage(Duration.ofMillis(300));
   }

@@ -35,13 +35,34 @@ class PasswordFailuresTest {
     PasswordFailures.Verdict fourth = failures.check(GUESSER, false, T0);
     assertEquals(T0, fourth.answerAt());
     assertEquals(Duration.ofSeconds(1), fourth.nextDelay());
-    Instant expected = T0.plusSeconds(1);
+    Instant due = T0.plusSeconds(1);
     for (long delay : new long[] {2, 4, 8, 16, 30, 30}) {
-      PasswordFailures.Verdict verdict = failures.check(GUESSER, false, T0);
-      assertEquals(expected, verdict.answerAt(), "guesses made at once are answered one by one");
+      // A guesser that waits for each answer before the next guess.
+      PasswordFailures.Verdict verdict = failures.check(GUESSER, false, due.minusMillis(500));
+      assertEquals(PasswordFailures.Outcome.REJECTED, verdict.outcome());
+      assertEquals(due, verdict.answerAt());
       assertEquals(Duration.ofSeconds(delay), verdict.nextDelay());
-      expected = expected.plusSeconds(delay);
+      due = due.plusSeconds(delay);
     }
+  }
+
+  @Test
+  void guessesThatWouldWaitLongerThanTheMostAreRefusedUnchecked() {
+    for (int i = 0; i < 8; i++) {
+      failures.check(GUESSER, false, T0);
+    }
+    // Queued at once: answers due at T0+1, +3, +7, +15; the next check would be due at T0+31.
+    PasswordFailures.Verdict refused = failures.check(GUESSER, true, T0);
+    assertEquals(PasswordFailures.Outcome.NOT_CHECKED, refused.outcome());
+    assertEquals(T0, refused.answerAt(), "refused at once");
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(PasswordFailures.Outcome.NOT_CHECKED,
+          failures.check(GUESSER, false, T0).outcome(), "a flood queues nothing more");
+    }
+    PasswordFailures.Verdict later = failures.check(GUESSER, false, T0.plusSeconds(2));
+    assertEquals(PasswordFailures.Outcome.REJECTED, later.outcome());
+    assertEquals(T0.plusSeconds(31), later.answerAt());
+    assertEquals(1001, later.refusedBefore());
   }
 
   @Test
@@ -52,6 +73,7 @@ class PasswordFailuresTest {
     PasswordFailures.Verdict right = failures.check(GUESSER, true, T0);
     assertTrue(right.accepted());
     assertEquals(T0.plusSeconds(1 + 2), right.answerAt());
+    assertTrue(right.answerAt().isAfter(T0), "no quicker answer for the right password");
   }
 
   @Test

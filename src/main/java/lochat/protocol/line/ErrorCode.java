@@ -20,7 +20,8 @@ public enum ErrorCode {
   NO_SUCH_USER,
   LINE_TOO_LONG,
   SERVER_FULL,
-  TOO_MANY_CONNECTIONS;
+  TOO_MANY_CONNECTIONS,
+  TOO_MANY_GUESSES;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
