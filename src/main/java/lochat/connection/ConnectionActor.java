@@ -23,7 +23,6 @@ import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -31,8 +30,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.util.ByteString;
 
 /**
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
@@ -92,71 +89,11 @@ public final class ConnectionActor {
 
   private record CloseTimedOut() implements Command {}
 
-  /** How the connection stream addresses this session. */
-  private static final SessionMessages<Command> STREAM_MESSAGES =
-      SessionMessages.of(Received::new, InputEnded::new, OutputEnded::new);
-
-  /** The native line protocol, for a {@code TcpListener}. */
-  public static final SessionProtocol<Command> PROTOCOL = new SessionProtocol<>() {
-    @Override
-    public String name() {
-      return "native";
-    }
-
-    @Override
-    public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
-      return LineFraming.flow(settings.maxLineBytes());
-    }
-
-    @Override
-    public String lineEnding() {
-      return "\n";
-    }
-
-    @Override
-    public Behavior<Command> session(SessionSetup setup) {
-      return create(setup);
-    }
-
-    @Override
-    public SessionMessages<Command> streamMessages() {
-      return STREAM_MESSAGES;
-    }
-
-    @Override
-    public Command serverShutdown() {
-      return new ServerShutdown();
-    }
-
-    @Override
-    public String serverFullLine(int open) {
-      return LineRenderer.error(ErrorCode.SERVER_FULL, "The server has " + open
-          + " connections, the most it takes; try again later");
-    }
-
-    @Override
-    public String shuttingDownLine() {
-      return SHUTDOWN_LINE;
-    }
-
-    @Override
-    public String refusedLine(String reason) {
-      return LineRenderer.error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
-    }
-
-    @Override
-    public Command registrationTimedOut(Duration after) {
-      return new RegistrationTimedOut(after);
-    }
-  };
-
   public static Behavior<Command> create(SessionSetup setup) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
         new ConnectionActor(context, timers, setup).start()));
   }
 
-  private static final String SHUTDOWN_LINE =
-      LineRenderer.server("The server is shutting down. Goodbye!");
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
   /** Why a password was not even checked: its address has guesses waiting. */
   private static final String TOO_MANY_GUESSES =
@@ -300,7 +237,7 @@ public final class ConnectionActor {
           "This server needs a password before a nickname: /pass PASSWORD"));
     } else if (command instanceof LineCommand.Nick n) {
       session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
-          PROTOCOL.name()), nickReplies);
+          NativeProtocol.NAME), nickReplies);
       return awaitingReply();
     } else if (command instanceof LineCommand.Quit quit) {
       return quit(quit.reason());
@@ -584,7 +521,7 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> onServerShutdown(ServerShutdown shutdown) {
-    send(SHUTDOWN_LINE);
+    send(NativeProtocol.SHUTDOWN_LINE);
     session.leaveServer("server shutdown");
     return close("server shutdown");
   }
@@ -628,25 +565,8 @@ public final class ConnectionActor {
   }
 
   private void help() {
-    for (String line : HELP) {
-      send(LineRenderer.server(line));
-    }
+    LineRenderer.help().forEach(this::send);
   }
-
-  private static final List<String> HELP = List.of(
-      "Commands:",
-      "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
-      "  /me ACTION         post an action, shown as '* nick ACTION'",
-      "  /msg NICK TEXT     send a private message (/msg NICK /me ACTION for an action)",
-      "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
-      "  /part [ROOM]       leave ROOM (default: your current room)",
-      "  /rooms             list rooms and how many are in each",
-      "  /who [ROOM]        list who is in ROOM (default: your current room)",
-      "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
-      "  /nick NEW          change your nickname",
-      "  /pass PASSWORD     give the server's password, when it has one, before your nickname",
-      "  /help              show this help",
-      "  /quit [REASON]     leave the server");
 
   /** Keeps the current line unacknowledged until the reply it waits for has arrived. */
   private Behavior<Command> awaitingReply() {

@@ -29,10 +29,7 @@ import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 import lochat.connection.ConnectionSettings;
-import lochat.connection.LineFraming;
 import lochat.connection.SessionLifecycle;
-import lochat.connection.SessionMessages;
-import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
 import lochat.guard.PasswordFailures;
@@ -54,7 +51,6 @@ import lochat.protocol.irc.TargetList;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -62,8 +58,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.util.ByteString;
 
 /**
  * One IRC client's session: the IRC listener's counterpart of the native
@@ -137,9 +131,6 @@ public final class IrcSession {
 
   private record PingCheck() implements Command {}
 
-  /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
-  public static final String PROTOCOL_NAME = "irc";
-
   private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final String VERSION = "lochat-" + Version.CURRENT;
   private static final String SERVER_INFO = "Lochat, a chat server for the LAN";
@@ -148,64 +139,6 @@ public final class IrcSession {
           .withZone(ZoneOffset.UTC);
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
-
-  private static final SessionMessages<Command> STREAM_MESSAGES =
-      SessionMessages.of(Received::new, InputEnded::new, OutputEnded::new);
-
-  /** IRC, for a {@code TcpListener}, with the IRC listener's settings. */
-  public static SessionProtocol<Command> protocol(IrcSettings irc) {
-    return new SessionProtocol<>() {
-      @Override
-      public String name() {
-        return PROTOCOL_NAME;
-      }
-
-      @Override
-      public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
-        return LineFraming.flow(IrcLimits.MAX_LINE_BYTES, true);
-      }
-
-      @Override
-      public String lineEnding() {
-        return "\r\n";
-      }
-
-      @Override
-      public Behavior<Command> session(SessionSetup setup) {
-        return create(setup, irc);
-      }
-
-      @Override
-      public SessionMessages<Command> streamMessages() {
-        return STREAM_MESSAGES;
-      }
-
-      @Override
-      public Command serverShutdown() {
-        return new ServerShutdown();
-      }
-
-      @Override
-      public String serverFullLine(int open) {
-        return "ERROR :Server full (" + open + " connections); try again later";
-      }
-
-      @Override
-      public String shuttingDownLine() {
-        return "ERROR :Server shutting down";
-      }
-
-      @Override
-      public String refusedLine(String reason) {
-        return "ERROR :" + reason;
-      }
-
-      @Override
-      public Command registrationTimedOut(Duration after) {
-        return new RegistrationTimedOut(after);
-      }
-    };
-  }
 
   public static Behavior<Command> create(SessionSetup setup, IrcSettings irc) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
@@ -529,7 +462,7 @@ public final class IrcSession {
     }
     registering = true;
     session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
-        PROTOCOL_NAME), nickReplies);
+        IrcProtocol.NAME), nickReplies);
     repliesDue++;
     return Behaviors.same();
   }

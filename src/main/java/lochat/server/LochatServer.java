@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
-import lochat.connection.ConnectionActor;
+import lochat.connection.NativeProtocol;
 import lochat.guard.Gatekeeper;
-import lochat.irc.IrcSession;
+import lochat.irc.IrcProtocol;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -100,10 +100,10 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            ConnectionActor.PROTOCOL, registry, gatekeeper, connections, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, connections, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
-        TcpListener.create(irc, settings.connection(), IrcSession.protocol(settings.irc()),
+        TcpListener.create(irc, settings.connection(), new IrcProtocol(settings.irc()),
             registry, gatekeeper, connections, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
@@ -129,9 +129,9 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     TcpListener.Listening bound = (TcpListener.Listening) reported.result();
     listening.put(bound.protocol(), bound.address());
     if (listening.size() == listeners) {
-      InetSocketAddress address = listening.get(ConnectionActor.PROTOCOL.name());
+      InetSocketAddress address = listening.get(NativeProtocol.NAME);
       Optional<InetSocketAddress> irc =
-          Optional.ofNullable(listening.get(IrcSession.PROTOCOL_NAME));
+          Optional.ofNullable(listening.get(IrcProtocol.NAME));
       logAddresses(address, irc);
       started.complete(new Running(address, irc));
     }

@@ -85,6 +85,26 @@ public final class LineRenderer {
     return line.toString();
   }
 
+  /** The answer to {@code /help}: one {@code SERVER} line per line of the command list. */
+  public static List<String> help() {
+    return HELP.stream().map(LineRenderer::server).toList();
+  }
+
+  private static final List<String> HELP = List.of(
+      "Commands:",
+      "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
+      "  /me ACTION         post an action, shown as '* nick ACTION'",
+      "  /msg NICK TEXT     send a private message (/msg NICK /me ACTION for an action)",
+      "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
+      "  /part [ROOM]       leave ROOM (default: your current room)",
+      "  /rooms             list rooms and how many are in each",
+      "  /who [ROOM]        list who is in ROOM (default: your current room)",
+      "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
+      "  /nick NEW          change your nickname",
+      "  /pass PASSWORD     give the server's password, when it has one, before your nickname",
+      "  /help              show this help",
+      "  /quit [REASON]     leave the server");
+
   public static String server(String text) {
     return "SERVER " + text;
   }

@@ -1,0 +1,85 @@
+package lochat.irc;
+
+import java.time.Duration;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.LineFraming;
+import lochat.connection.SessionMessages;
+import lochat.connection.SessionProtocol;
+import lochat.connection.SessionSetup;
+import lochat.protocol.InboundLine;
+import lochat.protocol.irc.IrcLimits;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * IRC as a {@code TcpListener} sees it: IRC's line limits and CRLF, how to start and address an
+ * {@link IrcSession} with the IRC listener's settings, and the {@code ERROR} lines said to
+ * connections that get no session. Kept apart from the session actor, which is about commands.
+ */
+public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
+
+  /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
+  public static final String NAME = "irc";
+
+  private static final SessionMessages<IrcSession.Command> STREAM_MESSAGES =
+      SessionMessages.of(IrcSession.Received::new, IrcSession.InputEnded::new,
+          IrcSession.OutputEnded::new);
+
+  private final IrcSettings irc;
+
+  public IrcProtocol(IrcSettings irc) {
+    this.irc = irc;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
+    return LineFraming.flow(IrcLimits.MAX_LINE_BYTES, true);
+  }
+
+  @Override
+  public String lineEnding() {
+    return "\r\n";
+  }
+
+  @Override
+  public Behavior<IrcSession.Command> session(SessionSetup setup) {
+    return IrcSession.create(setup, irc);
+  }
+
+  @Override
+  public SessionMessages<IrcSession.Command> streamMessages() {
+    return STREAM_MESSAGES;
+  }
+
+  @Override
+  public IrcSession.Command serverShutdown() {
+    return new IrcSession.ServerShutdown();
+  }
+
+  @Override
+  public String serverFullLine(int open) {
+    return "ERROR :Server full (" + open + " connections); try again later";
+  }
+
+  @Override
+  public String shuttingDownLine() {
+    return "ERROR :Server shutting down";
+  }
+
+  @Override
+  public String refusedLine(String reason) {
+    return "ERROR :" + reason;
+  }
+
+  @Override
+  public IrcSession.Command registrationTimedOut(Duration after) {
+    return new IrcSession.RegistrationTimedOut(after);
+  }
+}
