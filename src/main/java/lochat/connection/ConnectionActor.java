@@ -30,6 +30,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
 
 /**
  * One user's session over the native line protocol: registration, nickname, rooms and commands.
@@ -129,7 +130,8 @@ public final class ConnectionActor {
     this.settings = setup.settings();
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
-        new CloseTimedOut(), new SendBufferOverflowed());
+        new CloseTimedOut(), new SendBufferOverflowed(),
+        this::postBytes);
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
     this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
     this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
@@ -212,7 +214,7 @@ public final class ConnectionActor {
         .onMessage(RoomsReply.class, this::onRoomsReply)
         .onMessage(PrivateReply.class, this::onPrivateReply)
         .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
         .onMessage(OutputEnded.class, ended -> session.outputEnded())
         .onSignal(PostStop.class, stop -> session.postStop());
   }
@@ -288,7 +290,8 @@ public final class ConnectionActor {
       context.getLog().info("{} registered as {}", setup.remote(), accepted.nick());
       send(LineRenderer.ok("nick", accepted.nick()));
       session.registry().tell(
-          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), chatAddress, joinReplies));
+          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), chatAddress,
+              session.deliveryFor(settings.defaultRoom()), joinReplies));
       return chatting();
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
@@ -386,7 +389,8 @@ public final class ConnectionActor {
           + " rooms, the most one user may be in; /part one first"));
       return session.acknowledge(chatting());
     }
-    session.registry().tell(new Registry.JoinRoom(room, session.nick(), chatAddress, joinReplies));
+    session.registry().tell(new Registry.JoinRoom(room, session.nick(), chatAddress,
+        session.deliveryFor(room), joinReplies));
     return awaitingReply();
   }
 
@@ -446,8 +450,10 @@ public final class ConnectionActor {
       send(LineRenderer.joined(joined.room(), session.nick()));
       send(LineRenderer.who(joined.room(), joined.members()));
       joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
+      session.joinShown();
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
+      session.joinRefused(refused.room());
       send(LineRenderer.error(ErrorCode.ROOM_REFUSED,
           "Cannot join " + refused.room() + ": " + refused.reason()));
     }
@@ -494,18 +500,31 @@ public final class ConnectionActor {
     return session.acknowledge(chatting());
   }
 
+  /** A post as this client is shown it; rooms call this from their own threads. */
+  private ByteString postBytes(Posted posted) {
+    return session.shared(posted, NATIVE_FORM, () -> List.of(LineRenderer.event(posted)));
+  }
+
   private Behavior<Command> onFromChat(FromChat message) {
-    if (ChatEvents.room(message.event()).filter(room -> !session.isIn(room)).isPresent()
-        || !ChatEvents.isForPeople(message.event())) {
+    try {
+      return show(message.event());
+    } finally {
+      session.roomEventHandled(message.event());
+    }
+  }
+
+  private Behavior<Command> show(ChatEvent event) {
+    if (ChatEvents.room(event).filter(room -> !session.isIn(room)).isPresent()
+        || !ChatEvents.isForPeople(event)) {
       return Behaviors.same();
     }
-    if (message.event() instanceof Posted posted) {
-      session.sendShared(posted, NATIVE_FORM, () -> List.of(LineRenderer.event(posted)));
+    if (event instanceof Posted posted) {
+      session.sendEncoded(postBytes(posted));
     } else {
-      send(LineRenderer.event(message.event()));
+      send(LineRenderer.event(event));
     }
     if (awaitingEchoFrom != null
-        && ChatEvents.isEchoOf(message.event(), session.nick(), awaitingEchoFrom)) {
+        && ChatEvents.isEchoOf(event, session.nick(), awaitingEchoFrom)) {
       awaitingEchoFrom = null;
       return session.acknowledge(Behaviors.same());
     }

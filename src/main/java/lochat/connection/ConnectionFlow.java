@@ -24,8 +24,8 @@ import org.apache.pekko.util.ByteString;
  * input ends the session is told, cleanly or with the failure. Flood control paces each client
  * to a configured number of lines per second.
  *
- * <p>Outbound, the session's {@link Outbound} queue is drained into the socket, coalescing queued
- * lines into larger writes. When the outbound side ends cleanly (the session closed it) the
+ * <p>Outbound, the connection's {@link Outbound} queue is drained into the socket, everything
+ * queued at once in one write. When the outbound side ends cleanly (the session closed it) the
  * server half-closes the socket and the session hears no more lines, but the socket is still
  * read, and what arrives dropped, until the client closes too or {@code close-timeout} passes
  * ({@link InputDrain}): closing with unread input would reset the connection, and the reset can
@@ -50,7 +50,7 @@ public final class ConnectionFlow {
   /**
    * @param framing cuts the received bytes into lines
    * @param messages how to tell the session about lines and the ends of the two sides
-   * @param outgoing the source side of the session's {@link Outbound} queue
+   * @param outgoing the socket side of the connection's {@link Outbound} queue
    */
   public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
@@ -77,11 +77,9 @@ public final class ConnectionFlow {
               return notUsed;
             })
             .to(Sink.ignore());
-    Source<ByteString, NotUsed> coalesced = endingInput(
-        outgoing.via(new WriteCoalescing(settings.writeCoalesceBytes(),
-            settings.writeCoalesceWindow())),
-        input, settings.closeTimeout(), () -> session.tell(messages.outputEnded()));
-    return Flow.fromSinkAndSource(inbound, coalesced);
+    Source<ByteString, NotUsed> written = endingInput(
+        outgoing, input, settings.closeTimeout(), () -> session.tell(messages.outputEnded()));
+    return Flow.fromSinkAndSource(inbound, written);
   }
 
   /**

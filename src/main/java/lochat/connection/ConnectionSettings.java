@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param motd message of the day, may be empty; one banner line per line of text
  * @param defaultRoom the room every user enters after choosing a nickname
  * @param maxLineBytes longest accepted input line in bytes, terminator excluded
- * @param sendBuffer lines queued for a client before it counts as too slow and is dropped
+ * @param sendBuffer bytes that may wait unread for a client before its rooms wait for it
  * @param writeCoalesceBytes most bytes gathered into one socket write
- * @param writeCoalesceWindow least time between two socket writes while lines keep coming
+ * @param slowReaderTimeout how long a client with more than {@code sendBuffer} unread may read
+ *     nothing before it is dropped as too slow
  * @param inputTimeout longest a received line may wait for the session to take it
  * @param inputLinesPerSecond most lines per second taken from one client; 0 for no limit
  * @param inputBurst lines a client may send at once before the rate applies
@@ -33,9 +34,9 @@ public record ConnectionSettings(
     String motd,
     String defaultRoom,
     int maxLineBytes,
-    int sendBuffer,
+    long sendBuffer,
     int writeCoalesceBytes,
-    Duration writeCoalesceWindow,
+    Duration slowReaderTimeout,
     Duration inputTimeout,
     int inputLinesPerSecond,
     int inputBurst,
@@ -57,11 +58,11 @@ public record ConnectionSettings(
         lochat.getString("motd"),
         lochat.getString("default-room"),
         positive(lochat, "max-line-bytes", lochat.getBytes("max-line-bytes")),
-        positive(lochat, "connection.send-buffer", lochat.getInt("connection.send-buffer")),
+        positive(lochat, "connection.send-buffer", lochat.getBytes("connection.send-buffer")),
         positive(lochat, "connection.write-coalesce-bytes",
             lochat.getBytes("connection.write-coalesce-bytes")),
-        positiveOrZero(lochat, "connection.write-coalesce-window",
-            lochat.getDuration("connection.write-coalesce-window")),
+        positive(lochat, "connection.slow-reader-timeout",
+            lochat.getDuration("connection.slow-reader-timeout")),
         positive(lochat, "connection.input-timeout", lochat.getDuration("connection.input-timeout")),
         positiveOrZero(lochat, "connection.input-lines-per-second",
             lochat.getInt("connection.input-lines-per-second")),

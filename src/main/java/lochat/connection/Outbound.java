@@ -1,43 +1,112 @@
 package lochat.connection;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.QueueOfferResult;
+import lochat.chat.MemberDelivery;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.util.ByteString;
+import org.apache.pekko.util.ByteStringBuilder;
 
 /**
- * The sending side of one connection: a bounded queue of encoded lines in front of the socket.
+ * The sending side of one connection: the bytes queued for the client, bounded in bytes, in
+ * front of its socket.
  *
- * <p>{@link #send} never blocks and never waits for the client: when the queue is full it says so
- * and the caller decides (the session drops the client as too slow). This is what keeps one
- * client that stops reading from slowing anyone else. Safe to call from any thread, but meant to
- * be owned by the connection's session actor.
+ * <p>Two writers fill it: the connection's session (replies, and the events it renders) and the
+ * rooms the user is in, which queue other people's posts here directly ({@link RoomDelivery}).
+ * Neither ever blocks. The socket side ({@link #source}) takes everything queued at once, up to
+ * {@code maxWriteBytes}, whenever the socket is ready for more: a quiet connection's line is
+ * written at once, a busy one gets one write per batch, and no timer is involved.
+ *
+ * <p>The slow-reader rule, as IRC servers' send queue: up to {@code limitBytes} may wait. Past
+ * that a room stops taking posts until the client has read back to half of it, so that a room
+ * whose senders outpace a reader slows the senders (their lines are answered later, and TCP holds
+ * them back) instead of cutting the reader. A client that has more than {@code limitBytes}
+ * unread and has taken nothing for {@code slowReaderTimeout}, or that has not caught up within
+ * {@value #CATCH_UP_TIMEOUTS} times that, has stopped reading: it is dropped ({@link #tooSlow}).
+ * A queue within its limit takes the next element whatever its size; one over it takes nothing
+ * that would bring it past twice the limit.
+ *
+ * <p>Order between the two writers: while the session has room events to handle, direct posts go
+ * through it too ({@link #deliver}), so that the client sees everything in the order the room
+ * sent it. Thread-safe: one lock, held only to change counts and the queue.
  */
 public final class Outbound {
 
-  /** What happened to a line handed to {@link #send}. */
+  /** What happened to bytes handed to {@link #send}. */
   public enum Result { SENT, OVERFLOW, CLOSED }
 
-  private final BoundedSourceQueue<ByteString> queue;
-  private final String lineEnding;
+  /** How many slow-reader timeouts a reader has to get back to half its limit. */
+  static final int CATCH_UP_TIMEOUTS = 5;
 
-  /** @param lineEnding what follows every line sent, e.g. {@code "\n"} */
-  public Outbound(BoundedSourceQueue<ByteString> queue, String lineEnding) {
-    this.queue = queue;
+  private final long limitBytes;
+  private final int maxWriteBytes;
+  private final long slowReaderNanos;
+  private final String lineEnding;
+  private final String tooSlowReason;
+
+  private ArrayDeque<ByteString> queue;
+  private long queuedBytes;
+  private int throughSession;
+  private boolean completing;
+  private Throwable failure;
+  private boolean demand;
+  private AsyncCallback<NotUsed> wake;
+  private long lastTakeNanos = System.nanoTime();
+  private long behindSinceNanos;
+  private List<Runnable> caughtUp;
+  private Runnable droppedAsTooSlow = () -> {};
+
+  /**
+   * @param limitBytes how much may wait unread before the client counts as behind
+   * @param maxWriteBytes most bytes gathered into one socket write
+   * @param slowReaderTimeout how long a client that is behind may read nothing
+   * @param lineEnding what follows every line sent, e.g. {@code "\n"}
+   */
+  public Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout,
+      String lineEnding) {
+    if (limitBytes < 1 || maxWriteBytes < 1 || slowReaderTimeout.isNegative()) {
+      throw new IllegalArgumentException("Need a limit and a write size of at least a byte");
+    }
+    this.limitBytes = limitBytes;
+    this.maxWriteBytes = maxWriteBytes;
+    this.slowReaderNanos = slowReaderTimeout.toNanos();
     this.lineEnding = lineEnding;
+    this.tooSlowReason = "too slow: more than " + limitBytes + " bytes unread";
   }
+
+  public Outbound(ConnectionSettings settings, String lineEnding) {
+    this(settings.sendBuffer(), settings.writeCoalesceBytes(), settings.slowReaderTimeout(),
+        lineEnding);
+  }
+
+  /** What the session is told, once, when its client is dropped as too slow. */
+  public void whenDroppedAsTooSlow(Runnable then) {
+    droppedAsTooSlow = then;
+  }
+
+  /** Why a client dropped as too slow was dropped, as users are told. */
+  public String tooSlowReason() {
+    return tooSlowReason;
+  }
+
+  /** The bytes for the socket; materialise it once. */
+  public Source<ByteString, NotUsed> source() {
+    return Source.fromGraph(new OutboundSource(this));
+  }
+
+  // --- the session's side -------------------------------------------------------------------
 
   /** Queues {@code line} plus the line ending, encoded as UTF-8. */
   public Result send(String line) {
     return offer(ByteString.fromString(line + lineEnding, StandardCharsets.UTF_8));
   }
 
-  /**
-   * Queues {@code lines} as one entry: the lines one event became (a long message split for
-   * IRC, a reply in several lines) take one place in the queue, as one line does, so that the
-   * send buffer bounds events, whatever the protocol makes of them.
-   */
+  /** Queues the lines one event became, together. */
   public Result send(List<String> lines) {
     return offer(encode(lines));
   }
@@ -56,29 +125,255 @@ public final class Outbound {
     return ByteString.fromString(text.toString(), StandardCharsets.UTF_8);
   }
 
-  private Result offer(ByteString bytes) {
-    QueueOfferResult result = queue.offer(bytes);
-    if (result.isEnqueued()) {
-      return Result.SENT;
+  /** The session has handled one event a room sent {@link MemberDelivery#throughSession}. */
+  public void handledThroughSession() {
+    synchronized (this) {
+      if (throughSession == 0) {
+        throw new IllegalStateException("More room events handled than were sent");
+      }
+      throughSession--;
     }
-    return result == QueueOfferResult.dropped() ? Result.OVERFLOW : Result.CLOSED;
   }
 
   /** Sends what is queued, then closes the connection. Does nothing if it is closed already. */
   public void close() {
-    try {
-      queue.complete();
-    } catch (IllegalStateException alreadyClosed) {
-      // The connection ended first; nothing left to close.
+    AsyncCallback<NotUsed> toWake;
+    synchronized (this) {
+      if (completing || failure != null) {
+        return;
+      }
+      completing = true;
+      toWake = takeWake();
     }
+    invoke(toWake);
   }
 
   /** Closes the connection at once, dropping what is queued. Does nothing if it is closed already. */
   public void abort(String reason) {
-    try {
-      queue.fail(new ConnectionAborted(reason));
-    } catch (IllegalStateException alreadyClosed) {
-      // The connection ended first; nothing left to abort.
+    fail(new ConnectionAborted(reason));
+  }
+
+  // --- the rooms' side ----------------------------------------------------------------------
+
+  /**
+   * Queues a post's bytes for {@code delivery}, unless the session has room events to handle
+   * first: then the post is counted as one more and must be told to the session.
+   */
+  MemberDelivery.Outcome deliver(RoomDelivery delivery, ByteString bytes) {
+    AsyncCallback<NotUsed> toWake = null;
+    boolean behind = false;
+    boolean overflow;
+    synchronized (this) {
+      if (!delivery.open || completing || failure != null) {
+        return MemberDelivery.Outcome.DELIVERED;
+      }
+      if (throughSession > 0) {
+        throughSession++;
+        return MemberDelivery.Outcome.THROUGH_SESSION;
+      }
+      if (bytes.isEmpty()) {
+        return MemberDelivery.Outcome.DELIVERED;
+      }
+      overflow = queuedBytes > limitBytes && queuedBytes + bytes.size() > 2 * limitBytes;
+      if (!overflow) {
+        toWake = enqueue(bytes);
+        behind = queuedBytes > limitBytes;
+      }
+    }
+    if (overflow) {
+      drop(tooSlowReason);
+      return MemberDelivery.Outcome.DELIVERED;
+    }
+    invoke(toWake);
+    return behind ? MemberDelivery.Outcome.BEHIND : MemberDelivery.Outcome.DELIVERED;
+  }
+
+  synchronized void expectThroughSession() {
+    throughSession++;
+  }
+
+  synchronized void closeDelivery(RoomDelivery delivery) {
+    delivery.open = false;
+  }
+
+  void whenCaughtUp(Runnable then) {
+    synchronized (this) {
+      if (failure == null && queuedBytes > limitBytes / 2) {
+        if (caughtUp == null) {
+          caughtUp = new ArrayList<>(2);
+        }
+        caughtUp.add(then);
+        return;
+      }
+    }
+    then.run();
+  }
+
+  synchronized String tooSlow() {
+    if (failure != null) {
+      return null;
+    }
+    long now = System.nanoTime();
+    boolean stopped = queuedBytes > limitBytes && now - lastTakeNanos > slowReaderNanos;
+    boolean neverCaughtUp = behindSinceNanos != 0
+        && now - behindSinceNanos > CATCH_UP_TIMEOUTS * slowReaderNanos;
+    return stopped || neverCaughtUp ? tooSlowReason : null;
+  }
+
+  /** Drops the client as too slow: the connection is cut and the session told, once. */
+  void drop(String reason) {
+    if (fail(new ConnectionAborted(reason))) {
+      droppedAsTooSlow.run();
+    }
+  }
+
+  // --- the socket's side --------------------------------------------------------------------
+
+  /** What {@link #take} found. */
+  sealed interface Taken {}
+
+  record Bytes(ByteString bytes) implements Taken {}
+
+  record Finished() implements Taken {}
+
+  record Failed(Throwable cause) implements Taken {}
+
+  record Nothing() implements Taken {}
+
+  private static final Taken NOTHING = new Nothing();
+  private static final Taken FINISHED = new Finished();
+
+  /** Why the queue failed, or null while it has not. */
+  synchronized Throwable failure() {
+    return failure;
+  }
+
+  /** Called once, when the socket side has started. */
+  synchronized void attach(AsyncCallback<NotUsed> callback) {
+    wake = callback;
+  }
+
+  /** Takes everything queued, up to the most for one write; remembers the demand if nothing is. */
+  Taken take() {
+    List<Runnable> ready = null;
+    Taken taken;
+    synchronized (this) {
+      if (failure != null) {
+        return new Failed(failure);
+      }
+      if (queue == null || queue.isEmpty()) {
+        if (completing) {
+          return FINISHED;
+        }
+        demand = true;
+        return NOTHING;
+      }
+      demand = false;
+      lastTakeNanos = System.nanoTime();
+      ByteString first = queue.poll();
+      ByteString batch;
+      if (queue.isEmpty() || first.size() >= maxWriteBytes) {
+        batch = first;
+      } else {
+        ByteStringBuilder builder = ByteString.newBuilder();
+        builder.append(first);
+        while (!queue.isEmpty() && builder.length() + queue.peek().size() <= maxWriteBytes) {
+          builder.append(queue.poll());
+        }
+        batch = builder.result();
+      }
+      queuedBytes -= batch.size();
+      if (queuedBytes <= limitBytes / 2) {
+        behindSinceNanos = 0;
+        ready = caughtUp;
+        caughtUp = null;
+      }
+      taken = new Bytes(batch);
+    }
+    runAll(ready);
+    return taken;
+  }
+
+  /** The socket side is gone (the connection closed or failed): nothing more can be sent. */
+  void cancelled(Throwable cause) {
+    fail(cause == null ? new ConnectionAborted("connection closed") : cause);
+  }
+
+  // --- inside -------------------------------------------------------------------------------
+
+  private Result offer(ByteString bytes) {
+    AsyncCallback<NotUsed> toWake;
+    boolean overflow;
+    synchronized (this) {
+      if (completing || failure != null) {
+        return Result.CLOSED;
+      }
+      overflow = queuedBytes > limitBytes && (queuedBytes + bytes.size() > 2 * limitBytes
+          || System.nanoTime() - lastTakeNanos > slowReaderNanos);
+      toWake = overflow ? null : enqueue(bytes);
+    }
+    if (overflow) {
+      drop(tooSlowReason);
+      return Result.OVERFLOW;
+    }
+    invoke(toWake);
+    return Result.SENT;
+  }
+
+  /** Queues {@code bytes}; returns the socket side's callback if it waits for them. */
+  private AsyncCallback<NotUsed> enqueue(ByteString bytes) {
+    if (queue == null) {
+      queue = new ArrayDeque<>(8);
+    }
+    if (queue.isEmpty()) {
+      lastTakeNanos = System.nanoTime();
+    }
+    queue.add(bytes);
+    queuedBytes += bytes.size();
+    if (queuedBytes > limitBytes && behindSinceNanos == 0) {
+      behindSinceNanos = System.nanoTime();
+    }
+    return takeWake();
+  }
+
+  /** Fails the queue; whether it was this call that did (it had not failed yet). */
+  private boolean fail(Throwable cause) {
+    AsyncCallback<NotUsed> toWake;
+    List<Runnable> ready;
+    synchronized (this) {
+      if (failure != null) {
+        return false;
+      }
+      failure = cause;
+      queue = null;
+      queuedBytes = 0;
+      ready = caughtUp;
+      caughtUp = null;
+      demand = false;
+      toWake = wake;
+    }
+    invoke(toWake);
+    runAll(ready);
+    return true;
+  }
+
+  private AsyncCallback<NotUsed> takeWake() {
+    if (demand && wake != null) {
+      demand = false;
+      return wake;
+    }
+    return null;
+  }
+
+  private static void invoke(AsyncCallback<NotUsed> callback) {
+    if (callback != null) {
+      callback.invoke(NotUsed.getInstance());
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    if (actions != null) {
+      actions.forEach(Runnable::run);
     }
   }
 

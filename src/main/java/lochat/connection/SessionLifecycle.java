@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import lochat.ConfigChecks;
 import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvents;
 import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.guard.Gatekeeper;
@@ -31,8 +33,12 @@ import org.apache.pekko.util.ByteString;
  * <ul>
  *   <li>A received line is acknowledged once the session is done with it ({@link #hold} and
  *       {@link #acknowledge}); until then the connection reads nothing more.
- *   <li>Output goes to the {@link Outbound} queue. When that overflows the client is not
- *       reading: it is dropped at once, as too slow, and the actor is told to stop.
+ *   <li>Output goes to the {@link Outbound} queue, which the user's rooms fill too, with other
+ *       people's posts, through the {@link RoomDelivery} the session gives each room it joins.
+ *       Every room event told to the session must be reported handled once it is shown
+ *       ({@link #roomEventHandled}), the join reply included: until then the room's later posts
+ *       wait behind it. When the queue overflows the client is not reading: it is dropped as
+ *       too slow, and the actor is told to stop.
  *   <li>Closing flushes what is queued and waits for the socket to drain, for at most the close
  *       timeout; a failed input side ends the session at once.
  *   <li>Leaving the server leaves every room and gives the nickname back.
@@ -49,8 +55,10 @@ public final class SessionLifecycle<T> {
   private final SessionSetup setup;
   private final ActorRef<ChatEvent> chatAddress;
   private final T closeTimedOut;
-  private final T sendBufferOverflowed;
+  private final Function<ChatEvent.Posted, ByteString> postBytes;
   private final Map<String, Membership> rooms = new LinkedHashMap<>();
+  /** The deliveries given to rooms, by room key: from the join request until the user leaves. */
+  private final Map<String, RoomDelivery> deliveries = new LinkedHashMap<>(4);
   private String nick;
   private ActorRef<Done> pendingAck;
   private boolean aborted;
@@ -60,8 +68,11 @@ public final class SessionLifecycle<T> {
   /**
    * @param chatAddress the session's address for chat events, which rooms and the registry know
    * @param closeTimedOut the message the close timer sends to the session
-   * @param sendBufferOverflowed the message the session gets after being dropped as too slow; it
-   *     should stop then
+   * @param droppedAsTooSlow the message the session gets when its client has been dropped as too
+   *     slow (by its own output or by a room); it should then call {@link #droppedAsTooSlow}
+   * @param postBytes the bytes of somebody else's post for this client, usually through
+   *     {@link #shared}; empty for a post it is not shown. Rooms call it from their own
+   *     threads, so it may read only what is safe to read from another thread.
    */
   public SessionLifecycle(
       ActorContext<T> context,
@@ -69,13 +80,16 @@ public final class SessionLifecycle<T> {
       SessionSetup setup,
       ActorRef<ChatEvent> chatAddress,
       T closeTimedOut,
-      T sendBufferOverflowed) {
+      T droppedAsTooSlow,
+      Function<ChatEvent.Posted, ByteString> postBytes) {
     this.context = context;
     this.timers = timers;
     this.setup = setup;
     this.chatAddress = chatAddress;
     this.closeTimedOut = closeTimedOut;
-    this.sendBufferOverflowed = sendBufferOverflowed;
+    this.postBytes = postBytes;
+    ActorRef<T> self = context.getSelf();
+    setup.outbound().whenDroppedAsTooSlow(() -> self.tell(droppedAsTooSlow));
     setup.registry().tell(new Registry.Connected(context.getSelf()));
   }
 
@@ -169,19 +183,60 @@ public final class SessionLifecycle<T> {
     return rooms.containsKey(Names.key(room));
   }
 
+  /** How {@code room} is to reach this client: give it with the request to join. */
+  public RoomDelivery deliveryFor(String room) {
+    return deliveries.computeIfAbsent(Names.key(room),
+        key -> new RoomDelivery(setup.outbound(), postBytes));
+  }
+
+  /** Records the room joined; call {@link #roomEventHandled} once the join is shown. */
   public void joined(ChatRoom.Joined joined) {
     rooms.put(Names.key(joined.room()), new Membership(joined.room(), joined.roomRef()));
     roomsChanged();
+  }
+
+  /** A join that was refused: the room will not use the delivery given for it. */
+  public void joinRefused(String room) {
+    if (!isIn(room)) {
+      RoomDelivery unused = deliveries.remove(Names.key(room));
+      if (unused != null) {
+        unused.close();
+      }
+    }
+  }
+
+  /**
+   * The session has shown (or deliberately dropped) an event a room told it, or a join reply:
+   * the room's posts behind it may now go straight to the client. Events that came from no room
+   * (private messages) are ignored.
+   */
+  public void roomEventHandled(ChatEvent event) {
+    if (ChatEvents.room(event).isPresent()) {
+      setup.outbound().handledThroughSession();
+    }
+  }
+
+  /** The join reply has been shown; see {@link #roomEventHandled}. */
+  public void joinShown() {
+    setup.outbound().handledThroughSession();
   }
 
   /** Leaves {@code room}; empty if the user was not in it. */
   public Optional<Membership> part(String room, String reason) {
     Membership membership = rooms.remove(Names.key(room));
     if (membership != null) {
+      closeDelivery(room);
       membership.ref().tell(new ChatRoom.Leave(chatAddress, reason, false));
       roomsChanged();
     }
     return Optional.ofNullable(membership);
+  }
+
+  private void closeDelivery(String room) {
+    RoomDelivery delivery = deliveries.remove(Names.key(room));
+    if (delivery != null) {
+      delivery.close();
+    }
   }
 
   private void roomsChanged() {
@@ -193,6 +248,8 @@ public final class SessionLifecycle<T> {
 
   /** Leaves every room with {@code reason} and gives the nickname back: the user is gone. */
   public void leaveServer(String reason) {
+    deliveries.values().forEach(RoomDelivery::close);
+    deliveries.clear();
     for (Membership room : rooms.values()) {
       room.ref().tell(new ChatRoom.Leave(chatAddress, reason, true));
     }
@@ -247,29 +304,47 @@ public final class SessionLifecycle<T> {
     if (aborted) {
       return;
     }
-    Outbound outbound = setup.outbound();
-    ByteString lines = posted.renderings().get(form, () -> outbound.encode(render.get()));
+    ByteString lines = shared(posted, form, render);
     if (!lines.isEmpty()) {
-      offered(outbound.sendEncoded(lines));
+      sendEncoded(lines);
     }
+  }
+
+  /** Sends lines already encoded for this connection. */
+  public void sendEncoded(ByteString lines) {
+    if (!aborted) {
+      offered(setup.outbound().sendEncoded(lines));
+    }
+  }
+
+  /**
+   * The lines {@code render} makes of {@code posted} in wire form {@code form}, encoded for this
+   * connection, rendered once for every session and room that needs the same form.
+   */
+  public ByteString shared(ChatEvent.Posted posted, Object form,
+      Supplier<List<String>> render) {
+    Outbound outbound = setup.outbound();
+    return posted.renderings().get(form, () -> outbound.encode(render.get()));
   }
 
   private void offered(Outbound.Result result) {
     if (result == Outbound.Result.OVERFLOW) {
-      tooSlow();
+      aborted = true;
     }
   }
 
-  /** Drops the client at once: it left {@code send-buffer} lines unread. */
-  private void tooSlow() {
-    String reason = "too slow: did not read " + settings().sendBuffer() + " queued lines";
+  /**
+   * The client was dropped as too slow, by this session's output or by a room: the connection
+   * is already cut; leaves every room and ends.
+   */
+  public Behavior<T> droppedAsTooSlow() {
+    String reason = setup.outbound().tooSlowReason();
     context.getLog().warn("Disconnecting {} ({}): {}", who(), setup.remote(), reason);
     aborted = true;
     closeReason = reason;
     leaveServer(reason);
-    setup.outbound().abort(reason);
     end(reason);
-    context.getSelf().tell(sendBufferOverflowed);
+    return Behaviors.stopped();
   }
 
   // --- ending -------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
 
 /**
  * One IRC client's session: the IRC listener's counterpart of the native
@@ -175,6 +176,8 @@ public final class IrcSession {
   private boolean capVersion302;
   private boolean registering;
   private Set<String> caps = new LinkedHashSet<>();
+  /** How posts look to this client, from {@link #caps}; read by rooms, from other threads. */
+  private volatile PostForm postForm = PostForm.PLAIN;
 
   // The line being handled: what it still waits for.
   private int repliesDue;
@@ -202,7 +205,7 @@ public final class IrcSession {
     this.irc = irc;
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
-        new CloseTimedOut(), new SendBufferOverflowed());
+        new CloseTimedOut(), new SendBufferOverflowed(), this::postBytes);
     this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
@@ -283,7 +286,7 @@ public final class IrcSession {
         .onMessage(UserReply.class, this::onUserReply)
         .onMessage(UsersReply.class, this::onUsersReply)
         .onMessage(OnlineReply.class, this::onOnlineReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
+        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
         .onMessage(OutputEnded.class, ended -> session.outputEnded())
         .onSignal(PostStop.class, stop -> session.postStop());
   }
@@ -543,6 +546,7 @@ public final class IrcSession {
           // Implied by version 302, and then it may not be disabled.
           capVersion302 = true;
           caps.add(Capabilities.CAP_NOTIFY);
+          capsChanged();
         }
         send(replies.command("CAP", me, "LS", String.join(" ", Capabilities.SUPPORTED)));
       }
@@ -555,6 +559,7 @@ public final class IrcSession {
           send(replies.command("CAP", me, "NAK", request.trim()));
         } else {
           caps = enabled;
+          capsChanged();
           send(replies.command("CAP", me, "ACK", request.trim()));
         }
       }
@@ -688,7 +693,8 @@ public final class IrcSession {
         send(numeric(Numerics.ERR_TOOMANYCHANNELS, channel, "You have joined too many channels"));
       } else {
         session.registry().tell(
-            new Registry.JoinRoom(room.get(), nick(), chatAddress, joinReplies));
+            new Registry.JoinRoom(room.get(), nick(), chatAddress,
+                session.deliveryFor(room.get()), joinReplies));
         repliesDue++;
       }
     }
@@ -704,8 +710,10 @@ public final class IrcSession {
       joined.topic().ifPresent(topic -> sendTopic(joined.room(), topic));
       sendAll(replies.names(nick(), channel, joined.members()));
       history(joined.room(), joined.history());
+      session.joinShown();
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
+      session.joinRefused(refused.room());
       send(numeric(Numerics.ERR_NOSUCHCHANNEL, IrcNames.channel(refused.room()),
           "Cannot join: " + refused.reason()));
     }
@@ -1276,7 +1284,14 @@ public final class IrcSession {
   // --- events from the chat core ------------------------------------------------------------
 
   private Behavior<Command> onFromChat(FromChat message) {
-    ChatEvent event = message.event();
+    try {
+      return show(message.event());
+    } finally {
+      session.roomEventHandled(message.event());
+    }
+  }
+
+  private Behavior<Command> show(ChatEvent event) {
     Optional<String> room = ChatEvents.room(event);
     if (room.isPresent() && !session.isIn(room.get())) {
       return Behaviors.same();
@@ -1296,9 +1311,11 @@ public final class IrcSession {
     boolean tags = capEnabled(Capabilities.MESSAGE_TAGS);
     if (event instanceof ChatEvent.Posted posted) {
       boolean own = posted.nick().equals(nick());
-      if ((!own || capEnabled(Capabilities.ECHO_MESSAGE)) && (shows(posted.kind()))) {
-        session.sendShared(posted, PostForm.of(serverTime, tags),
-            () -> rendered(events.posted(posted, serverTime, tags)));
+      if (!own || capEnabled(Capabilities.ECHO_MESSAGE)) {
+        ByteString bytes = postBytes(posted);
+        if (!bytes.isEmpty()) {
+          session.sendEncoded(bytes);
+        }
       }
     } else if (event instanceof ChatEvent.MemberJoined joined) {
       channels.memberJoined(joined.room(), joined.nick(), joined.user());
@@ -1397,11 +1414,38 @@ public final class IrcSession {
     return messages.stream().map(IrcMessage::render).toList();
   }
 
+  /**
+   * A post as this client is shown it, empty when it is not (TAGMSG without message-tags).
+   * Rooms call this from their own threads: it reads only {@link #postForm}.
+   */
+  private ByteString postBytes(ChatEvent.Posted posted) {
+    PostForm form = postForm;
+    if (posted.kind() == MessageKind.TAGS_ONLY && !form.tags) {
+      return ByteString.emptyByteString();
+    }
+    return session.shared(posted, form,
+        () -> rendered(events.posted(posted, form.serverTime, form.tags)));
+  }
+
+  private void capsChanged() {
+    postForm = PostForm.of(capEnabled(Capabilities.SERVER_TIME),
+        capEnabled(Capabilities.MESSAGE_TAGS));
+  }
+
   /** How a post looks on IRC: it depends only on these capabilities. */
   private enum PostForm {
-    PLAIN, SERVER_TIME, TAGS, SERVER_TIME_AND_TAGS;
+    PLAIN(false, false), SERVER_TIME(true, false), TAGS(false, true),
+    SERVER_TIME_AND_TAGS(true, true);
 
     private static final PostForm[] ALL = values();
+
+    private final boolean serverTime;
+    private final boolean tags;
+
+    PostForm(boolean serverTime, boolean tags) {
+      this.serverTime = serverTime;
+      this.tags = tags;
+    }
 
     static PostForm of(boolean serverTime, boolean tags) {
       return ALL[(serverTime ? 1 : 0) + (tags ? 2 : 0)];

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
 import lochat.chat.Profile;
@@ -53,13 +54,24 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       String newNick, ActorRef<ChatEvent> session, ActorRef<NickResult> replyTo)
       implements Command {}
 
-  /** Joins {@code room}, creating it when needed; the room answers with a join result. */
+  /**
+   * Joins {@code room}, creating it when needed; the room answers with a join result, the
+   * registry with a refusal. The room reaches the member through {@code delivery}.
+   */
   public record JoinRoom(
       String room,
       String nick,
       ActorRef<ChatEvent> member,
+      MemberDelivery delivery,
       ActorRef<ChatRoom.JoinResult> replyTo)
-      implements Command {}
+      implements Command {
+
+    /** A member without a connection of its own: everything goes through the actor. */
+    public JoinRoom(String room, String nick, ActorRef<ChatEvent> member,
+        ActorRef<ChatRoom.JoinResult> replyTo) {
+      this(room, nick, member, MemberDelivery.THROUGH_SESSION, replyTo);
+    }
+  }
 
   public record ListRooms(ActorRef<RoomList> replyTo) implements Command {}
 
@@ -279,7 +291,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
     rooms.put(key, room.forwardedOneMore());
     room.ref().tell(new ChatRoom.Join(join.nick(),
-        user == null ? join.nick() : user.profile.user(), join.member(), join.replyTo()));
+        user == null ? join.nick() : user.profile.user(), join.member(), join.delivery(),
+        join.replyTo()));
     return this;
   }
 

@@ -1,17 +1,21 @@
 package lochat.room;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Topic;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,6 +24,8 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One chat room: its members, its recent history, and the order of everything said in it.
@@ -35,9 +41,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>A room has an optional topic that any member may set or clear; joiners receive it with
  * their {@link Joined} reply.
  *
- * <p>Delivery is a plain {@code tell} to each member: the room never waits for anyone. Keeping a
- * slow reader from growing without bound is the member session's job (its bounded send queue).
- * History is kept in memory only, bounded by {@code historySize}; it is lost on restart.
+ * <p>Delivery never waits for anyone. Other people's posts go straight into each member's
+ * connection through its {@link MemberDelivery}, rendered once per wire form; everything else
+ * (joins, departures, renames, topics, a member's own echo, which is its receipt) is told to the
+ * member's session, and holds back the posts behind it until the session has handled it. When a
+ * member has more unread than its connection allows, the room is {@code congested}: it keeps
+ * every request until that member has caught up, so that senders who outpace a reader are slowed
+ * (they wait for their echo) rather than the reader cut off; a member that has stopped reading
+ * is dropped as too slow. History is kept in memory only, bounded by {@code historySize}; it is
+ * lost on restart.
  */
 public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
@@ -48,10 +60,20 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * history and the member list.
    */
   public record Join(
-      String nick, String user, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo)
+      String nick,
+      String user,
+      ActorRef<ChatEvent> member,
+      MemberDelivery delivery,
+      ActorRef<JoinResult> replyTo)
       implements Command {
 
-    /** A member whose user name is its nickname. */
+    /** A member without a connection of its own: everything goes through the actor. */
+    public Join(String nick, String user, ActorRef<ChatEvent> member,
+        ActorRef<JoinResult> replyTo) {
+      this(nick, user, member, MemberDelivery.THROUGH_SESSION, replyTo);
+    }
+
+    /** A member whose user name is its nickname, without a connection of its own. */
     public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
       this(nick, nick, member, replyTo);
     }
@@ -84,6 +106,10 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record TopicIs(String room, Optional<Topic> topic) {}
 
   record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
+
+  private record MemberCaughtUp(ActorRef<ChatEvent> member) implements Command {}
+
+  private record CheckSlowMembers() implements Command {}
 
   /** The answer to a join, from the room or from the registry that refused to create it. */
   public sealed interface JoinResult {}
@@ -138,27 +164,44 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public static Behavior<Command> create(
       String name, int historySize, ActorRef<Occupancy> occupancy, Clock clock) {
-    return Behaviors.setup(
-        context -> new ChatRoom(context, name, historySize, occupancy, clock));
+    return Behaviors.setup(context -> Behaviors.withStash(STASH_CAPACITY,
+        stash -> Behaviors.withTimers(timers ->
+            new ChatRoom(context, stash, timers, name, historySize, occupancy, clock))));
   }
+
+  /** Requests kept while the room is congested: about one per member, as each waits for its echo. */
+  private static final int STASH_CAPACITY = 100_000;
+
+  /** How often a congested room looks for members that have stopped reading. */
+  private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
+
+  /** A member: what it is called and how it is reached. */
+  private record Member(String nick, String user, MemberDelivery delivery) {}
 
   private final String name;
   private final int historySize;
   private final ActorRef<Occupancy> occupancy;
   private final Clock clock;
-  private final Map<ActorRef<ChatEvent>, String> members = new LinkedHashMap<>();
-  private final Map<ActorRef<ChatEvent>, String> userNames = new HashMap<>();
+  private final StashBuffer<Command> stash;
+  private final TimerScheduler<Command> timers;
+  private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
+  /** Members with more unread than their connection allows; the room waits while any is. */
+  private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
   private long requestsHandled;
   private Optional<Topic> topic = Optional.empty();
 
   private ChatRoom(
       ActorContext<Command> context,
+      StashBuffer<Command> stash,
+      TimerScheduler<Command> timers,
       String name,
       int historySize,
       ActorRef<Occupancy> occupancy,
       Clock clock) {
     super(context);
+    this.stash = stash;
+    this.timers = timers;
     this.name = name;
     this.historySize = historySize;
     this.occupancy = occupancy;
@@ -176,6 +219,21 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .onMessage(SetTopic.class, this::onSetTopic)
         .onMessage(GetTopic.class, this::onGetTopic)
         .onMessage(MemberStopped.class, this::onMemberStopped)
+        .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
+        .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
+        .build();
+  }
+
+  /**
+   * A member is behind: every request waits until it has caught up or has been dropped as too
+   * slow; only what concerns the members themselves is handled meanwhile.
+   */
+  private Behavior<Command> congested() {
+    return Behaviors.receive(Command.class)
+        .onMessage(MemberStopped.class, this::onMemberStopped)
+        .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
+        .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
+        .onAnyMessage(this::onWhileCongested)
         .build();
   }
 
@@ -183,12 +241,13 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     requestsHandled++;
     boolean isNew = !members.containsKey(join.member());
     if (isNew) {
-      members.put(join.member(), join.nick());
-      userNames.put(join.member(), join.user());
+      members.put(join.member(), new Member(join.nick(), join.user(), join.delivery()));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
     reportOccupancy();
+    // The joiner's session shows the join before any post that follows it.
+    members.get(join.member()).delivery().throughSession();
     join.replyTo().tell(new Joined(
         name, getContext().getSelf(), nicks(), userNamesByNick(), List.copyOf(history), topic));
     if (isNew) {
@@ -198,32 +257,47 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onLeave(Leave leave) {
-    String nick = members.get(leave.member());
-    if (nick != null) {
+    Member member = members.get(leave.member());
+    if (member != null) {
       remove(leave.member());
-      broadcast(new MemberLeft(name, nick, leave.reason(), leave.leftServer()));
+      broadcast(new MemberLeft(name, member.nick(), leave.reason(), leave.leftServer()));
     }
-    return this;
+    return caughtUpIfNoneBehind();
   }
 
   private Behavior<Command> onPost(Post post) {
-    String nick = members.get(post.member());
-    if (nick != null) {
-      Posted posted = new Posted(name, nick, userNames.get(post.member()), post.text(),
-          post.kind(), post.tags(), clock.instant());
-      if (post.kind().isForPeople()) {
-        remember(posted);
-      }
-      broadcast(posted);
+    Member sender = members.get(post.member());
+    if (sender == null) {
+      return this;
     }
-    return this;
+    Posted posted = new Posted(name, sender.nick(), sender.user(), post.text(),
+        post.kind(), post.tags(), clock.instant());
+    if (post.kind().isForPeople()) {
+      remember(posted);
+    }
+    for (Map.Entry<ActorRef<ChatEvent>, Member> entry : members.entrySet()) {
+      ActorRef<ChatEvent> ref = entry.getKey();
+      MemberDelivery delivery = entry.getValue().delivery();
+      if (ref.equals(post.member())) {
+        delivery.throughSession();
+        ref.tell(posted);
+        continue;
+      }
+      switch (delivery.post(posted)) {
+        case THROUGH_SESSION -> ref.tell(posted);
+        case BEHIND -> fellBehind(ref, delivery);
+        case DELIVERED -> { }
+      }
+    }
+    return behind.isEmpty() ? this : congested();
   }
 
   private Behavior<Command> onRename(Rename rename) {
-    String oldNick = members.get(rename.member());
-    if (oldNick != null && !oldNick.equals(rename.newNick())) {
-      members.put(rename.member(), rename.newNick());
-      broadcast(new MemberRenamed(name, oldNick, rename.newNick()));
+    Member member = members.get(rename.member());
+    if (member != null && !member.nick().equals(rename.newNick())) {
+      members.put(rename.member(),
+          new Member(rename.newNick(), member.user(), member.delivery()));
+      broadcast(new MemberRenamed(name, member.nick(), rename.newNick()));
     }
     return this;
   }
@@ -236,12 +310,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onSetTopic(SetTopic set) {
-    String nick = members.get(set.member());
-    if (nick != null) {
+    Member member = members.get(set.member());
+    if (member != null) {
       topic = set.text().isEmpty()
           ? Optional.empty()
-          : Optional.of(new Topic(set.text(), nick, clock.instant()));
-      broadcast(new ChatEvent.TopicChanged(name, nick, topic));
+          : Optional.of(new Topic(set.text(), member.nick(), clock.instant()));
+      broadcast(new ChatEvent.TopicChanged(name, member.nick(), topic));
       reportOccupancy();
     }
     return this;
@@ -253,17 +327,72 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onMemberStopped(MemberStopped stopped) {
-    String nick = members.get(stopped.member());
-    if (nick != null) {
+    Member member = members.get(stopped.member());
+    if (member != null) {
       remove(stopped.member());
-      broadcast(new MemberLeft(name, nick, CONNECTION_LOST, true));
+      broadcast(new MemberLeft(name, member.nick(), CONNECTION_LOST, true));
     }
-    return this;
+    return caughtUpIfNoneBehind();
+  }
+
+  private Behavior<Command> onMemberCaughtUp(MemberCaughtUp caughtUp) {
+    behind.remove(caughtUp.member());
+    return caughtUpIfNoneBehind();
+  }
+
+  private Behavior<Command> onCheckSlowMembers(CheckSlowMembers check) {
+    for (ActorRef<ChatEvent> ref : new ArrayList<>(behind)) {
+      Member member = members.get(ref);
+      String reason = member == null ? null : member.delivery().tooSlow();
+      if (reason != null) {
+        member.delivery().drop(reason);
+        remove(ref);
+        broadcast(new MemberLeft(name, member.nick(), reason, true));
+      }
+    }
+    return caughtUpIfNoneBehind();
+  }
+
+  private Behavior<Command> onWhileCongested(Command request) {
+    if (!stash.isFull()) {
+      stash.stash(request);
+      return Behaviors.same();
+    }
+    getContext().getLog().warn("Room {} holds {} requests while a member catches up; taking"
+        + " more at once", name, stash.size());
+    Behavior<Command> next;
+    try {
+      next = receive(getContext(), request);
+    } catch (Exception handlerFailed) {
+      throw new IllegalStateException(handlerFailed);
+    }
+    return next == this ? Behaviors.same() : next;
+  }
+
+  private void fellBehind(ActorRef<ChatEvent> ref, MemberDelivery delivery) {
+    if (behind.add(ref)) {
+      ActorRef<Command> self = getContext().getSelf();
+      delivery.whenCaughtUp(() -> self.tell(new MemberCaughtUp(ref)));
+      if (!timers.isTimerActive(CheckSlowMembers.class)) {
+        timers.startTimerWithFixedDelay(CheckSlowMembers.class, new CheckSlowMembers(),
+            SLOW_MEMBER_CHECK);
+      }
+    }
+  }
+
+  /** Back to taking requests, the kept ones first, once no member is behind. */
+  private Behavior<Command> caughtUpIfNoneBehind() {
+    behind.retainAll(members.keySet());
+    if (!behind.isEmpty()) {
+      return Behaviors.same();
+    }
+    timers.cancel(CheckSlowMembers.class);
+    return stash.isEmpty() ? this : stash.unstashAll(this);
   }
 
   private void remove(ActorRef<ChatEvent> member) {
     members.remove(member);
-    userNames.remove(member);
+    behind.remove(member);
     getContext().unwatch(member);
     reportOccupancy();
   }
@@ -278,27 +407,27 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     history.addLast(posted);
   }
 
+  /** Tells every member's session {@code event}, which holds back the posts behind it. */
   private void broadcast(ChatEvent event) {
-    for (ActorRef<ChatEvent> member : members.keySet()) {
-      member.tell(event);
-    }
+    broadcastExcept(null, event);
   }
 
   private void broadcastExcept(ActorRef<ChatEvent> excluded, ChatEvent event) {
-    for (ActorRef<ChatEvent> member : members.keySet()) {
-      if (!member.equals(excluded)) {
-        member.tell(event);
+    for (Map.Entry<ActorRef<ChatEvent>, Member> member : members.entrySet()) {
+      if (!member.getKey().equals(excluded)) {
+        member.getValue().delivery().throughSession();
+        member.getKey().tell(event);
       }
     }
   }
 
   private List<String> nicks() {
-    return List.copyOf(members.values());
+    return members.values().stream().map(Member::nick).toList();
   }
 
   private Map<String, String> userNamesByNick() {
     Map<String, String> byNick = new LinkedHashMap<>();
-    members.forEach((member, nick) -> byNick.put(nick, userNames.get(member)));
+    members.values().forEach(member -> byNick.put(member.nick(), member.user()));
     return byNick;
   }
 

@@ -28,13 +28,10 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
@@ -246,13 +243,10 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private void start(Pending admitted) {
     Tcp.IncomingConnection connection = admitted.connection();
     String remote = admitted.remote();
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> outgoing =
-        Source.<ByteString>queue(connectionSettings.sendBuffer())
-            .preMaterialize(getContext().getSystem());
+    Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
     ActorRef<T> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry, gatekeeper,
-            new Outbound(outgoing.first(), protocol.lineEnding()), remote,
+            connectionSettings, registry, gatekeeper, outbound, remote,
             sessions.size() + 1, reportAdapter)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
@@ -265,7 +259,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
             session,
             protocol.framing(connectionSettings),
             protocol.streamMessages(),
-            outgoing.second(),
+            outbound.source(),
             connectionSettings,
             getContext().getSystem().scheduler())
         .via(connectionsKillSwitch.flow());

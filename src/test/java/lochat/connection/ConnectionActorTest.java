@@ -10,24 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
+import lochat.testing.OutboundReader;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +46,8 @@ class ConnectionActorTest {
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
   private TestProbe<ChatRoom.Command> room;
+  /** How the lobby reaches alice: the delivery her session gave with its join. */
+  private MemberDelivery lobby;
 
   @AfterAll
   static void shutdown() {
@@ -66,25 +64,27 @@ class ConnectionActorTest {
   }
 
   private ActorRef<ConnectionActor.Command> session(int sendBuffer, boolean socketReads) {
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
-        Source.<ByteString>queue(sendBuffer).preMaterialize(testKit.system());
-    if (socketReads) {
-      queue.second().runWith(
-          Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
-          testKit.system());
-    }
     ConnectionSettings settings = settings(sendBuffer);
-    return session(settings, queue);
+    Outbound outbound = new Outbound(settings, "\n");
+    if (socketReads) {
+      OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    }
+    return session(settings, outbound);
   }
 
   private ActorRef<ConnectionActor.Command> session(
-      ConnectionSettings settings,
-      Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue) {
+      ConnectionSettings settings, Outbound outbound) {
     ActorRef<ConnectionActor.Command> session = testKit.spawn(ConnectionActor.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            new Outbound(queue.first(), "\n"), "10.0.0.9:5000", 3, endReports())));
+            outbound, "10.0.0.9:5000", 3, endReports())));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
+  }
+
+  /** Tells the session an event as the lobby does: through the delivery it was given. */
+  private void fromLobby(ActorRef<ChatEvent> session, ChatEvent event) {
+    lobby.throughSession();
+    session.tell(event);
   }
 
   private void receive(ActorRef<ConnectionActor.Command> session, String line) {
@@ -108,6 +108,8 @@ class ConnectionActorTest {
     Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
     assertEquals("lobby", join.room());
     ack.expectNoMessage(QUIET);
+    lobby = join.delivery();
+    lobby.throughSession();
     join.replyTo().tell(new ChatRoom.Joined(
         "lobby", room.getRef(), List.of("bob", "alice"), history, Optional.empty()));
     ack.expectMessage(Done.getInstance());
@@ -116,7 +118,7 @@ class ConnectionActorTest {
 
   @Test
   void registrationHoldsTheLineUntilTheRegistryAndRoomHaveAnswered() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     Posted old = new Posted("lobby", "bob", "earlier", MessageKind.TEXT, java.time.Instant.parse("2026-01-02T03:04:05Z"));
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
@@ -127,7 +129,7 @@ class ConnectionActorTest {
 
   @Test
   void takenNicknameIsRefusedAndAskedForAgain() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     socket.receiveSeveralMessages(4);
     receive(session, "/nick alice");
     registry.expectMessageClass(Registry.Register.class).replyTo()
@@ -139,30 +141,30 @@ class ConnectionActorTest {
 
   @Test
   void postIsAcknowledgedOnlyOnceTheRoomHasEchoedIt() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     receive(session, "hello \u001b[31mworld");
     ChatRoom.Post post = room.expectMessageClass(ChatRoom.Post.class);
     assertEquals("hello world", post.text());
     ack.expectNoMessage(QUIET);
-    me.tell(new Posted("lobby", "bob", "crossing", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, new Posted("lobby", "bob", "crossing", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby bob crossing");
     ack.expectNoMessage(QUIET);
-    me.tell(new Posted("lobby", "alice", "hello world", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, new Posted("lobby", "alice", "hello world", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby alice hello world");
     ack.expectMessage(Done.getInstance());
   }
 
   @Test
   void eventsStillOnTheirWayFromARoomJustLeftAreNotShown() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     receive(session, "/part");
     socket.expectMessage("LEFT lobby alice part");
     room.expectMessageClass(ChatRoom.Leave.class);
-    me.tell(new Posted("lobby", "bob", "sent before the leave", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, new Posted("lobby", "bob", "sent before the leave", MessageKind.TEXT, java.time.Instant.now()));
     receive(session, "/help");
     assertEquals("SERVER You are not in any room now; /join ROOM to enter one",
         socket.receiveMessage());
@@ -174,13 +176,13 @@ class ConnectionActorTest {
     ActorRef<ConnectionActor.Command> session = session(8, false);
     receive(session, "/help");
     SessionReport.Ended end = ended.receiveMessage();
-    assertEquals("too slow: did not read 8 queued lines", end.reason());
+    assertEquals("too slow: more than 8 bytes unread", end.reason());
     ended.expectTerminated(session);
   }
 
   @Test
   void brokenConnectionLeavesRoomsAndGivesTheNickBack() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     session.tell(new ConnectionActor.InputEnded(Optional.of("Connection reset by peer")));
     ChatRoom.Leave leave = room.expectMessageClass(ChatRoom.Leave.class);
@@ -194,12 +196,11 @@ class ConnectionActorTest {
 
   @Test
   void clientThatDoesNotReadItsLastLinesIsCutAfterTheCloseTimeout() {
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> unread =
-        Source.<ByteString>queue(64).preMaterialize(testKit.system());
     ConnectionSettings settings = ConnectionSettings.fromConfig(ConfigFactory.parseString(
             "lochat.connection.close-timeout = 200ms")
         .withFallback(ConfigFactory.load()).getConfig("lochat"));
-    ActorRef<ConnectionActor.Command> session = session(settings, unread);
+    ActorRef<ConnectionActor.Command> session =
+        session(settings, new Outbound(settings, "\n"));
     receive(session, "/quit");
     ack.expectMessage(Done.getInstance());
     assertEquals("quit", ended.receiveMessage().reason());
@@ -208,7 +209,7 @@ class ConnectionActorTest {
 
   @Test
   void serverShutdownSaysGoodbye() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     session.tell(new ConnectionActor.ServerShutdown());
@@ -235,12 +236,9 @@ class ConnectionActorTest {
    * that line does not say how many are online.
    */
   private ActorRef<ConnectionActor.Command> readingSession(ConnectionSettings settings) {
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
-        Source.<ByteString>queue(64).preMaterialize(testKit.system());
-    queue.second().runWith(
-        Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
-        testKit.system());
-    ActorRef<ConnectionActor.Command> session = session(settings, queue);
+    Outbound outbound = new Outbound(settings, "\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    ActorRef<ConnectionActor.Command> session = session(settings, outbound);
     socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
         + (settings.password().isPresent() ? ")." : "). 3 clients online."));
     return session;
@@ -258,7 +256,9 @@ class ConnectionActorTest {
     assertEquals("alice", register.nick());
     register.replyTo().tell(new Registry.NickAccepted(null, "alice"));
     socket.expectMessage("OK nick alice");
-    registry.expectMessageClass(Registry.JoinRoom.class).replyTo().tell(new ChatRoom.Joined(
+    Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
+    join.delivery().throughSession();
+    join.replyTo().tell(new ChatRoom.Joined(
         "lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()));
     ack.expectMessage(Done.getInstance());
     socket.expectMessage("JOINED lobby alice");
@@ -362,7 +362,7 @@ class ConnectionActorTest {
 
   @Test
   void passWhereNoPasswordIsNeededIsAcceptedAndTheNickAskedFor() {
-    ActorRef<ConnectionActor.Command> session = session(64, true);
+    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
     socket.receiveSeveralMessages(4);
 
     receive(session, "/pass whatever");

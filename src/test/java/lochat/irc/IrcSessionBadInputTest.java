@@ -14,18 +14,13 @@ import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
+import lochat.testing.OutboundReader;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,17 +56,14 @@ class IrcSessionBadInputTest {
   private ActorRef<IrcSession.Command> session() {
     Config lochat = ConfigFactory.parseString("lochat.server-name = lochat\nlochat.motd = \"\"")
         .withFallback(ConfigFactory.load()).getConfig("lochat");
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queue =
-        Source.<ByteString>queue(256).preMaterialize(testKit.system());
-    queue.second().runWith(
-        Sink.foreach(bytes -> socket.getRef().tell(bytes.utf8String().stripTrailing())),
-        testKit.system());
     ConnectionSettings settings = ConnectionSettings.fromConfig(lochat);
+    Outbound outbound = new Outbound(settings, "\r\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     ActorRef<IrcSession.Command> session = testKit.spawn(IrcSession.create(new SessionSetup(
         settings, registry.getRef(),
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
-        new Outbound(queue.first(), "\r\n"), "10.0.0.9:5000", 1, endReports()),
+        outbound, "10.0.0.9:5000", 1, endReports()),
         IrcSettings.fromConfig(lochat)));
     registry.expectMessageClass(Registry.Connected.class);
     return session;

@@ -1,0 +1,79 @@
+package lochat.connection;
+
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The socket's end of an {@link Outbound}: emits everything queued as one element whenever the
+ * socket asks for more, completes after {@link Outbound#close} once the queue is empty, and fails
+ * at once after {@link Outbound#abort}.
+ *
+ * <p>Why not {@code Source.queue}: that one bounds elements, not bytes, must be materialised
+ * before the connection's stream to hand out its queue (a stream interpreter of its own per
+ * connection), and lets nothing but its owner write to it in order with other writers. This
+ * stage wakes only when bytes arrive while the socket is waiting for them: while a write is in
+ * progress, whatever arrives is gathered for the next one.
+ */
+final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
+
+  private final Outlet<ByteString> out = Outlet.create("Outbound.out");
+  private final SourceShape<ByteString> shape = SourceShape.of(out);
+  private final Outbound outbound;
+
+  OutboundSource(Outbound outbound) {
+    this.outbound = outbound;
+  }
+
+  @Override
+  public SourceShape<ByteString> shape() {
+    return shape;
+  }
+
+  @Override
+  public GraphStageLogic createLogic(Attributes attributes) {
+    return new GraphStageLogic(shape) {
+      {
+        setHandler(out, new AbstractOutHandler() {
+          @Override
+          public void onPull() {
+            emitWhatIsQueued();
+          }
+
+          @Override
+          public void onDownstreamFinish(Throwable cause) throws Exception {
+            outbound.cancelled(cause);
+            super.onDownstreamFinish(cause);
+          }
+        });
+      }
+
+      @Override
+      public void preStart() {
+        outbound.attach(createAsyncCallback((NotUsed signal) -> {
+          if (isAvailable(out)) {
+            emitWhatIsQueued();
+          } else if (outbound.failure() != null) {
+            failStage(outbound.failure());
+          }
+        }));
+      }
+
+      private void emitWhatIsQueued() {
+        Outbound.Taken taken = outbound.take();
+        if (taken instanceof Outbound.Bytes bytes) {
+          push(out, bytes.bytes());
+        } else if (taken instanceof Outbound.Finished) {
+          completeStage();
+        } else if (taken instanceof Outbound.Failed failed) {
+          failStage(failed.cause());
+        }
+      }
+    };
+  }
+}

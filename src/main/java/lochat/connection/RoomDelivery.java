@@ -1,0 +1,62 @@
+package lochat.connection;
+
+import java.util.function.Function;
+import lochat.chat.ChatEvent;
+import lochat.chat.MemberDelivery;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * One membership's way into its connection: what a room holds to queue other people's posts
+ * straight into the member's {@link Outbound}, rendered by the member's protocol.
+ *
+ * <p>The session makes one for each room it joins and {@link #close closes} it when it leaves, so
+ * that nothing the room sends after the user has seen it leave reaches the client. Thread-safe:
+ * its state is guarded by the outbound's lock.
+ */
+public final class RoomDelivery implements MemberDelivery {
+
+  private final Outbound outbound;
+  private final Function<ChatEvent.Posted, ByteString> render;
+  /** Guarded by the outbound's lock. */
+  boolean open = true;
+
+  /**
+   * @param render the bytes of a post for this member in its wire form, shared by every member
+   *     with the same form (see {@link lochat.chat.SharedRenderings}); empty for a post this
+   *     member is not shown
+   */
+  public RoomDelivery(Outbound outbound, Function<ChatEvent.Posted, ByteString> render) {
+    this.outbound = outbound;
+    this.render = render;
+  }
+
+  @Override
+  public Outcome post(ChatEvent.Posted posted) {
+    return outbound.deliver(this, render.apply(posted));
+  }
+
+  @Override
+  public void throughSession() {
+    outbound.expectThroughSession();
+  }
+
+  @Override
+  public void whenCaughtUp(Runnable then) {
+    outbound.whenCaughtUp(then);
+  }
+
+  @Override
+  public String tooSlow() {
+    return outbound.tooSlow();
+  }
+
+  @Override
+  public void drop(String reason) {
+    outbound.drop(reason);
+  }
+
+  /** The member has left the room: the room's posts no longer reach it. */
+  public void close() {
+    outbound.closeDelivery(this);
+  }
+}
