@@ -37,6 +37,13 @@ public sealed interface ChatEvent {
     }
   }
 
+  /**
+   * The receipt of the user's own post: the room has accepted it and already queued it for the
+   * user's client (its echo, where the protocol shows one). Nothing to show; it tells the session
+   * that the line that made the post is done.
+   */
+  record Receipt(Posted posted) implements ChatEvent {}
+
   /** {@code nick} joined {@code room}; {@code user} is its user name. */
   record MemberJoined(String room, String nick, String user) implements ChatEvent {
 

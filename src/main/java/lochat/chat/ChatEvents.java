@@ -39,6 +39,9 @@ public final class ChatEvents {
    * the room whose key ({@link Names#key}) is {@code roomKey}.
    */
   public static boolean isEchoOf(ChatEvent event, String nick, String roomKey) {
+    if (event instanceof ChatEvent.Receipt receipt) {
+      return isEchoOf(receipt.posted(), nick, roomKey);
+    }
     if (event instanceof ChatEvent.Posted posted) {
       return posted.nick().equals(nick) && Names.key(posted.room()).equals(roomKey);
     }

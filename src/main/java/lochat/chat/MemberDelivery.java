@@ -9,7 +9,8 @@ package lochat.chat;
  * most of what a delivery cost. A post that needs nothing from the session (one by somebody else)
  * is rendered once per wire form and queued by the room itself. Order is kept: an event that
  * goes through the session (a join, a rename, the member's own echo) holds back the posts behind
- * it, which then go through the session too, until the session has handled it.
+ * it, which then go through the session too, until the session has handled it. The member's own
+ * post is queued the same way, and the session gets only its receipt.
  *
  * <p>The room calls {@link #throughSession} before every event it tells the session, and the
  * session reports each one handled; implementations must be safe to call from the room's thread
@@ -34,6 +35,16 @@ public interface MemberDelivery {
   /** Queues {@code posted} for the member, or says that it must go through the session. */
   Outcome post(ChatEvent.Posted posted);
 
+  /**
+   * Queues the member's own post as its echo (nothing, where its protocol shows none), or says
+   * that it must go through the session. Unless it went through the session, the room then
+   * sends the session a {@link ChatEvent.Receipt}.
+   */
+  Outcome postOwn(ChatEvent.Posted posted);
+
+  /** Whether the member has more unread than its connection allows. */
+  boolean behind();
+
   /** Called before the room tells the session an event; keeps later posts behind it. */
   void throughSession();
 
@@ -54,6 +65,16 @@ public interface MemberDelivery {
     @Override
     public Outcome post(ChatEvent.Posted posted) {
       return Outcome.THROUGH_SESSION;
+    }
+
+    @Override
+    public Outcome postOwn(ChatEvent.Posted posted) {
+      return Outcome.THROUGH_SESSION;
+    }
+
+    @Override
+    public boolean behind() {
+      return false;
     }
 
     @Override

@@ -131,7 +131,17 @@ public final class ConnectionActor {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(),
-        this::postBytes);
+        new PostBytes() {
+          @Override
+          public ByteString others(Posted posted) {
+            return postBytes(posted);
+          }
+
+          @Override
+          public ByteString own(Posted posted) {
+            return postBytes(posted);
+          }
+        });
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
     this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
     this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
@@ -514,6 +524,9 @@ public final class ConnectionActor {
   }
 
   private Behavior<Command> show(ChatEvent event) {
+    if (event instanceof ChatEvent.Receipt) {
+      return echoArrived(event);
+    }
     if (ChatEvents.room(event).filter(room -> !session.isIn(room)).isPresent()
         || !ChatEvents.isForPeople(event)) {
       return Behaviors.same();
@@ -523,6 +536,11 @@ public final class ConnectionActor {
     } else {
       send(LineRenderer.event(event));
     }
+    return echoArrived(event);
+  }
+
+  /** The line that waits for {@code event}, the user's own post or topic, is done. */
+  private Behavior<Command> echoArrived(ChatEvent event) {
     if (awaitingEchoFrom != null
         && ChatEvents.isEchoOf(event, session.nick(), awaitingEchoFrom)) {
       awaitingEchoFrom = null;

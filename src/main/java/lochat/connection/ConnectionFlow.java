@@ -1,15 +1,10 @@
 package lochat.connection;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import lochat.protocol.InboundLine;
-import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.stream.ThrottleMode;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -18,11 +13,12 @@ import org.apache.pekko.util.ByteString;
 /**
  * The byte-moving half of a connection, as one stream flow: socket bytes in, socket bytes out.
  *
- * <p>Inbound, bytes are cut into lines by the protocol's framing (see {@link LineFraming}) and handed to the session actor one
- * at a time with an ask: the next line is read only when the session has taken the previous one,
- * so a client that floods is slowed by TCP back-pressure instead of filling a mailbox. When the
- * input ends the session is told, cleanly or with the failure. Flood control paces each client
- * to a configured number of lines per second.
+ * <p>Inbound, bytes are cut into lines by the protocol's framing (see {@link LineFraming}) and
+ * handed to the session actor one at a time ({@link SessionInput}): the next line is read only
+ * when the session has acknowledged the previous one, so a client that floods is slowed by TCP
+ * back-pressure instead of filling a mailbox. When the input ends the session is told, cleanly
+ * or with the failure. Flood control paces each client to a configured number of lines per
+ * second.
  *
  * <p>Outbound, the connection's {@link Outbound} queue is drained into the socket, everything
  * queued at once in one write. When the outbound side ends cleanly (the session closed it) the
@@ -34,8 +30,9 @@ import org.apache.pekko.util.ByteString;
  * reaching its end) the outbound side carries on until the session closes it, so that client
  * still receives every line queued for it.
  *
- * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection.
- * The ends of its two sides are reported from the thread that completes them: the callbacks only
+ * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection. It
+ * has as few stages as it can, since every stage costs every idle connection memory. The ends of
+ * its two sides are reported from the thread that completes them: the callbacks only
  * {@code tell}. A plain {@code whenComplete} on one of Pekko's completion stages would run them
  * on the common fork-join pool, which on a machine of two cores or fewer starts a new thread per
  * callback: three threads per connection, thousands in a burst of connects or closes.
@@ -50,35 +47,24 @@ public final class ConnectionFlow {
   /**
    * @param framing cuts the received bytes into lines
    * @param messages how to tell the session about lines and the ends of the two sides
-   * @param outgoing the socket side of the connection's {@link Outbound} queue
+   * @param outbound the connection's queue of bytes for the client
    */
   public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
       Flow<ByteString, InboundLine, NotUsed> framing,
       SessionMessages<T> messages,
-      Source<ByteString, NotUsed> outgoing,
-      ConnectionSettings settings,
-      Scheduler scheduler) {
+      Outbound outbound,
+      ConnectionSettings settings) {
     InputDrain input = new InputDrain();
     Sink<ByteString, NotUsed> inbound =
         Flow.of(ByteString.class)
             .via(input.flow())
             .via(framing)
-            .via(floodControl(settings))
-            // Once the output has ended the session stops: never ask it for anything more.
-            .takeWhile(line -> !input.closing())
-            .mapAsync(1, line -> AskPattern.<T, Done>ask(
-                session, replyTo -> messages.line(line, replyTo), settings.inputTimeout(),
-                scheduler))
-            .watchTermination((notUsed, ended) -> {
-              ended.whenCompleteAsync((done, failure) ->
-                  session.tell(messages.inputEnded(Optional.ofNullable(failure))),
-                  COMPLETING_THREAD);
-              return notUsed;
-            })
-            .to(Sink.ignore());
-    Source<ByteString, NotUsed> written = endingInput(
-        outgoing, input, settings.closeTimeout(), () -> session.tell(messages.outputEnded()));
+            .to(Sink.fromGraph(new SessionInput<>(session, messages, input, settings)));
+    Source<ByteString, NotUsed> written = outbound.source(failure -> {
+      endInput(input, failure, settings.closeTimeout());
+      session.tell(messages.outputEnded());
+    });
     return Flow.fromSinkAndSource(inbound, written);
   }
 
@@ -103,28 +89,20 @@ public final class ConnectionFlow {
       Source<ByteString, NotUsed> outgoing, InputDrain input, Duration linger, Runnable then) {
     return outgoing.watchTermination((notUsed, ended) -> {
       ended.whenCompleteAsync((done, failure) -> {
-        if (failure == null) {
-          input.drain(linger);
-        } else {
-          input.cut();
-        }
+        endInput(input, failure, linger);
         then.run();
       }, COMPLETING_THREAD);
       return notUsed;
     });
   }
 
-  /**
-   * At most {@code input-lines-per-second} lines from one client, in bursts of up to
-   * {@code input-burst}; a faster client is slowed (its lines wait, then TCP pushes back), never
-   * cut off. This keeps one flooding client from filling everyone else's send buffers.
-   */
-  private static Flow<InboundLine, InboundLine, NotUsed> floodControl(ConnectionSettings settings) {
-    if (settings.inputLinesPerSecond() <= 0) {
-      return Flow.create();
+  /** After a clean end of the output the input drains for at most {@code linger}; else it is cut. */
+  private static void endInput(InputDrain input, Throwable outputFailure, Duration linger) {
+    if (outputFailure == null) {
+      input.drain(linger);
+    } else {
+      input.cut();
     }
-    return Flow.<InboundLine>create().throttle(
-        settings.inputLinesPerSecond(), Duration.ofSeconds(1), settings.inputBurst(),
-        ThrottleMode.shaping());
   }
+
 }

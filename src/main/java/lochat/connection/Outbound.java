@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import lochat.chat.MemberDelivery;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
@@ -28,8 +29,9 @@ import org.apache.pekko.util.ByteStringBuilder;
  * them back) instead of cutting the reader. A client that has more than {@code limitBytes}
  * unread and has taken nothing for {@code slowReaderTimeout}, or that has not caught up within
  * {@value #CATCH_UP_TIMEOUTS} times that, has stopped reading: it is dropped ({@link #tooSlow}).
- * A queue within its limit takes the next element whatever its size; one over it takes nothing
- * that would bring it past twice the limit.
+ * A queue within its limit takes the next element whatever its size. Past it, rooms queue
+ * nothing that would bring it beyond twice the limit, and the session (whose replies, such as a
+ * room's history on join, come in bursts) nothing beyond {@value #SESSION_BURSTS} times.
  *
  * <p>Order between the two writers: while the session has room events to handle, direct posts go
  * through it too ({@link #deliver}), so that the client sees everything in the order the room
@@ -42,6 +44,12 @@ public final class Outbound {
 
   /** How many slow-reader timeouts a reader has to get back to half its limit. */
   static final int CATCH_UP_TIMEOUTS = 5;
+
+  /**
+   * How many limits the session may queue: what it writes at once (a room's history on join, a
+   * long reply) can be larger than the limit, and the client reads it afterwards.
+   */
+  static final int SESSION_BURSTS = 16;
 
   private final long limitBytes;
   private final int maxWriteBytes;
@@ -96,7 +104,15 @@ public final class Outbound {
 
   /** The bytes for the socket; materialise it once. */
   public Source<ByteString, NotUsed> source() {
-    return Source.fromGraph(new OutboundSource(this));
+    return source(failure -> {});
+  }
+
+  /**
+   * The bytes for the socket, telling {@code whenEnded} when they end: with null when everything
+   * queued was written after {@link #close}, else with why not. Materialise it once.
+   */
+  public Source<ByteString, NotUsed> source(Consumer<Throwable> whenEnded) {
+    return Source.fromGraph(new OutboundSource(this, whenEnded));
   }
 
   // --- the session's side -------------------------------------------------------------------
@@ -186,6 +202,10 @@ public final class Outbound {
     }
     invoke(toWake);
     return behind ? MemberDelivery.Outcome.BEHIND : MemberDelivery.Outcome.DELIVERED;
+  }
+
+  synchronized boolean behind() {
+    return queuedBytes > limitBytes;
   }
 
   synchronized void expectThroughSession() {
@@ -308,8 +328,9 @@ public final class Outbound {
       if (completing || failure != null) {
         return Result.CLOSED;
       }
-      overflow = queuedBytes > limitBytes && (queuedBytes + bytes.size() > 2 * limitBytes
-          || System.nanoTime() - lastTakeNanos > slowReaderNanos);
+      overflow = queuedBytes > limitBytes
+          && (queuedBytes + bytes.size() > SESSION_BURSTS * limitBytes
+              || System.nanoTime() - lastTakeNanos > slowReaderNanos);
       toWake = overflow ? null : enqueue(bytes);
     }
     if (overflow) {

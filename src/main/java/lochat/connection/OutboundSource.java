@@ -1,9 +1,11 @@
 package lochat.connection;
 
+import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.SubscriptionWithCancelException;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
@@ -12,7 +14,8 @@ import org.apache.pekko.util.ByteString;
 /**
  * The socket's end of an {@link Outbound}: emits everything queued as one element whenever the
  * socket asks for more, completes after {@link Outbound#close} once the queue is empty, and fails
- * at once after {@link Outbound#abort}.
+ * at once after {@link Outbound#abort}. When it ends, however it ends, it tells {@code whenEnded}:
+ * null when everything queued was written, else why not.
  *
  * <p>Why not {@code Source.queue}: that one bounds elements, not bytes, must be materialised
  * before the connection's stream to hand out its queue (a stream interpreter of its own per
@@ -25,9 +28,11 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
   private final Outlet<ByteString> out = Outlet.create("Outbound.out");
   private final SourceShape<ByteString> shape = SourceShape.of(out);
   private final Outbound outbound;
+  private final Consumer<Throwable> whenEnded;
 
-  OutboundSource(Outbound outbound) {
+  OutboundSource(Outbound outbound, Consumer<Throwable> whenEnded) {
     this.outbound = outbound;
+    this.whenEnded = whenEnded;
   }
 
   @Override
@@ -38,6 +43,9 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
   @Override
   public GraphStageLogic createLogic(Attributes attributes) {
     return new GraphStageLogic(shape) {
+      private Throwable failure;
+      private boolean finished;
+
       {
         setHandler(out, new AbstractOutHandler() {
           @Override
@@ -48,6 +56,11 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
           @Override
           public void onDownstreamFinish(Throwable cause) throws Exception {
             outbound.cancelled(cause);
+            if (cause instanceof SubscriptionWithCancelException.NonFailureCancellation) {
+              finished = true;
+            } else {
+              failure = cause;
+            }
             super.onDownstreamFinish(cause);
           }
         });
@@ -59,9 +72,22 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
           if (isAvailable(out)) {
             emitWhatIsQueued();
           } else if (outbound.failure() != null) {
-            failStage(outbound.failure());
+            fail(outbound.failure());
           }
         }));
+      }
+
+      @Override
+      public void postStop() {
+        if (!finished && failure == null) {
+          failure = new Outbound.ConnectionAborted("the connection's stream stopped");
+        }
+        whenEnded.accept(failure);
+      }
+
+      private void fail(Throwable cause) {
+        failure = cause;
+        failStage(cause);
       }
 
       private void emitWhatIsQueued() {
@@ -69,9 +95,10 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
         if (taken instanceof Outbound.Bytes bytes) {
           push(out, bytes.bytes());
         } else if (taken instanceof Outbound.Finished) {
+          finished = true;
           completeStage();
         } else if (taken instanceof Outbound.Failed failed) {
-          failStage(failed.cause());
+          fail(failed.cause());
         }
       }
     };

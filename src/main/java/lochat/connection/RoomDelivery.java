@@ -1,9 +1,7 @@
 package lochat.connection;
 
-import java.util.function.Function;
 import lochat.chat.ChatEvent;
 import lochat.chat.MemberDelivery;
-import org.apache.pekko.util.ByteString;
 
 /**
  * One membership's way into its connection: what a room holds to queue other people's posts
@@ -16,23 +14,29 @@ import org.apache.pekko.util.ByteString;
 public final class RoomDelivery implements MemberDelivery {
 
   private final Outbound outbound;
-  private final Function<ChatEvent.Posted, ByteString> render;
+  private final PostBytes render;
   /** Guarded by the outbound's lock. */
   boolean open = true;
 
-  /**
-   * @param render the bytes of a post for this member in its wire form, shared by every member
-   *     with the same form (see {@link lochat.chat.SharedRenderings}); empty for a post this
-   *     member is not shown
-   */
-  public RoomDelivery(Outbound outbound, Function<ChatEvent.Posted, ByteString> render) {
+  /** @param render the bytes of a post for this member, in its wire form */
+  public RoomDelivery(Outbound outbound, PostBytes render) {
     this.outbound = outbound;
     this.render = render;
   }
 
   @Override
   public Outcome post(ChatEvent.Posted posted) {
-    return outbound.deliver(this, render.apply(posted));
+    return outbound.deliver(this, render.others(posted));
+  }
+
+  @Override
+  public Outcome postOwn(ChatEvent.Posted posted) {
+    return outbound.deliver(this, render.own(posted));
+  }
+
+  @Override
+  public boolean behind() {
+    return outbound.behind();
   }
 
   @Override

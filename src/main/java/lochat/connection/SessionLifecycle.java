@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import lochat.ConfigChecks;
 import lochat.chat.ChatEvent;
@@ -55,7 +54,7 @@ public final class SessionLifecycle<T> {
   private final SessionSetup setup;
   private final ActorRef<ChatEvent> chatAddress;
   private final T closeTimedOut;
-  private final Function<ChatEvent.Posted, ByteString> postBytes;
+  private final PostBytes postBytes;
   private final Map<String, Membership> rooms = new LinkedHashMap<>();
   /** The deliveries given to rooms, by room key: from the join request until the user leaves. */
   private final Map<String, RoomDelivery> deliveries = new LinkedHashMap<>(4);
@@ -70,9 +69,7 @@ public final class SessionLifecycle<T> {
    * @param closeTimedOut the message the close timer sends to the session
    * @param droppedAsTooSlow the message the session gets when its client has been dropped as too
    *     slow (by its own output or by a room); it should then call {@link #droppedAsTooSlow}
-   * @param postBytes the bytes of somebody else's post for this client, usually through
-   *     {@link #shared}; empty for a post it is not shown. Rooms call it from their own
-   *     threads, so it may read only what is safe to read from another thread.
+   * @param postBytes how this client is shown posts that rooms queue for it directly
    */
   public SessionLifecycle(
       ActorContext<T> context,
@@ -81,7 +78,7 @@ public final class SessionLifecycle<T> {
       ActorRef<ChatEvent> chatAddress,
       T closeTimedOut,
       T droppedAsTooSlow,
-      Function<ChatEvent.Posted, ByteString> postBytes) {
+      PostBytes postBytes) {
     this.context = context;
     this.timers = timers;
     this.setup = setup;
@@ -248,16 +245,18 @@ public final class SessionLifecycle<T> {
 
   /** Leaves every room with {@code reason} and gives the nickname back: the user is gone. */
   public void leaveServer(String reason) {
+    // The nickname first: whoever sees this user leave a room may take it at once.
+    if (nick != null) {
+      setup.registry().tell(new Registry.Unregister(chatAddress));
+    }
     deliveries.values().forEach(RoomDelivery::close);
     deliveries.clear();
     for (Membership room : rooms.values()) {
       room.ref().tell(new ChatRoom.Leave(chatAddress, reason, true));
     }
     rooms.clear();
-    if (nick != null) {
-      setup.registry().tell(new Registry.Unregister(chatAddress));
-    }
   }
+
 
   // --- acknowledgement ----------------------------------------------------------------------
 

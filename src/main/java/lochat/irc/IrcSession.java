@@ -29,6 +29,7 @@ import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 import lochat.connection.ConnectionSettings;
+import lochat.connection.PostBytes;
 import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
@@ -178,6 +179,8 @@ public final class IrcSession {
   private Set<String> caps = new LinkedHashSet<>();
   /** How posts look to this client, from {@link #caps}; read by rooms, from other threads. */
   private volatile PostForm postForm = PostForm.PLAIN;
+  /** Whether this client is shown its own posts (echo-message); read by rooms too. */
+  private volatile boolean echoMessage;
 
   // The line being handled: what it still waits for.
   private int repliesDue;
@@ -205,7 +208,17 @@ public final class IrcSession {
     this.irc = irc;
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
-        new CloseTimedOut(), new SendBufferOverflowed(), this::postBytes);
+        new CloseTimedOut(), new SendBufferOverflowed(), new PostBytes() {
+          @Override
+          public ByteString others(ChatEvent.Posted posted) {
+            return postBytes(posted);
+          }
+
+          @Override
+          public ByteString own(ChatEvent.Posted posted) {
+            return echoMessage ? postBytes(posted) : ByteString.emptyByteString();
+          }
+        });
     this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
@@ -1292,6 +1305,10 @@ public final class IrcSession {
   }
 
   private Behavior<Command> show(ChatEvent event) {
+    if (event instanceof ChatEvent.Receipt receipt) {
+      return echoesDue.remove(Names.key(receipt.posted().room()))
+          ? replyArrived() : Behaviors.same();
+    }
     Optional<String> room = ChatEvents.room(event);
     if (room.isPresent() && !session.isIn(room.get())) {
       return Behaviors.same();
@@ -1430,6 +1447,7 @@ public final class IrcSession {
   private void capsChanged() {
     postForm = PostForm.of(capEnabled(Capabilities.SERVER_TIME),
         capEnabled(Capabilities.MESSAGE_TAGS));
+    echoMessage = capEnabled(Capabilities.ECHO_MESSAGE);
   }
 
   /** How a post looks on IRC: it depends only on these capabilities. */

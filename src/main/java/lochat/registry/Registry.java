@@ -197,6 +197,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
   private int maxUsers;
+  /** Users with IRC user mode +i, counted as it changes: LUSERS at every sign-in must not scan. */
+  private int invisibleUsers;
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
@@ -372,8 +374,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private Behavior<Command> onSetInvisible(SetInvisible change) {
     User user = usersBySession.get(change.session());
-    if (user != null) {
+    if (user != null && user.invisible != change.invisible()) {
       user.invisible = change.invisible();
+      invisibleUsers += user.invisible ? 1 : -1;
     }
     return this;
   }
@@ -419,13 +422,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onGetOnline(GetOnline request) {
-    int invisible = 0;
-    for (User user : usersBySession.values()) {
-      invisible += user.invisible ? 1 : 0;
-    }
     int unknown = Math.max(0, connections.size() - usersBySession.size());
     request.replyTo().tell(
-        new Online(usersBySession.size(), invisible, unknown, maxUsers, rooms.size()));
+        new Online(usersBySession.size(), invisibleUsers, unknown, maxUsers, rooms.size()));
     return this;
   }
 
@@ -444,6 +443,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     User user = usersBySession.remove(session);
     if (user != null) {
       usersByNick.remove(Names.key(user.nick));
+      invisibleUsers -= user.invisible ? 1 : 0;
     }
   }
 

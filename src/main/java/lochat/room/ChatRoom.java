@@ -43,8 +43,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>Delivery never waits for anyone. Other people's posts go straight into each member's
  * connection through its {@link MemberDelivery}, rendered once per wire form; everything else
- * (joins, departures, renames, topics, a member's own echo, which is its receipt) is told to the
- * member's session, and holds back the posts behind it until the session has handled it. When a
+ * (joins, departures, renames, topics) is told to the member's session, and holds back the posts
+ * behind it until the session has handled it. The sender's own post is queued as its echo like
+ * the others, and its session told only the {@link ChatEvent.Receipt}, which ends its line. When a
  * member has more unread than its connection allows, the room is {@code congested}: it keeps
  * every request until that member has caught up, so that senders who outpace a reader are slowed
  * (they wait for their echo) rather than the reader cut off; a member that has stopped reading
@@ -187,6 +188,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
   /** Members with more unread than their connection allows; the room waits while any is. */
   private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
+  private long congestedSince;
   private final ArrayDeque<Posted> history = new ArrayDeque<>();
   private long requestsHandled;
   private Optional<Topic> topic = Optional.empty();
@@ -278,15 +280,20 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     for (Map.Entry<ActorRef<ChatEvent>, Member> entry : members.entrySet()) {
       ActorRef<ChatEvent> ref = entry.getKey();
       MemberDelivery delivery = entry.getValue().delivery();
-      if (ref.equals(post.member())) {
-        delivery.throughSession();
+      boolean own = ref.equals(post.member());
+      MemberDelivery.Outcome outcome = own ? delivery.postOwn(posted) : delivery.post(posted);
+      if (outcome == MemberDelivery.Outcome.THROUGH_SESSION) {
         ref.tell(posted);
-        continue;
-      }
-      switch (delivery.post(posted)) {
-        case THROUGH_SESSION -> ref.tell(posted);
-        case BEHIND -> fellBehind(ref, delivery);
-        case DELIVERED -> { }
+        if (delivery.behind()) {
+          fellBehind(ref, delivery);
+        }
+      } else {
+        if (own) {
+          ref.tell(new ChatEvent.Receipt(posted));
+        }
+        if (outcome == MemberDelivery.Outcome.BEHIND) {
+          fellBehind(ref, delivery);
+        }
       }
     }
     return behind.isEmpty() ? this : congested();
@@ -370,6 +377,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private void fellBehind(ActorRef<ChatEvent> ref, MemberDelivery delivery) {
+    if (behind.isEmpty()) {
+      congestedSince = System.nanoTime();
+      getContext().getLog().debug("Room {} waits for {} to catch up", name,
+          members.get(ref).nick());
+    }
     if (behind.add(ref)) {
       ActorRef<Command> self = getContext().getSelf();
       delivery.whenCaughtUp(() -> self.tell(new MemberCaughtUp(ref)));
@@ -387,6 +399,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       return Behaviors.same();
     }
     timers.cancel(CheckSlowMembers.class);
+    if (congestedSince != 0) {
+      getContext().getLog().debug("Room {} goes on after {} ms", name,
+          (System.nanoTime() - congestedSince) / 1_000_000);
+      congestedSince = 0;
+    }
     return stash.isEmpty() ? this : stash.unstashAll(this);
   }
 

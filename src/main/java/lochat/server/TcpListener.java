@@ -259,9 +259,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
             session,
             protocol.framing(connectionSettings),
             protocol.streamMessages(),
-            outbound.source(),
-            connectionSettings,
-            getContext().getSystem().scheduler())
+            outbound,
+            connectionSettings)
         .via(connectionsKillSwitch.flow());
     ActorRef<Command> self = getContext().getSelf();
     openSockets++;
