@@ -2,7 +2,6 @@ package lochat.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +46,6 @@ class SlowConsumerTest {
 
       Semaphore window = new Semaphore(WINDOW);
       ExecutorService writer = Executors.newSingleThreadExecutor();
-      ExecutorService readersPool = Executors.newFixedThreadPool(2);
       try {
         Future<?> sent = writer.submit(() -> {
           for (int i = 0; i < LINES; i++) {
@@ -58,35 +56,26 @@ class SlowConsumerTest {
           }
           return null;
         });
-        // Both read all the time, each on its own thread, as real clients do.
-        List<Future<?>> readers = new ArrayList<>();
         for (TestClient reader : List.of(alice, bob)) {
-          readers.add(readersPool.submit(() -> {
-            int next = 0;
-            boolean slowLeft = false;
-            while (next < LINES || !slowLeft) {
-              String line = reader.nextLine();
-              if (line.startsWith("MSG lobby alice ")) {
-                assertEquals(next++, Integer.parseInt(line.split(" ", 5)[3]), "order of posts");
-                if (reader == alice) {
-                  window.release();
-                }
-              } else if (line.startsWith("LEFT lobby slow ")) {
-                assertEquals("LEFT lobby slow too slow: more than " + SEND_BUFFER
-                    + " bytes unread", line);
-                slowLeft = true;
+          int next = 0;
+          boolean slowLeft = false;
+          while (next < LINES || !slowLeft) {
+            String line = reader.nextLine();
+            if (line.startsWith("MSG lobby alice ")) {
+              assertEquals(next++, Integer.parseInt(line.split(" ", 5)[3]), "order of posts");
+              if (reader == alice) {
+                window.release();
               }
+            } else if (line.startsWith("LEFT lobby slow ")) {
+              assertEquals("LEFT lobby slow too slow: more than " + SEND_BUFFER
+                  + " bytes unread", line);
+              slowLeft = true;
             }
-            return null;
-          }));
-        }
-        for (Future<?> reader : readers) {
-          reader.get(90, TimeUnit.SECONDS);
+          }
         }
         sent.get(30, TimeUnit.SECONDS);
       } finally {
         writer.shutdownNow();
-        readersPool.shutdownNow();
       }
       bob.send("/who");
       bob.expect("WHO lobby alice bob");
