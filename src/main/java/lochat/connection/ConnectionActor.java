@@ -190,6 +190,8 @@ public final class ConnectionActor {
 
   private Behavior<Command> chatting() {
     if (chatting == null) {
+      // There is no way back: the registering table would only cost every connection memory.
+      registering = null;
       chatting = common()
           .onMessage(Received.class, this::onReceived)
           .onMessage(NickReply.class, this::onNickReply)

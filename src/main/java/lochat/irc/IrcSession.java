@@ -261,6 +261,8 @@ public final class IrcSession {
 
   private Behavior<Command> registered() {
     if (registeredBehavior == null) {
+      // There is no way back: the registering table would only cost every connection memory.
+      registeringBehavior = null;
       registeredBehavior = common()
           .onMessage(Received.class, this::onReceived)
           .onMessage(NickReply.class, this::onNickReply)
