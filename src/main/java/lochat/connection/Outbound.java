@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import lochat.chat.MemberDelivery;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
@@ -56,6 +57,7 @@ public final class Outbound {
   private final long slowReaderNanos;
   private final String lineEnding;
   private final String tooSlowReason;
+  private final LongSupplier nanoTime;
 
   private ArrayDeque<ByteString> queue;
   private long queuedBytes;
@@ -64,7 +66,7 @@ public final class Outbound {
   private Throwable failure;
   private boolean demand;
   private AsyncCallback<NotUsed> wake;
-  private long lastTakeNanos = System.nanoTime();
+  private long lastTakeNanos;
   private long behindSinceNanos;
   private List<Runnable> caughtUp;
   private Runnable droppedAsTooSlow = () -> {};
@@ -77,6 +79,12 @@ public final class Outbound {
    */
   public Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout,
       String lineEnding) {
+    this(limitBytes, maxWriteBytes, slowReaderTimeout, lineEnding, System::nanoTime);
+  }
+
+  /** As above, reading the time from {@code nanoTime}: for tests of the slow-reader rule. */
+  Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout, String lineEnding,
+      LongSupplier nanoTime) {
     if (limitBytes < 1 || maxWriteBytes < 1 || slowReaderTimeout.isNegative()) {
       throw new IllegalArgumentException("Need a limit and a write size of at least a byte");
     }
@@ -85,6 +93,8 @@ public final class Outbound {
     this.slowReaderNanos = slowReaderTimeout.toNanos();
     this.lineEnding = lineEnding;
     this.tooSlowReason = "too slow: more than " + limitBytes + " bytes unread";
+    this.nanoTime = nanoTime;
+    this.lastTakeNanos = nanoTime.getAsLong();
   }
 
   public Outbound(ConnectionSettings settings, String lineEnding) {
@@ -233,7 +243,7 @@ public final class Outbound {
     if (failure != null) {
       return null;
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     boolean stopped = queuedBytes > limitBytes && now - lastTakeNanos > slowReaderNanos;
     boolean neverCaughtUp = behindSinceNanos != 0
         && now - behindSinceNanos > CATCH_UP_TIMEOUTS * slowReaderNanos;
@@ -289,7 +299,7 @@ public final class Outbound {
         return NOTHING;
       }
       demand = false;
-      lastTakeNanos = System.nanoTime();
+      lastTakeNanos = nanoTime.getAsLong();
       ByteString first = queue.poll();
       ByteString batch;
       if (queue.isEmpty() || first.size() >= maxWriteBytes) {
@@ -330,7 +340,7 @@ public final class Outbound {
       }
       overflow = queuedBytes > limitBytes
           && (queuedBytes + bytes.size() > SESSION_BURSTS * limitBytes
-              || System.nanoTime() - lastTakeNanos > slowReaderNanos);
+              || nanoTime.getAsLong() - lastTakeNanos > slowReaderNanos);
       toWake = overflow ? null : enqueue(bytes);
     }
     if (overflow) {
@@ -347,12 +357,12 @@ public final class Outbound {
       queue = new ArrayDeque<>(8);
     }
     if (queue.isEmpty()) {
-      lastTakeNanos = System.nanoTime();
+      lastTakeNanos = nanoTime.getAsLong();
     }
     queue.add(bytes);
     queuedBytes += bytes.size();
     if (queuedBytes > limitBytes && behindSinceNanos == 0) {
-      behindSinceNanos = System.nanoTime();
+      behindSinceNanos = nanoTime.getAsLong();
     }
     return takeWake();
   }

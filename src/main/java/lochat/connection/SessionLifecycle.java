@@ -291,24 +291,6 @@ public final class SessionLifecycle<T> {
     }
   }
 
-  /**
-   * Sends the lines {@code render} makes of {@code posted} in wire form {@code form}, rendered
-   * and encoded once for every session that delivers the same post in the same form. The form
-   * is a key, compared with {@code equals}, that says everything the rendering depends on,
-   * the protocol (and so its line ending) included; keep it a constant, as it is looked up for
-   * every delivery.
-   */
-  public void sendShared(ChatEvent.Posted posted, Object form,
-      Supplier<List<String>> render) {
-    if (aborted) {
-      return;
-    }
-    ByteString lines = shared(posted, form, render);
-    if (!lines.isEmpty()) {
-      sendEncoded(lines);
-    }
-  }
-
   /** Sends lines already encoded for this connection. */
   public void sendEncoded(ByteString lines) {
     if (!aborted) {

@@ -31,8 +31,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * One chat room: its members, its recent history, and the order of everything said in it.
  *
  * <p>The room is the single place that orders a room's traffic: every member, the sender
- * included, receives each post in the order the room accepted it, and the sender's copy is its
- * receipt. A joiner learns of its own join from the {@link Joined} reply, the others from a
+ * included, receives each post in the order the room accepted it, and the sender's session is
+ * told when its post is accepted (a {@link ChatEvent.Receipt}, or the post itself when it went
+ * through the session). A joiner learns of its own join from the {@link Joined} reply, the others from a
  * {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
  * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known
  * by their {@link ChatEvent} address; the room watches them, so a session that dies without
@@ -227,12 +228,15 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   /**
-   * A member is behind: every request waits until it has caught up or has been dropped as too
-   * slow; only what concerns the members themselves is handled meanwhile.
+   * A member is behind: every request waits, in order, until it has caught up or has been
+   * dropped as too slow. Only the departure of a member the room waits for is handled at once.
    */
   private Behavior<Command> congested() {
     return Behaviors.receive(Command.class)
-        .onMessage(MemberStopped.class, this::onMemberStopped)
+        .onMessage(Leave.class, leave -> behind.contains(leave.member())
+            ? onLeave(leave) : onWhileCongested(leave))
+        .onMessage(MemberStopped.class, stopped -> behind.contains(stopped.member())
+            ? onMemberStopped(stopped) : onWhileCongested(stopped))
         .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
         .onAnyMessage(this::onWhileCongested)

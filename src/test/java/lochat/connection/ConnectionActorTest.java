@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
@@ -178,6 +179,42 @@ class ConnectionActorTest {
     SessionReport.Ended end = ended.receiveMessage();
     assertEquals("too slow: more than 8 bytes unread", end.reason());
     ended.expectTerminated(session);
+  }
+
+  /**
+   * A client that joins a room whose history is longer than twice its send buffer gets that
+   * history: the server's own replay, sent in one go, does not make the joiner too slow. The
+   * socket starts reading right after the join, as a real one does a moment later.
+   */
+  @Test
+  void joinerIsGivenAHistoryLongerThanTwiceItsSendBuffer() {
+    ConnectionSettings settings = settings(8 * 1024);
+    Outbound outbound = new Outbound(settings, "\n");
+    ActorRef<ConnectionActor.Command> session = session(settings, outbound);
+    List<Posted> history = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      history.add(new Posted("lobby", "bob", i + " " + "h".repeat(1000), MessageKind.TEXT,
+          java.time.Instant.parse("2026-01-02T03:04:05Z")));
+    }
+    receive(session, "alice");
+    registry.expectMessageClass(Registry.Register.class).replyTo()
+        .tell(new Registry.NickAccepted(null, "alice"));
+    Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
+    join.delivery().throughSession();
+    join.replyTo().tell(new ChatRoom.Joined(
+        "lobby", room.getRef(), List.of("bob", "alice"), history, Optional.empty()));
+    ack.expectMessage(Done.getInstance());
+
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+
+    socket.fishForMessage(Duration.ofSeconds(3), line -> line.startsWith("HISTORY ")
+        ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    for (int i = 1; i < history.size(); i++) {
+      assertTrue(socket.receiveMessage().startsWith("HISTORY 2026-01-02T03:04:05Z MSG lobby bob "
+          + i + " "));
+    }
+    socket.expectMessage("JOINED lobby alice");
+    ended.expectNoMessage(QUIET);
   }
 
   @Test
