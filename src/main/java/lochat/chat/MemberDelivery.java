@@ -26,8 +26,9 @@ public interface MemberDelivery {
     /** Not queued: the room must tell the session, which will queue it in order. */
     THROUGH_SESSION,
     /**
-     * Queued, but the member now has more unread than its connection's limit: the room should
-     * take no more posts until it has caught up ({@link #whenCaughtUp}).
+     * Queued, but the member now has more unread than its connection's limit and is still
+     * reading: the room should take no more posts until it has caught up ({@link #whenCaughtUp}).
+     * A member that is not reading is not waited for; it is dropped once its connection is full.
      */
     BEHIND
   }
@@ -42,7 +43,7 @@ public interface MemberDelivery {
    */
   Outcome postOwn(ChatEvent.Posted posted);
 
-  /** Whether the member has more unread than its connection allows. */
+  /** Whether the member has more unread than its connection allows, and is still reading. */
   boolean behind();
 
   /** Called before the room tells the session an event; keeps later posts behind it. */

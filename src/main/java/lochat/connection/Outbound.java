@@ -25,9 +25,11 @@ import org.apache.pekko.util.ByteStringBuilder;
  * written at once, a busy one gets one write per batch, and no timer is involved.
  *
  * <p>The slow-reader rule, as IRC servers' send queue: up to {@code limitBytes} may wait. Past
- * that a room stops taking posts until the client has read back to half of it, so that a room
- * whose senders outpace a reader slows the senders (their lines are answered later, and TCP holds
- * them back) instead of cutting the reader. A client that has more than {@code limitBytes}
+ * that, if the client is still reading (it took bytes within the last eighth of
+ * {@code slowReaderTimeout}), a room stops taking posts until it has read back to half of it, so
+ * that a room whose senders outpace a reader slows the senders (their lines are answered later,
+ * and TCP holds them back) instead of cutting the reader; a client that is not reading is not
+ * waited for, and is dropped once twice the limit is queued. A client that has more than {@code limitBytes}
  * unread and has taken nothing for {@code slowReaderTimeout}, or that has not caught up within
  * {@value #CATCH_UP_TIMEOUTS} times that, has stopped reading: it is dropped ({@link #tooSlow}).
  * A queue within its limit takes the next element whatever its size. Past it, rooms queue
@@ -42,6 +44,13 @@ public final class Outbound {
 
   /** What happened to bytes handed to {@link #send}. */
   public enum Result { SENT, OVERFLOW, CLOSED }
+
+  /**
+   * A client behind its limit counts as still reading (so that its rooms wait for it) if it
+   * took bytes within this fraction of the slow-reader timeout; one that did not is not waited
+   * for, and is dropped once twice its limit is queued.
+   */
+  static final int READING_NOW = 8;
 
   /** How many slow-reader timeouts a reader has to get back to half its limit. */
   static final int CATCH_UP_TIMEOUTS = 5;
@@ -203,7 +212,8 @@ public final class Outbound {
       overflow = queuedBytes > limitBytes && queuedBytes + bytes.size() > 2 * limitBytes;
       if (!overflow) {
         toWake = enqueue(bytes);
-        behind = queuedBytes > limitBytes;
+        behind = queuedBytes > limitBytes
+            && nanoTime.getAsLong() - lastTakeNanos < slowReaderNanos / READING_NOW;
       }
     }
     if (overflow) {
@@ -214,8 +224,10 @@ public final class Outbound {
     return behind ? MemberDelivery.Outcome.BEHIND : MemberDelivery.Outcome.DELIVERED;
   }
 
+  /** Whether the client is past its limit and still reading, so that its rooms should wait. */
   synchronized boolean behind() {
-    return queuedBytes > limitBytes;
+    return queuedBytes > limitBytes
+        && nanoTime.getAsLong() - lastTakeNanos < slowReaderNanos / READING_NOW;
   }
 
   synchronized void expectThroughSession() {

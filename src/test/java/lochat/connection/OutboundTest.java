@@ -318,6 +318,43 @@ class OutboundTest {
     assertEquals(0, droppedAsTooSlow.get());
   }
 
+  /**
+   * A member that has stopped reading is not waited for: its rooms go on (posts answer
+   * DELIVERED, not BEHIND), and it is dropped once twice its limit would be queued.
+   */
+  @Test
+  void memberPastItsLimitThatIsNotReadingIsNotWaitedFor() throws Exception {
+    Outbound outbound = outbound(100, 64 * 1024);
+    RoomDelivery lobby = new RoomDelivery(outbound, RENDER);
+    assertEquals(Outcome.DELIVERED, lobby.post(post("p1", 100)), "at the limit");
+    advance(SLOW_READER_TIMEOUT.dividedBy(8));
+
+    assertEquals(Outcome.DELIVERED, lobby.post(post("p2", 60)),
+        "past the limit, but nothing read for an eighth of the timeout: not waited for");
+    assertFalse(lobby.behind());
+    assertEquals(0, droppedAsTooSlow.get());
+    lobby.post(post("p3", 60));
+    assertEquals(1, droppedAsTooSlow.get(), "dropped rather than queued past twice the limit");
+  }
+
+  /** A member past its limit that has read within an eighth of the timeout is waited for. */
+  @Test
+  void memberPastItsLimitThatIsReadingIsWaitedFor() throws Exception {
+    Outbound outbound = outbound(100, 64 * 1024);
+    RoomDelivery lobby = new RoomDelivery(outbound, RENDER);
+    Socket socket = Socket.of(outbound);
+    lobby.post(post("p1", 100));
+    advance(SLOW_READER_TIMEOUT);
+    lobby.post(post("p2", 10));
+    socket.write();
+    advance(SLOW_READER_TIMEOUT.dividedBy(16));
+    lobby.post(post("p3", 100));
+
+    assertEquals(Outcome.BEHIND, lobby.post(post("p4", 10)),
+        "past the limit, and read within an eighth of the timeout: its rooms wait");
+    assertTrue(lobby.behind());
+  }
+
   @Test
   void postThatWouldPassTwiceTheLimitDropsTheMember() throws Exception {
     Outbound outbound = outbound(100, 64 * 1024);
