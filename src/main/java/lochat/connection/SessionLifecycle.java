@@ -195,10 +195,7 @@ public final class SessionLifecycle<T> {
   /** A join that was refused: the room will not use the delivery given for it. */
   public void joinRefused(String room) {
     if (!isIn(room)) {
-      RoomDelivery unused = deliveries.remove(Names.key(room));
-      if (unused != null) {
-        unused.close();
-      }
+      closeDelivery(room);
     }
   }
 
