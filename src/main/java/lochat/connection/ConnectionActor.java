@@ -131,17 +131,7 @@ public final class ConnectionActor {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(),
-        new PostBytes() {
-          @Override
-          public ByteString others(Posted posted) {
-            return postBytes(posted);
-          }
-
-          @Override
-          public ByteString own(Posted posted) {
-            return postBytes(posted);
-          }
-        });
+        PostBytes.of(this::postBytes, this::postBytes));
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
     this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
     this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);

@@ -212,8 +212,7 @@ public final class Outbound {
       overflow = queuedBytes > limitBytes && queuedBytes + bytes.size() > 2 * limitBytes;
       if (!overflow) {
         toWake = enqueue(bytes);
-        behind = queuedBytes > limitBytes
-            && nanoTime.getAsLong() - lastTakeNanos < slowReaderNanos / READING_NOW;
+        behind = behindAndReading();
       }
     }
     if (overflow) {
@@ -226,6 +225,10 @@ public final class Outbound {
 
   /** Whether the client is past its limit and still reading, so that its rooms should wait. */
   synchronized boolean behind() {
+    return behindAndReading();
+  }
+
+  private boolean behindAndReading() {
     return queuedBytes > limitBytes
         && nanoTime.getAsLong() - lastTakeNanos < slowReaderNanos / READING_NOW;
   }

@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.util.function.Function;
 import lochat.chat.ChatEvent;
 import org.apache.pekko.util.ByteString;
 
@@ -16,4 +17,19 @@ public interface PostBytes {
 
   /** The client's own post, as its echo; empty when its protocol shows none. */
   ByteString own(ChatEvent.Posted posted);
+
+  static PostBytes of(Function<ChatEvent.Posted, ByteString> others,
+      Function<ChatEvent.Posted, ByteString> own) {
+    return new PostBytes() {
+      @Override
+      public ByteString others(ChatEvent.Posted posted) {
+        return others.apply(posted);
+      }
+
+      @Override
+      public ByteString own(ChatEvent.Posted posted) {
+        return own.apply(posted);
+      }
+    };
+  }
 }

@@ -208,17 +208,8 @@ public final class IrcSession {
     this.irc = irc;
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
-        new CloseTimedOut(), new SendBufferOverflowed(), new PostBytes() {
-          @Override
-          public ByteString others(ChatEvent.Posted posted) {
-            return postBytes(posted);
-          }
-
-          @Override
-          public ByteString own(ChatEvent.Posted posted) {
-            return echoMessage ? postBytes(posted) : ByteString.emptyByteString();
-          }
-        });
+        new CloseTimedOut(), new SendBufferOverflowed(), PostBytes.of(this::postBytes,
+            posted -> echoMessage ? postBytes(posted) : ByteString.emptyByteString()));
     this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
     this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);

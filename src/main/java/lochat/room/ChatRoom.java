@@ -398,7 +398,6 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   /** Back to taking requests, the kept ones first, once no member is behind. */
   private Behavior<Command> caughtUpIfNoneBehind() {
-    behind.retainAll(members.keySet());
     if (!behind.isEmpty()) {
       return Behaviors.same();
     }
