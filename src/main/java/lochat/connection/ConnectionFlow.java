@@ -2,7 +2,8 @@ package lochat.connection;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import lochat.protocol.InboundLine;
+import java.util.function.Supplier;
+import lochat.protocol.LineFramer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -13,7 +14,7 @@ import org.apache.pekko.util.ByteString;
 /**
  * The byte-moving half of a connection, as one stream flow: socket bytes in, socket bytes out.
  *
- * <p>Inbound, bytes are cut into lines by the protocol's framing (see {@link LineFraming}) and
+ * <p>Inbound, bytes are cut into lines by the protocol's framer (see {@link InputDrain}) and
  * handed to the session actor one at a time ({@link SessionInput}): the next line is read only
  * when the session has acknowledged the previous one, so a client that floods is slowed by TCP
  * back-pressure instead of filling a mailbox. When the input ends the session is told, cleanly
@@ -42,6 +43,9 @@ public final class ConnectionFlow {
   /** Runs a completion callback on the thread that completed the stage. */
   private static final Executor COMPLETING_THREAD = Runnable::run;
 
+  /** Longest line cut from what a refused connection sends, which is dropped anyway. */
+  private static final int REFUSED_LINE_BYTES = 512;
+
   private ConnectionFlow() {}
 
   /**
@@ -51,16 +55,13 @@ public final class ConnectionFlow {
    */
   public static <T> Flow<ByteString, ByteString, NotUsed> create(
       ActorRef<T> session,
-      Flow<ByteString, InboundLine, NotUsed> framing,
+      Supplier<LineFramer> framing,
       SessionMessages<T> messages,
       Outbound outbound,
       ConnectionSettings settings) {
     InputDrain input = new InputDrain();
-    Sink<ByteString, NotUsed> inbound =
-        Flow.of(ByteString.class)
-            .via(input.flow())
-            .via(framing)
-            .to(Sink.fromGraph(new SessionInput<>(session, messages, input, settings)));
+    Sink<ByteString, NotUsed> inbound = input.lines(framing)
+        .to(Sink.fromGraph(new SessionInput<>(session, messages, input, settings)));
     Source<ByteString, NotUsed> written = outbound.source(failure -> {
       endInput(input, failure, settings.closeTimeout());
       session.tell(messages.outputEnded());
@@ -77,7 +78,7 @@ public final class ConnectionFlow {
       ByteString bytes, Duration linger) {
     InputDrain input = new InputDrain();
     return Flow.fromSinkAndSource(
-        Flow.of(ByteString.class).via(input.flow()).to(Sink.ignore()),
+        input.lines(() -> new LineFramer(REFUSED_LINE_BYTES)).to(Sink.ignore()),
         endingInput(Source.single(bytes), input, linger, () -> {}));
   }
 

@@ -1,13 +1,11 @@
 package lochat.connection;
 
 import java.time.Duration;
-import lochat.protocol.InboundLine;
+import java.util.function.Supplier;
+import lochat.protocol.LineFramer;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineRenderer;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.util.ByteString;
 
 /**
  * The native line protocol as a {@code TcpListener} sees it: its framing and line ending, how
@@ -37,8 +35,8 @@ public final class NativeProtocol implements SessionProtocol<ConnectionActor.Com
   }
 
   @Override
-  public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
-    return LineFraming.flow(settings.maxLineBytes());
+  public Supplier<LineFramer> framing(ConnectionSettings settings) {
+    return () -> new LineFramer(settings.maxLineBytes());
   }
 
   @Override

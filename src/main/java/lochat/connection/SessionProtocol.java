@@ -1,11 +1,9 @@
 package lochat.connection;
 
 import java.time.Duration;
-import lochat.protocol.InboundLine;
-import org.apache.pekko.NotUsed;
+import java.util.function.Supplier;
+import lochat.protocol.LineFramer;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.util.ByteString;
 
 /**
  * A wire protocol as the TCP listener sees it: how to start a session for a new connection, how
@@ -18,8 +16,11 @@ public interface SessionProtocol<T> {
   /** A short name for logs, e.g. "native". */
   String name();
 
-  /** Cuts the connection's bytes into lines, with this protocol's limits and terminators. */
-  Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings);
+  /**
+   * Cuts a connection's bytes into lines, with this protocol's limits and terminators: a new
+   * framer for each connection.
+   */
+  Supplier<LineFramer> framing(ConnectionSettings settings);
 
   /** What ends each line the server sends, e.g. {@code "\n"}. */
   String lineEnding();

@@ -1,17 +1,14 @@
 package lochat.irc;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import lochat.connection.ConnectionSettings;
-import lochat.connection.LineFraming;
 import lochat.connection.SessionMessages;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
-import lochat.protocol.InboundLine;
+import lochat.protocol.LineFramer;
 import lochat.protocol.irc.IrcLimits;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.util.ByteString;
 
 /**
  * IRC as a {@code TcpListener} sees it: IRC's line limits and CRLF, how to start and address an
@@ -39,8 +36,8 @@ public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
   }
 
   @Override
-  public Flow<ByteString, InboundLine, NotUsed> framing(ConnectionSettings settings) {
-    return LineFraming.flow(IrcLimits.MAX_LINE_BYTES, true);
+  public Supplier<LineFramer> framing(ConnectionSettings settings) {
+    return () -> new LineFramer(IrcLimits.MAX_LINE_BYTES, true);
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lochat.protocol.InboundLine;
+import lochat.protocol.LineFramer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.japi.Pair;
@@ -53,8 +55,8 @@ class InputDrainTest {
                 return bytes;
               })
               .watchTermination(Keep.both())
-              .via(drain.flow())
-              .toMat(Sink.<ByteString>foreach(bytes -> passed.add(bytes.utf8String())), Keep.both())
+              .via(drain.lines(() -> new LineFramer(100)))
+              .toMat(Sink.<InboundLine>foreach(line -> passed.add(((InboundLine.Text) line).text())), Keep.both())
               .run(testKit.system());
       socket = running.first().first();
       socketInputEnded = running.first().second().toCompletableFuture();
@@ -67,7 +69,7 @@ class InputDrainTest {
       throws Exception {
     Connection connection = new Connection();
     connection.socket.offer(ByteString.fromString("hello\n"));
-    assertEquals("hello\n", connection.passed.poll(5, TimeUnit.SECONDS));
+    assertEquals("hello", connection.passed.poll(5, TimeUnit.SECONDS));
 
     connection.drain.drain(Duration.ofMinutes(5));
     connection.sessionSideEnded.get(5, TimeUnit.SECONDS);
@@ -102,14 +104,14 @@ class InputDrainTest {
     InputDrain drain = new InputDrain();
     drain.drain(Duration.ofMinutes(5));
     AtomicInteger read = new AtomicInteger();
-    Pair<CompletionStage<Done>, CompletionStage<List<ByteString>>> running =
+    Pair<CompletionStage<Done>, CompletionStage<List<InboundLine>>> running =
         Source.repeat(ByteString.fromString("x\n")).take(1000)
             .map(bytes -> {
               read.incrementAndGet();
               return bytes;
             })
             .watchTermination(Keep.right())
-            .via(drain.flow())
+            .via(drain.lines(() -> new LineFramer(100)))
             .toMat(Sink.seq(), Keep.both())
             .run(testKit.system());
     assertEquals(List.of(), running.second().toCompletableFuture().get(5, TimeUnit.SECONDS));
