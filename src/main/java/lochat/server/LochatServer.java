@@ -24,8 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.SharedKillSwitch;
 
 /**
  * The server's root actor: starts the registry and the listeners (the native protocol's, and
@@ -35,7 +33,7 @@ import org.apache.pekko.stream.SharedKillSwitch;
  * <p>The server has started when every listener is listening; if one cannot, it stops.
  * Shutdown runs in two phases: in {@code service-unbind} each listener stops accepting and asks
  * every session to say goodbye and flush; in {@code service-stop} whatever connection is still
- * open after the grace period (a client that does not read) is cut by a kill switch. If the
+ * open after the grace period (a client that does not read) is cut by its listener. If the
  * registry or a listener fails, the server shuts down with {@link #CORE_ACTOR_FAILED} rather
  * than run on without them.
  */
@@ -94,23 +92,22 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         settings.guard(), settings.connection()::passwordMatches, Clock.systemUTC()),
         "gatekeeper");
     context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
-    SharedKillSwitch connections = KillSwitches.shared("connections");
     ActorRef<TcpListener.BindResult> bindResults =
         context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, connections, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(), new IrcProtocol(settings.irc()),
-            registry, gatekeeper, connections, bindResults),
+            registry, gatekeeper, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));
     }
     this.listeners = spawned.size();
-    registerShutdown(spawned, connections);
+    registerShutdown(spawned);
   }
 
   @Override
@@ -149,7 +146,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   }
 
   private void registerShutdown(
-      List<ActorRef<TcpListener.Command>> listeners, SharedKillSwitch connections) {
+      List<ActorRef<TcpListener.Command>> listeners) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(getContext().getSystem());
     AtomicBoolean allClosed = new AtomicBoolean();
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-connections", () -> {
@@ -165,15 +162,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     });
     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "cut-connections", () -> {
       // Sockets that said goodbye may still be closing: let them. Cut only when someone is stuck.
-      if (allClosed.get()) {
-        connections.shutdown();
-      } else {
-        connections.abort(new IllegalStateException("server shut down"));
-      }
       // Stopping the actor system while a socket still writes its last lines would reset it.
+      boolean cut = !allClosed.get();
       CompletableFuture<?>[] socketsClosed = listeners.stream()
           .map(listener -> AskPattern.<TcpListener.Command, Done>ask(
-              listener, TcpListener.AwaitSocketsClosed::new, SOCKETS_CLOSE_WITHIN,
+              listener, replyTo -> new TcpListener.CloseSockets(cut, replyTo),
+              SOCKETS_CLOSE_WITHIN,
               getContext().getSystem().scheduler()).toCompletableFuture())
           .toArray(CompletableFuture[]::new);
       return CompletableFuture.allOf(socketsClosed)

@@ -28,7 +28,6 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -50,8 +49,9 @@ import org.apache.pekko.util.ByteString;
  *
  * <p>It keeps the set of live sessions, for the connection log, the per-address counts and
  * shutdown: {@link Close} stops accepting, asks every session to say goodbye and close, and
- * answers once all have ended; the shared connections kill switch cuts the ones that did not
- * manage in time.
+ * answers once all have ended; {@link CloseSockets} then cuts the sockets that did not manage in
+ * time (through their {@code Outbound}s: no stage per connection for it) and answers when every
+ * socket is closed.
  */
 public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> {
 
@@ -61,12 +61,13 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   public record Close(ActorRef<Done> replyTo) implements Command {}
 
   /**
-   * Answers once every socket this listener accepted is closed, so that the server does not
+   * Ends what every socket still open sends (after what is queued, or at once with {@code cut})
+   * and answers once every socket this listener accepted is closed, so that the server does not
    * stop, and cut what is still being written, while sockets close.
    */
-  public record AwaitSocketsClosed(ActorRef<Done> replyTo) implements Command {}
+  public record CloseSockets(boolean cut, ActorRef<Done> replyTo) implements Command {}
 
-  private record SocketClosed() implements Command {}
+  private record SocketClosed(long socket) implements Command {}
 
   private record Bound(Tcp.ServerBinding binding) implements Command {}
 
@@ -100,10 +101,9 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
-      SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener<>(context, listen, connection, protocol,
-        registry, gatekeeper, connectionsKillSwitch, bindResult));
+        registry, gatekeeper, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
@@ -126,7 +126,6 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private final SessionProtocol<T> protocol;
   private final ActorRef<Registry.Command> registry;
   private final ActorRef<Gatekeeper.Command> gatekeeper;
-  private final SharedKillSwitch connectionsKillSwitch;
   private final ActorRef<BindResult> bindResult;
   private final ActorRef<SessionReport> reportAdapter;
   private final ActorRef<Gatekeeper.Admission> admissionAdapter;
@@ -139,7 +138,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private Optional<Tcp.ServerBinding> binding = Optional.empty();
   private ActorRef<Done> closeRequester;
   private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
-  private int openSockets;
+  /** The output of every socket accepted and not closed yet, by the number it was accepted as. */
+  private final Map<Long, Outbound> openSockets = new HashMap<>();
   private long accepted;
 
   private TcpListener(
@@ -149,7 +149,6 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
-      SharedKillSwitch connectionsKillSwitch,
       ActorRef<BindResult> bindResult) {
     super(context);
     this.settings = settings;
@@ -157,7 +156,6 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     this.protocol = protocol;
     this.registry = registry;
     this.gatekeeper = gatekeeper;
-    this.connectionsKillSwitch = connectionsKillSwitch;
     this.bindResult = bindResult;
     this.reportAdapter = context.messageAdapter(SessionReport.class, SessionReported::new);
     this.admissionAdapter =
@@ -183,7 +181,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
         .onMessage(SessionReported.class, this::onSessionReported)
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(Close.class, this::onClose)
-        .onMessage(AwaitSocketsClosed.class, this::onAwaitSocketsClosed)
+        .onMessage(CloseSockets.class, this::onCloseSockets)
         .onMessage(SocketClosed.class, this::onSocketClosed)
         .build();
   }
@@ -260,15 +258,15 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
             protocol.framing(connectionSettings),
             protocol.streamMessages(),
             outbound,
-            connectionSettings)
-        .via(connectionsKillSwitch.flow());
+            connectionSettings);
     ActorRef<Command> self = getContext().getSelf();
-    openSockets++;
+    long socket = this.accepted;
+    openSockets.put(socket, outbound);
     connection.flow()
         .watchTermination((notUsed, closed) -> closed)
         .joinMat(flow, Keep.left())
         .run(getContext().getSystem())
-        .whenCompleteAsync((done, failure) -> self.tell(new SocketClosed()),
+        .whenCompleteAsync((done, failure) -> self.tell(new SocketClosed(socket)),
             getContext().getExecutionContext());
   }
 
@@ -302,17 +300,24 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   }
 
   private Behavior<Command> onSocketClosed(SocketClosed closed) {
-    openSockets--;
+    openSockets.remove(closed.socket());
     return socketsClosedIfDone();
   }
 
-  private Behavior<Command> onAwaitSocketsClosed(AwaitSocketsClosed request) {
+  private Behavior<Command> onCloseSockets(CloseSockets request) {
+    for (Outbound output : openSockets.values()) {
+      if (request.cut()) {
+        output.abort("server shut down");
+      } else {
+        output.close();
+      }
+    }
     socketWaiters.add(request.replyTo());
     return socketsClosedIfDone();
   }
 
   private Behavior<Command> socketsClosedIfDone() {
-    if (openSockets == 0) {
+    if (openSockets.isEmpty()) {
       socketWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
       socketWaiters.clear();
     }
