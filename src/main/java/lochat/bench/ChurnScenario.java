@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
  * each signs in, joins the room, posts one message and quits. Every listener must receive every
  * newcomer's post.
  *
+ * <p>The same churn runs first for {@code --warmup}, unmeasured: a fresh JVM spends its first
+ * seconds of churn compiling the many code paths of signing in, joining and quitting, which a
+ * server that has been running has long done.
+ *
  * <p>Reported: the listeners' delivery check and latency (from the moment a newcomer posted),
  * sessions completed per second, and sessions that failed to sign in or join.
  */
@@ -33,6 +37,12 @@ final class ChurnScenario extends BenchCommand.Scenario {
   @Option(names = "--churn-rate", defaultValue = "200",
       description = "New sessions per second (default: ${DEFAULT-VALUE}).")
   long churnRate;
+
+  @Option(names = "--warmup", defaultValue = "10s",
+      converter = BenchCommand.DurationConverter.class,
+      description = "Churn as measured, unmeasured, before measuring: a fresh server's sign-in,"
+          + " join and quit paths are cold (default: ${DEFAULT-VALUE}).")
+  Duration warmup;
 
   @Option(names = "--duration", defaultValue = "10s",
       converter = BenchCommand.DurationConverter.class,
@@ -53,13 +63,41 @@ final class ChurnScenario extends BenchCommand.Scenario {
 
   @Override
   int run(LoadGenerator generator) throws InterruptedException {
-    OpenLoopSchedule schedule = OpenLoopSchedule.perSecond(System.nanoTime(), churnRate);
-    long sessions = schedule.countWithin(duration.toNanos());
     List<BenchConnection> room = open(generator, Collections.nCopies(listeners, ROOM),
         Duration.ofSeconds(120));
     if (room == null) {
       return 1;
     }
+    if (!warmup.isZero()) {
+      progress("Warming up: churning %d sessions a second for %d ms", churnRate,
+          warmup.toMillis());
+      churn(generator, room, warmup);
+      generator.takeClosed(new ArrayList<>());
+    }
+    var cpu = server.cpuSeconds();
+    Churned churned = churn(generator, room, duration);
+    List<String> reasons = new ArrayList<>();
+    int dropped = generator.takeClosed(reasons);
+    LoadGenerator.EpochResult result = new LoadGenerator.EpochResult(
+        DeliveryTotals.of(churned.trackers), churned.posted, churned.seconds, dropped);
+    churned.failures.stream().limit(5).forEach(failure -> progress("  failed: %s", failure));
+    report(summary("churn " + listeners, result, cpu)
+        .with("churn_rate", churnRate)
+        .with("sessions", churned.completed)
+        .with("sessions_per_s", Math.round(churned.completed / churned.seconds))
+        .with("failed", churned.failures.size()));
+    generator.quitAll(room);
+    return 0;
+  }
+
+  /** What one churning phase gave. */
+  private record Churned(List<DeliveryTracker> trackers, int posted, int completed,
+      List<String> failures, double seconds) {}
+
+  /** Newcomers at {@link #churnRate} for {@code length}, past {@code room}'s listeners. */
+  private Churned churn(LoadGenerator generator, List<BenchConnection> room, Duration length)
+      throws InterruptedException {
+    long sessions = OpenLoopSchedule.perSecond(0, churnRate).countWithin(length.toNanos());
     int epoch = generator.startEpoch(room);
     Set<Integer> posted = ConcurrentHashMap.newKeySet();
     AtomicInteger completed = new AtomicInteger();
@@ -85,11 +123,10 @@ final class ChurnScenario extends BenchCommand.Scenario {
       }
     };
     progress("Churning %d sessions a second for %d ms past %d listeners", churnRate,
-        duration.toMillis(), listeners);
-    var cpu = server.cpuSeconds();
+        length.toMillis(), listeners);
     long before = generator.deliveries();
     long start = System.nanoTime();
-    schedule = OpenLoopSchedule.perSecond(start, churnRate);
+    OpenLoopSchedule schedule = OpenLoopSchedule.perSecond(start, churnRate);
     long started = 0;
     while (started < sessions) {
       long due = Math.min(sessions, schedule.dueBy(System.nanoTime()));
@@ -107,18 +144,7 @@ final class ChurnScenario extends BenchCommand.Scenario {
     long last = generator.drain(before, expected, System.nanoTime());
     List<DeliveryTracker> trackers = generator.endEpoch(room,
         (listener, tracker) -> posted.forEach(id -> tracker.expect(id, 1)));
-    double seconds = Math.max(duration.toNanos(), last - start) / 1e9;
-    List<String> reasons = new ArrayList<>();
-    int dropped = generator.takeClosed(reasons);
-    LoadGenerator.EpochResult result = new LoadGenerator.EpochResult(
-        DeliveryTotals.of(trackers), posted.size(), seconds, dropped);
-    failures.stream().limit(5).forEach(failure -> progress("  failed: %s", failure));
-    report(summary("churn " + listeners, result, cpu)
-        .with("churn_rate", churnRate)
-        .with("sessions", completed.get())
-        .with("sessions_per_s", Math.round(completed.get() / seconds))
-        .with("failed", failures.size()));
-    generator.quitAll(room);
-    return 0;
+    double seconds = Math.max(length.toNanos(), last - start) / 1e9;
+    return new Churned(trackers, posted.size(), completed.get(), List.copyOf(failures), seconds);
   }
 }
