@@ -27,7 +27,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -161,64 +160,54 @@ public final class ConnectionActor {
 
   // --- states -------------------------------------------------------------------------------
 
-  // Each state's receive table is built once and reused.
-  private Behavior<Command> registering;
-  private Behavior<Command> chatting;
-  private Behavior<Command> closing;
+  private static final ReceiveTable.Builder<ConnectionActor, Command> COMMON =
+      ReceiveTable.builder(ConnectionActor.class, Command.class)
+          .on(InputEnded.class, ConnectionActor::onInputEnded)
+          .on(ServerShutdown.class, ConnectionActor::onServerShutdown)
+          .on(FromChat.class, ConnectionActor::onFromChat)
+          .on(JoinReply.class, ConnectionActor::onJoinReply)
+          .on(MembersReply.class, ConnectionActor::onMembersReply)
+          .on(RoomsReply.class, ConnectionActor::onRoomsReply)
+          .on(PrivateReply.class, ConnectionActor::onPrivateReply)
+          .on(TopicReply.class, ConnectionActor::onTopicReply)
+          .on(SendBufferOverflowed.class, (s, overflowed) -> s.session.droppedAsTooSlow())
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop());
+
+  private static final ReceiveTable<ConnectionActor, Command> REGISTERING = COMMON
+      .on(Received.class, ConnectionActor::onReceivedWhileRegistering)
+      .on(NickReply.class, ConnectionActor::onNickReplyWhileRegistering)
+      .on(PasswordReply.class, ConnectionActor::onPasswordReply)
+      .on(RegistrationTimedOut.class, ConnectionActor::onRegistrationTimedOut)
+      .build();
+
+  private static final ReceiveTable<ConnectionActor, Command> CHATTING = COMMON
+      .on(Received.class, ConnectionActor::onReceived)
+      .on(NickReply.class, ConnectionActor::onNickReply)
+      .build();
+
+  private static final ReceiveTable<ConnectionActor, Command> CLOSING =
+      ReceiveTable.builder(ConnectionActor.class, Command.class)
+          .on(Received.class, (s, received) -> s.session.receivedWhileClosing(received.replyTo()))
+          .on(JoinReply.class, (s, reply) -> s.session.joinAnsweredWhileClosing(reply.result()))
+          .on(InputEnded.class, (s, ended) -> s.session.inputEndedWhileClosing(ended.failure()))
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .on(CloseTimedOut.class, (s, timeout) -> s.session.closeTimedOut())
+          .on(SendBufferOverflowed.class, (s, overflowed) -> Behaviors.stopped())
+          .onAnyMessage((s, late) -> Behaviors.same())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop())
+          .build();
 
   private Behavior<Command> registering() {
-    if (registering == null) {
-      registering = common()
-          .onMessage(Received.class, this::onReceivedWhileRegistering)
-          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
-          .onMessage(PasswordReply.class, this::onPasswordReply)
-          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
-          .build();
-    }
-    return registering;
+    return REGISTERING.behavior(this);
   }
 
   private Behavior<Command> chatting() {
-    if (chatting == null) {
-      // There is no way back: the registering table would only cost every connection memory.
-      registering = null;
-      chatting = common()
-          .onMessage(Received.class, this::onReceived)
-          .onMessage(NickReply.class, this::onNickReply)
-          .build();
-    }
-    return chatting;
+    return CHATTING.behavior(this);
   }
 
   private Behavior<Command> closing() {
-    if (closing == null) {
-      closing = Behaviors.receive(Command.class)
-          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
-          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
-          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
-          .onMessage(OutputEnded.class, ended -> session.outputEnded())
-          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
-          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
-          .onAnyMessage(late -> Behaviors.same())
-          .onSignal(PostStop.class, stop -> session.postStop())
-          .build();
-    }
-    return closing;
-  }
-
-  private BehaviorBuilder<Command> common() {
-    return Behaviors.receive(Command.class)
-        .onMessage(InputEnded.class, this::onInputEnded)
-        .onMessage(ServerShutdown.class, this::onServerShutdown)
-        .onMessage(FromChat.class, this::onFromChat)
-        .onMessage(JoinReply.class, this::onJoinReply)
-        .onMessage(MembersReply.class, this::onMembersReply)
-        .onMessage(RoomsReply.class, this::onRoomsReply)
-        .onMessage(PrivateReply.class, this::onPrivateReply)
-        .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
-        .onMessage(OutputEnded.class, ended -> session.outputEnded())
-        .onSignal(PostStop.class, stop -> session.postStop());
+    return CLOSING.behavior(this);
   }
 
   // --- registering --------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.PostBytes;
+import lochat.connection.ReceiveTable;
 import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
@@ -56,7 +57,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -234,67 +234,58 @@ public final class IrcSession {
 
   // --- states -------------------------------------------------------------------------------
 
-  private Behavior<Command> registeringBehavior;
-  private Behavior<Command> registeredBehavior;
-  private Behavior<Command> closingBehavior;
+  private static final ReceiveTable.Builder<IrcSession, Command> COMMON =
+      ReceiveTable.builder(IrcSession.class, Command.class)
+          .on(InputEnded.class, IrcSession::onInputEnded)
+          .on(ServerShutdown.class, IrcSession::onServerShutdown)
+          .on(FromChat.class, IrcSession::onFromChat)
+          .on(JoinReply.class, IrcSession::onJoinReply)
+          .on(MembersReply.class, IrcSession::onMembersReply)
+          .on(RoomsReply.class, IrcSession::onRoomsReply)
+          .on(PrivateReply.class, IrcSession::onPrivateReply)
+          .on(TopicReply.class, IrcSession::onTopicReply)
+          .on(UserReply.class, IrcSession::onUserReply)
+          .on(UsersReply.class, IrcSession::onUsersReply)
+          .on(OnlineReply.class, IrcSession::onOnlineReply)
+          .on(SendBufferOverflowed.class, (s, overflowed) -> s.session.droppedAsTooSlow())
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop());
+
+  private static final ReceiveTable<IrcSession, Command> REGISTERING = COMMON
+      .on(Received.class, IrcSession::onReceivedWhileRegistering)
+      .on(NickReply.class, IrcSession::onNickReplyWhileRegistering)
+      .on(PasswordReply.class, IrcSession::onPasswordReply)
+      .on(RegistrationTimedOut.class, IrcSession::onRegistrationTimedOut)
+      .build();
+
+  private static final ReceiveTable<IrcSession, Command> REGISTERED = COMMON
+      .on(Received.class, IrcSession::onReceived)
+      .on(NickReply.class, IrcSession::onNickReply)
+      .on(PingCheck.class, IrcSession::onPingCheck)
+      .build();
+
+  private static final ReceiveTable<IrcSession, Command> CLOSING =
+      ReceiveTable.builder(IrcSession.class, Command.class)
+          .on(Received.class, (s, received) -> s.session.receivedWhileClosing(received.replyTo()))
+          .on(JoinReply.class, (s, reply) -> s.session.joinAnsweredWhileClosing(reply.result()))
+          .on(InputEnded.class, (s, ended) -> s.session.inputEndedWhileClosing(ended.failure()))
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .on(CloseTimedOut.class, (s, timeout) -> s.session.closeTimedOut())
+          .on(SendBufferOverflowed.class, (s, overflowed) -> Behaviors.stopped())
+          .onAnyMessage((s, late) -> Behaviors.same())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop())
+          .build();
 
   private Behavior<Command> registering() {
-    if (registeringBehavior == null) {
-      registeringBehavior = common()
-          .onMessage(Received.class, this::onReceivedWhileRegistering)
-          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
-          .onMessage(PasswordReply.class, this::onPasswordReply)
-          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
-          .build();
-    }
-    return registeringBehavior;
+    return REGISTERING.behavior(this);
   }
 
   private Behavior<Command> registered() {
-    if (registeredBehavior == null) {
-      // There is no way back: the registering table would only cost every connection memory.
-      registeringBehavior = null;
-      registeredBehavior = common()
-          .onMessage(Received.class, this::onReceived)
-          .onMessage(NickReply.class, this::onNickReply)
-          .onMessage(PingCheck.class, this::onPingCheck)
-          .build();
-    }
-    return registeredBehavior;
+    return REGISTERED.behavior(this);
   }
 
   private Behavior<Command> closing() {
-    if (closingBehavior == null) {
-      closingBehavior = Behaviors.receive(Command.class)
-          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
-          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
-          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
-          .onMessage(OutputEnded.class, ended -> session.outputEnded())
-          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
-          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
-          .onAnyMessage(late -> Behaviors.same())
-          .onSignal(PostStop.class, stop -> session.postStop())
-          .build();
-    }
-    return closingBehavior;
-  }
-
-  private BehaviorBuilder<Command> common() {
-    return Behaviors.receive(Command.class)
-        .onMessage(InputEnded.class, this::onInputEnded)
-        .onMessage(ServerShutdown.class, this::onServerShutdown)
-        .onMessage(FromChat.class, this::onFromChat)
-        .onMessage(JoinReply.class, this::onJoinReply)
-        .onMessage(MembersReply.class, this::onMembersReply)
-        .onMessage(RoomsReply.class, this::onRoomsReply)
-        .onMessage(PrivateReply.class, this::onPrivateReply)
-        .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(UserReply.class, this::onUserReply)
-        .onMessage(UsersReply.class, this::onUsersReply)
-        .onMessage(OnlineReply.class, this::onOnlineReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
-        .onMessage(OutputEnded.class, ended -> session.outputEnded())
-        .onSignal(PostStop.class, stop -> session.postStop());
+    return CLOSING.behavior(this);
   }
 
   // --- receiving lines ----------------------------------------------------------------------
