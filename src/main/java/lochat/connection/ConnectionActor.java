@@ -94,6 +94,10 @@ public final class ConnectionActor {
         new ConnectionActor(context, timers, setup).start()));
   }
 
+  private static final SessionLifecycle.ReplyMessages<Command> REPLY_MESSAGES =
+      new SessionLifecycle.ReplyMessages<>(NickReply::new, JoinReply::new, MembersReply::new,
+          RoomsReply::new, PrivateReply::new, TopicReply::new, PasswordReply::new);
+
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
   /** Why a password was not even checked: its address has guesses waiting. */
   private static final String TOO_MANY_GUESSES =
@@ -108,13 +112,6 @@ public final class ConnectionActor {
   private final ConnectionSettings settings;
   private final SessionLifecycle<Command> session;
   private final ActorRef<ChatEvent> chatAddress;
-  private final ActorRef<Registry.NickResult> nickReplies;
-  private final ActorRef<ChatRoom.JoinResult> joinReplies;
-  private final ActorRef<ChatRoom.MembersResult> membersReplies;
-  private final ActorRef<Registry.RoomList> roomsReplies;
-  private final ActorRef<Registry.PrivateResult> privateReplies;
-  private final ActorRef<ChatRoom.TopicIs> topicReplies;
-  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
 
   private String currentRoom;
   private String awaitingEchoFrom;
@@ -130,15 +127,7 @@ public final class ConnectionActor {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(),
-        PostBytes.of(this::postBytes, this::postBytes));
-    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
-    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
-    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
-    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
-    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
-    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
-    this.passwordReplies =
-        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
+        PostBytes.of(this::postBytes, this::postBytes), REPLY_MESSAGES);
     this.passwordGiven = settings.password().isEmpty();
   }
 
@@ -230,7 +219,7 @@ public final class ConnectionActor {
           "This server needs a password before a nickname: /pass PASSWORD"));
     } else if (command instanceof LineCommand.Nick n) {
       session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
-          NativeProtocol.NAME), nickReplies);
+          NativeProtocol.NAME));
       return awaitingReply();
     } else if (command instanceof LineCommand.Quit quit) {
       return quit(quit.reason());
@@ -252,7 +241,7 @@ public final class ConnectionActor {
     } else if (passwordGiven) {
       send(LineRenderer.ok("pass", "Password already accepted"));
     } else {
-      session.checkPassword(given, passwordReplies);
+      session.checkPassword(given);
       return awaitingReply();
     }
     promptForRegistration();
@@ -282,7 +271,7 @@ public final class ConnectionActor {
       send(LineRenderer.ok("nick", accepted.nick()));
       session.registry().tell(
           new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), chatAddress,
-              session.deliveryFor(settings.defaultRoom()), joinReplies));
+              session.deliveryFor(settings.defaultRoom()), session.joinReplies()));
       return chatting();
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
@@ -313,23 +302,24 @@ public final class ConnectionActor {
     } else if (command instanceof LineCommand.Me me) {
       return post(me.action(), MessageKind.ACTION);
     } else if (command instanceof LineCommand.Nick n) {
-      session.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
+      session.registry().tell(
+          new Registry.ChangeNick(n.nick(), chatAddress, session.nickReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.Join join) {
       return join(join.room());
     } else if (command instanceof LineCommand.Part part) {
       part(part.room().orElse(currentRoomName()));
     } else if (command instanceof LineCommand.Rooms) {
-      session.registry().tell(new Registry.ListRooms(roomsReplies));
+      session.registry().tell(new Registry.ListRooms(session.roomsReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.Who who) {
       return who(who.room());
     } else if (command instanceof LineCommand.Msg msg) {
       session.registry().tell(new Registry.SendPrivate(chatAddress, msg.nick(), msg.text(),
-          msg.action() ? MessageKind.ACTION : MessageKind.TEXT, privateReplies));
+          msg.action() ? MessageKind.ACTION : MessageKind.TEXT, session.privateReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.ShowTopic) {
-      return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(topicReplies)));
+      return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(session.topicReplies())));
     } else if (command instanceof LineCommand.SetTopic topic) {
       return inCurrentRoom(room -> {
         room.ref().tell(new ChatRoom.SetTopic(chatAddress, topic.text()));
@@ -381,7 +371,7 @@ public final class ConnectionActor {
       return session.acknowledge(chatting());
     }
     session.registry().tell(new Registry.JoinRoom(room, session.nick(), chatAddress,
-        session.deliveryFor(room), joinReplies));
+        session.deliveryFor(room), session.joinReplies()));
     return awaitingReply();
   }
 
@@ -412,7 +402,7 @@ public final class ConnectionActor {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
       return session.acknowledge(chatting());
     }
-    session.registry().tell(new Registry.ListMembers(target.get(), membersReplies));
+    session.registry().tell(new Registry.ListMembers(target.get(), session.membersReplies()));
     return awaitingReply();
   }
 

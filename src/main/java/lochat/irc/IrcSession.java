@@ -141,6 +141,9 @@ public final class IrcSession {
           .withZone(ZoneOffset.UTC);
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
+  private static final SessionLifecycle.ReplyMessages<Command> REPLY_MESSAGES =
+      new SessionLifecycle.ReplyMessages<>(NickReply::new, JoinReply::new, MembersReply::new,
+          RoomsReply::new, PrivateReply::new, TopicReply::new, PasswordReply::new);
 
   public static Behavior<Command> create(SessionSetup setup, IrcSettings irc) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
@@ -156,16 +159,9 @@ public final class IrcSession {
   private final IrcEvents events;
   private final ChannelView channels = new ChannelView();
   private final ActorRef<ChatEvent> chatAddress;
-  private final ActorRef<Registry.NickResult> nickReplies;
-  private final ActorRef<ChatRoom.JoinResult> joinReplies;
-  private final ActorRef<ChatRoom.MembersResult> membersReplies;
-  private final ActorRef<Registry.RoomList> roomsReplies;
-  private final ActorRef<Registry.PrivateResult> privateReplies;
-  private final ActorRef<ChatRoom.TopicIs> topicReplies;
-  private final ActorRef<Registry.UserResult> userReplies;
-  private final ActorRef<Registry.Users> usersReplies;
-  private final ActorRef<Registry.Online> onlineReplies;
-  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
+  private ActorRef<Registry.UserResult> userReplies;
+  private ActorRef<Registry.Users> usersReplies;
+  private ActorRef<Registry.Online> onlineReplies;
 
   // Registration.
   private String wantedNick;
@@ -209,20 +205,23 @@ public final class IrcSession {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(), PostBytes.of(this::postBytes,
-            posted -> echoMessage ? postBytes(posted) : ByteString.emptyByteString()));
+            posted -> echoMessage ? postBytes(posted) : ByteString.emptyByteString()),
+        REPLY_MESSAGES);
     this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
-    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
-    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
-    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
-    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
-    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
-    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
-    this.userReplies = context.messageAdapter(Registry.UserResult.class, UserReply::new);
-    this.usersReplies = context.messageAdapter(Registry.Users.class, UsersReply::new);
-    this.onlineReplies = context.messageAdapter(Registry.Online.class, OnlineReply::new);
-    this.passwordReplies =
-        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
+  }
+
+  private ActorRef<Registry.UserResult> userReplies() {
+    return userReplies = session.adapter(userReplies, Registry.UserResult.class, UserReply::new);
+  }
+
+  private ActorRef<Registry.Users> usersReplies() {
+    return usersReplies = session.adapter(usersReplies, Registry.Users.class, UsersReply::new);
+  }
+
+  private ActorRef<Registry.Online> onlineReplies() {
+    return onlineReplies =
+        session.adapter(onlineReplies, Registry.Online.class, OnlineReply::new);
   }
 
   private Behavior<Command> start() {
@@ -456,13 +455,13 @@ public final class IrcSession {
       return done(registering());
     }
     if (session.passwordRequired() && !passwordAccepted) {
-      session.checkPassword(password.orElse(""), passwordReplies);
+      session.checkPassword(password.orElse(""));
       repliesDue++;
       return Behaviors.same();
     }
     registering = true;
     session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
-        IrcProtocol.NAME), nickReplies);
+        IrcProtocol.NAME));
     repliesDue++;
     return Behaviors.same();
   }
@@ -629,8 +628,8 @@ public final class IrcSession {
           repliesDue++;
         }
       } else {
-        session.registry().tell(
-            new Registry.SendPrivate(chatAddress, target, text, kind, tags, privateReplies));
+        session.registry().tell(new Registry.SendPrivate(
+            chatAddress, target, text, kind, tags, session.privateReplies()));
         repliesDue++;
       }
     }
@@ -691,7 +690,7 @@ public final class IrcSession {
       } else {
         session.registry().tell(
             new Registry.JoinRoom(room.get(), nick(), chatAddress,
-                session.deliveryFor(room.get()), joinReplies));
+                session.deliveryFor(room.get()), session.joinReplies()));
         repliesDue++;
       }
     }
@@ -772,7 +771,7 @@ public final class IrcSession {
       return;
     }
     if (params.size() == 1) {
-      room.get().ref().tell(new ChatRoom.GetTopic(topicReplies));
+      room.get().ref().tell(new ChatRoom.GetTopic(session.topicReplies()));
       repliesDue++;
     } else {
       room.get().ref().tell(new ChatRoom.SetTopic(chatAddress, clean(params.get(1)).strip()));
@@ -852,7 +851,7 @@ public final class IrcSession {
   }
 
   private void askMembers(String room, Consumer<ChatRoom.MembersResult> then) {
-    session.registry().tell(new Registry.ListMembers(room, membersReplies));
+    session.registry().tell(new Registry.ListMembers(room, session.membersReplies()));
     onMembers.put(Names.key(room), then);
     repliesDue++;
   }
@@ -894,7 +893,7 @@ public final class IrcSession {
   }
 
   private void askRooms(Consumer<Registry.RoomList> then) {
-    session.registry().tell(new Registry.ListRooms(roomsReplies));
+    session.registry().tell(new Registry.ListRooms(session.roomsReplies()));
     onRooms.addLast(then);
     repliesDue++;
   }
@@ -914,7 +913,8 @@ public final class IrcSession {
     if (wanted.isEmpty() || wanted.get().equals(nick())) {
       return;
     }
-    session.registry().tell(new Registry.ChangeNick(wanted.get(), chatAddress, nickReplies));
+    session.registry().tell(
+        new Registry.ChangeNick(wanted.get(), chatAddress, session.nickReplies()));
     repliesDue++;
   }
 
@@ -936,7 +936,7 @@ public final class IrcSession {
     String mask = params.isEmpty() || params.get(0).isEmpty() ? "*" : params.get(0);
     Optional<String> room = IrcNames.room(mask);
     if (room.isPresent()) {
-      askUsers(new Registry.ListUsers(room, usersReplies), users -> {
+      askUsers(new Registry.ListUsers(room, usersReplies()), users -> {
         List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           // The channel as the room spells it, whatever case the mask was given in.
@@ -957,7 +957,7 @@ public final class IrcSession {
         send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
         return;
       }
-      askUsers(new Registry.ListUsers(Optional.empty(), usersReplies), users -> {
+      askUsers(new Registry.ListUsers(Optional.empty(), usersReplies()), users -> {
         List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           // RFC 2812 3.6.1: nickname, user name, host, server and real name.
@@ -985,7 +985,7 @@ public final class IrcSession {
       return;
     }
     for (String target : targets(params.get(params.size() - 1), true)) {
-      session.registry().tell(new Registry.Whois(target, userReplies));
+      session.registry().tell(new Registry.Whois(target, userReplies()));
       repliesDue++;
     }
   }
@@ -1036,7 +1036,7 @@ public final class IrcSession {
       return;
     }
     List<String> nicks = params.size() > 5 ? params.subList(0, 5) : params;
-    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+    askUsers(new Registry.LookUp(nicks, usersReplies()), users -> {
       List<String> found = new ArrayList<>();
       for (Registry.UserDetails user : users.users()) {
         found.add(user.nick() + "=" + (user.away().isPresent() ? "-" : "+")
@@ -1059,7 +1059,7 @@ public final class IrcSession {
         }
       }
     }
-    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+    askUsers(new Registry.LookUp(nicks, usersReplies()), users -> {
       List<IrcMessage> lines = replies.packed(nick(), Numerics.RPL_ISON, List.of(),
           users.users().stream().map(Registry.UserDetails::nick).toList());
       sendAll(lines.isEmpty() ? List.of(numeric(Numerics.RPL_ISON, "")) : lines);
@@ -1094,7 +1094,7 @@ public final class IrcSession {
     } else if (IrcCase.foldCase(target).equals(IrcCase.foldCase(nick()))) {
       userMode(modes);
     } else {
-      askUsers(new Registry.LookUp(List.of(target), usersReplies), users -> send(
+      askUsers(new Registry.LookUp(List.of(target), usersReplies()), users -> send(
           users.users().isEmpty()
               ? numeric(Numerics.ERR_NOSUCHNICK, clean(target), "No such nick/channel")
               : numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users")));
@@ -1189,7 +1189,7 @@ public final class IrcSession {
   // --- server queries -----------------------------------------------------------------------
 
   private void askOnline() {
-    session.registry().tell(new Registry.GetOnline(onlineReplies));
+    session.registry().tell(new Registry.GetOnline(onlineReplies()));
     repliesDue++;
   }
 
