@@ -27,7 +27,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -95,6 +94,10 @@ public final class ConnectionActor {
         new ConnectionActor(context, timers, setup).start()));
   }
 
+  private static final SessionLifecycle.ReplyMessages<Command> REPLY_MESSAGES =
+      new SessionLifecycle.ReplyMessages<>(NickReply::new, JoinReply::new, MembersReply::new,
+          RoomsReply::new, PrivateReply::new, TopicReply::new, PasswordReply::new);
+
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
   /** Why a password was not even checked: its address has guesses waiting. */
   private static final String TOO_MANY_GUESSES =
@@ -109,13 +112,6 @@ public final class ConnectionActor {
   private final ConnectionSettings settings;
   private final SessionLifecycle<Command> session;
   private final ActorRef<ChatEvent> chatAddress;
-  private final ActorRef<Registry.NickResult> nickReplies;
-  private final ActorRef<ChatRoom.JoinResult> joinReplies;
-  private final ActorRef<ChatRoom.MembersResult> membersReplies;
-  private final ActorRef<Registry.RoomList> roomsReplies;
-  private final ActorRef<Registry.PrivateResult> privateReplies;
-  private final ActorRef<ChatRoom.TopicIs> topicReplies;
-  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
 
   private String currentRoom;
   private String awaitingEchoFrom;
@@ -131,15 +127,7 @@ public final class ConnectionActor {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(),
-        PostBytes.of(this::postBytes, this::postBytes));
-    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
-    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
-    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
-    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
-    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
-    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
-    this.passwordReplies =
-        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
+        PostBytes.of(this::postBytes, this::postBytes), REPLY_MESSAGES);
     this.passwordGiven = settings.password().isEmpty();
   }
 
@@ -161,64 +149,54 @@ public final class ConnectionActor {
 
   // --- states -------------------------------------------------------------------------------
 
-  // Each state's receive table is built once and reused.
-  private Behavior<Command> registering;
-  private Behavior<Command> chatting;
-  private Behavior<Command> closing;
+  private static final ReceiveTable.Builder<ConnectionActor, Command> COMMON =
+      ReceiveTable.builder(ConnectionActor.class, Command.class)
+          .on(InputEnded.class, ConnectionActor::onInputEnded)
+          .on(ServerShutdown.class, ConnectionActor::onServerShutdown)
+          .on(FromChat.class, ConnectionActor::onFromChat)
+          .on(JoinReply.class, ConnectionActor::onJoinReply)
+          .on(MembersReply.class, ConnectionActor::onMembersReply)
+          .on(RoomsReply.class, ConnectionActor::onRoomsReply)
+          .on(PrivateReply.class, ConnectionActor::onPrivateReply)
+          .on(TopicReply.class, ConnectionActor::onTopicReply)
+          .on(SendBufferOverflowed.class, (s, overflowed) -> s.session.droppedAsTooSlow())
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop());
+
+  private static final ReceiveTable<ConnectionActor, Command> REGISTERING = COMMON
+      .on(Received.class, ConnectionActor::onReceivedWhileRegistering)
+      .on(NickReply.class, ConnectionActor::onNickReplyWhileRegistering)
+      .on(PasswordReply.class, ConnectionActor::onPasswordReply)
+      .on(RegistrationTimedOut.class, ConnectionActor::onRegistrationTimedOut)
+      .build();
+
+  private static final ReceiveTable<ConnectionActor, Command> CHATTING = COMMON
+      .on(Received.class, ConnectionActor::onReceived)
+      .on(NickReply.class, ConnectionActor::onNickReply)
+      .build();
+
+  private static final ReceiveTable<ConnectionActor, Command> CLOSING =
+      ReceiveTable.builder(ConnectionActor.class, Command.class)
+          .on(Received.class, (s, received) -> s.session.receivedWhileClosing(received.replyTo()))
+          .on(JoinReply.class, (s, reply) -> s.session.joinAnsweredWhileClosing(reply.result()))
+          .on(InputEnded.class, (s, ended) -> s.session.inputEndedWhileClosing(ended.failure()))
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .on(CloseTimedOut.class, (s, timeout) -> s.session.closeTimedOut())
+          .on(SendBufferOverflowed.class, (s, overflowed) -> Behaviors.stopped())
+          .onAnyMessage((s, late) -> Behaviors.same())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop())
+          .build();
 
   private Behavior<Command> registering() {
-    if (registering == null) {
-      registering = common()
-          .onMessage(Received.class, this::onReceivedWhileRegistering)
-          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
-          .onMessage(PasswordReply.class, this::onPasswordReply)
-          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
-          .build();
-    }
-    return registering;
+    return REGISTERING.behavior(this);
   }
 
   private Behavior<Command> chatting() {
-    if (chatting == null) {
-      // There is no way back: the registering table would only cost every connection memory.
-      registering = null;
-      chatting = common()
-          .onMessage(Received.class, this::onReceived)
-          .onMessage(NickReply.class, this::onNickReply)
-          .build();
-    }
-    return chatting;
+    return CHATTING.behavior(this);
   }
 
   private Behavior<Command> closing() {
-    if (closing == null) {
-      closing = Behaviors.receive(Command.class)
-          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
-          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
-          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
-          .onMessage(OutputEnded.class, ended -> session.outputEnded())
-          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
-          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
-          .onAnyMessage(late -> Behaviors.same())
-          .onSignal(PostStop.class, stop -> session.postStop())
-          .build();
-    }
-    return closing;
-  }
-
-  private BehaviorBuilder<Command> common() {
-    return Behaviors.receive(Command.class)
-        .onMessage(InputEnded.class, this::onInputEnded)
-        .onMessage(ServerShutdown.class, this::onServerShutdown)
-        .onMessage(FromChat.class, this::onFromChat)
-        .onMessage(JoinReply.class, this::onJoinReply)
-        .onMessage(MembersReply.class, this::onMembersReply)
-        .onMessage(RoomsReply.class, this::onRoomsReply)
-        .onMessage(PrivateReply.class, this::onPrivateReply)
-        .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
-        .onMessage(OutputEnded.class, ended -> session.outputEnded())
-        .onSignal(PostStop.class, stop -> session.postStop());
+    return CLOSING.behavior(this);
   }
 
   // --- registering --------------------------------------------------------------------------
@@ -241,7 +219,7 @@ public final class ConnectionActor {
           "This server needs a password before a nickname: /pass PASSWORD"));
     } else if (command instanceof LineCommand.Nick n) {
       session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
-          NativeProtocol.NAME), nickReplies);
+          NativeProtocol.NAME));
       return awaitingReply();
     } else if (command instanceof LineCommand.Quit quit) {
       return quit(quit.reason());
@@ -263,7 +241,7 @@ public final class ConnectionActor {
     } else if (passwordGiven) {
       send(LineRenderer.ok("pass", "Password already accepted"));
     } else {
-      session.checkPassword(given, passwordReplies);
+      session.checkPassword(given);
       return awaitingReply();
     }
     promptForRegistration();
@@ -293,7 +271,7 @@ public final class ConnectionActor {
       send(LineRenderer.ok("nick", accepted.nick()));
       session.registry().tell(
           new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), chatAddress,
-              session.deliveryFor(settings.defaultRoom()), joinReplies));
+              session.deliveryFor(settings.defaultRoom()), session.joinReplies()));
       return chatting();
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
@@ -324,23 +302,24 @@ public final class ConnectionActor {
     } else if (command instanceof LineCommand.Me me) {
       return post(me.action(), MessageKind.ACTION);
     } else if (command instanceof LineCommand.Nick n) {
-      session.registry().tell(new Registry.ChangeNick(n.nick(), chatAddress, nickReplies));
+      session.registry().tell(
+          new Registry.ChangeNick(n.nick(), chatAddress, session.nickReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.Join join) {
       return join(join.room());
     } else if (command instanceof LineCommand.Part part) {
       part(part.room().orElse(currentRoomName()));
     } else if (command instanceof LineCommand.Rooms) {
-      session.registry().tell(new Registry.ListRooms(roomsReplies));
+      session.registry().tell(new Registry.ListRooms(session.roomsReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.Who who) {
       return who(who.room());
     } else if (command instanceof LineCommand.Msg msg) {
       session.registry().tell(new Registry.SendPrivate(chatAddress, msg.nick(), msg.text(),
-          msg.action() ? MessageKind.ACTION : MessageKind.TEXT, privateReplies));
+          msg.action() ? MessageKind.ACTION : MessageKind.TEXT, session.privateReplies()));
       return awaitingReply();
     } else if (command instanceof LineCommand.ShowTopic) {
-      return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(topicReplies)));
+      return inCurrentRoom(room -> room.ref().tell(new ChatRoom.GetTopic(session.topicReplies())));
     } else if (command instanceof LineCommand.SetTopic topic) {
       return inCurrentRoom(room -> {
         room.ref().tell(new ChatRoom.SetTopic(chatAddress, topic.text()));
@@ -392,7 +371,7 @@ public final class ConnectionActor {
       return session.acknowledge(chatting());
     }
     session.registry().tell(new Registry.JoinRoom(room, session.nick(), chatAddress,
-        session.deliveryFor(room), joinReplies));
+        session.deliveryFor(room), session.joinReplies()));
     return awaitingReply();
   }
 
@@ -423,7 +402,7 @@ public final class ConnectionActor {
       send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
       return session.acknowledge(chatting());
     }
-    session.registry().tell(new Registry.ListMembers(target.get(), membersReplies));
+    session.registry().tell(new Registry.ListMembers(target.get(), session.membersReplies()));
     return awaitingReply();
   }
 

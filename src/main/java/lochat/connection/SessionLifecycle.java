@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -41,6 +42,9 @@ import org.apache.pekko.util.ByteString;
  *   <li>Closing flushes what is queued and waits for the socket to drain, for at most the close
  *       timeout; a failed input side ends the session at once.
  *   <li>Leaving the server leaves every room and gives the nickname back.
+ *   <li>The registry, rooms and gatekeeper answer through message adapters that wrap their
+ *       replies in the session's own messages ({@link ReplyMessages}); each is made when first
+ *       needed, as an idle session has needed few of them and every adapter costs memory.
  * </ul>
  * Like the actor that owns it, it is not thread-safe: call it from the actor only.
  */
@@ -49,15 +53,33 @@ public final class SessionLifecycle<T> {
   /** A room the user is in: its name as the room spells it, and its address. */
   public record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
 
+  /** How a session wraps each reply it asks for in a message of its own; one per session class. */
+  public record ReplyMessages<T>(
+      Function<Registry.NickResult, T> nickResult,
+      Function<ChatRoom.JoinResult, T> joinResult,
+      Function<ChatRoom.MembersResult, T> membersResult,
+      Function<Registry.RoomList, T> roomList,
+      Function<Registry.PrivateResult, T> privateResult,
+      Function<ChatRoom.TopicIs, T> topicIs,
+      Function<Gatekeeper.PasswordChecked, T> passwordChecked) {}
+
   private final ActorContext<T> context;
   private final TimerScheduler<T> timers;
   private final SessionSetup setup;
   private final ActorRef<ChatEvent> chatAddress;
   private final T closeTimedOut;
   private final PostBytes postBytes;
+  private final ReplyMessages<T> replyMessages;
   private final Map<String, Membership> rooms = new LinkedHashMap<>();
   /** The deliveries given to rooms, by room key: from the join request until the user leaves. */
   private final Map<String, RoomDelivery> deliveries = new LinkedHashMap<>(4);
+  private ActorRef<Registry.NickResult> nickReplies;
+  private ActorRef<ChatRoom.JoinResult> joinReplies;
+  private ActorRef<ChatRoom.MembersResult> membersReplies;
+  private ActorRef<Registry.RoomList> roomsReplies;
+  private ActorRef<Registry.PrivateResult> privateReplies;
+  private ActorRef<ChatRoom.TopicIs> topicReplies;
+  private ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
   private String nick;
   private ActorRef<Done> pendingAck;
   private boolean aborted;
@@ -70,6 +92,7 @@ public final class SessionLifecycle<T> {
    * @param droppedAsTooSlow the message the session gets when its client has been dropped as too
    *     slow (by its own output or by a room); it should then call {@link #droppedAsTooSlow}
    * @param postBytes how this client is shown posts that rooms queue for it directly
+   * @param replyMessages how the session wraps replies; see {@link #nickReplies} and the like
    */
   public SessionLifecycle(
       ActorContext<T> context,
@@ -78,13 +101,15 @@ public final class SessionLifecycle<T> {
       ActorRef<ChatEvent> chatAddress,
       T closeTimedOut,
       T droppedAsTooSlow,
-      PostBytes postBytes) {
+      PostBytes postBytes,
+      ReplyMessages<T> replyMessages) {
     this.context = context;
     this.timers = timers;
     this.setup = setup;
     this.chatAddress = chatAddress;
     this.closeTimedOut = closeTimedOut;
     this.postBytes = postBytes;
+    this.replyMessages = replyMessages;
     ActorRef<T> self = context.getSelf();
     setup.outbound().whenDroppedAsTooSlow(() -> self.tell(droppedAsTooSlow));
     setup.registry().tell(new Registry.Connected(context.getSelf()));
@@ -96,6 +121,51 @@ public final class SessionLifecycle<T> {
 
   public ActorRef<Registry.Command> registry() {
     return setup.registry();
+  }
+
+  // --- reply addresses ----------------------------------------------------------------------
+
+  /**
+   * An adapter made when it is first needed: {@code made} if the session has made it already,
+   * else a new one wrapping replies of {@code type}, to be kept where {@code made} came from.
+   */
+  public <M> ActorRef<M> adapter(ActorRef<M> made, Class<M> type, Function<M, T> wrap) {
+    return made != null ? made : context.messageAdapter(type, wrap);
+  }
+
+  public ActorRef<Registry.NickResult> nickReplies() {
+    return nickReplies =
+        adapter(nickReplies, Registry.NickResult.class, replyMessages.nickResult());
+  }
+
+  public ActorRef<ChatRoom.JoinResult> joinReplies() {
+    return joinReplies =
+        adapter(joinReplies, ChatRoom.JoinResult.class, replyMessages.joinResult());
+  }
+
+  public ActorRef<ChatRoom.MembersResult> membersReplies() {
+    return membersReplies =
+        adapter(membersReplies, ChatRoom.MembersResult.class, replyMessages.membersResult());
+  }
+
+  public ActorRef<Registry.RoomList> roomsReplies() {
+    return roomsReplies =
+        adapter(roomsReplies, Registry.RoomList.class, replyMessages.roomList());
+  }
+
+  public ActorRef<Registry.PrivateResult> privateReplies() {
+    return privateReplies =
+        adapter(privateReplies, Registry.PrivateResult.class, replyMessages.privateResult());
+  }
+
+  public ActorRef<ChatRoom.TopicIs> topicReplies() {
+    return topicReplies =
+        adapter(topicReplies, ChatRoom.TopicIs.class, replyMessages.topicIs());
+  }
+
+  private ActorRef<Gatekeeper.PasswordChecked> passwordReplies() {
+    return passwordReplies =
+        adapter(passwordReplies, Gatekeeper.PasswordChecked.class, replyMessages.passwordChecked());
   }
 
   public ConnectionSettings settings() {
@@ -126,8 +196,8 @@ public final class SessionLifecycle<T> {
   }
 
   /** Asks the registry for {@code wanted} as this session's first nickname. */
-  public void register(String wanted, Profile profile, ActorRef<Registry.NickResult> replyTo) {
-    setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, replyTo));
+  public void register(String wanted, Profile profile) {
+    setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, nickReplies()));
   }
 
   /**
@@ -157,8 +227,9 @@ public final class SessionLifecycle<T> {
    * Asks whether {@code given} is the server's password. The answer comes late when this
    * client's address has guessed wrong too often, so hold the line until it comes.
    */
-  public void checkPassword(String given, ActorRef<Gatekeeper.PasswordChecked> replyTo) {
-    setup.gatekeeper().tell(new Gatekeeper.CheckPassword(remoteHost(), given, replyTo));
+  public void checkPassword(String given) {
+    setup.gatekeeper().tell(
+        new Gatekeeper.CheckPassword(remoteHost(), given, passwordReplies()));
   }
 
   /** How logs name this user. */

@@ -30,6 +30,7 @@ import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.PostBytes;
+import lochat.connection.ReceiveTable;
 import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
@@ -56,7 +57,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -141,6 +141,9 @@ public final class IrcSession {
           .withZone(ZoneOffset.UTC);
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
+  private static final SessionLifecycle.ReplyMessages<Command> REPLY_MESSAGES =
+      new SessionLifecycle.ReplyMessages<>(NickReply::new, JoinReply::new, MembersReply::new,
+          RoomsReply::new, PrivateReply::new, TopicReply::new, PasswordReply::new);
 
   public static Behavior<Command> create(SessionSetup setup, IrcSettings irc) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
@@ -156,16 +159,9 @@ public final class IrcSession {
   private final IrcEvents events;
   private final ChannelView channels = new ChannelView();
   private final ActorRef<ChatEvent> chatAddress;
-  private final ActorRef<Registry.NickResult> nickReplies;
-  private final ActorRef<ChatRoom.JoinResult> joinReplies;
-  private final ActorRef<ChatRoom.MembersResult> membersReplies;
-  private final ActorRef<Registry.RoomList> roomsReplies;
-  private final ActorRef<Registry.PrivateResult> privateReplies;
-  private final ActorRef<ChatRoom.TopicIs> topicReplies;
-  private final ActorRef<Registry.UserResult> userReplies;
-  private final ActorRef<Registry.Users> usersReplies;
-  private final ActorRef<Registry.Online> onlineReplies;
-  private final ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
+  private ActorRef<Registry.UserResult> userReplies;
+  private ActorRef<Registry.Users> usersReplies;
+  private ActorRef<Registry.Online> onlineReplies;
 
   // Registration.
   private String wantedNick;
@@ -209,20 +205,23 @@ public final class IrcSession {
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(), PostBytes.of(this::postBytes,
-            posted -> echoMessage ? postBytes(posted) : ByteString.emptyByteString()));
+            posted -> echoMessage ? postBytes(posted) : ByteString.emptyByteString()),
+        REPLY_MESSAGES);
     this.replies = new IrcReplies(settings.serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
-    this.nickReplies = context.messageAdapter(Registry.NickResult.class, NickReply::new);
-    this.joinReplies = context.messageAdapter(ChatRoom.JoinResult.class, JoinReply::new);
-    this.membersReplies = context.messageAdapter(ChatRoom.MembersResult.class, MembersReply::new);
-    this.roomsReplies = context.messageAdapter(Registry.RoomList.class, RoomsReply::new);
-    this.privateReplies = context.messageAdapter(Registry.PrivateResult.class, PrivateReply::new);
-    this.topicReplies = context.messageAdapter(ChatRoom.TopicIs.class, TopicReply::new);
-    this.userReplies = context.messageAdapter(Registry.UserResult.class, UserReply::new);
-    this.usersReplies = context.messageAdapter(Registry.Users.class, UsersReply::new);
-    this.onlineReplies = context.messageAdapter(Registry.Online.class, OnlineReply::new);
-    this.passwordReplies =
-        context.messageAdapter(Gatekeeper.PasswordChecked.class, PasswordReply::new);
+  }
+
+  private ActorRef<Registry.UserResult> userReplies() {
+    return userReplies = session.adapter(userReplies, Registry.UserResult.class, UserReply::new);
+  }
+
+  private ActorRef<Registry.Users> usersReplies() {
+    return usersReplies = session.adapter(usersReplies, Registry.Users.class, UsersReply::new);
+  }
+
+  private ActorRef<Registry.Online> onlineReplies() {
+    return onlineReplies =
+        session.adapter(onlineReplies, Registry.Online.class, OnlineReply::new);
   }
 
   private Behavior<Command> start() {
@@ -234,67 +233,58 @@ public final class IrcSession {
 
   // --- states -------------------------------------------------------------------------------
 
-  private Behavior<Command> registeringBehavior;
-  private Behavior<Command> registeredBehavior;
-  private Behavior<Command> closingBehavior;
+  private static final ReceiveTable.Builder<IrcSession, Command> COMMON =
+      ReceiveTable.builder(IrcSession.class, Command.class)
+          .on(InputEnded.class, IrcSession::onInputEnded)
+          .on(ServerShutdown.class, IrcSession::onServerShutdown)
+          .on(FromChat.class, IrcSession::onFromChat)
+          .on(JoinReply.class, IrcSession::onJoinReply)
+          .on(MembersReply.class, IrcSession::onMembersReply)
+          .on(RoomsReply.class, IrcSession::onRoomsReply)
+          .on(PrivateReply.class, IrcSession::onPrivateReply)
+          .on(TopicReply.class, IrcSession::onTopicReply)
+          .on(UserReply.class, IrcSession::onUserReply)
+          .on(UsersReply.class, IrcSession::onUsersReply)
+          .on(OnlineReply.class, IrcSession::onOnlineReply)
+          .on(SendBufferOverflowed.class, (s, overflowed) -> s.session.droppedAsTooSlow())
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop());
+
+  private static final ReceiveTable<IrcSession, Command> REGISTERING = COMMON
+      .on(Received.class, IrcSession::onReceivedWhileRegistering)
+      .on(NickReply.class, IrcSession::onNickReplyWhileRegistering)
+      .on(PasswordReply.class, IrcSession::onPasswordReply)
+      .on(RegistrationTimedOut.class, IrcSession::onRegistrationTimedOut)
+      .build();
+
+  private static final ReceiveTable<IrcSession, Command> REGISTERED = COMMON
+      .on(Received.class, IrcSession::onReceived)
+      .on(NickReply.class, IrcSession::onNickReply)
+      .on(PingCheck.class, IrcSession::onPingCheck)
+      .build();
+
+  private static final ReceiveTable<IrcSession, Command> CLOSING =
+      ReceiveTable.builder(IrcSession.class, Command.class)
+          .on(Received.class, (s, received) -> s.session.receivedWhileClosing(received.replyTo()))
+          .on(JoinReply.class, (s, reply) -> s.session.joinAnsweredWhileClosing(reply.result()))
+          .on(InputEnded.class, (s, ended) -> s.session.inputEndedWhileClosing(ended.failure()))
+          .on(OutputEnded.class, (s, ended) -> s.session.outputEnded())
+          .on(CloseTimedOut.class, (s, timeout) -> s.session.closeTimedOut())
+          .on(SendBufferOverflowed.class, (s, overflowed) -> Behaviors.stopped())
+          .onAnyMessage((s, late) -> Behaviors.same())
+          .onSignal(PostStop.class, (s, stop) -> s.session.postStop())
+          .build();
 
   private Behavior<Command> registering() {
-    if (registeringBehavior == null) {
-      registeringBehavior = common()
-          .onMessage(Received.class, this::onReceivedWhileRegistering)
-          .onMessage(NickReply.class, this::onNickReplyWhileRegistering)
-          .onMessage(PasswordReply.class, this::onPasswordReply)
-          .onMessage(RegistrationTimedOut.class, this::onRegistrationTimedOut)
-          .build();
-    }
-    return registeringBehavior;
+    return REGISTERING.behavior(this);
   }
 
   private Behavior<Command> registered() {
-    if (registeredBehavior == null) {
-      // There is no way back: the registering table would only cost every connection memory.
-      registeringBehavior = null;
-      registeredBehavior = common()
-          .onMessage(Received.class, this::onReceived)
-          .onMessage(NickReply.class, this::onNickReply)
-          .onMessage(PingCheck.class, this::onPingCheck)
-          .build();
-    }
-    return registeredBehavior;
+    return REGISTERED.behavior(this);
   }
 
   private Behavior<Command> closing() {
-    if (closingBehavior == null) {
-      closingBehavior = Behaviors.receive(Command.class)
-          .onMessage(Received.class, received -> session.receivedWhileClosing(received.replyTo()))
-          .onMessage(JoinReply.class, reply -> session.joinAnsweredWhileClosing(reply.result()))
-          .onMessage(InputEnded.class, ended -> session.inputEndedWhileClosing(ended.failure()))
-          .onMessage(OutputEnded.class, ended -> session.outputEnded())
-          .onMessage(CloseTimedOut.class, timeout -> session.closeTimedOut())
-          .onMessage(SendBufferOverflowed.class, overflowed -> Behaviors.stopped())
-          .onAnyMessage(late -> Behaviors.same())
-          .onSignal(PostStop.class, stop -> session.postStop())
-          .build();
-    }
-    return closingBehavior;
-  }
-
-  private BehaviorBuilder<Command> common() {
-    return Behaviors.receive(Command.class)
-        .onMessage(InputEnded.class, this::onInputEnded)
-        .onMessage(ServerShutdown.class, this::onServerShutdown)
-        .onMessage(FromChat.class, this::onFromChat)
-        .onMessage(JoinReply.class, this::onJoinReply)
-        .onMessage(MembersReply.class, this::onMembersReply)
-        .onMessage(RoomsReply.class, this::onRoomsReply)
-        .onMessage(PrivateReply.class, this::onPrivateReply)
-        .onMessage(TopicReply.class, this::onTopicReply)
-        .onMessage(UserReply.class, this::onUserReply)
-        .onMessage(UsersReply.class, this::onUsersReply)
-        .onMessage(OnlineReply.class, this::onOnlineReply)
-        .onMessage(SendBufferOverflowed.class, overflowed -> session.droppedAsTooSlow())
-        .onMessage(OutputEnded.class, ended -> session.outputEnded())
-        .onSignal(PostStop.class, stop -> session.postStop());
+    return CLOSING.behavior(this);
   }
 
   // --- receiving lines ----------------------------------------------------------------------
@@ -465,13 +455,13 @@ public final class IrcSession {
       return done(registering());
     }
     if (session.passwordRequired() && !passwordAccepted) {
-      session.checkPassword(password.orElse(""), passwordReplies);
+      session.checkPassword(password.orElse(""));
       repliesDue++;
       return Behaviors.same();
     }
     registering = true;
     session.register(wantedNick, new Profile(userName, session.remoteHost(), realName,
-        IrcProtocol.NAME), nickReplies);
+        IrcProtocol.NAME));
     repliesDue++;
     return Behaviors.same();
   }
@@ -638,8 +628,8 @@ public final class IrcSession {
           repliesDue++;
         }
       } else {
-        session.registry().tell(
-            new Registry.SendPrivate(chatAddress, target, text, kind, tags, privateReplies));
+        session.registry().tell(new Registry.SendPrivate(
+            chatAddress, target, text, kind, tags, session.privateReplies()));
         repliesDue++;
       }
     }
@@ -700,7 +690,7 @@ public final class IrcSession {
       } else {
         session.registry().tell(
             new Registry.JoinRoom(room.get(), nick(), chatAddress,
-                session.deliveryFor(room.get()), joinReplies));
+                session.deliveryFor(room.get()), session.joinReplies()));
         repliesDue++;
       }
     }
@@ -781,7 +771,7 @@ public final class IrcSession {
       return;
     }
     if (params.size() == 1) {
-      room.get().ref().tell(new ChatRoom.GetTopic(topicReplies));
+      room.get().ref().tell(new ChatRoom.GetTopic(session.topicReplies()));
       repliesDue++;
     } else {
       room.get().ref().tell(new ChatRoom.SetTopic(chatAddress, clean(params.get(1)).strip()));
@@ -861,7 +851,7 @@ public final class IrcSession {
   }
 
   private void askMembers(String room, Consumer<ChatRoom.MembersResult> then) {
-    session.registry().tell(new Registry.ListMembers(room, membersReplies));
+    session.registry().tell(new Registry.ListMembers(room, session.membersReplies()));
     onMembers.put(Names.key(room), then);
     repliesDue++;
   }
@@ -903,7 +893,7 @@ public final class IrcSession {
   }
 
   private void askRooms(Consumer<Registry.RoomList> then) {
-    session.registry().tell(new Registry.ListRooms(roomsReplies));
+    session.registry().tell(new Registry.ListRooms(session.roomsReplies()));
     onRooms.addLast(then);
     repliesDue++;
   }
@@ -923,7 +913,8 @@ public final class IrcSession {
     if (wanted.isEmpty() || wanted.get().equals(nick())) {
       return;
     }
-    session.registry().tell(new Registry.ChangeNick(wanted.get(), chatAddress, nickReplies));
+    session.registry().tell(
+        new Registry.ChangeNick(wanted.get(), chatAddress, session.nickReplies()));
     repliesDue++;
   }
 
@@ -945,7 +936,7 @@ public final class IrcSession {
     String mask = params.isEmpty() || params.get(0).isEmpty() ? "*" : params.get(0);
     Optional<String> room = IrcNames.room(mask);
     if (room.isPresent()) {
-      askUsers(new Registry.ListUsers(room, usersReplies), users -> {
+      askUsers(new Registry.ListUsers(room, usersReplies()), users -> {
         List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           // The channel as the room spells it, whatever case the mask was given in.
@@ -966,7 +957,7 @@ public final class IrcSession {
         send(numeric(Numerics.RPL_ENDOFWHO, clean(mask), "End of WHO list"));
         return;
       }
-      askUsers(new Registry.ListUsers(Optional.empty(), usersReplies), users -> {
+      askUsers(new Registry.ListUsers(Optional.empty(), usersReplies()), users -> {
         List<IrcMessage> lines = new ArrayList<>();
         for (Registry.UserDetails user : users.users()) {
           // RFC 2812 3.6.1: nickname, user name, host, server and real name.
@@ -994,7 +985,7 @@ public final class IrcSession {
       return;
     }
     for (String target : targets(params.get(params.size() - 1), true)) {
-      session.registry().tell(new Registry.Whois(target, userReplies));
+      session.registry().tell(new Registry.Whois(target, userReplies()));
       repliesDue++;
     }
   }
@@ -1045,7 +1036,7 @@ public final class IrcSession {
       return;
     }
     List<String> nicks = params.size() > 5 ? params.subList(0, 5) : params;
-    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+    askUsers(new Registry.LookUp(nicks, usersReplies()), users -> {
       List<String> found = new ArrayList<>();
       for (Registry.UserDetails user : users.users()) {
         found.add(user.nick() + "=" + (user.away().isPresent() ? "-" : "+")
@@ -1068,7 +1059,7 @@ public final class IrcSession {
         }
       }
     }
-    askUsers(new Registry.LookUp(nicks, usersReplies), users -> {
+    askUsers(new Registry.LookUp(nicks, usersReplies()), users -> {
       List<IrcMessage> lines = replies.packed(nick(), Numerics.RPL_ISON, List.of(),
           users.users().stream().map(Registry.UserDetails::nick).toList());
       sendAll(lines.isEmpty() ? List.of(numeric(Numerics.RPL_ISON, "")) : lines);
@@ -1103,7 +1094,7 @@ public final class IrcSession {
     } else if (IrcCase.foldCase(target).equals(IrcCase.foldCase(nick()))) {
       userMode(modes);
     } else {
-      askUsers(new Registry.LookUp(List.of(target), usersReplies), users -> send(
+      askUsers(new Registry.LookUp(List.of(target), usersReplies()), users -> send(
           users.users().isEmpty()
               ? numeric(Numerics.ERR_NOSUCHNICK, clean(target), "No such nick/channel")
               : numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users")));
@@ -1198,7 +1189,7 @@ public final class IrcSession {
   // --- server queries -----------------------------------------------------------------------
 
   private void askOnline() {
-    session.registry().tell(new Registry.GetOnline(onlineReplies));
+    session.registry().tell(new Registry.GetOnline(onlineReplies()));
     repliesDue++;
   }
 
