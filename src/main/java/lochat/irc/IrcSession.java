@@ -183,8 +183,8 @@ public final class IrcSession {
   private final Set<String> echoesDue = new HashSet<>();
   /** By room key: a room's answer and the registry's "no such room" may overtake each other. */
   private final Map<String, Consumer<ChatRoom.MembersResult>> onMembers = new HashMap<>();
-  private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>();
-  private final Deque<Consumer<Registry.RoomList>> onRooms = new ArrayDeque<>();
+  private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>(1);
+  private final Deque<Consumer<Registry.RoomList>> onRooms = new ArrayDeque<>(1);
   private boolean welcoming;
   /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
   private boolean handlingNotice;
