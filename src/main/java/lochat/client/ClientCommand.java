@@ -16,11 +16,15 @@ import picocli.CommandLine.Option;
     description = "Connect to a Lochat server and chat.")
 public final class ClientCommand implements Callable<Integer> {
 
+  /** The port the client connects to without --port, the server's default native port. */
+  public static final int DEFAULT_PORT = 4444;
+
   @Option(names = "--host", defaultValue = "localhost",
       description = "Server address (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "4444", description = "Server port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
+      description = "Server port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--nick", description = "Nickname to use; asked for when missing.")

@@ -365,8 +365,8 @@ public final class ConnectionActor {
       send(LineRenderer.ok("current", membership.get().name()));
       return session.acknowledge(chatting());
     }
-    if (session.rooms().size() >= settings.maxRoomsPerUser()) {
-      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + session.rooms().size()
+    if (session.roomCount() >= settings.maxRoomsPerUser()) {
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + session.roomCount()
           + " rooms, the most one user may be in; /part one first"));
       return session.acknowledge(chatting());
     }

@@ -1,6 +1,5 @@
 package lochat.connection;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +242,13 @@ public final class SessionLifecycle<T> {
     return Optional.ofNullable(rooms.get(Names.key(name)));
   }
 
-  public Collection<Membership> rooms() {
-    return rooms.values();
+  /** The rooms the user is in, in the order joined: a copy, safe to keep or to leave rooms from. */
+  public List<Membership> rooms() {
+    return List.copyOf(rooms.values());
+  }
+
+  public int roomCount() {
+    return rooms.size();
   }
 
   public boolean isIn(String room) {

@@ -139,6 +139,8 @@ public final class IrcSession {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEEE MMMM d uuuu -- HH:mm:ss xxx", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
+  /** Most nicknames one USERHOST answers for (RFC 2812 4.8); the rest are ignored. */
+  private static final int MAX_USERHOST_NICKS = 5;
   /** Most targets one PRIVMSG, NOTICE, JOIN, PART, NAMES or WHOIS may name. */
   private static final int MAX_TARGETS = 4;
   private static final SessionLifecycle.ReplyMessages<Command> REPLY_MESSAGES =
@@ -674,7 +676,7 @@ public final class IrcSession {
       return;
     }
     if (params.get(0).equals("0")) {
-      for (SessionLifecycle.Membership room : List.copyOf(session.rooms())) {
+      for (SessionLifecycle.Membership room : session.rooms()) {
         leave(room.name(), "part");
       }
       return;
@@ -685,7 +687,7 @@ public final class IrcSession {
         send(numeric(Numerics.ERR_NOSUCHCHANNEL, clean(channel), "No such channel"));
       } else if (session.isIn(room.get())) {
         continue;
-      } else if (session.rooms().size() + repliesDue >= settings.maxRoomsPerUser()) {
+      } else if (session.roomCount() + repliesDue >= settings.maxRoomsPerUser()) {
         send(numeric(Numerics.ERR_TOOMANYCHANNELS, channel, "You have joined too many channels"));
       } else {
         session.registry().tell(
@@ -1035,7 +1037,8 @@ public final class IrcSession {
       needMoreParams("USERHOST");
       return;
     }
-    List<String> nicks = params.size() > 5 ? params.subList(0, 5) : params;
+    List<String> nicks = params.size() > MAX_USERHOST_NICKS
+        ? params.subList(0, MAX_USERHOST_NICKS) : params;
     askUsers(new Registry.LookUp(nicks, usersReplies()), users -> {
       List<String> found = new ArrayList<>();
       for (Registry.UserDetails user : users.users()) {

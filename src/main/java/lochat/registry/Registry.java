@@ -84,6 +84,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       Map<String, String> tags, ActorRef<PrivateResult> replyTo)
       implements Command {
 
+    public SendPrivate {
+      tags = Map.copyOf(tags);
+    }
+
     public SendPrivate(ActorRef<ChatEvent> sender, String to, String text, MessageKind kind,
         ActorRef<PrivateResult> replyTo) {
       this(sender, to, text, kind, Map.of(), replyTo);
@@ -102,13 +106,23 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   /** The rooms the session's user is now in, in the order joined, for WHOIS and WHO. */
   public record RoomsChanged(ActorRef<ChatEvent> session, List<String> rooms)
-      implements Command {}
+      implements Command {
+
+    public RoomsChanged {
+      rooms = List.copyOf(rooms);
+    }
+  }
 
   /** Everything known about the user called {@code nick}. */
   public record Whois(String nick, ActorRef<UserResult> replyTo) implements Command {}
 
   /** The users online among {@code nicks}, each once, in the order asked (USERHOST, ISON). */
-  public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {}
+  public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {
+
+    public LookUp {
+      nicks = List.copyOf(nicks);
+    }
+  }
 
   /** Every user online, or those in {@code room}, for WHO. */
   public record ListUsers(Optional<String> room, ActorRef<Users> replyTo) implements Command {}
@@ -132,7 +146,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   public record NickTaken(String nick) implements NickResult {}
 
-  public record RoomList(List<RoomInfo> rooms) {}
+  public record RoomList(List<RoomInfo> rooms) {
+
+    public RoomList {
+      rooms = List.copyOf(rooms);
+    }
+  }
 
   public sealed interface PrivateResult {}
 
@@ -152,11 +171,21 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   /** A user as others may see it. */
   public record UserDetails(
       String nick, Profile profile, Optional<String> away, List<String> rooms, Instant signedOn)
-      implements UserResult {}
+      implements UserResult {
+
+    public UserDetails {
+      rooms = List.copyOf(rooms);
+    }
+  }
 
   public sealed interface UserResult {}
 
-  public record Users(List<UserDetails> users) {}
+  public record Users(List<UserDetails> users) {
+
+    public Users {
+      users = List.copyOf(users);
+    }
+  }
 
   /**
    * Users online now ({@code invisible} of them with IRC user mode +i), connections that have

@@ -90,6 +90,10 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       ActorRef<ChatEvent> member, String text, MessageKind kind, Map<String, String> tags)
       implements Command {
 
+    public Post {
+      tags = Map.copyOf(tags);
+    }
+
     public Post(ActorRef<ChatEvent> member, String text, MessageKind kind) {
       this(member, text, kind, Map.of());
     }
@@ -126,6 +130,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       Optional<Topic> topic)
       implements JoinResult {
 
+    public Joined {
+      members = List.copyOf(members);
+      userNames = Map.copyOf(userNames);
+      history = List.copyOf(history);
+    }
+
     /** Members whose user names are their nicknames. */
     public Joined(String room, ActorRef<Command> roomRef, List<String> members,
         List<Posted> history, Optional<Topic> topic) {
@@ -144,7 +154,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   /** The answer to a member list request. */
   public sealed interface MembersResult {}
 
-  public record Members(String room, List<String> nicks) implements MembersResult {}
+  public record Members(String room, List<String> nicks) implements MembersResult {
+
+    public Members {
+      nicks = List.copyOf(nicks);
+    }
+  }
 
   public record NoSuchRoom(String room) implements MembersResult {}
 
@@ -158,11 +173,6 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
-
-  public static Behavior<Command> create(
-      String name, int historySize, ActorRef<Occupancy> occupancy) {
-    return create(name, historySize, occupancy, Clock.systemUTC());
-  }
 
   public static Behavior<Command> create(
       String name, int historySize, ActorRef<Occupancy> occupancy, Clock clock) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
+import lochat.client.ClientCommand;
 import lochat.connection.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
@@ -186,7 +187,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     for (String address : NetworkAddresses.forClients(bound.getAddress())) {
       getContext().getLog().info(
           "Clients can connect with: ./lochat client --host {}{}   or: nc {} {}",
-          address, port == 4444 ? "" : " --port " + port, address, port);
+          address, port == ClientCommand.DEFAULT_PORT ? "" : " --port " + port, address, port);
     }
     irc.ifPresent(ircBound -> {
       getContext().getLog().info("IRC listening on {}:{}",

@@ -109,11 +109,11 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   /** A connection the gatekeeper has not answered for yet. */
   private record Pending(Tcp.IncomingConnection connection, String remote, String host) {}
 
-  /** A connection with a session; {@code nick} is null until it registers. */
+  /** A connection with a session, and whether it has chosen a nickname yet. */
   private static final class Session {
     private final String remote;
     private final String host;
-    private String nick;
+    private boolean registered;
 
     private Session(String remote, String host) {
       this.remote = remote;
@@ -343,8 +343,8 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private Behavior<Command> onSessionReported(SessionReported message) {
     if (message.report() instanceof SessionReport.Registered registered) {
       Session session = sessions.get(registered.session());
-      if (session != null && session.nick == null) {
-        session.nick = registered.nick();
+      if (session != null && !session.registered) {
+        session.registered = true;
         unregistered.remove(registered.session());
         gatekeeper.tell(new Gatekeeper.Registered(session.host));
       }
@@ -373,7 +373,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     Session session = sessions.remove(ref);
     if (session != null) {
       unregistered.remove(ref);
-      gatekeeper.tell(new Gatekeeper.Released(session.host, session.nick != null));
+      gatekeeper.tell(new Gatekeeper.Released(session.host, session.registered));
       if (refusedWhileFull > 0 && sessions.size() + pending.size() < settings.maxConnections()) {
         getContext().getLog().info("No longer full; {} connection(s) were refused",
             refusedWhileFull);
