@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.time.Clock;
 import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -12,6 +13,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param remote the client's address, for logs
  * @param online connections open on the listener, this one included, for the welcome
  * @param reportTo where the session reports that it registered, and, once, that it has ended
+ * @param clock the time, as the registry and the rooms get it (tests may set it)
  */
 public record SessionSetup(
     ConnectionSettings settings,
@@ -20,4 +22,5 @@ public record SessionSetup(
     Outbound outbound,
     String remote,
     int online,
-    ActorRef<SessionReport> reportTo) {}
+    ActorRef<SessionReport> reportTo,
+    Clock clock) {}

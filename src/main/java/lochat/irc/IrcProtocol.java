@@ -1,6 +1,7 @@
 package lochat.irc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionMessages;
@@ -25,9 +26,12 @@ public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
           IrcSession.OutputEnded::new);
 
   private final IrcSettings irc;
+  private final Instant started;
 
-  public IrcProtocol(IrcSettings irc) {
+  /** @param started when the server started, which IRC calls its creation (RPL_CREATED) */
+  public IrcProtocol(IrcSettings irc, Instant started) {
     this.irc = irc;
+    this.started = started;
   }
 
   @Override
@@ -47,7 +51,7 @@ public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
 
   @Override
   public Behavior<IrcSession.Command> session(SessionSetup setup) {
-    return IrcSession.create(setup, irc);
+    return IrcSession.create(setup, irc, started);
   }
 
   @Override

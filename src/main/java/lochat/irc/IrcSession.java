@@ -1,5 +1,6 @@
 package lochat.irc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -133,7 +134,6 @@ public final class IrcSession {
 
   private record PingCheck() implements Command {}
 
-  private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final String VERSION = "lochat-" + Version.CURRENT;
   private static final String SERVER_INFO = "Lochat, a chat server for the LAN";
   private static final DateTimeFormatter TIME =
@@ -147,15 +147,19 @@ public final class IrcSession {
       new SessionLifecycle.ReplyMessages<>(NickReply::new, JoinReply::new, MembersReply::new,
           RoomsReply::new, PrivateReply::new, TopicReply::new, PasswordReply::new);
 
-  public static Behavior<Command> create(SessionSetup setup, IrcSettings irc) {
+  /** @param started when the server started, shown as its creation (RPL_CREATED) */
+  public static Behavior<Command> create(SessionSetup setup, IrcSettings irc, Instant started) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new IrcSession(context, timers, setup, irc).start()));
+        new IrcSession(context, timers, setup, irc, started).start()));
   }
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final ConnectionSettings settings;
   private final IrcSettings irc;
+  private final Clock clock;
+  /** When the server started, to the second. */
+  private final Instant started;
   private final SessionLifecycle<Command> session;
   private final IrcReplies replies;
   private final IrcEvents events;
@@ -193,17 +197,21 @@ public final class IrcSession {
 
   // Registered.
   private final Set<Character> userModes = new TreeSet<>();
-  private long lastHeard = System.nanoTime();
+  /** When the client last sent a line, and when the unanswered PING went: clock millis. */
+  private long lastHeard;
   private long pingSentAt;
   private boolean awaitingPong;
   private long batches;
 
   private IrcSession(ActorContext<Command> context, TimerScheduler<Command> timers,
-      SessionSetup setup, IrcSettings irc) {
+      SessionSetup setup, IrcSettings irc, Instant started) {
     this.context = context;
     this.timers = timers;
     this.settings = setup.settings();
     this.irc = irc;
+    this.clock = setup.clock();
+    this.started = started.truncatedTo(ChronoUnit.SECONDS);
+    this.lastHeard = clock.millis();
     this.chatAddress = context.messageAdapter(ChatEvent.class, FromChat::new);
     this.session = new SessionLifecycle<>(context, timers, setup, chatAddress,
         new CloseTimedOut(), new SendBufferOverflowed(), PostBytes.of(this::postBytes,
@@ -367,7 +375,7 @@ public final class IrcSession {
   }
 
   private Behavior<Command> onReceived(Received received) {
-    lastHeard = System.nanoTime();
+    lastHeard = clock.millis();
     awaitingPong = false;
     Optional<IrcMessage> parsed = parse(received);
     if (parsed.isEmpty()) {
@@ -396,7 +404,7 @@ public final class IrcSession {
       case "MOTD" -> ifThisServer(params, () -> sendAll(replies.motd(nick(), settings.motd())));
       case "VERSION" -> ifThisServer(params, this::version);
       case "TIME" -> ifThisServer(params, () -> send(numeric(Numerics.RPL_TIME,
-          replies.serverName(), TIME.format(Instant.now()))));
+          replies.serverName(), TIME.format(clock.instant()))));
       case "ADMIN" -> ifThisServer(params, this::admin);
       case "INFO" -> ifThisServer(params, this::info);
       case "STATS" -> send(numeric(Numerics.RPL_ENDOFSTATS,
@@ -480,7 +488,7 @@ public final class IrcSession {
     timers.cancel(RegistrationTimedOut.class);
     session.nickAccepted(accepted.nick());
     context.getLog().info("{} registered as {} (IRC)", session.remote(), accepted.nick());
-    sendAll(replies.welcome(nick(), irc.network(), VERSION, STARTED));
+    sendAll(replies.welcome(nick(), irc.network(), VERSION, started));
     sendAll(replies.isupport(nick(), isupport()));
     welcoming = true;
     askOnline();
@@ -1258,9 +1266,9 @@ public final class IrcSession {
   }
 
   private Behavior<Command> onPingCheck(PingCheck check) {
-    long now = System.nanoTime();
+    long now = clock.millis();
     if (awaitingPong) {
-      Duration waited = Duration.ofNanos(now - pingSentAt);
+      Duration waited = Duration.ofMillis(now - pingSentAt);
       if (waited.compareTo(irc.pingTimeout()) >= 0) {
         String reason = "Ping timeout: " + ConfigChecks.inWords(irc.pingTimeout());
         session.leaveServer(reason.toLowerCase(Locale.ROOT));
@@ -1269,7 +1277,7 @@ public final class IrcSession {
       timers.startSingleTimer(new PingCheck(), irc.pingTimeout().minus(waited));
       return Behaviors.same();
     }
-    Duration quiet = Duration.ofNanos(now - lastHeard);
+    Duration quiet = Duration.ofMillis(now - lastHeard);
     if (quiet.compareTo(irc.pingInterval()) >= 0) {
       send(replies.command("PING", replies.serverName()));
       awaitingPong = true;

@@ -85,12 +85,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     super(context);
     this.settings = settings;
     this.started = started;
+    Clock clock = Clock.systemUTC();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        Clock.systemUTC()), "registry");
+        clock), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
-        settings.guard(), settings.connection()::passwordMatches, Clock.systemUTC()),
+        settings.guard(), settings.connection()::passwordMatches, clock),
         "gatekeeper");
     context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
     ActorRef<TcpListener.BindResult> bindResults =
@@ -98,11 +99,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, clock, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
-        TcpListener.create(irc, settings.connection(), new IrcProtocol(settings.irc()),
-            registry, gatekeeper, bindResults),
+        TcpListener.create(irc, settings.connection(),
+            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, clock,
+            bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

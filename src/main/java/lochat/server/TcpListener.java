@@ -2,6 +2,7 @@ package lochat.server;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,9 +102,10 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      Clock clock,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener<>(context, listen, connection, protocol,
-        registry, gatekeeper, bindResult));
+        registry, gatekeeper, clock, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
@@ -127,6 +129,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
   private final ActorRef<Registry.Command> registry;
   private final ActorRef<Gatekeeper.Command> gatekeeper;
   private final ActorRef<BindResult> bindResult;
+  private final Clock clock;
   private final ActorRef<SessionReport> reportAdapter;
   private final ActorRef<Gatekeeper.Admission> admissionAdapter;
   private final Map<ActorRef<T>, Session> sessions = new HashMap<>();
@@ -149,8 +152,10 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       SessionProtocol<T> protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      Clock clock,
       ActorRef<BindResult> bindResult) {
     super(context);
+    this.clock = clock;
     this.settings = settings;
     this.connectionSettings = connection;
     this.protocol = protocol;
@@ -245,7 +250,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     ActorRef<T> session = getContext().spawn(
         protocol.session(new SessionSetup(
             connectionSettings, registry, gatekeeper, outbound, remote,
-            sessions.size() + 1, reportAdapter)),
+            sessions.size() + 1, reportAdapter, clock)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, admitted.host()));

@@ -77,7 +77,7 @@ class ConnectionActorTest {
       ConnectionSettings settings, Outbound outbound) {
     ActorRef<ConnectionActor.Command> session = testKit.spawn(ConnectionActor.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", 3, endReports())));
+            outbound, "10.0.0.9:5000", 3, endReports(), Clock.systemUTC())));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }

@@ -1,11 +1,14 @@
 package lochat.irc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
 import lochat.connection.SessionReport;
@@ -54,6 +57,10 @@ class IrcSessionBadInputTest {
   }
 
   private ActorRef<IrcSession.Command> session() {
+    return session(Clock.systemUTC());
+  }
+
+  private ActorRef<IrcSession.Command> session(Clock clock) {
     Config lochat = ConfigFactory.parseString("lochat.server-name = lochat\nlochat.motd = \"\"")
         .withFallback(ConfigFactory.load()).getConfig("lochat");
     ConnectionSettings settings = ConnectionSettings.fromConfig(lochat);
@@ -63,8 +70,8 @@ class IrcSessionBadInputTest {
         settings, registry.getRef(),
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
-        outbound, "10.0.0.9:5000", 1, endReports()),
-        IrcSettings.fromConfig(lochat)));
+        outbound, "10.0.0.9:5000", 1, endReports(), clock),
+        IrcSettings.fromConfig(lochat), clock.instant()));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
@@ -75,7 +82,11 @@ class IrcSessionBadInputTest {
 
   /** Registers as alice, answering for the registry, and reads the whole welcome. */
   private ActorRef<IrcSession.Command> registeredAlice() {
-    ActorRef<IrcSession.Command> session = session();
+    return registeredAlice(Clock.systemUTC());
+  }
+
+  private ActorRef<IrcSession.Command> registeredAlice(Clock clock) {
+    ActorRef<IrcSession.Command> session = session(clock);
     send(session, "NICK alice");
     ack.expectMessage(Done.getInstance());
     send(session, "USER alice 0 * :Alice");
@@ -87,6 +98,15 @@ class IrcSessionBadInputTest {
     socket.fishForMessage(Duration.ofSeconds(3), line -> line.startsWith(":lochat 422 alice ")
         ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
     return session;
+  }
+
+  @Test
+  void timeComesFromTheServersClock() {
+    Clock clock = Clock.fixed(Instant.parse("2031-03-04T05:06:07Z"), ZoneOffset.UTC);
+    ActorRef<IrcSession.Command> session = registeredAlice(clock);
+    send(session, "TIME");
+    String reply = socket.receiveMessage();
+    assertTrue(reply.startsWith(":lochat 391 alice lochat :") && reply.contains("2031"), reply);
   }
 
   // --- names the server repeats in a middle parameter ---
