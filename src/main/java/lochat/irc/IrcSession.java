@@ -1485,9 +1485,16 @@ public final class IrcSession {
     return IrcText.clean(text);
   }
 
-  /** One awaited reply has come; the line is done when none is left. */
+  /**
+   * One awaited reply (or echo) has come; the line is done when none is left. One that nobody
+   * awaited is a counting error in this class, which would acknowledge a later line too early:
+   * it stops the session rather than go unnoticed.
+   */
   private Behavior<Command> replyArrived() {
-    repliesDue = Math.max(0, repliesDue - 1);
+    if (repliesDue == 0) {
+      throw new IllegalStateException("A reply arrived that no request of this session awaited");
+    }
+    repliesDue--;
     return done(Behaviors.same());
   }
 

@@ -101,6 +101,19 @@ class IrcSessionBadInputTest {
   }
 
   @Test
+  void aReplyThatNoRequestAwaitedStopsTheSessionInsteadOfGoingUnnoticed() {
+    ActorRef<IrcSession.Command> session = registeredAlice();
+    send(session, "NICK alicia");
+    ActorRef<Registry.NickResult> replyTo =
+        registry.expectMessageClass(Registry.ChangeNick.class).replyTo();
+    replyTo.tell(new Registry.NickAccepted("alice", "alicia"));
+    ack.expectMessage(Done.getInstance());
+    TestProbe<Object> watcher = testKit.createTestProbe();
+    replyTo.tell(new Registry.NickAccepted("alice", "alicia"));
+    watcher.expectTerminated(session);
+  }
+
+  @Test
   void timeComesFromTheServersClock() {
     Clock clock = Clock.fixed(Instant.parse("2031-03-04T05:06:07Z"), ZoneOffset.UTC);
     ActorRef<IrcSession.Command> session = registeredAlice(clock);
