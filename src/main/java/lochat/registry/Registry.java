@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -221,13 +220,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
-  private final Map<String, User> usersByNick = new HashMap<>();
-  private final Map<ActorRef<ChatEvent>, User> usersBySession = new HashMap<>();
+  private final UserDirectory users = new UserDirectory();
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
-  private int maxUsers;
-  /** Users with IRC user mode +i, counted as it changes: LUSERS at every sign-in must not scan. */
-  private int invisibleUsers;
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
@@ -268,17 +263,15 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onRegister(Register register) {
-    if (usersBySession.containsKey(register.session())) {
+    if (users.bySession(register.session()) != null) {
       return onChangeNick(new ChangeNick(register.nick(), register.session(), register.replyTo()));
     }
-    if (isTaken(register.nick(), register.session())) {
+    if (users.isTaken(register.nick(), register.session())) {
       register.replyTo().tell(new NickTaken(register.nick()));
     } else {
       User user = new User(
           register.nick(), register.profile(), register.session(), clock.instant());
-      usersBySession.put(register.session(), user);
-      usersByNick.put(Names.key(user.nick), user);
-      maxUsers = Math.max(maxUsers, usersBySession.size());
+      users.add(user);
       getContext().watchWith(register.session(), new SessionStopped(register.session()));
       register.replyTo().tell(new NickAccepted(null, register.nick()));
     }
@@ -286,16 +279,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onChangeNick(ChangeNick change) {
-    User user = usersBySession.get(change.session());
-    if (user == null) {
-      change.replyTo().tell(new NickTaken(change.newNick()));
-    } else if (isTaken(change.newNick(), change.session())) {
+    User user = users.bySession(change.session());
+    if (user == null || users.isTaken(change.newNick(), change.session())) {
       change.replyTo().tell(new NickTaken(change.newNick()));
     } else {
       String oldNick = user.nick;
-      usersByNick.remove(Names.key(oldNick));
-      user.nick = change.newNick();
-      usersByNick.put(Names.key(user.nick), user);
+      users.rename(user, change.newNick());
       change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
     }
     return this;
@@ -309,7 +298,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
     String key = Names.key(join.room());
     Room room = rooms.get(key);
-    User user = usersBySession.get(join.member());
+    User user = users.bySession(join.member());
     if (room == null) {
       RoomCreations.Creator creator =
           user == null ? null : new RoomCreations.Creator(join.member(), user.profile.host());
@@ -349,7 +338,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       list.add(new RoomInfo(room.name(), room.members(), room.topic()));
     }
     list.sort(Comparator.comparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
-    request.replyTo().tell(new RoomList(List.copyOf(list)));
+    request.replyTo().tell(new RoomList(list));
     return this;
   }
 
@@ -366,8 +355,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSendPrivate(SendPrivate send) {
-    User from = usersBySession.get(send.sender());
-    User target = usersByNick.get(Names.key(send.to()));
+    User from = users.bySession(send.sender());
+    User target = users.byNick(send.to());
     if (from == null || target == null) {
       send.replyTo().tell(new NoSuchRecipient(send.to()));
       return this;
@@ -382,7 +371,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSetAway(SetAway away) {
-    User user = usersBySession.get(away.session());
+    User user = users.bySession(away.session());
     if (user != null) {
       user.away = away.message();
     }
@@ -402,58 +391,41 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSetInvisible(SetInvisible change) {
-    User user = usersBySession.get(change.session());
-    if (user != null && user.invisible != change.invisible()) {
-      user.invisible = change.invisible();
-      invisibleUsers += user.invisible ? 1 : -1;
+    User user = users.bySession(change.session());
+    if (user != null) {
+      users.setInvisible(user, change.invisible());
     }
     return this;
   }
 
   private Behavior<Command> onRoomsChanged(RoomsChanged changed) {
-    User user = usersBySession.get(changed.session());
+    User user = users.bySession(changed.session());
     if (user != null) {
-      user.rooms = List.copyOf(changed.rooms());
+      user.rooms = changed.rooms();
     }
     return this;
   }
 
   private Behavior<Command> onWhois(Whois whois) {
-    User user = usersByNick.get(Names.key(whois.nick()));
+    User user = users.byNick(whois.nick());
     whois.replyTo().tell(user == null ? new NoSuchNick(whois.nick()) : user.details());
     return this;
   }
 
   private Behavior<Command> onLookUp(LookUp lookUp) {
-    List<UserDetails> found = new ArrayList<>();
-    Set<User> seen = new HashSet<>();
-    for (String nick : lookUp.nicks()) {
-      User user = usersByNick.get(Names.key(nick));
-      if (user != null && seen.add(user)) {
-        found.add(user.details());
-      }
-    }
-    lookUp.replyTo().tell(new Users(List.copyOf(found)));
+    lookUp.replyTo().tell(new Users(users.lookUp(lookUp.nicks())));
     return this;
   }
 
   private Behavior<Command> onListUsers(ListUsers request) {
-    Optional<String> roomKey = request.room().map(Names::key);
-    List<UserDetails> found = new ArrayList<>();
-    for (User user : usersBySession.values()) {
-      if (roomKey.isEmpty() || user.isIn(roomKey.get())) {
-        found.add(user.details());
-      }
-    }
-    found.sort(Comparator.comparing(UserDetails::nick, String.CASE_INSENSITIVE_ORDER));
-    request.replyTo().tell(new Users(List.copyOf(found)));
+    request.replyTo().tell(new Users(users.list(request.room().map(Names::key))));
     return this;
   }
 
   private Behavior<Command> onGetOnline(GetOnline request) {
-    int unknown = Math.max(0, connections.size() - usersBySession.size());
+    int unknown = Math.max(0, connections.size() - users.count());
     request.replyTo().tell(
-        new Online(usersBySession.size(), invisibleUsers, unknown, maxUsers, rooms.size()));
+        new Online(users.count(), users.invisible(), unknown, users.most(), rooms.size()));
     return this;
   }
 
@@ -469,11 +441,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private void release(ActorRef<ChatEvent> session) {
-    User user = usersBySession.remove(session);
-    if (user != null) {
-      usersByNick.remove(Names.key(user.nick));
-      invisibleUsers -= user.invisible ? 1 : 0;
-    }
+    users.remove(session);
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
@@ -500,10 +468,5 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       removeRoom(stopped.key(), room);
     }
     return this;
-  }
-
-  private boolean isTaken(String nick, ActorRef<ChatEvent> session) {
-    User holder = usersByNick.get(Names.key(nick));
-    return holder != null && holder != usersBySession.get(session);
   }
 }
