@@ -191,8 +191,14 @@ public final class ConnectionActor {
     return REGISTERING.behavior(this);
   }
 
+  /** Made once: a chatting session returns to this state after every line. */
+  private Behavior<Command> chattingBehavior;
+
   private Behavior<Command> chatting() {
-    return CHATTING.behavior(this);
+    if (chattingBehavior == null) {
+      chattingBehavior = CHATTING.behavior(this);
+    }
+    return chattingBehavior;
   }
 
   private Behavior<Command> closing() {

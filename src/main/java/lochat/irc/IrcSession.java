@@ -289,8 +289,14 @@ public final class IrcSession {
     return REGISTERING.behavior(this);
   }
 
+  /** Made once: a registered session returns to this state after every line. */
+  private Behavior<Command> registeredBehavior;
+
   private Behavior<Command> registered() {
-    return REGISTERED.behavior(this);
+    if (registeredBehavior == null) {
+      registeredBehavior = REGISTERED.behavior(this);
+    }
+    return registeredBehavior;
   }
 
   private Behavior<Command> closing() {
