@@ -262,13 +262,14 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
     reportOccupancy();
+    // The others are told first: once the joiner has its answer, anyone it tells has heard.
+    if (isNew) {
+      broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
+    }
     // The joiner's session shows the join before any post that follows it.
     members.get(join.member()).delivery().throughSession();
     join.replyTo().tell(new Joined(
         name, getContext().getSelf(), nicks(), userNamesByNick(), List.copyOf(history), topic));
-    if (isNew) {
-      broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
-    }
     return this;
   }
 
