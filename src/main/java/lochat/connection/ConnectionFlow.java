@@ -50,21 +50,19 @@ public final class ConnectionFlow {
 
   /**
    * @param framing cuts the received bytes into lines
-   * @param messages how to tell the session about lines and the ends of the two sides
    * @param outbound the connection's queue of bytes for the client
    */
-  public static <T> Flow<ByteString, ByteString, NotUsed> create(
-      ActorRef<T> session,
+  public static Flow<ByteString, ByteString, NotUsed> create(
+      ActorRef<SessionCommand> session,
       Supplier<LineFramer> framing,
-      SessionMessages<T> messages,
       Outbound outbound,
       ConnectionSettings settings) {
     InputDrain input = new InputDrain();
     Sink<ByteString, NotUsed> inbound = input.lines(framing)
-        .to(Sink.fromGraph(new SessionInput<>(session, messages, input, settings)));
+        .to(Sink.fromGraph(new SessionInput(session, input, settings)));
     Source<ByteString, NotUsed> written = outbound.source(failure -> {
       endInput(input, failure, settings.closeTimeout());
-      session.tell(messages.outputEnded());
+      session.tell(new SessionCommand.OutputEnded());
     });
     return Flow.fromSinkAndSource(inbound, written);
   }

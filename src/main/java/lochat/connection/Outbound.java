@@ -153,6 +153,11 @@ public final class Outbound {
 
   /** {@code lines}, each followed by this connection's line ending, as UTF-8. */
   public ByteString encode(List<String> lines) {
+    return encode(lines, lineEnding);
+  }
+
+  /** {@code lines}, each followed by {@code lineEnding}, as UTF-8. */
+  public static ByteString encode(List<String> lines, String lineEnding) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
       text.append(line).append(lineEnding);

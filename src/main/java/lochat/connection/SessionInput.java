@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import lochat.ConfigChecks;
+import lochat.Failures;
 import lochat.protocol.InboundLine;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -32,23 +33,21 @@ import scala.runtime.BoxedUnit;
  * both the pace and the {@code input-timeout} (a session that does not take a line within it
  * breaks the connection).
  */
-final class SessionInput<T> extends GraphStage<SinkShape<InboundLine>> {
+final class SessionInput extends GraphStage<SinkShape<InboundLine>> {
 
   private static final String TIMER = "input";
 
   private final Inlet<InboundLine> in = Inlet.create("SessionInput.in");
   private final SinkShape<InboundLine> shape = SinkShape.of(in);
-  private final ActorRef<T> session;
-  private final SessionMessages<T> messages;
+  private final ActorRef<SessionCommand> session;
   private final InputDrain input;
   private final long timeoutNanos;
   private final long nanosPerLine;
   private final int burst;
 
-  SessionInput(ActorRef<T> session, SessionMessages<T> messages, InputDrain input,
+  SessionInput(ActorRef<SessionCommand> session, InputDrain input,
       ConnectionSettings settings) {
     this.session = session;
-    this.messages = messages;
     this.input = input;
     this.timeoutNanos = settings.inputTimeout().toNanos();
     this.nanosPerLine = settings.inputLinesPerSecond() <= 0
@@ -120,7 +119,7 @@ final class SessionInput<T> extends GraphStage<SinkShape<InboundLine>> {
       }
 
       private void hand(InboundLine line) {
-        session.tell(messages.line(line, acknowledgements));
+        session.tell(new SessionCommand.Received(line, acknowledgements));
         awaitingAck = true;
         sentAt = System.nanoTime();
         scheduleCheck();
@@ -199,7 +198,8 @@ final class SessionInput<T> extends GraphStage<SinkShape<InboundLine>> {
         if (!ended && failure == null) {
           failure = new IllegalStateException("the connection's stream stopped");
         }
-        session.tell(messages.inputEnded(Optional.ofNullable(failure)));
+        session.tell(new SessionCommand.InputEnded(
+            Optional.ofNullable(failure).map(Failures::describe)));
       }
     };
   }

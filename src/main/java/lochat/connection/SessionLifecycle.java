@@ -16,10 +16,10 @@ import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -27,8 +27,9 @@ import org.apache.pekko.util.ByteString;
  * rooms, the acknowledgement that paces the client's input, the bounded output, and the way a
  * session ends.
  *
- * <p>A session actor owns one of these and calls it from its handlers; the lifecycle never
- * receives messages itself, so each protocol keeps its own receive tables and states. Its rules:
+ * <p>A session actor owns one of these and calls it from its handlers. Each protocol keeps its
+ * own receive tables for the states before closing, starting from {@link #working}; closing is
+ * the same for all, and is the lifecycle's own state ({@link #close}). Its rules:
  * <ul>
  *   <li>A received line is acknowledged once the session is done with it ({@link #hold} and
  *       {@link #acknowledge}); until then the connection reads nothing more.
@@ -41,44 +42,25 @@ import org.apache.pekko.util.ByteString;
  *   <li>Closing flushes what is queued and waits for the socket to drain, for at most the close
  *       timeout; a failed input side ends the session at once.
  *   <li>Leaving the server leaves every room and gives the nickname back.
- *   <li>The registry, rooms and gatekeeper answer through message adapters that wrap their
- *       replies in the session's own messages ({@link ReplyMessages}); each is made when first
- *       needed, as an idle session has needed few of them and every adapter costs memory.
+ *   <li>The registry, rooms and gatekeeper answer through {@link ReplyAddresses}, in the
+ *       shared {@link SessionCommand} replies.
  * </ul>
  * Like the actor that owns it, it is not thread-safe: call it from the actor only.
  */
-public final class SessionLifecycle<T> {
+public final class SessionLifecycle {
 
   /** A room the user is in: its name as the room spells it, and its address. */
   public record Membership(String name, ActorRef<ChatRoom.Command> ref) {}
 
-  /** How a session wraps each reply it asks for in a message of its own; one per session class. */
-  public record ReplyMessages<T>(
-      Function<Registry.NickResult, T> nickResult,
-      Function<ChatRoom.JoinResult, T> joinResult,
-      Function<ChatRoom.MembersResult, T> membersResult,
-      Function<Registry.RoomList, T> roomList,
-      Function<Registry.PrivateResult, T> privateResult,
-      Function<ChatRoom.TopicIs, T> topicIs,
-      Function<Gatekeeper.PasswordChecked, T> passwordChecked) {}
-
-  private final ActorContext<T> context;
-  private final TimerScheduler<T> timers;
+  private final ActorContext<SessionCommand> context;
+  private final TimerScheduler<SessionCommand> timers;
   private final SessionSetup setup;
   private final ActorRef<ChatEvent> chatAddress;
-  private final T closeTimedOut;
   private final PostBytes postBytes;
-  private final ReplyMessages<T> replyMessages;
   private final Map<String, Membership> rooms = new LinkedHashMap<>();
   /** The deliveries given to rooms, by room key: from the join request until the user leaves. */
   private final Map<String, RoomDelivery> deliveries = new LinkedHashMap<>(4);
-  private ActorRef<Registry.NickResult> nickReplies;
-  private ActorRef<ChatRoom.JoinResult> joinReplies;
-  private ActorRef<ChatRoom.MembersResult> membersReplies;
-  private ActorRef<Registry.RoomList> roomsReplies;
-  private ActorRef<Registry.PrivateResult> privateReplies;
-  private ActorRef<ChatRoom.TopicIs> topicReplies;
-  private ActorRef<Gatekeeper.PasswordChecked> passwordReplies;
+  private final ReplyAddresses replies;
   private String nick;
   private ActorRef<Done> pendingAck;
   private boolean aborted;
@@ -86,32 +68,25 @@ public final class SessionLifecycle<T> {
   private String closeReason;
 
   /**
-   * @param chatAddress the session's address for chat events, which rooms and the registry know
-   * @param closeTimedOut the message the close timer sends to the session
-   * @param droppedAsTooSlow the message the session gets when its client has been dropped as too
-   *     slow (by its own output or by a room); it should then call {@link #droppedAsTooSlow}
    * @param postBytes how this client is shown posts that rooms queue for it directly
-   * @param replyMessages how the session wraps replies; see {@link #nickReplies} and the like
    */
   public SessionLifecycle(
-      ActorContext<T> context,
-      TimerScheduler<T> timers,
+      ActorContext<SessionCommand> context,
+      TimerScheduler<SessionCommand> timers,
       SessionSetup setup,
-      ActorRef<ChatEvent> chatAddress,
-      T closeTimedOut,
-      T droppedAsTooSlow,
-      PostBytes postBytes,
-      ReplyMessages<T> replyMessages) {
+      PostBytes postBytes) {
     this.context = context;
     this.timers = timers;
     this.setup = setup;
-    this.chatAddress = chatAddress;
-    this.closeTimedOut = closeTimedOut;
+    this.chatAddress = context.messageAdapter(ChatEvent.class, SessionCommand.FromChat::new);
     this.postBytes = postBytes;
-    this.replyMessages = replyMessages;
-    ActorRef<T> self = context.getSelf();
-    setup.outbound().whenDroppedAsTooSlow(() -> self.tell(droppedAsTooSlow));
-    setup.registry().tell(new Registry.Connected(context.getSelf()));
+    this.replies = new ReplyAddresses(context);
+    ActorRef<SessionCommand> self = context.getSelf();
+    setup.outbound().whenDroppedAsTooSlow(() -> self.tell(new SessionCommand.DroppedAsTooSlow()));
+    setup.registry().tell(new Registry.Connected(self));
+    timers.startSingleTimer(SessionCommand.RegistrationTimedOut.class,
+        new SessionCommand.RegistrationTimedOut(settings().registrationTimeout()),
+        settings().registrationTimeout());
   }
 
   public ActorRef<ChatEvent> chatAddress() {
@@ -122,49 +97,9 @@ public final class SessionLifecycle<T> {
     return setup.registry();
   }
 
-  // --- reply addresses ----------------------------------------------------------------------
-
-  /**
-   * An adapter made when it is first needed: {@code made} if the session has made it already,
-   * else a new one wrapping replies of {@code type}, to be kept where {@code made} came from.
-   */
-  public <M> ActorRef<M> adapter(ActorRef<M> made, Class<M> type, Function<M, T> wrap) {
-    return made != null ? made : context.messageAdapter(type, wrap);
-  }
-
-  public ActorRef<Registry.NickResult> nickReplies() {
-    return nickReplies =
-        adapter(nickReplies, Registry.NickResult.class, replyMessages.nickResult());
-  }
-
-  public ActorRef<ChatRoom.JoinResult> joinReplies() {
-    return joinReplies =
-        adapter(joinReplies, ChatRoom.JoinResult.class, replyMessages.joinResult());
-  }
-
-  public ActorRef<ChatRoom.MembersResult> membersReplies() {
-    return membersReplies =
-        adapter(membersReplies, ChatRoom.MembersResult.class, replyMessages.membersResult());
-  }
-
-  public ActorRef<Registry.RoomList> roomsReplies() {
-    return roomsReplies =
-        adapter(roomsReplies, Registry.RoomList.class, replyMessages.roomList());
-  }
-
-  public ActorRef<Registry.PrivateResult> privateReplies() {
-    return privateReplies =
-        adapter(privateReplies, Registry.PrivateResult.class, replyMessages.privateResult());
-  }
-
-  public ActorRef<ChatRoom.TopicIs> topicReplies() {
-    return topicReplies =
-        adapter(topicReplies, ChatRoom.TopicIs.class, replyMessages.topicIs());
-  }
-
-  private ActorRef<Gatekeeper.PasswordChecked> passwordReplies() {
-    return passwordReplies =
-        adapter(passwordReplies, Gatekeeper.PasswordChecked.class, replyMessages.passwordChecked());
+  /** Where the registry, rooms and gatekeeper send this session's replies. */
+  public ReplyAddresses replies() {
+    return replies;
   }
 
   public ConnectionSettings settings() {
@@ -196,7 +131,7 @@ public final class SessionLifecycle<T> {
 
   /** Asks the registry for {@code wanted} as this session's first nickname. */
   public void register(String wanted, Profile profile) {
-    setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, nickReplies()));
+    setup.registry().tell(new Registry.Register(wanted, profile, chatAddress, replies.nick()));
   }
 
   /**
@@ -206,6 +141,9 @@ public final class SessionLifecycle<T> {
   public void nickAccepted(String accepted) {
     boolean renamed = nick != null;
     nick = accepted;
+    if (!renamed) {
+      timers.cancel(SessionCommand.RegistrationTimedOut.class);
+    }
     if (renamed) {
       for (Membership room : rooms.values()) {
         room.ref().tell(new ChatRoom.Rename(chatAddress, nick));
@@ -228,7 +166,7 @@ public final class SessionLifecycle<T> {
    */
   public void checkPassword(String given) {
     setup.gatekeeper().tell(
-        new Gatekeeper.CheckPassword(remoteHost(), given, passwordReplies()));
+        new Gatekeeper.CheckPassword(remoteHost(), given, replies.password()));
   }
 
   /** How logs name this user. */
@@ -371,13 +309,13 @@ public final class SessionLifecycle<T> {
   }
 
   /**
-   * The lines {@code render} makes of {@code posted} in wire form {@code form}, encoded for this
-   * connection, rendered once for every session and room that needs the same form.
+   * The lines {@code render} makes of {@code posted} in wire form {@code form}, each followed by
+   * {@code lineEnding}, encoded once for every session and room that needs the same form. Rooms
+   * call this from their own threads, through {@link PostBytes}.
    */
-  public ByteString shared(ChatEvent.Posted posted, Object form,
+  public static ByteString shared(ChatEvent.Posted posted, Object form, String lineEnding,
       Supplier<List<String>> render) {
-    Outbound outbound = setup.outbound();
-    return posted.renderings().get(form, () -> outbound.encode(render.get()));
+    return posted.renderings().get(form, () -> Outbound.encode(render.get(), lineEnding));
   }
 
   private void offered(Outbound.Result result) {
@@ -390,7 +328,7 @@ public final class SessionLifecycle<T> {
    * The client was dropped as too slow, by this session's output or by a room: the connection
    * is already cut; leaves every room and ends.
    */
-  public Behavior<T> droppedAsTooSlow() {
+  private Behavior<SessionCommand> droppedAsTooSlow() {
     String reason = setup.outbound().tooSlowReason();
     context.getLog().warn("Disconnecting {} ({}): {}", who(), setup.remote(), reason);
     aborted = true;
@@ -403,23 +341,66 @@ public final class SessionLifecycle<T> {
   // --- ending -------------------------------------------------------------------------------
 
   /**
-   * Flushes what is queued, then closes, and acknowledges the line being handled. The session
-   * should then wait in a closing state: it stops when the output side has ended, or when the
-   * close timer fires because the client did not read its last lines.
+   * The cases every session has in the states before closing: the ends of the connection, a
+   * client dropped as too slow, and the actor stopping. A session adds its own to these.
    */
-  public void close(String reason) {
-    closeReason = reason;
-    setup.outbound().close();
-    timers.startSingleTimer(closeTimedOut, settings().closeTimeout());
-    acknowledge(null);
+  public static <A> ReceiveTable.Builder<A, SessionCommand> working(
+      Class<A> sessionClass, java.util.function.Function<A, SessionLifecycle> lifecycle) {
+    return ReceiveTable.builder(sessionClass, SessionCommand.class)
+        .on(SessionCommand.InputEnded.class, (s, ended) -> lifecycle.apply(s).inputEnded(ended))
+        .on(SessionCommand.OutputEnded.class, (s, ended) -> lifecycle.apply(s).outputEnded())
+        .on(SessionCommand.DroppedAsTooSlow.class,
+            (s, dropped) -> lifecycle.apply(s).droppedAsTooSlow())
+        .onSignal(PostStop.class, (s, stop) -> lifecycle.apply(s).postStop());
   }
 
-  public Behavior<T> outputEnded() {
+  /** How every session closes: it waits for its output to drain and ignores what comes late. */
+  private static final ReceiveTable<SessionLifecycle, SessionCommand> CLOSING =
+      ReceiveTable.builder(SessionLifecycle.class, SessionCommand.class)
+          .on(SessionCommand.Received.class, SessionLifecycle::onReceivedWhileClosing)
+          .on(SessionCommand.JoinReply.class, SessionLifecycle::onJoinReplyWhileClosing)
+          .on(SessionCommand.InputEnded.class, SessionLifecycle::onInputEndedWhileClosing)
+          .on(SessionCommand.OutputEnded.class, (s, ended) -> s.outputEnded())
+          .on(SessionCommand.CloseTimedOut.class, (s, timeout) -> s.onCloseTimedOut())
+          .on(SessionCommand.DroppedAsTooSlow.class, (s, dropped) -> Behaviors.stopped())
+          .onAnyMessage((s, late) -> Behaviors.same())
+          .onSignal(PostStop.class, (s, stop) -> s.postStop())
+          .build();
+
+  /**
+   * Flushes what is queued, then closes, and acknowledges the line being handled. The session
+   * becomes the returned closing state: it stops when the output side has ended, or when the
+   * close timer fires because the client did not read its last lines.
+   */
+  public Behavior<SessionCommand> close(String reason) {
+    closeReason = reason;
+    setup.outbound().close();
+    timers.startSingleTimer(new SessionCommand.CloseTimedOut(), settings().closeTimeout());
+    acknowledge(null);
+    return CLOSING.behavior(this);
+  }
+
+  /**
+   * The client stopped sending. After a clean end (a half-close) what is queued for it is still
+   * delivered; after a failure there is nobody to deliver to.
+   */
+  private Behavior<SessionCommand> inputEnded(SessionCommand.InputEnded ended) {
+    if (ended.failure().isPresent()) {
+      leaveServer(ChatRoom.CONNECTION_LOST);
+      setup.outbound().abort(ChatRoom.CONNECTION_LOST);
+      end(ChatRoom.CONNECTION_LOST + " (" + ended.failure().get() + ")");
+      return Behaviors.stopped();
+    }
+    leaveServer("connection closed");
+    return close("connection closed");
+  }
+
+  private Behavior<SessionCommand> outputEnded() {
     end(closeReason != null ? closeReason : "connection closed");
     return Behaviors.stopped();
   }
 
-  public Behavior<T> closeTimedOut() {
+  private Behavior<SessionCommand> onCloseTimedOut() {
     setup.outbound().abort("did not read its last lines");
     context.getLog().info("Cut {} ({}): it did not read its last lines within {}",
         who(), setup.remote(), ConfigChecks.inWords(settings().closeTimeout()));
@@ -427,37 +408,29 @@ public final class SessionLifecycle<T> {
     return Behaviors.stopped();
   }
 
-  /** While closing: a client that resets has nothing more to receive. */
-  public Behavior<T> inputEndedWhileClosing(Optional<String> failure) {
-    if (failure.isPresent()) {
+  /** A client that resets while its session closes has nothing more to receive. */
+  private Behavior<SessionCommand> onInputEndedWhileClosing(SessionCommand.InputEnded ended) {
+    if (ended.failure().isPresent()) {
       setup.outbound().abort(ChatRoom.CONNECTION_LOST);
     }
     return Behaviors.same();
   }
 
-  /** While closing: a join answered after the session began closing is undone. */
-  public Behavior<T> joinAnsweredWhileClosing(ChatRoom.JoinResult result) {
-    if (result instanceof ChatRoom.Joined joined) {
+  /** A join answered after the session began closing is undone. */
+  private Behavior<SessionCommand> onJoinReplyWhileClosing(SessionCommand.JoinReply reply) {
+    if (reply.result() instanceof ChatRoom.Joined joined) {
       joined.roomRef().tell(new ChatRoom.Leave(chatAddress, closeReason, true));
     }
     return Behaviors.same();
   }
 
-  /** While closing: lines still arriving are read and ignored. */
-  public Behavior<T> receivedWhileClosing(ActorRef<Done> ack) {
-    ack.tell(Done.getInstance());
+  /** Lines still arriving while closing are read and ignored. */
+  private Behavior<SessionCommand> onReceivedWhileClosing(SessionCommand.Received received) {
+    received.replyTo().tell(Done.getInstance());
     return Behaviors.same();
   }
 
-  /** The input side failed (a reset): there is nobody left to deliver to. */
-  public Behavior<T> connectionLost(String failure) {
-    leaveServer(ChatRoom.CONNECTION_LOST);
-    setup.outbound().abort(ChatRoom.CONNECTION_LOST);
-    end(ChatRoom.CONNECTION_LOST + " (" + failure + ")");
-    return Behaviors.stopped();
-  }
-
-  public Behavior<T> postStop() {
+  private Behavior<SessionCommand> postStop() {
     setup.outbound().abort("session stopped");
     end(closeReason != null ? closeReason : "session stopped");
     return Behaviors.same();

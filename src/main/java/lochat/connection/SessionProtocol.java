@@ -1,6 +1,5 @@
 package lochat.connection;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 import lochat.protocol.LineFramer;
 import org.apache.pekko.actor.typed.Behavior;
@@ -11,7 +10,7 @@ import org.apache.pekko.actor.typed.Behavior;
  * connections that get no session. The native line protocol is one; IRC and WebSocket are meant
  * to be others, each served by its own listener on the same chat core.
  */
-public interface SessionProtocol<T> {
+public interface SessionProtocol {
 
   /** A short name for logs, e.g. "native". */
   String name();
@@ -25,12 +24,8 @@ public interface SessionProtocol<T> {
   /** What ends each line the server sends, e.g. {@code "\n"}. */
   String lineEnding();
 
-  Behavior<T> session(SessionSetup setup);
-
-  SessionMessages<T> streamMessages();
-
-  /** The message telling a session that the server is shutting down. */
-  T serverShutdown();
+  /** A session for a new connection: it takes the shared {@link SessionCommand} messages. */
+  Behavior<SessionCommand> session(SessionSetup setup);
 
   /** The line sent, instead of a session, when {@code open} connections are the most allowed. */
   String serverFullLine(int open);
@@ -41,9 +36,4 @@ public interface SessionProtocol<T> {
   /** The line sent, instead of a session, to a connection refused for {@code reason}. */
   String refusedLine(String reason);
 
-  /**
-   * The message telling a session that has not registered within {@code after} to give up; the
-   * listener sends it early when it is nearly full.
-   */
-  T registrationTimedOut(Duration after);
 }

@@ -1,10 +1,9 @@
 package lochat.irc;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import lochat.connection.ConnectionSettings;
-import lochat.connection.SessionMessages;
+import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
 import lochat.protocol.LineFramer;
@@ -16,14 +15,13 @@ import org.apache.pekko.actor.typed.Behavior;
  * {@link IrcSession} with the IRC listener's settings, and the {@code ERROR} lines said to
  * connections that get no session. Kept apart from the session actor, which is about commands.
  */
-public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
+public final class IrcProtocol implements SessionProtocol {
+
+  /** What ends each line the server sends. */
+  static final String LINE_ENDING = "\r\n";
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
   public static final String NAME = "irc";
-
-  private static final SessionMessages<IrcSession.Command> STREAM_MESSAGES =
-      SessionMessages.of(IrcSession.Received::new, IrcSession.InputEnded::new,
-          IrcSession.OutputEnded::new);
 
   private final IrcSettings irc;
   private final Instant started;
@@ -46,22 +44,12 @@ public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
 
   @Override
   public String lineEnding() {
-    return "\r\n";
+    return LINE_ENDING;
   }
 
   @Override
-  public Behavior<IrcSession.Command> session(SessionSetup setup) {
+  public Behavior<SessionCommand> session(SessionSetup setup) {
     return IrcSession.create(setup, irc, started);
-  }
-
-  @Override
-  public SessionMessages<IrcSession.Command> streamMessages() {
-    return STREAM_MESSAGES;
-  }
-
-  @Override
-  public IrcSession.Command serverShutdown() {
-    return new IrcSession.ServerShutdown();
   }
 
   @Override
@@ -79,8 +67,4 @@ public final class IrcProtocol implements SessionProtocol<IrcSession.Command> {
     return "ERROR :" + reason;
   }
 
-  @Override
-  public IrcSession.Command registrationTimedOut(Duration after) {
-    return new IrcSession.RegistrationTimedOut(after);
-  }
 }

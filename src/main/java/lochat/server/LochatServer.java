@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Version;
 import lochat.client.ClientCommand;
-import lochat.connection.NativeProtocol;
+import lochat.line.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
 import lochat.registry.Registry;

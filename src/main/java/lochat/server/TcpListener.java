@@ -16,6 +16,7 @@ import lochat.ConfigChecks;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
+import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
@@ -54,7 +55,7 @@ import org.apache.pekko.util.ByteString;
  * time (through their {@code Outbound}s: no stage per connection for it) and answers when every
  * socket is closed.
  */
-public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> {
+public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   public sealed interface Command {}
 
@@ -96,15 +97,15 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
    * @param connection the settings every connection of this listener gets
    * @param protocol the wire protocol spoken on this listener's connections
    */
-  public static <T> Behavior<Command> create(
+  public static Behavior<Command> create(
       ListenerSettings listen,
       ConnectionSettings connection,
-      SessionProtocol<T> protocol,
+      SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
       Clock clock,
       ActorRef<BindResult> bindResult) {
-    return Behaviors.setup(context -> new TcpListener<>(context, listen, connection, protocol,
+    return Behaviors.setup(context -> new TcpListener(context, listen, connection, protocol,
         registry, gatekeeper, clock, bindResult));
   }
 
@@ -125,16 +126,16 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
 
   private final ListenerSettings settings;
   private final ConnectionSettings connectionSettings;
-  private final SessionProtocol<T> protocol;
+  private final SessionProtocol protocol;
   private final ActorRef<Registry.Command> registry;
   private final ActorRef<Gatekeeper.Command> gatekeeper;
   private final ActorRef<BindResult> bindResult;
   private final Clock clock;
   private final ActorRef<SessionReport> reportAdapter;
   private final ActorRef<Gatekeeper.Admission> admissionAdapter;
-  private final Map<ActorRef<T>, Session> sessions = new HashMap<>();
+  private final Map<ActorRef<SessionCommand>, Session> sessions = new HashMap<>();
   /** Sessions without a nickname, oldest first, with when they connected (nanoTime). */
-  private final LinkedHashMap<ActorRef<T>, Long> unregistered = new LinkedHashMap<>();
+  private final LinkedHashMap<ActorRef<SessionCommand>, Long> unregistered = new LinkedHashMap<>();
   private final Map<Long, Pending> pending = new HashMap<>();
   private long tickets;
   private int refusedWhileFull;
@@ -149,7 +150,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
       ActorContext<Command> context,
       ListenerSettings settings,
       ConnectionSettings connection,
-      SessionProtocol<T> protocol,
+      SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
       Clock clock,
@@ -247,7 +248,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     Tcp.IncomingConnection connection = admitted.connection();
     String remote = admitted.remote();
     Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
-    ActorRef<T> session = getContext().spawn(
+    ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
             connectionSettings, registry, gatekeeper, outbound, remote,
             sessions.size() + 1, reportAdapter, clock)),
@@ -261,7 +262,6 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
             protocol.framing(connectionSettings),
-            protocol.streamMessages(),
             outbound,
             connectionSettings);
     ActorRef<Command> self = getContext().getSelf();
@@ -286,14 +286,14 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     long now = System.nanoTime();
     long limit = settings.registrationTimeoutUnderPressure().toNanos();
     int closed = 0;
-    Iterator<Map.Entry<ActorRef<T>, Long>> oldest = unregistered.entrySet().iterator();
+    Iterator<Map.Entry<ActorRef<SessionCommand>, Long>> oldest = unregistered.entrySet().iterator();
     while (oldest.hasNext()) {
-      Map.Entry<ActorRef<T>, Long> next = oldest.next();
+      Map.Entry<ActorRef<SessionCommand>, Long> next = oldest.next();
       if (now - next.getValue() < limit) {
         break;
       }
       next.getKey().tell(
-          protocol.registrationTimedOut(settings.registrationTimeoutUnderPressure()));
+          new SessionCommand.RegistrationTimedOut(settings.registrationTimeoutUnderPressure()));
       oldest.remove();
       closed++;
     }
@@ -392,7 +392,7 @@ public final class TcpListener<T> extends AbstractBehavior<TcpListener.Command> 
     closeRequester = close.replyTo();
     binding.ifPresent(Tcp.ServerBinding::unbind);
     getContext().getLog().info("Closing {} connection(s)", sessions.size());
-    sessions.keySet().forEach(session -> session.tell(protocol.serverShutdown()));
+    sessions.keySet().forEach(session -> session.tell(new SessionCommand.ServerShutdown()));
     return closedIfDone();
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import lochat.connection.SessionCommand;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
 import lochat.connection.SessionReport;
@@ -17,6 +18,7 @@ import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
+import lochat.room.ChatRoom;
 import lochat.testing.OutboundReader;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -56,17 +58,17 @@ class IrcSessionBadInputTest {
     ack = testKit.createTestProbe();
   }
 
-  private ActorRef<IrcSession.Command> session() {
+  private ActorRef<SessionCommand> session() {
     return session(Clock.systemUTC());
   }
 
-  private ActorRef<IrcSession.Command> session(Clock clock) {
+  private ActorRef<SessionCommand> session(Clock clock) {
     Config lochat = ConfigFactory.parseString("lochat.server-name = lochat\nlochat.motd = \"\"")
         .withFallback(ConfigFactory.load()).getConfig("lochat");
     ConnectionSettings settings = ConnectionSettings.fromConfig(lochat);
     Outbound outbound = new Outbound(settings, "\r\n");
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
-    ActorRef<IrcSession.Command> session = testKit.spawn(IrcSession.create(new SessionSetup(
+    ActorRef<SessionCommand> session = testKit.spawn(IrcSession.create(new SessionSetup(
         settings, registry.getRef(),
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
@@ -76,17 +78,17 @@ class IrcSessionBadInputTest {
     return session;
   }
 
-  private void send(ActorRef<IrcSession.Command> session, String line) {
-    session.tell(new IrcSession.Received(new InboundLine.Text(line), ack.getRef()));
+  private void send(ActorRef<SessionCommand> session, String line) {
+    session.tell(new SessionCommand.Received(new InboundLine.Text(line), ack.getRef()));
   }
 
   /** Registers as alice, answering for the registry, and reads the whole welcome. */
-  private ActorRef<IrcSession.Command> registeredAlice() {
+  private ActorRef<SessionCommand> registeredAlice() {
     return registeredAlice(Clock.systemUTC());
   }
 
-  private ActorRef<IrcSession.Command> registeredAlice(Clock clock) {
-    ActorRef<IrcSession.Command> session = session(clock);
+  private ActorRef<SessionCommand> registeredAlice(Clock clock) {
+    ActorRef<SessionCommand> session = session(clock);
     send(session, "NICK alice");
     ack.expectMessage(Done.getInstance());
     send(session, "USER alice 0 * :Alice");
@@ -102,7 +104,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void aReplyThatNoRequestAwaitedStopsTheSessionInsteadOfGoingUnnoticed() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "NICK alicia");
     ActorRef<Registry.NickResult> replyTo =
         registry.expectMessageClass(Registry.ChangeNick.class).replyTo();
@@ -116,7 +118,7 @@ class IrcSessionBadInputTest {
   @Test
   void timeComesFromTheServersClock() {
     Clock clock = Clock.fixed(Instant.parse("2031-03-04T05:06:07Z"), ZoneOffset.UTC);
-    ActorRef<IrcSession.Command> session = registeredAlice(clock);
+    ActorRef<SessionCommand> session = registeredAlice(clock);
     send(session, "TIME");
     String reply = socket.receiveMessage();
     assertTrue(reply.startsWith(":lochat 391 alice lochat :") && reply.contains("2031"), reply);
@@ -126,14 +128,14 @@ class IrcSessionBadInputTest {
 
   @Test
   void pingAnswersAsTheOtherTestsExpect() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "PING still-there");
     assertEquals(":lochat PONG lochat :still-there", socket.receiveMessage());
   }
 
   @Test
   void lineWithAPrefixButNoCommandIsAnswered() {
-    ActorRef<IrcSession.Command> session = session();
+    ActorRef<SessionCommand> session = session();
     send(session, ":x");
     ack.expectMessage(Duration.ofSeconds(3), "':x' is handled", Done.getInstance());
     socket.receiveMessage(); // whatever the server makes of it
@@ -143,7 +145,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void joinOfAChannelNameWithASpaceIsNoSuchChannel() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "JOIN :#a b");
     ack.expectMessage(Duration.ofSeconds(3), "JOIN is handled", Done.getInstance());
     assertEquals("403", socket.receiveMessage().split(" ")[1]);
@@ -151,16 +153,21 @@ class IrcSessionBadInputTest {
 
   @Test
   void joinOfAChannelNameStartingWithAColonIsNoSuchChannel() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "JOIN #a,:b");
-    registry.expectMessageClass(Registry.JoinRoom.class); // #a: not answered in this test
-    ended.expectNoMessage(QUIET);
-    assertEquals("403", socket.receiveMessage().split(" ")[1]);
+    // The channels are joined in the order given: :b is answered after #a.
+    registry.expectMessageClass(Registry.JoinRoom.class).replyTo()
+        .tell(new ChatRoom.JoinRefused("a", "closed for the test"));
+    ack.expectMessage(Duration.ofSeconds(3), "JOIN is handled", Done.getInstance());
+    assertTrue(socket.receiveMessage().startsWith(":lochat 403 alice #a :Cannot join"));
+    String colon = socket.receiveMessage();
+    assertEquals("403", colon.split(" ")[1]);
+    assertTrue(colon.contains("b :No such channel"), colon);
   }
 
   @Test
   void partOfAChannelNameWithASpaceIsNoSuchChannel() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "PART :#a b");
     ack.expectMessage(Duration.ofSeconds(3), "PART is handled", Done.getInstance());
     assertEquals("403", socket.receiveMessage().split(" ")[1]);
@@ -168,7 +175,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void topicOfAChannelNameWithASpaceIsNoSuchChannel() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "TOPIC :#a b");
     ack.expectMessage(Duration.ofSeconds(3), "TOPIC is handled", Done.getInstance());
     assertEquals("403", socket.receiveMessage().split(" ")[1]);
@@ -176,7 +183,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void nickWithASpaceIsErroneous() {
-    ActorRef<IrcSession.Command> session = session();
+    ActorRef<SessionCommand> session = session();
     send(session, "NICK :al ice");
     ack.expectMessage(Duration.ofSeconds(3), "NICK is handled", Done.getInstance());
     assertEquals("432", socket.receiveMessage().split(" ")[1]);
@@ -184,7 +191,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void nickStartingWithAColonIsErroneous() {
-    ActorRef<IrcSession.Command> session = session();
+    ActorRef<SessionCommand> session = session();
     send(session, "NICK ::)");
     ack.expectMessage(Duration.ofSeconds(3), "NICK is handled", Done.getInstance());
     assertEquals("432", socket.receiveMessage().split(" ")[1]);
@@ -192,7 +199,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void unknownCapSubcommandWithASpaceIsInvalid() {
-    ActorRef<IrcSession.Command> session = session();
+    ActorRef<SessionCommand> session = session();
     send(session, "CAP :LS 302");
     ack.expectMessage(Duration.ofSeconds(3), "CAP is handled", Done.getInstance());
     assertEquals("410", socket.receiveMessage().split(" ")[1]);
@@ -200,7 +207,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void whoisOfANickWithASpaceIsNoSuchNick() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "WHOIS :a b");
     Registry.Whois whois = registry.expectMessageClass(Registry.Whois.class);
     whois.replyTo().tell(new Registry.NoSuchNick(whois.nick()));
@@ -210,7 +217,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void whowasOfANickWithASpaceIsNoSuchNick() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "WHOWAS :a b");
     ack.expectMessage(Duration.ofSeconds(3), "WHOWAS is handled", Done.getInstance());
     assertEquals("406", socket.receiveMessage().split(" ")[1]);
@@ -220,7 +227,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void privmsgToSomeoneOfflineIsAnsweredWithNoSuchNickOnly() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "PRIVMSG bob :hi");
     Registry.SendPrivate privmsg = registry.expectMessageClass(Registry.SendPrivate.class);
     privmsg.replyTo().tell(new Registry.NoSuchRecipient("bob"));
@@ -231,7 +238,7 @@ class IrcSessionBadInputTest {
 
   @Test
   void whoisOfSomeoneOfflineIsNoSuchNickThenTheEnd() {
-    ActorRef<IrcSession.Command> session = registeredAlice();
+    ActorRef<SessionCommand> session = registeredAlice();
     send(session, "WHOIS bob");
     registry.expectMessageClass(Registry.Whois.class).replyTo()
         .tell(new Registry.NoSuchNick("bob"));

@@ -19,7 +19,16 @@ public sealed interface LineCommand {
 
   record Part(Optional<String> room) implements LineCommand {}
 
+  /** {@code /rooms}: every room with its member count, on one line. */
   record Rooms() implements LineCommand {}
+
+  /** {@code /list}: every room with its member count and topic, a line each. */
+  record ListRooms() implements LineCommand {}
+
+  /** {@code /away MESSAGE} marks the user away; {@code /away} alone marks them back. */
+  record Away(Optional<String> message) implements LineCommand {}
+
+  record Whois(String nick) implements LineCommand {}
 
   record Who(Optional<String> room) implements LineCommand {}
 

@@ -44,8 +44,13 @@ public final class LineCommandParser {
       case "leave":
         return withOptionalRoom(args, LineCommand.Part::new);
       case "rooms":
-      case "list":
         return noArguments("rooms", args, new LineCommand.Rooms());
+      case "list":
+        return noArguments("list", args, new LineCommand.ListRooms());
+      case "away":
+        return new LineCommand.Away(args.isEmpty() ? Optional.empty() : Optional.of(args));
+      case "whois":
+        return whois(args);
       case "who":
       case "names":
         return withOptionalRoom(args, LineCommand.Who::new);
@@ -114,6 +119,15 @@ public final class LineCommandParser {
     return Names.nickProblem(args)
         .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
         .orElseGet(() -> new LineCommand.Nick(args));
+  }
+
+  private static LineCommand whois(String args) {
+    if (args.isEmpty() || args.contains(" ")) {
+      return badArgument("/whois needs one nickname, e.g. /whois bob");
+    }
+    return Names.nickProblem(args)
+        .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
+        .orElseGet(() -> new LineCommand.Whois(args));
   }
 
   private static LineCommand join(String args) {

@@ -85,6 +85,26 @@ public final class LineRenderer {
     return line.toString();
   }
 
+  /** One room in the answer to {@code /list}: {@code ROOM <name> <members> [topic]}. */
+  public static String room(RoomInfo room) {
+    return "ROOM " + room.name() + " " + room.members()
+        + (room.topic().isEmpty() ? "" : " " + room.topic());
+  }
+
+  /** {@code nick} is away: after {@code WHO} for each away member, and in {@code /whois}. */
+  public static String away(String nick, String message) {
+    return "AWAY " + nick + " " + message;
+  }
+
+  /**
+   * The answer to {@code /whois}: {@code WHOIS <nick> <protocol> <rooms> <real name>}, the rooms
+   * comma-separated, or {@code -} for none.
+   */
+  public static String whois(String nick, String protocol, List<String> rooms, String realName) {
+    return "WHOIS " + nick + " " + protocol + " "
+        + (rooms.isEmpty() ? "-" : String.join(",", rooms)) + " " + realName;
+  }
+
   /** The answer to {@code /help}: one {@code SERVER} line per line of the command list. */
   public static List<String> help() {
     return HELP.stream().map(LineRenderer::server).toList();
@@ -98,7 +118,10 @@ public final class LineRenderer {
       "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
       "  /part [ROOM]       leave ROOM (default: your current room)",
       "  /rooms             list rooms and how many are in each",
-      "  /who [ROOM]        list who is in ROOM (default: your current room)",
+      "  /list              list rooms with how many are in each and their topics",
+      "  /who [ROOM]        list who is in ROOM (default: your current room), and who is away",
+      "  /whois NICK        show who NICK is: protocol, rooms, real name, away message",
+      "  /away [MESSAGE]    mark yourself away with MESSAGE, or back without one",
       "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
       "  /nick NEW          change your nickname",
       "  /pass PASSWORD     give the server's password, when it has one, before your nickname",

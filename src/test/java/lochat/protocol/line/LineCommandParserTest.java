@@ -83,9 +83,24 @@ class LineCommandParserTest {
   }
 
   @Test
-  void roomsAndItsAliasList() {
+  void roomsOnOneLineAndListWithTopics() {
     assertEquals(new Rooms(), parse("/rooms"));
-    assertEquals(new Rooms(), parse("/list"));
+    assertEquals(new LineCommand.ListRooms(), parse("/list"));
+    assertEquals(ErrorCode.BAD_ARGUMENT, ((Invalid) parse("/list games")).code());
+  }
+
+  @Test
+  void awaySetsAMessageAndAloneComesBack() {
+    assertEquals(new LineCommand.Away(Optional.of("gone to lunch")), parse("/away gone to lunch"));
+    assertEquals(new LineCommand.Away(Optional.empty()), parse("/away"));
+  }
+
+  @Test
+  void whoisNeedsOneValidNickname() {
+    assertEquals(new LineCommand.Whois("bob"), parse("/whois bob"));
+    assertEquals(ErrorCode.BAD_ARGUMENT, ((Invalid) parse("/whois")).code());
+    assertEquals(ErrorCode.BAD_ARGUMENT, ((Invalid) parse("/whois bob carol")).code());
+    assertEquals(ErrorCode.NICK_INVALID, ((Invalid) parse("/whois b@d")).code());
   }
 
   @Test

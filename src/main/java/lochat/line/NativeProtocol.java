@@ -1,7 +1,10 @@
-package lochat.connection;
+package lochat.line;
 
-import java.time.Duration;
 import java.util.function.Supplier;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.SessionCommand;
+import lochat.connection.SessionProtocol;
+import lochat.connection.SessionSetup;
 import lochat.protocol.LineFramer;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineRenderer;
@@ -9,23 +12,22 @@ import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * The native line protocol as a {@code TcpListener} sees it: its framing and line ending, how
- * to start and address a {@link ConnectionActor}, and the lines said to connections that get no
+ * to start and address a {@link NativeSession}, and the lines said to connections that get no
  * session. Kept apart from the session actor, which is about what a user does.
  */
-public final class NativeProtocol implements SessionProtocol<ConnectionActor.Command> {
+public final class NativeProtocol implements SessionProtocol {
 
   /** The one instance; the protocol has no settings of its own. */
   public static final NativeProtocol INSTANCE = new NativeProtocol();
+
+  /** What ends each line the server sends. */
+  static final String LINE_ENDING = "\n";
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
   public static final String NAME = "native";
 
   /** What a session says, and a late connection is told, when the server shuts down. */
   static final String SHUTDOWN_LINE = LineRenderer.server("The server is shutting down. Goodbye!");
-
-  private static final SessionMessages<ConnectionActor.Command> STREAM_MESSAGES =
-      SessionMessages.of(ConnectionActor.Received::new, ConnectionActor.InputEnded::new,
-          ConnectionActor.OutputEnded::new);
 
   private NativeProtocol() {}
 
@@ -41,22 +43,12 @@ public final class NativeProtocol implements SessionProtocol<ConnectionActor.Com
 
   @Override
   public String lineEnding() {
-    return "\n";
+    return LINE_ENDING;
   }
 
   @Override
-  public Behavior<ConnectionActor.Command> session(SessionSetup setup) {
-    return ConnectionActor.create(setup);
-  }
-
-  @Override
-  public SessionMessages<ConnectionActor.Command> streamMessages() {
-    return STREAM_MESSAGES;
-  }
-
-  @Override
-  public ConnectionActor.Command serverShutdown() {
-    return new ConnectionActor.ServerShutdown();
+  public Behavior<SessionCommand> session(SessionSetup setup) {
+    return NativeSession.create(setup);
   }
 
   @Override
@@ -75,8 +67,4 @@ public final class NativeProtocol implements SessionProtocol<ConnectionActor.Com
     return LineRenderer.error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
   }
 
-  @Override
-  public ConnectionActor.Command registrationTimedOut(Duration after) {
-    return new ConnectionActor.RegistrationTimedOut(after);
-  }
 }

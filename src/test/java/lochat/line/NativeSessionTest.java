@@ -1,4 +1,4 @@
-package lochat.connection;
+package lochat.line;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.Outbound;
+import lochat.connection.SessionCommand;
+import lochat.connection.SessionReport;
+import lochat.connection.SessionSetup;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The native-protocol session against probes standing in for the registry, rooms and socket. */
-class ConnectionActorTest {
+class NativeSessionTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
   private static ConnectionSettings settings(int sendBuffer) {
@@ -64,7 +69,7 @@ class ConnectionActorTest {
     room = testKit.createTestProbe();
   }
 
-  private ActorRef<ConnectionActor.Command> session(int sendBuffer, boolean socketReads) {
+  private ActorRef<SessionCommand> session(int sendBuffer, boolean socketReads) {
     ConnectionSettings settings = settings(sendBuffer);
     Outbound outbound = new Outbound(settings, "\n");
     if (socketReads) {
@@ -73,12 +78,17 @@ class ConnectionActorTest {
     return session(settings, outbound);
   }
 
-  private ActorRef<ConnectionActor.Command> session(
+  private ActorRef<SessionCommand> session(
       ConnectionSettings settings, Outbound outbound) {
-    ActorRef<ConnectionActor.Command> session = testKit.spawn(ConnectionActor.create(
+    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
             outbound, "10.0.0.9:5000", 3, endReports(), Clock.systemUTC())));
     registry.expectMessageClass(Registry.Connected.class);
+    if (settings.password().isEmpty()) {
+      // The welcome counts everyone connected: here 2 users and this connection.
+      registry.expectMessageClass(Registry.GetOnline.class).replyTo()
+          .tell(new Registry.Online(2, 0, 1, 2, 1));
+    }
     return session;
   }
 
@@ -88,13 +98,13 @@ class ConnectionActorTest {
     session.tell(event);
   }
 
-  private void receive(ActorRef<ConnectionActor.Command> session, String line) {
-    session.tell(new ConnectionActor.Received(new InboundLine.Text(line), ack.getRef()));
+  private void receive(ActorRef<SessionCommand> session, String line) {
+    session.tell(new SessionCommand.Received(new InboundLine.Text(line), ack.getRef()));
   }
 
   /** Registers as alice in a lobby played by the room probe; returns the session's chat address. */
   private ActorRef<ChatEvent> registerAlice(
-      ActorRef<ConnectionActor.Command> session, List<Posted> history) {
+      ActorRef<SessionCommand> session, List<Posted> history) {
     socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
         + "). 3 clients online.");
     socket.expectMessage("SERVER Be nice.");
@@ -119,7 +129,7 @@ class ConnectionActorTest {
 
   @Test
   void registrationHoldsTheLineUntilTheRegistryAndRoomHaveAnswered() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     Posted old = new Posted("lobby", "bob", "earlier", MessageKind.TEXT, java.time.Instant.parse("2026-01-02T03:04:05Z"));
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
@@ -130,7 +140,7 @@ class ConnectionActorTest {
 
   @Test
   void takenNicknameIsRefusedAndAskedForAgain() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     socket.receiveSeveralMessages(4);
     receive(session, "/nick alice");
     registry.expectMessageClass(Registry.Register.class).replyTo()
@@ -141,8 +151,101 @@ class ConnectionActorTest {
   }
 
   @Test
+  void aLineSentBeforeTheWelcomeIsHandledAfterIt() {
+    ConnectionSettings settings = settings(64 * 1024);
+    Outbound outbound = new Outbound(settings, "\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
+        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
+            outbound, "10.0.0.9:5000", 3, endReports(), Clock.systemUTC())));
+    registry.expectMessageClass(Registry.Connected.class);
+    ActorRef<Registry.Online> online =
+        registry.expectMessageClass(Registry.GetOnline.class).replyTo();
+    receive(session, "alice");
+    socket.expectNoMessage(QUIET);
+    online.tell(new Registry.Online(4, 1, 2, 4, 1));
+    socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
+        + "). 6 clients online.");
+    socket.receiveSeveralMessages(3);
+    Registry.Register register = registry.expectMessageClass(Registry.Register.class);
+    assertEquals("alice", register.nick());
+    register.replyTo().tell(new Registry.NickAccepted(null, "alice"));
+    socket.expectMessage("OK nick alice");
+  }
+
+  @Test
+  void whoShowsWhoOfTheMembersIsAway() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    registry.expectMessageClass(Registry.RoomsChanged.class);
+    receive(session, "/who");
+    Registry.ListMembers list = registry.expectMessageClass(Registry.ListMembers.class);
+    list.replyTo().tell(new ChatRoom.Members("lobby", List.of("bob", "alice")));
+    socket.expectMessage("WHO lobby bob alice");
+    Registry.LookUp lookUp = registry.expectMessageClass(Registry.LookUp.class);
+    assertEquals(List.of("bob", "alice"), lookUp.nicks());
+    ack.expectNoMessage(QUIET);
+    lookUp.replyTo().tell(new Registry.Users(List.of(
+        user("bob", Optional.of("gone to lunch"), List.of("lobby")),
+        user("alice", Optional.empty(), List.of("lobby")))));
+    socket.expectMessage("AWAY bob gone to lunch");
+    ack.expectMessage(Done.getInstance());
+    socket.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void whoisAndAwayAnswerAsTheIrcCommandsDo() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    registry.expectMessageClass(Registry.RoomsChanged.class);
+    receive(session, "/whois bob");
+    Registry.Whois whois = registry.expectMessageClass(Registry.Whois.class);
+    assertEquals("bob", whois.nick());
+    whois.replyTo().tell(user("bob", Optional.of("back soon"), List.of("lobby", "games")));
+    socket.expectMessage("WHOIS bob irc lobby,games Bob the Builder");
+    socket.expectMessage("AWAY bob back soon");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/whois carol");
+    registry.expectMessageClass(Registry.Whois.class).replyTo()
+        .tell(new Registry.NoSuchNick("carol"));
+    socket.expectMessage("ERROR no-such-user Nobody called carol is online");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/away at the door");
+    assertEquals(Optional.of("at the door"),
+        registry.expectMessageClass(Registry.SetAway.class).message());
+    socket.expectMessage("OK away You are away: at the door");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/away");
+    assertEquals(Optional.empty(), registry.expectMessageClass(Registry.SetAway.class).message());
+    socket.expectMessage("OK away You are back");
+  }
+
+  @Test
+  void listShowsEachRoomWithItsTopicThenTheSummary() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    registry.expectMessageClass(Registry.RoomsChanged.class);
+    receive(session, "/list");
+    registry.expectMessageClass(Registry.ListRooms.class).replyTo().tell(new Registry.RoomList(
+        List.of(new lochat.chat.RoomInfo("games", 3, "chess at noon"),
+            new lochat.chat.RoomInfo("lobby", 2))));
+    socket.expectMessage("ROOM games 3 chess at noon");
+    socket.expectMessage("ROOM lobby 2");
+    socket.expectMessage("ROOMS games:3 lobby:2");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  private static Registry.UserDetails user(String nick, Optional<String> away, List<String> rooms) {
+    return new Registry.UserDetails(nick, new lochat.chat.Profile(nick, "10.0.0.7",
+        "Bob the Builder", "irc"), away, rooms, java.time.Instant.EPOCH);
+  }
+
+  @Test
   void postIsAcknowledgedOnlyOnceTheRoomHasEchoedIt() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     receive(session, "hello \u001b[31mworld");
@@ -159,7 +262,7 @@ class ConnectionActorTest {
 
   @Test
   void eventsStillOnTheirWayFromARoomJustLeftAreNotShown() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
     receive(session, "/part");
@@ -174,7 +277,7 @@ class ConnectionActorTest {
 
   @Test
   void clientThatDoesNotReadIsDroppedWhenItsQueueOverflows() {
-    ActorRef<ConnectionActor.Command> session = session(8, false);
+    ActorRef<SessionCommand> session = session(8, false);
     receive(session, "/help");
     SessionReport.Ended end = ended.receiveMessage();
     assertEquals("too slow: more than 8 bytes unread", end.reason());
@@ -190,7 +293,7 @@ class ConnectionActorTest {
   void joinerIsGivenAHistoryLongerThanTwiceItsSendBuffer() {
     ConnectionSettings settings = settings(8 * 1024);
     Outbound outbound = new Outbound(settings, "\n");
-    ActorRef<ConnectionActor.Command> session = session(settings, outbound);
+    ActorRef<SessionCommand> session = session(settings, outbound);
     List<Posted> history = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       history.add(new Posted("lobby", "bob", i + " " + "h".repeat(1000), MessageKind.TEXT,
@@ -219,9 +322,9 @@ class ConnectionActorTest {
 
   @Test
   void brokenConnectionLeavesRoomsAndGivesTheNickBack() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     ActorRef<ChatEvent> me = registerAlice(session, List.of());
-    session.tell(new ConnectionActor.InputEnded(Optional.of("Connection reset by peer")));
+    session.tell(new SessionCommand.InputEnded(Optional.of("Connection reset by peer")));
     ChatRoom.Leave leave = room.expectMessageClass(ChatRoom.Leave.class);
     assertEquals(ChatRoom.CONNECTION_LOST, leave.reason());
     registry.fishForMessage(Duration.ofSeconds(3), message ->
@@ -236,7 +339,7 @@ class ConnectionActorTest {
     ConnectionSettings settings = ConnectionSettings.fromConfig(ConfigFactory.parseString(
             "lochat.connection.close-timeout = 200ms")
         .withFallback(ConfigFactory.load()).getConfig("lochat"));
-    ActorRef<ConnectionActor.Command> session =
+    ActorRef<SessionCommand> session =
         session(settings, new Outbound(settings, "\n"));
     receive(session, "/quit");
     ack.expectMessage(Done.getInstance());
@@ -246,10 +349,10 @@ class ConnectionActorTest {
 
   @Test
   void serverShutdownSaysGoodbye() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     registerAlice(session, List.of());
     socket.receiveSeveralMessages(3);
-    session.tell(new ConnectionActor.ServerShutdown());
+    session.tell(new SessionCommand.ServerShutdown());
     socket.expectMessage("SERVER The server is shutting down. Goodbye!");
     room.expectMessageClass(ChatRoom.Leave.class);
   }
@@ -272,17 +375,17 @@ class ConnectionActorTest {
    * A session whose client reads everything, past its welcome line; on a server with a password
    * that line does not say how many are online.
    */
-  private ActorRef<ConnectionActor.Command> readingSession(ConnectionSettings settings) {
+  private ActorRef<SessionCommand> readingSession(ConnectionSettings settings) {
     Outbound outbound = new Outbound(settings, "\n");
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
-    ActorRef<ConnectionActor.Command> session = session(settings, outbound);
+    ActorRef<SessionCommand> session = session(settings, outbound);
     socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
         + (settings.password().isPresent() ? ")." : "). 3 clients online."));
     return session;
   }
 
   /** Gives the right password and registers as alice, answering for the registry and lobby. */
-  private void passAndRegister(ActorRef<ConnectionActor.Command> session) {
+  private void passAndRegister(ActorRef<SessionCommand> session) {
     socket.expectMessage(PASSWORD_PROMPT);
     receive(session, "/pass s3cret");
     socket.expectMessage("OK pass Password accepted");
@@ -311,7 +414,7 @@ class ConnectionActorTest {
 
   @Test
   void nickBeforeThePasswordIsRefusedAndThePasswordAskedFor() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     socket.expectMessage(PASSWORD_PROMPT);
 
     receive(session, "/nick alice");
@@ -325,7 +428,7 @@ class ConnectionActorTest {
 
   @Test
   void otherCommandsBeforeThePasswordAreNotRegistered() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     socket.expectMessage(PASSWORD_PROMPT);
 
     receive(session, "/join games");
@@ -339,7 +442,7 @@ class ConnectionActorTest {
 
   @Test
   void wrongPasswordEndsTheSession() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     socket.expectMessage(PASSWORD_PROMPT);
 
     receive(session, "/pass guess");
@@ -354,7 +457,7 @@ class ConnectionActorTest {
 
   @Test
   void bareLineWhenAskedForThePasswordIsThePassword() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     socket.expectMessage(PASSWORD_PROMPT);
 
     receive(session, "s3cret");
@@ -366,7 +469,7 @@ class ConnectionActorTest {
 
   @Test
   void bareWrongPasswordEndsTheSessionToo() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     socket.expectMessage(PASSWORD_PROMPT);
 
     receive(session, "alice");
@@ -378,13 +481,13 @@ class ConnectionActorTest {
 
   @Test
   void rightPasswordThenNickRegisters() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     passAndRegister(session);
   }
 
   @Test
   void passAfterRegistrationIsRefusedAndChangesNothing() {
-    ActorRef<ConnectionActor.Command> session = readingSession(withPassword());
+    ActorRef<SessionCommand> session = readingSession(withPassword());
     passAndRegister(session);
 
     receive(session, "/pass s3cret");
@@ -399,7 +502,7 @@ class ConnectionActorTest {
 
   @Test
   void passWhereNoPasswordIsNeededIsAcceptedAndTheNickAskedFor() {
-    ActorRef<ConnectionActor.Command> session = session(64 * 1024, true);
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
     socket.receiveSeveralMessages(4);
 
     receive(session, "/pass whatever");

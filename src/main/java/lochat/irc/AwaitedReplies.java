@@ -1,0 +1,114 @@
+package lochat.irc;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import lochat.chat.Names;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+
+/**
+ * What the IRC line being handled still waits for: answers from the registry and rooms, and the
+ * rooms' echoes of its messages. The session acknowledges the line, and reads the next, only
+ * when nothing is left ({@link #settled}), so that replies keep the order of requests.
+ *
+ * <p>Answers that come as a list are matched to the request that asked: member lists by room
+ * (a room's answer and the registry's "no such room" may overtake each other), user and room
+ * lists in the order asked; the session counts each answer {@link #arrived} once it has
+ * handled it. An answer that no request awaited is a counting error in the
+ * session, which would acknowledge a later line too early: {@link #arrived} throws rather than
+ * let it go unnoticed. Not thread-safe: the session's actor only.
+ */
+final class AwaitedReplies {
+
+  private int due;
+  private final Set<String> echoes = new HashSet<>(2);
+  private final Map<String, Consumer<ChatRoom.MembersResult>> onMembers = new HashMap<>(2);
+  private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>(1);
+  private final Deque<Consumer<Registry.RoomList>> onRooms = new ArrayDeque<>(1);
+
+  /** One more answer is due. */
+  void request() {
+    due++;
+  }
+
+  /**
+   * One awaited answer (or echo) has come.
+   *
+   * @throws IllegalStateException when none was awaited
+   */
+  void arrived() {
+    if (due == 0) {
+      throw new IllegalStateException("A reply arrived that no request of this session awaited");
+    }
+    due--;
+  }
+
+  boolean settled() {
+    return due == 0 && echoes.isEmpty();
+  }
+
+  /** Awaits the echo of a post or topic to {@code room}; false if one is awaited already. */
+  boolean awaitEcho(String room) {
+    if (echoes.add(Names.key(room))) {
+      due++;
+      return true;
+    }
+    return false;
+  }
+
+  boolean awaitsEcho(String room) {
+    return echoes.contains(Names.key(room));
+  }
+
+  /** The echo from {@code room} has come; false if none was awaited. */
+  boolean echoArrived(String room) {
+    if (echoes.remove(Names.key(room))) {
+      arrived();
+      return true;
+    }
+    return false;
+  }
+
+  void awaitMembers(String room, Consumer<ChatRoom.MembersResult> then) {
+    onMembers.put(Names.key(room), then);
+    due++;
+  }
+
+  void membersArrived(ChatRoom.MembersResult result) {
+    String room = result instanceof ChatRoom.Members members
+        ? members.room() : ((ChatRoom.NoSuchRoom) result).room();
+    Consumer<ChatRoom.MembersResult> then = onMembers.remove(Names.key(room));
+    if (then != null) {
+      then.accept(result);
+    }
+  }
+
+  void awaitUsers(Consumer<Registry.Users> then) {
+    onUsers.addLast(then);
+    due++;
+  }
+
+  void usersArrived(Registry.Users users) {
+    Consumer<Registry.Users> then = onUsers.pollFirst();
+    if (then != null) {
+      then.accept(users);
+    }
+  }
+
+  void awaitRooms(Consumer<Registry.RoomList> then) {
+    onRooms.addLast(then);
+    due++;
+  }
+
+  void roomsArrived(Registry.RoomList list) {
+    Consumer<Registry.RoomList> then = onRooms.pollFirst();
+    if (then != null) {
+      then.accept(list);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package lochat.irc;
+
+import java.util.Optional;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvents;
+import lochat.chat.Names;
+import lochat.protocol.irc.Capabilities;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * How the chat core's events reach an IRC client: posts, joins, parts, quits, nickname changes,
+ * topics and private messages, as IRC messages from the user who caused them. Quits and
+ * nickname changes, which the core reports once per room, reach the client once
+ * ({@link ChannelView}); the user's own post is shown only with echo-message, and its receipt or
+ * echo ends the line that sent it ({@link AwaitedReplies}).
+ */
+final class IrcEventView {
+
+  private IrcEventView() {}
+
+  static void show(IrcClient client, ChatEvent event) {
+    if (event instanceof ChatEvent.Receipt receipt) {
+      client.awaited.echoArrived(receipt.posted().room());
+      return;
+    }
+    Optional<String> room = ChatEvents.room(event);
+    if (room.isPresent() && !client.session.isIn(room.get())) {
+      return;
+    }
+    boolean echo = room.isPresent() && client.awaited.awaitsEcho(room.get())
+        && ChatEvents.isEchoOf(event, client.nick(), Names.key(room.get()));
+    render(client, event);
+    if (echo) {
+      client.awaited.echoArrived(room.get());
+    }
+  }
+
+  private static void render(IrcClient client, ChatEvent event) {
+    if (event instanceof ChatEvent.Posted posted) {
+      boolean own = posted.nick().equals(client.nick());
+      if (!own || client.capEnabled(Capabilities.ECHO_MESSAGE)) {
+        ByteString bytes = client.postBytes(posted);
+        if (!bytes.isEmpty()) {
+          client.session.sendEncoded(bytes);
+        }
+      }
+    } else if (event instanceof ChatEvent.MemberJoined joined) {
+      client.channels.memberJoined(joined.room(), joined.nick(), joined.user());
+      client.send(client.events.joined(joined.room(), joined.nick(), joined.user()));
+    } else if (event instanceof ChatEvent.MemberLeft left) {
+      String user = client.userNameOf(left.nick());
+      if (left.leftServer() ? client.channels.memberQuit(left.room(), left.nick())
+          : client.channels.memberParted(left.room(), left.nick())) {
+        client.send(left.leftServer() ? client.events.quit(left.nick(), user, left.reason())
+            : client.events.parted(left.room(), left.nick(), user, left.reason()));
+      }
+    } else if (event instanceof ChatEvent.MemberRenamed renamed) {
+      String user = client.userNameOf(renamed.oldNick());
+      if (client.channels.renamed(renamed.room(), renamed.oldNick(), renamed.newNick())) {
+        client.send(client.events.renamed(renamed.oldNick(), user, renamed.newNick()));
+      }
+    } else if (event instanceof ChatEvent.TopicChanged changed) {
+      client.send(client.events.topicChanged(changed));
+    } else if (event instanceof ChatEvent.PrivateMessage privateMessage
+        && client.shows(privateMessage.kind())) {
+      client.sendAll(client.events.privateMessage(privateMessage,
+          client.capEnabled(Capabilities.SERVER_TIME),
+          client.capEnabled(Capabilities.MESSAGE_TAGS)));
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package lochat.line;
+
+import java.util.Optional;
+import lochat.ConfigChecks;
+import lochat.Version;
+import lochat.chat.Names;
+import lochat.chat.Profile;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.ReceiveTable;
+import lochat.connection.SessionCommand;
+import lochat.connection.SessionCommand.NickReply;
+import lochat.connection.SessionCommand.OnlineReply;
+import lochat.connection.SessionCommand.PasswordReply;
+import lochat.connection.SessionCommand.Received;
+import lochat.connection.SessionCommand.RegistrationTimedOut;
+import lochat.connection.SessionCommand.ServerShutdown;
+import lochat.connection.SessionLifecycle;
+import lochat.guard.PasswordFailures;
+import lochat.protocol.TextSanitizer;
+import lochat.protocol.line.ErrorCode;
+import lochat.protocol.line.LineCommand;
+import lochat.protocol.line.LineCommandParser;
+import lochat.protocol.line.LineRenderer;
+import lochat.registry.Registry;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * A native-protocol session before its user has a nickname: the welcome, the server's password
+ * when it has one, and the nickname, for at most the registration timeout. Once the registry
+ * accepts a nickname the session becomes a {@link NativeSession}, and this object is dropped.
+ *
+ * <p>States: {@code welcoming} (until the registry has said how many are online, for the
+ * welcome; a line that comes meanwhile waits, and there can be only one, as each waits for its
+ * acknowledgement) and {@code registering}.
+ */
+final class NativeRegistration {
+
+  private static final String TOO_MANY_GUESSES =
+      "Too many wrong passwords from your address; try again later";
+
+  private final ActorContext<SessionCommand> context;
+  private final SessionLifecycle session;
+  private final ConnectionSettings settings;
+  private Received early;
+  private boolean passwordGiven;
+
+  NativeRegistration(ActorContext<SessionCommand> context, SessionLifecycle session) {
+    this.context = context;
+    this.session = session;
+    this.settings = session.settings();
+    this.passwordGiven = settings.password().isEmpty();
+  }
+
+  Behavior<SessionCommand> start() {
+    if (session.passwordRequired()) {
+      // Who is online is for those who may come in: not shown before the password.
+      return welcome("");
+    }
+    session.registry().tell(new Registry.GetOnline(session.replies().online()));
+    return WELCOMING.behavior(this);
+  }
+
+  private static final ReceiveTable.Builder<NativeRegistration, SessionCommand> WORKING =
+      SessionLifecycle.working(NativeRegistration.class, s -> s.session)
+          .on(ServerShutdown.class, (s, shutdown) -> NativeSession.shutdown(s.session))
+          .on(RegistrationTimedOut.class, NativeRegistration::onRegistrationTimedOut);
+
+  private static final ReceiveTable<NativeRegistration, SessionCommand> WELCOMING = WORKING
+      .on(OnlineReply.class, (s, reply) -> s.welcome(" " + onlineText(reply.online()) + "."))
+      .on(Received.class, NativeRegistration::keepUntilWelcomed)
+      .build();
+
+  private static final ReceiveTable<NativeRegistration, SessionCommand> REGISTERING = WORKING
+      .on(Received.class, NativeRegistration::onReceivedWhileRegistering)
+      .on(NickReply.class, NativeRegistration::onNickReplyWhileRegistering)
+      .on(PasswordReply.class, NativeRegistration::onPasswordReply)
+      .build();
+
+  private Behavior<SessionCommand> registering() {
+    return REGISTERING.behavior(this);
+  }
+
+  private Behavior<SessionCommand> keepUntilWelcomed(Received received) {
+    early = received;
+    return Behaviors.same();
+  }
+
+  private Behavior<SessionCommand> welcome(String online) {
+    send(LineRenderer.server("Welcome to " + TextSanitizer.clean(settings.serverName())
+        + " (Lochat " + Version.CURRENT + ")." + online));
+    for (String line : settings.motd().split("\\R")) {
+      if (!line.isBlank()) {
+        send(LineRenderer.server(TextSanitizer.clean(line)));
+      }
+    }
+    promptForRegistration();
+    if (early != null) {
+      Received line = early;
+      early = null;
+      Behavior<SessionCommand> next = onReceivedWhileRegistering(line);
+      // A line that waits for an answer stays where it is, which must now be registering.
+      return next == Behaviors.<SessionCommand>same() ? registering() : next;
+    }
+    return registering();
+  }
+
+  private Behavior<SessionCommand> onReceivedWhileRegistering(Received received) {
+    session.hold(received.replyTo());
+    Optional<String> text = NativeSession.text(session, received.line());
+    if (text.isEmpty()) {
+      promptForRegistration();
+      return session.acknowledge(registering());
+    }
+    LineCommand command = passwordGiven
+        ? LineCommandParser.parseRegistration(text.get())
+        : LineCommandParser.parsePassword(text.get());
+    if (command instanceof LineCommand.Pass pass) {
+      return password(pass.password());
+    } else if (command instanceof LineCommand.Nick n && !passwordGiven) {
+      send(LineRenderer.error(ErrorCode.PASSWORD_REQUIRED,
+          "This server needs a password before a nickname: /pass PASSWORD"));
+    } else if (command instanceof LineCommand.Nick n) {
+      session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
+          NativeProtocol.NAME));
+      return Behaviors.same();
+    } else if (command instanceof LineCommand.Quit quit) {
+      return NativeSession.quit(session, quit.reason());
+    } else if (command instanceof LineCommand.Help) {
+      LineRenderer.help().forEach(this::send);
+    } else if (command instanceof LineCommand.Invalid invalid) {
+      send(LineRenderer.error(invalid.code(), invalid.message()));
+    } else if (!(command instanceof LineCommand.Blank)) {
+      send(LineRenderer.error(ErrorCode.NOT_REGISTERED,
+          "Choose a nickname first; commands work once you have one"));
+    }
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<SessionCommand> password(String given) {
+    if (settings.password().isEmpty()) {
+      send(LineRenderer.ok("pass", "This server needs no password"));
+    } else if (passwordGiven) {
+      send(LineRenderer.ok("pass", "Password already accepted"));
+    } else {
+      session.checkPassword(given);
+      return Behaviors.same();
+    }
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<SessionCommand> onPasswordReply(PasswordReply reply) {
+    if (reply.checked().outcome() == PasswordFailures.Outcome.NOT_CHECKED) {
+      send(LineRenderer.error(ErrorCode.TOO_MANY_GUESSES, TOO_MANY_GUESSES + "; goodbye"));
+      return session.close("too many password guesses");
+    }
+    if (!reply.checked().accepted()) {
+      send(LineRenderer.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
+      return session.close("wrong password");
+    }
+    passwordGiven = true;
+    send(LineRenderer.ok("pass", "Password accepted"));
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<SessionCommand> onNickReplyWhileRegistering(NickReply reply) {
+    if (reply.result() instanceof Registry.NickAccepted accepted) {
+      session.nickAccepted(accepted.nick());
+      context.getLog().info("{} registered as {}", session.remote(), accepted.nick());
+      send(LineRenderer.ok("nick", accepted.nick()));
+      session.registry().tell(
+          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), session.chatAddress(),
+              session.deliveryFor(settings.defaultRoom()), session.replies().join()));
+      return NativeSession.chatting(context, session);
+    }
+    Registry.NickTaken taken = (Registry.NickTaken) reply.result();
+    send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+        "Nickname " + taken.nick() + " is already in use; choose another"));
+    promptForRegistration();
+    return session.acknowledge(registering());
+  }
+
+  private Behavior<SessionCommand> onRegistrationTimedOut(RegistrationTimedOut timeout) {
+    send(LineRenderer.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
+        + ConfigChecks.inWords(timeout.after()) + "; goodbye"));
+    return session.close("no nickname chosen");
+  }
+
+  private void send(String line) {
+    session.send(line);
+  }
+
+  private void promptForRegistration() {
+    if (!passwordGiven) {
+      send(LineRenderer.prompt("This server needs a password (/pass PASSWORD):"));
+    } else {
+      send(LineRenderer.prompt("Choose a nickname (1-" + Names.MAX_LENGTH
+          + " letters, digits, _ - . and the other characters IRC allows):"));
+    }
+  }
+
+  /** Everyone connected, whatever their protocol, and whether or not they have a nickname. */
+  private static String onlineText(Registry.Online online) {
+    int everyone = online.users() + online.unknown();
+    return everyone == 1 ? "1 client online" : everyone + " clients online";
+  }
+}

@@ -1,0 +1,433 @@
+package lochat.line;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import lochat.ConfigChecks;
+import lochat.Version;
+import lochat.chat.ChatEvent;
+import lochat.chat.ChatEvent.Posted;
+import lochat.chat.ChatEvents;
+import lochat.chat.MessageKind;
+import lochat.chat.Names;
+import lochat.chat.Profile;
+import lochat.chat.RoomInfo;
+import lochat.connection.ConnectionSettings;
+import lochat.connection.PostBytes;
+import lochat.connection.ReceiveTable;
+import lochat.connection.SessionCommand;
+import lochat.connection.SessionCommand.FromChat;
+import lochat.connection.SessionCommand.JoinReply;
+import lochat.connection.SessionCommand.MembersReply;
+import lochat.connection.SessionCommand.NickReply;
+import lochat.connection.SessionCommand.OnlineReply;
+import lochat.connection.SessionCommand.PasswordReply;
+import lochat.connection.SessionCommand.PrivateReply;
+import lochat.connection.SessionCommand.Received;
+import lochat.connection.SessionCommand.RegistrationTimedOut;
+import lochat.connection.SessionCommand.RoomsReply;
+import lochat.connection.SessionCommand.ServerShutdown;
+import lochat.connection.SessionCommand.TopicReply;
+import lochat.connection.SessionCommand.UserReply;
+import lochat.connection.SessionCommand.UsersReply;
+import lochat.connection.SessionLifecycle;
+import lochat.connection.SessionSetup;
+import lochat.guard.PasswordFailures;
+import lochat.protocol.InboundLine;
+import lochat.protocol.TextSanitizer;
+import lochat.protocol.line.ErrorCode;
+import lochat.protocol.line.LineCommand;
+import lochat.protocol.line.LineCommandParser;
+import lochat.protocol.line.LineRenderer;
+import lochat.registry.Registry;
+import lochat.room.ChatRoom;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * One user's session over the native line protocol: the welcome, registration, and the commands
+ * of {@link LineCommand}, shown as {@link LineRenderer} lines.
+ *
+ * <p>Lines arrive one at a time; each is acknowledged when the session is done with it. A line
+ * that needs an answer from the registry or a room (a post included: its answer is the room's
+ * echo) holds the acknowledgement until the answer came, so a client's lines take effect, and are
+ * answered, in the order it sent them, whichever actor handles them.
+ *
+ * <p>States: {@code welcoming} (until the registry has said how many are online, for the
+ * welcome), {@code registering} (waiting for the server's password when it has one, then a valid
+ * nickname, for at most the registration timeout), {@code chatting}, and the closing state every
+ * session shares. What every protocol's session does alike is in its {@link SessionLifecycle}.
+ */
+public final class NativeSession {
+
+  public static Behavior<SessionCommand> create(SessionSetup setup) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      SessionLifecycle session = new SessionLifecycle(
+          context, timers, setup, PostBytes.of(NativeSession::postBytes, NativeSession::postBytes));
+      return new NativeRegistration(context, session).start();
+    }));
+  }
+
+  /** The session of a user who has just registered: it waits for its first room. */
+  static Behavior<SessionCommand> chatting(
+      ActorContext<SessionCommand> context, SessionLifecycle session) {
+    return new NativeSession(context, session).chatting();
+  }
+
+  private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
+  /** The key of a post's shared native rendering: one form for every native member. */
+  private static final String NATIVE_FORM = "native";
+
+  private final ActorContext<SessionCommand> context;
+  private final ConnectionSettings settings;
+  private final SessionLifecycle session;
+  private boolean greeted;
+  private String currentRoom;
+  private String awaitingEchoFrom;
+  /** The line being handled is {@code /list}, which shows topics, not {@code /rooms}. */
+  private boolean listing;
+
+  private NativeSession(ActorContext<SessionCommand> context, SessionLifecycle session) {
+    this.context = context;
+    this.settings = session.settings();
+    this.session = session;
+  }
+
+  private static final ReceiveTable<NativeSession, SessionCommand> CHATTING =
+      SessionLifecycle.working(NativeSession.class, s -> s.session)
+          .on(Received.class, NativeSession::onReceived)
+          .on(ServerShutdown.class, (s, shutdown) -> shutdown(s.session))
+          .on(FromChat.class, NativeSession::onFromChat)
+          .on(NickReply.class, NativeSession::onNickReply)
+          .on(JoinReply.class, NativeSession::onJoinReply)
+          .on(MembersReply.class, NativeSession::onMembersReply)
+          .on(UsersReply.class, NativeSession::onUsersReply)
+          .on(RoomsReply.class, NativeSession::onRoomsReply)
+          .on(PrivateReply.class, NativeSession::onPrivateReply)
+          .on(TopicReply.class, NativeSession::onTopicReply)
+          .on(UserReply.class, NativeSession::onUserReply)
+          .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
+          .build();
+
+  /** Made once: a chatting session returns to this state after every line. */
+  private Behavior<SessionCommand> chattingBehavior;
+
+  private Behavior<SessionCommand> chatting() {
+    if (chattingBehavior == null) {
+      chattingBehavior = CHATTING.behavior(this);
+    }
+    return chattingBehavior;
+  }
+
+  // --- chatting -----------------------------------------------------------------------------
+
+  private Behavior<SessionCommand> onReceived(Received received) {
+    session.hold(received.replyTo());
+    Optional<String> text = text(session, received.line());
+    LineCommand command = text.map(LineCommandParser::parse).orElse(new LineCommand.Blank());
+    if (command instanceof LineCommand.Say say) {
+      return post(say.text(), MessageKind.TEXT);
+    } else if (command instanceof LineCommand.Me me) {
+      return post(me.action(), MessageKind.ACTION);
+    } else if (command instanceof LineCommand.Nick n) {
+      return ask(() -> session.registry().tell(
+          new Registry.ChangeNick(n.nick(), session.chatAddress(), session.replies().nick())));
+    } else if (command instanceof LineCommand.Join join) {
+      return join(join.room());
+    } else if (command instanceof LineCommand.Part part) {
+      part(part.room().orElse(currentRoomName()));
+    } else if (command instanceof LineCommand.Rooms || command instanceof LineCommand.ListRooms) {
+      listing = command instanceof LineCommand.ListRooms;
+      return ask(() -> session.registry().tell(new Registry.ListRooms(session.replies().rooms())));
+    } else if (command instanceof LineCommand.Who who) {
+      return who(who.room());
+    } else if (command instanceof LineCommand.Whois whois) {
+      return ask(() -> session.registry().tell(
+          new Registry.Whois(whois.nick(), session.replies().user())));
+    } else if (command instanceof LineCommand.Away away) {
+      away(away.message());
+    } else if (command instanceof LineCommand.Msg msg) {
+      return ask(() -> session.registry().tell(new Registry.SendPrivate(session.chatAddress(),
+          msg.nick(), msg.text(), msg.action() ? MessageKind.ACTION : MessageKind.TEXT,
+          session.replies().privateMessage())));
+    } else if (command instanceof LineCommand.ShowTopic) {
+      return inCurrentRoom(room ->
+          room.ref().tell(new ChatRoom.GetTopic(session.replies().topic())));
+    } else if (command instanceof LineCommand.SetTopic topic) {
+      return inCurrentRoom(room -> {
+        room.ref().tell(new ChatRoom.SetTopic(session.chatAddress(), topic.text()));
+        awaitingEchoFrom = currentRoom;
+      });
+    } else if (command instanceof LineCommand.Pass) {
+      send(LineRenderer.error(ErrorCode.ALREADY_REGISTERED, "You are already signed in"));
+    } else if (command instanceof LineCommand.Help) {
+      help();
+    } else if (command instanceof LineCommand.Quit quit) {
+      return quit(session, quit.reason());
+    } else if (command instanceof LineCommand.Invalid invalid) {
+      send(LineRenderer.error(invalid.code(), invalid.message()));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  /** Posts to the current room; the next line is read once the room has echoed this one. */
+  private Behavior<SessionCommand> post(String text, MessageKind kind) {
+    return inCurrentRoom(room -> {
+      room.ref().tell(new ChatRoom.Post(session.chatAddress(), text, kind));
+      awaitingEchoFrom = currentRoom;
+    });
+  }
+
+  /** Sends a request to the current room and waits for its answer, or says there is none. */
+  private Behavior<SessionCommand> inCurrentRoom(Consumer<SessionLifecycle.Membership> request) {
+    Optional<SessionLifecycle.Membership> room =
+        currentRoom == null ? Optional.empty() : session.room(currentRoom);
+    if (room.isEmpty()) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+          "You are not in a room; /join ROOM first (/rooms lists them)"));
+      return session.acknowledge(chatting());
+    }
+    request.accept(room.get());
+    return awaitingReply();
+  }
+
+  private Behavior<SessionCommand> join(String room) {
+    Optional<SessionLifecycle.Membership> membership = session.room(room);
+    if (membership.isPresent()) {
+      currentRoom = Names.key(room);
+      send(LineRenderer.ok("current", membership.get().name()));
+      return session.acknowledge(chatting());
+    }
+    if (session.roomCount() >= settings.maxRoomsPerUser()) {
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + session.roomCount()
+          + " rooms, the most one user may be in; /part one first"));
+      return session.acknowledge(chatting());
+    }
+    return ask(() -> session.registry().tell(new Registry.JoinRoom(room, session.nick(),
+        session.chatAddress(), session.deliveryFor(room), session.replies().join())));
+  }
+
+  private void part(String room) {
+    Optional<SessionLifecycle.Membership> left =
+        room == null ? Optional.empty() : session.part(room, "part");
+    if (left.isEmpty()) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+          room == null ? "You are not in a room" : "You are not in " + room));
+      return;
+    }
+    send(LineRenderer.event(
+        new ChatEvent.MemberLeft(left.get().name(), session.nick(), "part", false)));
+    if (Names.key(room).equals(currentRoom)) {
+      List<SessionLifecycle.Membership> rooms = session.rooms();
+      currentRoom = rooms.isEmpty() ? null : Names.key(rooms.get(rooms.size() - 1).name());
+      send(currentRoom != null ? LineRenderer.ok("current", currentRoomName())
+          : LineRenderer.server("You are not in any room now; /join ROOM to enter one"));
+    }
+  }
+
+  /** Member lists always go through the registry, which counts what it forwards to rooms. */
+  private Behavior<SessionCommand> who(Optional<String> room) {
+    Optional<String> target = room.or(() -> Optional.ofNullable(currentRoomName()));
+    if (target.isEmpty()) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
+      return session.acknowledge(chatting());
+    }
+    return ask(() -> session.registry().tell(
+        new Registry.ListMembers(target.get(), session.replies().members())));
+  }
+
+  private void away(Optional<String> message) {
+    session.registry().tell(new Registry.SetAway(session.chatAddress(), message));
+    send(LineRenderer.ok("away", message.map(text -> "You are away: " + text)
+        .orElse("You are back")));
+  }
+
+  private Behavior<SessionCommand> onNickReply(NickReply reply) {
+    if (reply.result() instanceof Registry.NickAccepted accepted) {
+      session.nickAccepted(accepted.nick());
+      send(LineRenderer.ok("nick", accepted.nick()));
+      context.getLog().info("{} ({}) is now {}", accepted.oldNick(), session.remote(),
+          accepted.nick());
+    } else {
+      send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+          "Nickname " + ((Registry.NickTaken) reply.result()).nick() + " is already in use"));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  // --- replies and events -------------------------------------------------------------------
+
+  private Behavior<SessionCommand> onJoinReply(JoinReply reply) {
+    if (reply.result() instanceof ChatRoom.Joined joined) {
+      session.joined(joined);
+      currentRoom = Names.key(joined.room());
+      for (Posted posted : joined.history()) {
+        send(LineRenderer.history(posted));
+      }
+      send(LineRenderer.joined(joined.room(), session.nick()));
+      send(LineRenderer.who(joined.room(), joined.members()));
+      joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
+      session.joinShown();
+    } else {
+      ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
+      session.joinRefused(refused.room());
+      send(LineRenderer.error(ErrorCode.ROOM_REFUSED,
+          "Cannot join " + refused.room() + ": " + refused.reason()));
+    }
+    if (!greeted) {
+      greeted = true;
+      send(LineRenderer.server("Hello " + session.nick() + "! "
+          + (currentRoom == null ? "" : "You are in " + currentRoomName() + ". ")
+          + HELP_HINT));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  /** The members of a room; who of them is away comes next, from the registry. */
+  private Behavior<SessionCommand> onMembersReply(MembersReply reply) {
+    if (reply.result() instanceof ChatRoom.Members members) {
+      send(LineRenderer.who(members.room(), members.nicks()));
+      session.registry().tell(new Registry.LookUp(members.nicks(), session.replies().users()));
+      return awaitingReply();
+    }
+    send(LineRenderer.error(ErrorCode.NO_SUCH_ROOM,
+        "There is no room " + ((ChatRoom.NoSuchRoom) reply.result()).room()));
+    return session.acknowledge(chatting());
+  }
+
+  private Behavior<SessionCommand> onUsersReply(UsersReply reply) {
+    for (Registry.UserDetails user : reply.users().users()) {
+      user.away().ifPresent(away -> send(LineRenderer.away(user.nick(), away)));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  private Behavior<SessionCommand> onUserReply(UserReply reply) {
+    if (reply.result() instanceof Registry.UserDetails user) {
+      send(LineRenderer.whois(user.nick(), user.profile().protocol(), user.rooms(),
+          user.profile().realName()));
+      user.away().ifPresent(away -> send(LineRenderer.away(user.nick(), away)));
+    } else {
+      send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
+          "Nobody called " + ((Registry.NoSuchNick) reply.result()).nick() + " is online"));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  private Behavior<SessionCommand> onRoomsReply(RoomsReply reply) {
+    if (listing) {
+      for (RoomInfo room : reply.list().rooms()) {
+        send(LineRenderer.room(room));
+      }
+    }
+    send(LineRenderer.rooms(reply.list().rooms()));
+    return session.acknowledge(chatting());
+  }
+
+  private Behavior<SessionCommand> onPrivateReply(PrivateReply reply) {
+    if (reply.result() instanceof Registry.PrivateDelivered delivered) {
+      send(LineRenderer.event(delivered.message()));
+      delivered.targetAway().ifPresent(away -> send(LineRenderer.server(
+          delivered.message().to() + " is away: " + away)));
+    } else {
+      send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
+          "Nobody called " + ((Registry.NoSuchRecipient) reply.result()).nick() + " is online"));
+    }
+    return session.acknowledge(chatting());
+  }
+
+  private Behavior<SessionCommand> onTopicReply(TopicReply reply) {
+    ChatRoom.TopicIs answer = reply.topic();
+    send(answer.topic().map(topic -> LineRenderer.topic(answer.room(), topic))
+        .orElse(LineRenderer.noTopic(answer.room())));
+    return session.acknowledge(chatting());
+  }
+
+  /** A post as a native client is shown it, rendered once for all; rooms call this too. */
+  private static ByteString postBytes(Posted posted) {
+    return SessionLifecycle.shared(posted, NATIVE_FORM, NativeProtocol.LINE_ENDING,
+        () -> List.of(LineRenderer.event(posted)));
+  }
+
+  private Behavior<SessionCommand> onFromChat(FromChat message) {
+    try {
+      return show(message.event());
+    } finally {
+      session.roomEventHandled(message.event());
+    }
+  }
+
+  private Behavior<SessionCommand> show(ChatEvent event) {
+    if (!(event instanceof ChatEvent.Receipt)) {
+      if (ChatEvents.room(event).filter(room -> !session.isIn(room)).isPresent()
+          || !ChatEvents.isForPeople(event)) {
+        return Behaviors.same();
+      }
+      if (event instanceof Posted posted) {
+        session.sendEncoded(postBytes(posted));
+      } else {
+        send(LineRenderer.event(event));
+      }
+    }
+    // The line that waits for this event, the user's own post or topic, is done.
+    if (awaitingEchoFrom != null
+        && ChatEvents.isEchoOf(event, session.nick(), awaitingEchoFrom)) {
+      awaitingEchoFrom = null;
+      return session.acknowledge(Behaviors.same());
+    }
+    return Behaviors.same();
+  }
+
+  // --- leaving, in every state -------------------------------------------------------------
+
+  static Behavior<SessionCommand> quit(SessionLifecycle session, Optional<String> reason) {
+    session.leaveServer(reason.map(r -> "quit: " + r).orElse("quit"));
+    session.send(
+        LineRenderer.ok("quit", "Bye" + (session.nick() == null ? "" : " " + session.nick())));
+    return session.close("quit");
+  }
+
+  static Behavior<SessionCommand> shutdown(SessionLifecycle session) {
+    session.send(NativeProtocol.SHUTDOWN_LINE);
+    session.leaveServer("server shutdown");
+    return session.close("server shutdown");
+  }
+
+  /** The line's text, made safe; empty (after saying so) when it was too long. */
+  static Optional<String> text(SessionLifecycle session, InboundLine line) {
+    if (line instanceof InboundLine.TooLong tooLong) {
+      session.send(LineRenderer.error(ErrorCode.LINE_TOO_LONG,
+          "Line longer than " + tooLong.limit() + " bytes; it was discarded"));
+      return Optional.empty();
+    }
+    return Optional.of(TextSanitizer.clean(((InboundLine.Text) line).text()));
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private void send(String line) {
+    session.send(line);
+  }
+
+  private void help() {
+    LineRenderer.help().forEach(this::send);
+  }
+
+  /** Makes a request whose answer the current line waits for. */
+  private Behavior<SessionCommand> ask(Runnable request) {
+    request.run();
+    return awaitingReply();
+  }
+
+  /** Keeps the current line unacknowledged until the reply it waits for has arrived. */
+  private Behavior<SessionCommand> awaitingReply() {
+    return Behaviors.same();
+  }
+
+  private String currentRoomName() {
+    return currentRoom == null ? null : session.room(currentRoom).map(m -> m.name()).orElse(null);
+  }
+}
