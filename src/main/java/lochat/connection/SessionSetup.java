@@ -11,7 +11,6 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param gatekeeper checks the server's password, slowing addresses that guess
  * @param outbound the bounded queue in front of the client's socket
  * @param remote the client's address, for logs
- * @param online connections open on the listener, this one included, for the welcome
  * @param reportTo where the session reports that it registered, and, once, that it has ended
  * @param clock the time, as the registry and the rooms get it (tests may set it)
  */
@@ -21,6 +20,5 @@ public record SessionSetup(
     ActorRef<Gatekeeper.Command> gatekeeper,
     Outbound outbound,
     String remote,
-    int online,
     ActorRef<SessionReport> reportTo,
     Clock clock) {}

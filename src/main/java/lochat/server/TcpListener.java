@@ -250,8 +250,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
     ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry, gatekeeper, outbound, remote,
-            sessions.size() + 1, reportAdapter, clock)),
+            connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, admitted.host()));

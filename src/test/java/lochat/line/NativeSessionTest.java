@@ -82,7 +82,7 @@ class NativeSessionTest {
       ConnectionSettings settings, Outbound outbound) {
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", 3, endReports(), Clock.systemUTC())));
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
     registry.expectMessageClass(Registry.Connected.class);
     if (settings.password().isEmpty()) {
       // The welcome counts everyone connected: here 2 users and this connection.
@@ -157,7 +157,7 @@ class NativeSessionTest {
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", 3, endReports(), Clock.systemUTC())));
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
     registry.expectMessageClass(Registry.Connected.class);
     ActorRef<Registry.Online> online =
         registry.expectMessageClass(Registry.GetOnline.class).replyTo();
