@@ -310,9 +310,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       room = spawnRoom(join.room(), creator);
     }
     rooms.put(key, room.forwardedOneMore());
+    // A member that never registered (a test probe) is taken for a native user.
     room.ref().tell(new ChatRoom.Join(join.nick(),
-        user == null ? join.nick() : user.profile.user(), join.member(), join.delivery(),
-        join.replyTo()));
+        user == null ? join.nick() : user.profile.user(),
+        user == null ? Profile.NATIVE : user.profile.protocol(),
+        join.member(), join.delivery(), join.replyTo()));
     return this;
   }
 
@@ -361,8 +363,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       send.replyTo().tell(new NoSuchRecipient(send.to()));
       return this;
     }
-    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(), target.nick,
-        send.text(), send.kind(), send.tags(), clock.instant());
+    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(),
+        from.profile.protocol(), target.nick, send.text(), send.kind(), send.tags(),
+        clock.instant());
     if (target != from) {
       target.session().tell(message);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.MessageKind;
 import lochat.chat.Profile;
@@ -377,10 +378,30 @@ class RegistryTest {
     PrivateResult result = sendPrivate(registry, alice, "bOB", "psst");
 
     PrivateMessage message =
-        new PrivateMessage("Alice", "user", "Bob", "psst", MessageKind.TEXT, Map.of(), NOW);
+        new PrivateMessage(
+            "Alice", "user", "native", "Bob", "psst", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.empty()), result);
     bob.expectMessage(message);
     alice.expectNoMessage();
+  }
+
+  @Test
+  void postsAndPrivateMessagesCarryTheSendersProtocol() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    TestProbe<ChatEvent> bob = session();
+    register(registry, "Alice", IRC_PROFILE, alice);
+    register(registry, "Bob", bob);
+    Joined joined = (Joined) join(registry, "lobby", "Alice", alice);
+
+    joined.roomRef().tell(new ChatRoom.Post(alice.getRef(), "hi", MessageKind.TEXT));
+    PrivateResult result = sendPrivate(registry, alice, "bob", "psst");
+
+    Posted posted = alice.expectMessageClass(Posted.class);
+    assertEquals(List.of("ali", "irc"), List.of(posted.user(), posted.protocol()));
+    PrivateMessage message = bob.expectMessageClass(PrivateMessage.class);
+    assertEquals(List.of("ali", "irc"), List.of(message.fromUser(), message.fromProtocol()));
+    assertEquals(new PrivateDelivered(message, Optional.empty()), result);
   }
 
   @Test
@@ -407,7 +428,8 @@ class RegistryTest {
     assertEquals(
         new PrivateDelivered(
             new PrivateMessage(
-                "Alice", "user", "Alice", "note to self", MessageKind.TEXT, Map.of(), NOW),
+                "Alice", "user", "native", "Alice", "note to self", MessageKind.TEXT,
+                Map.of(), NOW),
             Optional.empty()),
         result);
     alice.expectNoMessage();
@@ -571,7 +593,7 @@ class RegistryTest {
 
     PrivateMessage message =
         new PrivateMessage(
-            "Alice", "user", "Bob", "you there?", MessageKind.TEXT, Map.of(), NOW);
+            "Alice", "user", "native", "Bob", "you there?", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.of("gone fishing")), result);
     bob.expectMessage(message);
   }
