@@ -33,8 +33,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * registry keeps what other users may look up: the user's {@link Profile}, away message and
  * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, within
  * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped, and
- * its history dropped, once its last member has left and no request is on its way to it. The default room exists from the start and is never
- * stopped. Private messages are routed here because this is where nicknames resolve to sessions.
+ * its history dropped, once its last member has left and no request is on its way to it. The
+ * default room exists from the start and is never stopped. Private messages are routed here
+ * because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
  * room, which answers the requester directly.
@@ -197,22 +198,6 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       int historySize, RoomLimits limits, String permanentRoom, Clock clock) {
     return Behaviors.setup(
         context -> new Registry(context, historySize, limits, permanentRoom, clock));
-  }
-
-  /**
-   * A room and what the registry knows of it; {@code forwarded} counts requests sent to it, and
-   * {@code creator} (null for the permanent room) is who it counts against.
-   */
-  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
-      String topic, RoomCreations.Creator creator) {
-
-    Room forwardedOneMore() {
-      return new Room(name, ref, members, forwarded + 1, topic, creator);
-    }
-
-    Room reported(ChatRoom.Occupancy occupancy) {
-      return new Room(name, ref, occupancy.members(), forwarded, occupancy.topic(), creator);
-    }
   }
 
   private final int historySize;
