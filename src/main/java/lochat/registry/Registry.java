@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.FormerNick;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
@@ -31,7 +32,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
  * lives (the registry watches it), whatever protocol the session speaks. With each nickname the
  * registry keeps what other users may look up: the user's {@link Profile}, away message and
- * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, within
+ * rooms (WHOIS, WHO, USERHOST on IRC); and, in a bounded {@link NickHistory}, who held the
+ * nicknames recently let go of (WHOWAS). Rooms are spawned as children on the first join, within
  * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped, and
  * its history dropped, once its last member has left and no request is on its way to it. The
  * default room exists from the start and is never stopped. Private messages are routed here
@@ -124,6 +126,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
+  /**
+   * Who held {@code nick} before, newest first: at most {@code max} entries, or every one kept
+   * when {@code max} is not positive (WHOWAS's count).
+   */
+  public record Whowas(String nick, int max, ActorRef<WasResult> replyTo) implements Command {}
+
   /** Every user online, or those in {@code room}, for WHO. */
   public record ListUsers(Optional<String> room, ActorRef<Users> replyTo) implements Command {}
 
@@ -187,6 +195,14 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
+  /** The answer to {@link Whowas}: the {@code nick} asked about, and its entries if any. */
+  public record WasResult(String nick, List<FormerNick> entries) {
+
+    public WasResult {
+      entries = List.copyOf(entries);
+    }
+  }
+
   /**
    * Users online now ({@code invisible} of them with IRC user mode +i), connections that have
    * not registered ({@code unknown}), the most users there have been at once, and rooms.
@@ -206,6 +222,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
   private final UserDirectory users = new UserDirectory();
+  private final NickHistory formerNicks = new NickHistory();
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
   private final Set<ActorRef<?>> connections = new HashSet<>();
@@ -237,6 +254,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ConnectionClosed.class, this::onConnectionClosed)
         .onMessage(RoomsChanged.class, this::onRoomsChanged)
         .onMessage(Whois.class, this::onWhois)
+        .onMessage(Whowas.class, this::onWhowas)
         .onMessage(LookUp.class, this::onLookUp)
         .onMessage(ListUsers.class, this::onListUsers)
         .onMessage(GetOnline.class, this::onGetOnline)
@@ -269,6 +287,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       change.replyTo().tell(new NickTaken(change.newNick()));
     } else {
       String oldNick = user.nick;
+      formerNicks.renamed(user, change.newNick(), clock.instant());
       users.rename(user, change.newNick());
       change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
     }
@@ -400,6 +419,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     return this;
   }
 
+  private Behavior<Command> onWhowas(Whowas whowas) {
+    whowas.replyTo().tell(
+        new WasResult(whowas.nick(), formerNicks.find(whowas.nick(), whowas.max())));
+    return this;
+  }
+
   private Behavior<Command> onLookUp(LookUp lookUp) {
     lookUp.replyTo().tell(new Users(users.lookUp(lookUp.nicks())));
     return this;
@@ -429,7 +454,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private void release(ActorRef<ChatEvent> session) {
-    users.remove(session);
+    User user = users.remove(session);
+    if (user != null) {
+      formerNicks.quit(user, clock.instant());
+    }
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
