@@ -15,25 +15,28 @@ public sealed interface ChatEvent {
 
   /**
    * A post to a room. {@code user} is the poster's user name (IRC's {@code nick!user@host});
+   * {@code protocol} the wire protocol it posted with ({@link Profile#protocol()}), which tells
+   * a protocol with shorter lines whether the text was already held to its limit;
    * {@code tags} are the IRC client-only tags ({@code +name}) it carried, if any.
    * {@code renderings} is where sessions share the wire forms they render it into.
    */
-  record Posted(String room, String nick, String user, String text, MessageKind kind,
-      Map<String, String> tags, Instant at, SharedRenderings renderings) implements ChatEvent {
+  record Posted(String room, String nick, String user, String protocol, String text,
+      MessageKind kind, Map<String, String> tags, Instant at, SharedRenderings renderings)
+      implements ChatEvent {
 
     public Posted {
       tags = Map.copyOf(tags);
     }
 
     /** A new post, not rendered yet. */
-    public Posted(String room, String nick, String user, String text, MessageKind kind,
-        Map<String, String> tags, Instant at) {
-      this(room, nick, user, text, kind, tags, at, new SharedRenderings());
+    public Posted(String room, String nick, String user, String protocol, String text,
+        MessageKind kind, Map<String, String> tags, Instant at) {
+      this(room, nick, user, protocol, text, kind, tags, at, new SharedRenderings());
     }
 
-    /** A post by a user whose user name is its nickname, without tags. */
+    /** A post by a native user (its user name is its nickname), without tags. */
     public Posted(String room, String nick, String text, MessageKind kind, Instant at) {
-      this(room, nick, nick, text, kind, Map.of(), at);
+      this(room, nick, nick, Profile.NATIVE, text, kind, Map.of(), at);
     }
   }
 
@@ -68,18 +71,19 @@ public sealed interface ChatEvent {
 
   /**
    * A private message; both the target and the sender (as its receipt) receive it.
-   * {@code fromUser} is the sender's user name, {@code tags} its IRC client-only tags.
+   * {@code fromUser} is the sender's user name, {@code fromProtocol} the wire protocol it sent
+   * with (as in {@link Posted}), {@code tags} its IRC client-only tags.
    */
-  record PrivateMessage(String from, String fromUser, String to, String text, MessageKind kind,
-      Map<String, String> tags, Instant at) implements ChatEvent {
+  record PrivateMessage(String from, String fromUser, String fromProtocol, String to,
+      String text, MessageKind kind, Map<String, String> tags, Instant at) implements ChatEvent {
 
     public PrivateMessage {
       tags = Map.copyOf(tags);
     }
 
-    /** A message from a user whose user name is its nickname, without tags. */
+    /** A message from a native user (its user name is its nickname), without tags. */
     public PrivateMessage(String from, String to, String text, MessageKind kind, Instant at) {
-      this(from, from, to, text, kind, Map.of(), at);
+      this(from, from, Profile.NATIVE, to, text, kind, Map.of(), at);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.FormerNick;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
@@ -31,10 +32,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>Nicknames are reserved here, case-insensitively, for as long as the session that holds one
  * lives (the registry watches it), whatever protocol the session speaks. With each nickname the
  * registry keeps what other users may look up: the user's {@link Profile}, away message and
- * rooms (WHOIS, WHO, USERHOST on IRC). Rooms are spawned as children on the first join, within
+ * rooms (WHOIS, WHO, USERHOST on IRC); and, in a bounded {@link NickHistory}, who held the
+ * nicknames recently let go of (WHOWAS). Rooms are spawned as children on the first join, within
  * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped, and
- * its history dropped, once its last member has left and no request is on its way to it. The default room exists from the start and is never
- * stopped. Private messages are routed here because this is where nicknames resolve to sessions.
+ * its history dropped, once its last member has left and no request is on its way to it. The
+ * default room exists from the start and is never stopped. Private messages are routed here
+ * because this is where nicknames resolve to sessions.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
  * room, which answers the requester directly.
@@ -123,6 +126,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
+  /**
+   * Who held {@code nick} before, newest first: at most {@code max} entries, or every one kept
+   * when {@code max} is not positive (WHOWAS's count).
+   */
+  public record Whowas(String nick, int max, ActorRef<WasResult> replyTo) implements Command {}
+
   /** Every user online, or those in {@code room}, for WHO. */
   public record ListUsers(Optional<String> room, ActorRef<Users> replyTo) implements Command {}
 
@@ -186,6 +195,14 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
+  /** The answer to {@link Whowas}: the {@code nick} asked about, and its entries if any. */
+  public record WasResult(String nick, List<FormerNick> entries) {
+
+    public WasResult {
+      entries = List.copyOf(entries);
+    }
+  }
+
   /**
    * Users online now ({@code invisible} of them with IRC user mode +i), connections that have
    * not registered ({@code unknown}), the most users there have been at once, and rooms.
@@ -199,28 +216,13 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         context -> new Registry(context, historySize, limits, permanentRoom, clock));
   }
 
-  /**
-   * A room and what the registry knows of it; {@code forwarded} counts requests sent to it, and
-   * {@code creator} (null for the permanent room) is who it counts against.
-   */
-  private record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
-      String topic, RoomCreations.Creator creator) {
-
-    Room forwardedOneMore() {
-      return new Room(name, ref, members, forwarded + 1, topic, creator);
-    }
-
-    Room reported(ChatRoom.Occupancy occupancy) {
-      return new Room(name, ref, occupancy.members(), forwarded, occupancy.topic(), creator);
-    }
-  }
-
   private final int historySize;
   private final RoomCreations creations;
   private final String permanentRoomKey;
   private final Clock clock;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
   private final UserDirectory users = new UserDirectory();
+  private final NickHistory formerNicks = new NickHistory();
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
   private final Set<ActorRef<?>> connections = new HashSet<>();
@@ -252,6 +254,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ConnectionClosed.class, this::onConnectionClosed)
         .onMessage(RoomsChanged.class, this::onRoomsChanged)
         .onMessage(Whois.class, this::onWhois)
+        .onMessage(Whowas.class, this::onWhowas)
         .onMessage(LookUp.class, this::onLookUp)
         .onMessage(ListUsers.class, this::onListUsers)
         .onMessage(GetOnline.class, this::onGetOnline)
@@ -284,6 +287,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       change.replyTo().tell(new NickTaken(change.newNick()));
     } else {
       String oldNick = user.nick;
+      formerNicks.renamed(user, change.newNick(), clock.instant());
       users.rename(user, change.newNick());
       change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
     }
@@ -310,9 +314,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       room = spawnRoom(join.room(), creator);
     }
     rooms.put(key, room.forwardedOneMore());
+    // A member that never registered (a test probe) is taken for a native user.
     room.ref().tell(new ChatRoom.Join(join.nick(),
-        user == null ? join.nick() : user.profile.user(), join.member(), join.delivery(),
-        join.replyTo()));
+        user == null ? join.nick() : user.profile.user(),
+        user == null ? Profile.NATIVE : user.profile.protocol(),
+        join.member(), join.delivery(), join.replyTo()));
     return this;
   }
 
@@ -361,8 +367,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       send.replyTo().tell(new NoSuchRecipient(send.to()));
       return this;
     }
-    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(), target.nick,
-        send.text(), send.kind(), send.tags(), clock.instant());
+    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(),
+        from.profile.protocol(), target.nick, send.text(), send.kind(), send.tags(),
+        clock.instant());
     if (target != from) {
       target.session().tell(message);
     }
@@ -412,6 +419,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     return this;
   }
 
+  private Behavior<Command> onWhowas(Whowas whowas) {
+    whowas.replyTo().tell(
+        new WasResult(whowas.nick(), formerNicks.find(whowas.nick(), whowas.max())));
+    return this;
+  }
+
   private Behavior<Command> onLookUp(LookUp lookUp) {
     lookUp.replyTo().tell(new Users(users.lookUp(lookUp.nicks())));
     return this;
@@ -441,7 +454,10 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private void release(ActorRef<ChatEvent> session) {
-    users.remove(session);
+    User user = users.remove(session);
+    if (user != null) {
+      formerNicks.quit(user, clock.instant());
+    }
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {

@@ -17,6 +17,7 @@ import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
+import lochat.chat.Profile;
 import lochat.chat.Topic;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -58,26 +59,21 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public sealed interface Command {}
 
   /**
-   * Adds {@code member} as {@code nick} with user name {@code user}; the reply carries the
-   * history and the member list.
+   * Adds {@code member} as {@code nick} with user name {@code user}, connected with wire
+   * {@code protocol} (which its posts carry); the reply carries the history and the member list.
    */
   public record Join(
       String nick,
       String user,
+      String protocol,
       ActorRef<ChatEvent> member,
       MemberDelivery delivery,
       ActorRef<JoinResult> replyTo)
       implements Command {
 
-    /** A member without a connection of its own: everything goes through the actor. */
-    public Join(String nick, String user, ActorRef<ChatEvent> member,
-        ActorRef<JoinResult> replyTo) {
-      this(nick, user, member, MemberDelivery.THROUGH_SESSION, replyTo);
-    }
-
-    /** A member whose user name is its nickname, without a connection of its own. */
+    /** A native member (its user name is its nickname) without a connection of its own. */
     public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
-      this(nick, nick, member, replyTo);
+      this(nick, nick, Profile.NATIVE, member, MemberDelivery.THROUGH_SESSION, replyTo);
     }
   }
 
@@ -187,8 +183,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   /** How often a congested room looks for members that have stopped reading. */
   private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
 
-  /** A member: what it is called and how it is reached. */
-  private record Member(String nick, String user, MemberDelivery delivery) {}
+  /** A member: what it is called, the protocol it speaks, and how it is reached. */
+  private record Member(String nick, String user, String protocol, MemberDelivery delivery) {}
 
   private final String name;
   private final int historySize;
@@ -257,7 +253,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     requestsHandled++;
     boolean isNew = !members.containsKey(join.member());
     if (isNew) {
-      members.put(join.member(), new Member(join.nick(), join.user(), join.delivery()));
+      members.put(join.member(),
+          new Member(join.nick(), join.user(), join.protocol(), join.delivery()));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
@@ -287,8 +284,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     if (sender == null) {
       return this;
     }
-    Posted posted = new Posted(name, sender.nick(), sender.user(), post.text(),
-        post.kind(), post.tags(), clock.instant());
+    Posted posted = new Posted(name, sender.nick(), sender.user(), sender.protocol(),
+        post.text(), post.kind(), post.tags(), clock.instant());
     if (post.kind().isForPeople()) {
       remember(posted);
     }
@@ -318,7 +315,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     Member member = members.get(rename.member());
     if (member != null && !member.nick().equals(rename.newNick())) {
       members.put(rename.member(),
-          new Member(rename.newNick(), member.user(), member.delivery()));
+          new Member(rename.newNick(), member.user(), member.protocol(), member.delivery()));
       broadcast(new MemberRenamed(name, member.nick(), rename.newNick()));
     }
     return this;

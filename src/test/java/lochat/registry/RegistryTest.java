@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
+import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
+import lochat.chat.FormerNick;
 import lochat.chat.MessageKind;
 import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
@@ -40,6 +42,8 @@ import lochat.registry.Registry.SetAway;
 import lochat.registry.Registry.Unregister;
 import lochat.registry.Registry.UserDetails;
 import lochat.registry.Registry.UserResult;
+import lochat.registry.Registry.WasResult;
+import lochat.registry.Registry.Whowas;
 import lochat.registry.Registry.Users;
 import lochat.registry.Registry.Whois;
 import lochat.room.ChatRoom;
@@ -377,10 +381,30 @@ class RegistryTest {
     PrivateResult result = sendPrivate(registry, alice, "bOB", "psst");
 
     PrivateMessage message =
-        new PrivateMessage("Alice", "user", "Bob", "psst", MessageKind.TEXT, Map.of(), NOW);
+        new PrivateMessage(
+            "Alice", "user", "native", "Bob", "psst", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.empty()), result);
     bob.expectMessage(message);
     alice.expectNoMessage();
+  }
+
+  @Test
+  void postsAndPrivateMessagesCarryTheSendersProtocol() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    TestProbe<ChatEvent> bob = session();
+    register(registry, "Alice", IRC_PROFILE, alice);
+    register(registry, "Bob", bob);
+    Joined joined = (Joined) join(registry, "lobby", "Alice", alice);
+
+    joined.roomRef().tell(new ChatRoom.Post(alice.getRef(), "hi", MessageKind.TEXT));
+    PrivateResult result = sendPrivate(registry, alice, "bob", "psst");
+
+    Posted posted = alice.expectMessageClass(Posted.class);
+    assertEquals(List.of("ali", "irc"), List.of(posted.user(), posted.protocol()));
+    PrivateMessage message = bob.expectMessageClass(PrivateMessage.class);
+    assertEquals(List.of("ali", "irc"), List.of(message.fromUser(), message.fromProtocol()));
+    assertEquals(new PrivateDelivered(message, Optional.empty()), result);
   }
 
   @Test
@@ -407,7 +431,8 @@ class RegistryTest {
     assertEquals(
         new PrivateDelivered(
             new PrivateMessage(
-                "Alice", "user", "Alice", "note to self", MessageKind.TEXT, Map.of(), NOW),
+                "Alice", "user", "native", "Alice", "note to self", MessageKind.TEXT,
+                Map.of(), NOW),
             Optional.empty()),
         result);
     alice.expectNoMessage();
@@ -571,7 +596,7 @@ class RegistryTest {
 
     PrivateMessage message =
         new PrivateMessage(
-            "Alice", "user", "Bob", "you there?", MessageKind.TEXT, Map.of(), NOW);
+            "Alice", "user", "native", "Bob", "you there?", MessageKind.TEXT, Map.of(), NOW);
     assertEquals(new PrivateDelivered(message, Optional.of("gone fishing")), result);
     bob.expectMessage(message);
   }
@@ -610,5 +635,89 @@ class RegistryTest {
     assertEquals(List.of("Bob"), nicks(listUsers(registry, Optional.empty())));
     assertEquals(1, online(registry));
     assertTrue(register(registry, "alice", session()) instanceof NickAccepted);
+  }
+  // --- former nicknames (WHOWAS) ---
+
+  /** A clock the test moves; read by the registry when a nickname is let go of. */
+  private static final class SettableClock extends Clock {
+    private volatile Instant now = NOW;
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static List<FormerNick> whowas(ActorRef<Registry.Command> registry, String nick,
+      int max) {
+    TestProbe<WasResult> reply = testKit.createTestProbe();
+    registry.tell(new Whowas(nick, max, reply.getRef()));
+    WasResult result = reply.receiveMessage();
+    assertEquals(nick, result.nick());
+    return result.entries();
+  }
+
+  private static Profile profile(String user, String realName) {
+    return new Profile(user, "10.0.0.9", realName, "irc");
+  }
+
+  @Test
+  void whowasRemembersWhoQuitOrChangedNicknameAndWhenNewestFirst() {
+    SettableClock clock = new SettableClock();
+    ActorRef<Registry.Command> registry =
+        testKit.spawn(Registry.create(10, RoomLimits.total(100), "lobby", clock));
+    TestProbe<ChatEvent> first = session();
+    TestProbe<ChatEvent> second = session();
+    TestProbe<ChatEvent> third = session();
+    register(registry, "Ann", profile("annie", "Ann One"), first);
+    register(registry, "Bea", profile("bea", "Bea Two"), second);
+
+    clock.now = NOW.plusSeconds(10);
+    registry.tell(new Unregister(first.getRef()));
+    assertEquals(1, online(registry));
+    clock.now = NOW.plusSeconds(20);
+    assertEquals(new NickAccepted("Bea", "ann"), changeNick(registry, "ann", second));
+    clock.now = NOW.plusSeconds(30);
+    changeNick(registry, "Cat", second);
+    register(registry, "ANN", profile("ann3", "Ann Three"), third);
+    clock.now = NOW.plusSeconds(40);
+    third.stop();
+
+    List<FormerNick> expected = List.of(
+        new FormerNick("ANN", "ann3", "Ann Three", NOW.plusSeconds(40)),
+        new FormerNick("ann", "bea", "Bea Two", NOW.plusSeconds(30)),
+        new FormerNick("Ann", "annie", "Ann One", NOW.plusSeconds(10)));
+    third.awaitAssert(EVENTUALLY, () -> {
+      assertEquals(expected, whowas(registry, "aNN", 0));
+      return null;
+    });
+    assertEquals(expected.subList(0, 2), whowas(registry, "ann", 2));
+    assertEquals(expected, whowas(registry, "ann", -1), "not positive: all");
+    assertEquals(List.of(new FormerNick("Bea", "bea", "Bea Two", NOW.plusSeconds(20))),
+        whowas(registry, "bea", 0));
+    assertEquals(List.of(), whowas(registry, "Cat", 0), "Cat is still online");
+    assertEquals(List.of(), whowas(registry, "nobody", 0));
+  }
+
+  @Test
+  void whowasKeepsNothingForAChangeOfCaseOrAnUnregisteredSession() {
+    ActorRef<Registry.Command> registry = registry();
+    TestProbe<ChatEvent> alice = session();
+    register(registry, "Alice", alice);
+
+    changeNick(registry, "ALICE", alice);
+    registry.tell(new Unregister(session().getRef()));
+
+    assertEquals(List.of(), whowas(registry, "alice", 0));
   }
 }

@@ -23,6 +23,7 @@ import lochat.chat.ChatEvent.TopicChanged;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MemberDelivery.Outcome;
 import lochat.chat.MessageKind;
+import lochat.chat.Profile;
 import lochat.chat.Topic;
 import lochat.room.ChatRoom.Join;
 import lochat.room.ChatRoom.JoinResult;
@@ -449,7 +450,7 @@ class ChatRoomDeliveryTest {
     }
 
     Join join() {
-      return new Join(nick, nick, actor.getRef(), delivery, replies.getRef());
+      return new Join(nick, nick, Profile.NATIVE, actor.getRef(), delivery, replies.getRef());
     }
 
     /** What {@code post} answers next, in order; DELIVERED after these. */

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
+import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
+import lochat.chat.Profile;
 import lochat.chat.Topic;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -162,6 +164,27 @@ class ChatRoomTest {
   }
 
   @Test
+  void postsCarryThePostersProtocolAcrossARename() {
+    BehaviorTestKit<ChatRoom.Command> room = room(10);
+    join(room, "alice", alice);
+    room.run(new Join("bob", "bobby", Profile.IRC, bob.getRef(), MemberDelivery.THROUGH_SESSION,
+        joinReplies.getRef()));
+    joinReplies.getAllReceived();
+    room.run(new Rename(bob.getRef(), "robert"));
+    alice.getAllReceived();
+
+    post(room, bob, "from irc");
+    post(room, alice, "from native");
+
+    assertEquals(List.of(
+            new Posted("lobby", "robert", "bobby", Profile.IRC, "from irc", MessageKind.TEXT,
+                Map.of(), NOW),
+            new Posted("lobby", "alice", "alice", Profile.NATIVE, "from native", MessageKind.TEXT,
+                Map.of(), NOW)),
+        alice.getAllReceived());
+  }
+
+  @Test
   void postFromNonMemberIsIgnored() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
@@ -206,8 +229,8 @@ class ChatRoomTest {
 
     List<ChatEvent> expected =
         List.of(new MemberRenamed("lobby", "alice", "alicia"),
-            new Posted("lobby", "alicia", "alice", "call me alicia", MessageKind.TEXT, Map.of(),
-                NOW));
+            new Posted("lobby", "alicia", "alice", Profile.NATIVE, "call me alicia",
+                MessageKind.TEXT, Map.of(), NOW));
     assertEquals(expected, alice.getAllReceived());
     assertEquals(expected, bob.getAllReceived());
     assertEquals(List.of("alicia", "bob"), members(room));

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
+import lochat.chat.Profile;
 
 /**
  * How the chat core's events look to an IRC client: posts become {@code PRIVMSG} or
@@ -17,10 +19,15 @@ import lochat.chat.MessageKind;
  * {@code JOIN}, {@code PART}, {@code QUIT} and {@code NICK}, and history is replayed in a
  * {@code chathistory} batch or as notices.
  *
- * <p>Messages longer than IRC's 512 bytes are split, never cut; a reason or topic that long is
- * cut, as it cannot be split. With {@code server-time} a
- * message carries the time the room accepted it. Pure: events in, messages out; which events an
- * IRC client should see at all is the session's decision.
+ * <p>A {@code PRIVMSG} or {@code NOTICE} that no longer fits IRC's 512 bytes once the sender's
+ * prefix is added depends on who sent it. From an IRC user, whose line already fitted, it is cut
+ * at a UTF-8 character, as other IRC servers do: split, it would arrive as two messages the
+ * sender never sent. From a user of another protocol, whose lines may be longer than IRC allows,
+ * it is split, so that no text is lost. Either way an action stays a whole CTCP {@code ACTION},
+ * and other CTCP messages are always cut, keeping their closing {@code ^A}. History follows
+ * the same rule. A reason or topic that long is cut, as it cannot be split. With
+ * {@code server-time} a message carries the time the room accepted it. Pure: events in, messages
+ * out; which events an IRC client should see at all is the session's decision.
  */
 public final class IrcEvents {
 
@@ -43,21 +50,24 @@ public final class IrcEvents {
    * {@code clientTags} (the receiver has message-tags).
    */
   public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime, boolean clientTags) {
-    return message(posted.nick(), posted.user(), IrcNames.channel(posted.room()), posted.text(),
-        posted.kind(), tags(posted.at(), serverTime, clientTags ? posted.tags() : Map.of()));
+    return message(posted.nick(), posted.user(), posted.protocol(),
+        IrcNames.channel(posted.room()), posted.text(), posted.kind(),
+        tags(posted.at(), serverTime, clientTags ? posted.tags() : Map.of()));
   }
 
   /** A private message, to its recipient or (with echo-message) back to its sender. */
   public List<IrcMessage> privateMessage(
       ChatEvent.PrivateMessage message, boolean serverTime, boolean clientTags) {
-    return message(message.from(), message.fromUser(), message.to(), message.text(),
-        message.kind(), tags(message.at(), serverTime, clientTags ? message.tags() : Map.of()));
+    return message(message.from(), message.fromUser(), message.fromProtocol(), message.to(),
+        message.text(), message.kind(),
+        tags(message.at(), serverTime, clientTags ? message.tags() : Map.of()));
   }
 
   /** A post from a room's history, inside batch {@code batchId} of a chathistory batch. */
   public List<IrcMessage> historyInBatch(ChatEvent.Posted posted, String batchId) {
-    return message(posted.nick(), posted.user(), IrcNames.channel(posted.room()), posted.text(),
-        posted.kind(), Map.of("batch", batchId, "time", serverTime(posted.at())));
+    return message(posted.nick(), posted.user(), posted.protocol(),
+        IrcNames.channel(posted.room()), posted.text(), posted.kind(),
+        Map.of("batch", batchId, "time", serverTime(posted.at())));
   }
 
   private static Map<String, String> tags(
@@ -76,8 +86,10 @@ public final class IrcEvents {
     String text = posted.kind() == MessageKind.ACTION
         ? "* " + posted.nick() + " " + posted.text()
         : "<" + posted.nick() + "> " + posted.text();
-    return IrcLimits.split(replies.command(
-        "NOTICE", IrcNames.channel(posted.room()), "[" + when + "] " + text));
+    IrcMessage notice =
+        replies.command("NOTICE", IrcNames.channel(posted.room()), "[" + when + "] " + text);
+    return sentWithinIrcLimits(posted.protocol())
+        ? List.of(IrcLimits.fit(notice)) : IrcLimits.split(notice);
   }
 
   public IrcMessage batchStart(String batchId, String room) {
@@ -123,32 +135,45 @@ public final class IrcEvents {
         changed.topic().map(topic -> topic.text()).orElse("")));
   }
 
-  private List<IrcMessage> message(String from, String user, String target, String text,
-      MessageKind kind, Map<String, String> tags) {
-    switch (kind) {
-      case ACTION -> {
-        // A long action is split like any text, each piece its own action.
-        int wrapping = IrcText.asAction("").length();
-        return IrcLimits.split(
-                replies.fromUserAs(from, user, "PRIVMSG", target, text).withTags(tags), wrapping)
-            .stream()
-            .map(piece -> new IrcMessage(piece.tags(), piece.prefix(), piece.command(),
-                List.of(target, IrcText.asAction(piece.params().get(1)))))
-            .toList();
-      }
-      case CTCP, CTCP_REPLY -> {
-        return List.of(IrcLimits.fit(replies.fromUserAs(from, user,
-            kind == MessageKind.CTCP ? "PRIVMSG" : "NOTICE", target, IrcText.asCtcp(text))
-            .withTags(tags)));
-      }
-      case TAGS_ONLY -> {
-        return List.of(replies.fromUserAs(from, user, "TAGMSG", target).withTags(tags));
-      }
-      default -> {
-        String command = kind == MessageKind.NOTICE ? "NOTICE" : "PRIVMSG";
-        return IrcLimits.split(replies.fromUserAs(from, user, command, target, text).withTags(tags));
-      }
+  /**
+   * A {@code PRIVMSG}, {@code NOTICE} or {@code TAGMSG} from {@code from}, cut to fit when it
+   * came from an IRC user or is a CTCP request or reply, split otherwise.
+   */
+  private List<IrcMessage> message(String from, String user, String protocol, String target,
+      String text, MessageKind kind, Map<String, String> tags) {
+    if (kind == MessageKind.TAGS_ONLY) {
+      return List.of(replies.fromUserAs(from, user, "TAGMSG", target).withTags(tags));
     }
+    String command =
+        kind == MessageKind.NOTICE || kind == MessageKind.CTCP_REPLY ? "NOTICE" : "PRIVMSG";
+    UnaryOperator<String> wrap = switch (kind) {
+      case ACTION -> IrcText::asAction;
+      case CTCP, CTCP_REPLY -> IrcText::asCtcp;
+      default -> UnaryOperator.identity();
+    };
+    // The wrapping is ASCII: as many bytes as characters.
+    int reserve = wrap.apply("").length();
+    IrcMessage message = replies.fromUserAs(from, user, command, target, text).withTags(tags);
+    boolean cut = sentWithinIrcLimits(protocol)
+        || kind == MessageKind.CTCP || kind == MessageKind.CTCP_REPLY;
+    List<IrcMessage> pieces = cut
+        ? List.of(IrcLimits.fit(message, reserve)) : IrcLimits.split(message, reserve);
+    if (reserve == 0) {
+      return pieces;
+    }
+    // Each piece of a long action is an action of its own.
+    return pieces.stream()
+        .map(piece -> new IrcMessage(piece.tags(), piece.prefix(), piece.command(),
+            List.of(target, wrap.apply(piece.params().get(1)))))
+        .toList();
+  }
+
+  /**
+   * Whether text from a user of {@code protocol} was held to IRC's line length when it was
+   * sent, so that what no longer fits with its prefix is to be cut rather than split.
+   */
+  private static boolean sentWithinIrcLimits(String protocol) {
+    return Profile.IRC.equals(protocol);
   }
 
   /** The reason for a PART as IRC shows it: the text after {@code part:}, or none. */

@@ -80,8 +80,16 @@ public final class IrcLimits {
    * @throws IllegalArgumentException if it would not fit even with an empty last parameter
    */
   public static IrcMessage fit(IrcMessage message) {
+    return fit(message, 0);
+  }
+
+  /**
+   * Like {@link #fit(IrcMessage)}, leaving {@code reserve} bytes free for what the caller wraps
+   * around the last parameter (a CTCP {@code ACTION} adds 9), so that the wrapping is never cut.
+   */
+  public static IrcMessage fit(IrcMessage message, int reserve) {
     IrcMessage untagged = message.withTags(Map.of());
-    if (utf8Length(untagged.render()) <= MAX_CONTENT_BYTES) {
+    if (utf8Length(untagged.render()) + reserve <= MAX_CONTENT_BYTES) {
       return message;
     }
     List<String> params = new ArrayList<>(message.params());
@@ -90,7 +98,7 @@ public final class IrcLimits {
     }
     int last = params.size() - 1;
     String text = params.set(last, "");
-    int budget = MAX_CONTENT_BYTES - utf8Length(
+    int budget = MAX_CONTENT_BYTES - reserve - utf8Length(
         new IrcMessage(Map.of(), message.prefix(), message.command(), params).render());
     if (budget < 0) {
       throw new IllegalArgumentException("Too long without its last parameter: " + message);

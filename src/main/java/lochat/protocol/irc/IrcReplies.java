@@ -1,11 +1,14 @@
 package lochat.protocol.irc;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import lochat.chat.FormerNick;
 import lochat.protocol.TextSanitizer;
 
 /**
@@ -176,6 +179,28 @@ public final class IrcReplies {
       lines.add(numeric(nick, Numerics.RPL_MOTD, "- " + line));
     }
     lines.add(numeric(nick, Numerics.RPL_ENDOFMOTD, "End of /MOTD command."));
+    return lines;
+  }
+
+  /**
+   * The answer to {@code WHOWAS nick} for {@code me}, {@code entries} being who held it, newest
+   * first: for each, RPL_WHOWASUSER (nickname, user name, the server's name as host, real name)
+   * and RPL_WHOISSERVER, whose server info is when the nickname was let go of (UTC, whole
+   * seconds), as InspIRCd and Solanum show it; ERR_WASNOSUCHNICK when there are none; then
+   * RPL_ENDOFWHOWAS, which names {@code nick} as asked.
+   */
+  public List<IrcMessage> whowas(String me, String nick, List<FormerNick> entries) {
+    List<IrcMessage> lines = new ArrayList<>();
+    for (FormerNick entry : entries) {
+      lines.add(numeric(me, Numerics.RPL_WHOWASUSER, entry.nick(), entry.user(), serverName, "*",
+          entry.realName()));
+      lines.add(numeric(me, Numerics.RPL_WHOISSERVER, entry.nick(), serverName,
+          DateTimeFormatter.ISO_INSTANT.format(entry.left().truncatedTo(ChronoUnit.SECONDS))));
+    }
+    if (entries.isEmpty()) {
+      lines.add(numeric(me, Numerics.ERR_WASNOSUCHNICK, nick, "There was no such nickname"));
+    }
+    lines.add(numeric(me, Numerics.RPL_ENDOFWHOWAS, nick, "End of WHOWAS"));
     return lines;
   }
 

@@ -40,6 +40,7 @@ public final class Numerics {
   public static final String RPL_NOWAWAY = "306";
   public static final String RPL_WHOISUSER = "311";
   public static final String RPL_WHOISSERVER = "312";
+  public static final String RPL_WHOWASUSER = "314";
   public static final String RPL_ENDOFWHO = "315";
   public static final String RPL_ENDOFWHOIS = "318";
   public static final String RPL_WHOISCHANNELS = "319";

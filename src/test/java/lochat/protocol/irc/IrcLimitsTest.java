@@ -127,6 +127,16 @@ class IrcLimitsTest {
   }
 
   @Test
+  void aReserveLeavesRoomForWhatIsWrappedAroundTheText() {
+    String text = "y".repeat(600);
+    IrcMessage fitted = IrcLimits.fit(IrcMessage.of("alice!a@h", "PRIVMSG", "#a", text), 9);
+    assertEquals(501, utf8(fitted.render()));
+    assertTrue(text.startsWith(fitted.params().get(1)));
+    IrcMessage fits = IrcMessage.of("alice!a@h", "PRIVMSG", "#a", "y".repeat(400));
+    assertSame(fits, IrcLimits.fit(fits, 9));
+  }
+
+  @Test
   void tagsAreKeptAndNotCounted() {
     IrcMessage tagged = IrcMessage.of("srv", "PRIVMSG", "#a", "y".repeat(600))
         .withTags(Map.of("time", "2024-03-01T12:34:56.789Z"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import lochat.chat.FormerNick;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,9 @@ class IrcNumericRoundTripTest {
     all.add(numeric(Numerics.RPL_WHOISUSER, "bob", "bob", "lochat.lan", "*", "Bob Builder"));
     all.add(numeric(Numerics.RPL_WHOISUSER, "bob", "bob", "lochat.lan", "*", ""));
     all.add(numeric(Numerics.RPL_WHOISSERVER, "bob", "lochat.lan", "Lochat, a chat server"));
+    all.addAll(REPLIES.whowas(ME, "bob", List.of(new FormerNick("Bob", "bobby", "Bob Builder",
+        Instant.parse("2024-05-01T12:00:00Z")), new FormerNick("bob", "b", "", Instant.EPOCH))));
+    all.addAll(REPLIES.whowas(ME, "nobody", List.of()));
     all.add(numeric(Numerics.RPL_ENDOFWHO, "#lobby", "End of WHO list"));
     all.add(numeric(Numerics.RPL_ENDOFWHOIS, "bob", "End of /WHOIS list."));
     all.add(numeric(Numerics.RPL_WHOISCHANNELS, "bob", "#lobby #dev"));

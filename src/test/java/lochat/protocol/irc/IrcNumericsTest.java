@@ -22,6 +22,7 @@ class IrcNumericsTest {
         entry("RPL_LUSERME", "255"), entry("RPL_LOCALUSERS", "265"),
         entry("RPL_GLOBALUSERS", "266"),
         entry("RPL_WHOISUSER", "311"), entry("RPL_WHOISSERVER", "312"),
+        entry("RPL_WHOWASUSER", "314"),
         entry("RPL_ENDOFWHO", "315"), entry("RPL_ENDOFWHOIS", "318"),
         entry("RPL_WHOISCHANNELS", "319"), entry("RPL_LISTSTART", "321"),
         entry("RPL_LIST", "322"), entry("RPL_LISTEND", "323"), entry("RPL_NOTOPIC", "331"),
@@ -56,7 +57,7 @@ class IrcNumericsTest {
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(80, expected.size());
+    assertEquals(81, expected.size());
     assertEquals(expected, declared);
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import lochat.chat.FormerNick;
 import org.junit.jupiter.api.Test;
 
 class IrcRepliesTest {
@@ -219,5 +220,44 @@ class IrcRepliesTest {
     }
     assertEquals(channels, seen, "every name whole, in order");
     assertEquals(List.of(), REPLIES.packed("alice", Numerics.RPL_ISON, List.of(), List.of()));
+  }
+  // --- WHOWAS ---
+
+  private static final Instant LEFT = Instant.parse("2024-05-01T12:34:56.789Z");
+
+  @Test
+  void whowasGivesEachEntryInTheOrderGivenThenTheEnd() {
+    List<FormerNick> entries = List.of(
+        new FormerNick("Ann", "ann3", "Ann Three", LEFT),
+        new FormerNick("ann", "annie", "Ann One", LEFT.minusSeconds(3600)));
+
+    assertEquals(List.of(
+            ":lochat.lan 314 bob Ann ann3 lochat.lan * :Ann Three",
+            ":lochat.lan 312 bob Ann lochat.lan 2024-05-01T12:34:56Z",
+            ":lochat.lan 314 bob ann annie lochat.lan * :Ann One",
+            ":lochat.lan 312 bob ann lochat.lan 2024-05-01T11:34:56Z",
+            ":lochat.lan 369 bob aNN :End of WHOWAS"),
+        rendered(REPLIES.whowas("bob", "aNN", entries)));
+  }
+
+  @Test
+  void whowasOfANicknameNobodyHadIs406ThenTheEnd() {
+    assertEquals(List.of(
+            ":lochat.lan 406 bob carol :There was no such nickname",
+            ":lochat.lan 369 bob carol :End of WHOWAS"),
+        rendered(REPLIES.whowas("bob", "carol", List.of())));
+  }
+
+  @Test
+  void whowasEchoesWhatWasAskedSafelyAndCutsALongRealName() {
+    List<IrcMessage> none = REPLIES.whowas("bob", ":a b", List.of());
+    assertEquals(List.of("bob", "a_b", "End of WHOWAS"), none.get(1).params());
+
+    List<IrcMessage> lines = REPLIES.whowas("bob", "ann",
+        List.of(new FormerNick("ann", "ann", "R".repeat(600), LEFT)));
+    for (IrcMessage line : lines) {
+      assertTrue(utf8(line.render()) <= 510, line.render());
+    }
+    assertTrue(lines.get(0).params().get(5).startsWith("RRR"));
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
@@ -40,8 +39,8 @@ class LineRendererPropertiesTest {
   @Property(tries = 300)
   void aPostReadsBackAsSent(@ForAll("name") String room, @ForAll("name") String nick,
       @ForAll("text") String text, @ForAll boolean action) {
-    ChatEvent.Posted post = new ChatEvent.Posted(room, nick, nick, text,
-        action ? MessageKind.ACTION : MessageKind.TEXT, Map.of(), AT);
+    ChatEvent.Posted post = new ChatEvent.Posted(
+        room, nick, text, action ? MessageKind.ACTION : MessageKind.TEXT, AT);
     ServerLine line = read(LineRenderer.event(post));
     assertEquals(List.of(action ? "ACTION" : "MSG", room, nick, text),
         List.of(line.kind(), line.field(0), line.field(1), line.rest(2)));

@@ -1,0 +1,22 @@
+package lochat.registry;
+
+import lochat.room.ChatRoom;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * A room as the {@link Registry} keeps it: its actor, and what the registry knows of it for room
+ * lists and for deciding when it may stop. {@code forwarded} counts the requests sent to it,
+ * {@code creator} (null for the permanent room) is who it counts against. Immutable; the
+ * registry replaces it as it changes.
+ */
+record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
+    String topic, RoomCreations.Creator creator) {
+
+  Room forwardedOneMore() {
+    return new Room(name, ref, members, forwarded + 1, topic, creator);
+  }
+
+  Room reported(ChatRoom.Occupancy occupancy) {
+    return new Room(name, ref, occupancy.members(), forwarded, occupancy.topic(), creator);
+  }
+}
