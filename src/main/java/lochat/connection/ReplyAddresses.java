@@ -27,6 +27,7 @@ public final class ReplyAddresses {
   private ActorRef<Registry.UserResult> user;
   private ActorRef<Registry.Users> users;
   private ActorRef<Registry.Online> online;
+  private ActorRef<Registry.WasResult> was;
 
   ReplyAddresses(ActorContext<SessionCommand> context) {
     this.context = context;
@@ -73,6 +74,10 @@ public final class ReplyAddresses {
 
   public ActorRef<Registry.Online> online() {
     return online = made(online, Registry.Online.class, SessionCommand.OnlineReply::new);
+  }
+
+  public ActorRef<Registry.WasResult> was() {
+    return was = made(was, Registry.WasResult.class, SessionCommand.WasReply::new);
   }
 
   private <M> ActorRef<M> made(

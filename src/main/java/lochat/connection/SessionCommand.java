@@ -68,6 +68,8 @@ public sealed interface SessionCommand {
 
   record OnlineReply(Registry.Online online) implements SessionCommand {}
 
+  record WasReply(Registry.WasResult result) implements SessionCommand {}
+
   record PasswordReply(Gatekeeper.PasswordChecked checked) implements SessionCommand {}
 
   /** A message one wire protocol's session has and the others do not. */

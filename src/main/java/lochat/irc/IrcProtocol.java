@@ -2,6 +2,7 @@ package lochat.irc;
 
 import java.time.Instant;
 import java.util.function.Supplier;
+import lochat.chat.Profile;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
@@ -21,7 +22,7 @@ public final class IrcProtocol implements SessionProtocol {
   static final String LINE_ENDING = "\r\n";
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
-  public static final String NAME = "irc";
+  public static final String NAME = Profile.IRC;
 
   private final IrcSettings irc;
   private final Instant started;

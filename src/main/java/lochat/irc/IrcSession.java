@@ -19,6 +19,7 @@ import lochat.connection.SessionCommand.ServerShutdown;
 import lochat.connection.SessionCommand.TopicReply;
 import lochat.connection.SessionCommand.UserReply;
 import lochat.connection.SessionCommand.UsersReply;
+import lochat.connection.SessionCommand.WasReply;
 import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionSetup;
 import lochat.protocol.InboundLine;
@@ -85,6 +86,8 @@ public final class IrcSession {
               s.answered(() -> Messaging.privateAnswered(s.client, reply.result())))
           .on(UserReply.class, (s, reply) ->
               s.answered(() -> UserQueries.whoisAnswered(s.client, reply.result())))
+          .on(WasReply.class, (s, reply) ->
+              s.answered(() -> UserQueries.whowasAnswered(s.client, reply.result())))
           .on(OnlineReply.class, (s, reply) ->
               s.answered(() -> ServerQueries.onlineAnswered(s.client, reply.online())))
           .on(PingCheck.class, (s, check) -> s.onPingCheck())

@@ -127,11 +127,15 @@ final class UserQueries {
     }
   }
 
-  /** Lochat keeps no record of nicknames no longer in use. */
+  /** Who used a nickname that is no longer in use: the registry keeps the latest departures. */
   static void whowas(IrcClient client, IrcCommand.Whowas whowas) {
-    String nick = IrcText.clean(whowas.nick());
-    client.send(client.numeric(Numerics.ERR_WASNOSUCHNICK, nick, "There was no such nickname"));
-    client.send(client.numeric(Numerics.RPL_ENDOFWHOWAS, nick, "End of WHOWAS"));
+    client.session.registry().tell(
+        new Registry.Whowas(whowas.nick(), whowas.count(), client.session.replies().was()));
+    client.awaited.request();
+  }
+
+  static void whowasAnswered(IrcClient client, Registry.WasResult result) {
+    client.sendAll(client.replies.whowas(client.nick(), result.nick(), result.entries()));
   }
 
   static void away(IrcClient client, IrcCommand.Away away) {

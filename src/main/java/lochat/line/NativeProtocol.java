@@ -1,6 +1,7 @@
 package lochat.line;
 
 import java.util.function.Supplier;
+import lochat.chat.Profile;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
@@ -24,7 +25,7 @@ public final class NativeProtocol implements SessionProtocol {
   static final String LINE_ENDING = "\n";
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
-  public static final String NAME = "native";
+  public static final String NAME = Profile.NATIVE;
 
   /** What a session says, and a late connection is told, when the server shuts down. */
   static final String SHUTDOWN_LINE = LineRenderer.server("The server is shutting down. Goodbye!");

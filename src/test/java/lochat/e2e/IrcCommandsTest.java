@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,18 +56,48 @@ class IrcCommandsTest extends IrcEndToEndBase {
   }
 
   @Test
+  void topicOfAChannelThatDoesNotExistIsNoSuchChannelAndOfOneNotJoinedIsNotOnChannel()
+      throws Exception {
+    IrcTestClient dave = irc("dave");
+    dave.send("TOPIC #nowhere");
+    assertReply(dave.expectNext(), "403", "dave", "#nowhere");
+    dave.send("TOPIC #lobby");
+    assertReply(dave.expectNext(), "442", "dave", "#lobby");
+  }
+
+  @Test
+  void whowasRemembersWhoUsedANicknameAfterTheyLeft() throws Exception {
+    IrcTestClient dave = irc("dave");
+    IrcTestClient erin = irc("erin");
+    erin.send("QUIT :bye");
+    erin.expect(m -> m.command().equals("ERROR"), "ERROR");
+    dave.send("WHOWAS erin");
+    IrcMessage was = dave.expectNext();
+    assertEquals(List.of("314", "erin", "erin", "lochat", "*"),
+        List.of(was.command(), was.params().get(1), was.params().get(2), was.params().get(3),
+            was.params().get(4)), was::render);
+    assertEquals("312", dave.expectNext().command());
+    assertReply(dave.expectNext(), "369", "dave", "erin");
+    dave.send("WHOWAS nobody");
+    assertReply(dave.expectNext(), "406", "dave", "nobody");
+    assertReply(dave.expectNext(), "369", "dave", "nobody");
+  }
+
+  @Test
   void joinOfSeveralChannelsAtOnceAndJoinZeroPartsThemAll() throws Exception {
     TestClient carol = nativeUser("carol");
     IrcTestClient dave = irc("dave");
-    dave.send("JOIN #lobby,#games");
-    // Two rooms answer, each in its own time: the channels' replies may come in either order.
-    Set<String> joined = new HashSet<>();
-    while (joined.size() < 2) {
+    dave.send("JOIN #games,#lobby,#zoo");
+    // Joined in the order given, so the replies come in that order whichever room is faster.
+    List<String> joined = new ArrayList<>();
+    while (joined.size() < 3) {
       joined.add(dave.expect(m -> m.command().equals("366"), "366").params().get(1));
     }
-    assertEquals(Set.of("#lobby", "#games"), joined);
+    assertEquals(List.of("#games", "#lobby", "#zoo"), joined);
+    dave.send("PART #zoo");
     carol.expect("JOINED lobby dave");
 
+    dave.expect(m -> m.command().equals("PART"), "PART #zoo");
     dave.send("JOIN 0");
     List<IrcMessage> parts = sync(dave);
     assertEquals(2, parts.size(), () -> renders(parts).toString());

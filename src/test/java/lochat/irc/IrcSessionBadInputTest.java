@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import lochat.connection.SessionCommand;
@@ -219,6 +220,8 @@ class IrcSessionBadInputTest {
   void whowasOfANickWithASpaceIsNoSuchNick() {
     ActorRef<SessionCommand> session = registeredAlice();
     send(session, "WHOWAS :a b");
+    Registry.Whowas whowas = registry.expectMessageClass(Registry.Whowas.class);
+    whowas.replyTo().tell(new Registry.WasResult(whowas.nick(), List.of()));
     ack.expectMessage(Duration.ofSeconds(3), "WHOWAS is handled", Done.getInstance());
     assertEquals("406", socket.receiveMessage().split(" ")[1]);
   }
