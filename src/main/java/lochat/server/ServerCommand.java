@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,8 @@ public final class ServerCommand implements Callable<Integer> {
     try {
       config = load();
     } catch (ConfigException e) {
-      System.err.println("Invalid configuration: " + e.getMessage());
+      InvalidSettings.linesOf(e)
+          .forEach(problem -> System.err.println("Invalid configuration: " + problem));
       return 2;
     }
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
@@ -122,6 +124,12 @@ public final class ServerCommand implements Callable<Integer> {
       config = config.withFallback(ConfigFactory.parseFile(configFile));
     }
     Config loaded = ServerSettings.withDefaults(config);
+    SettingsCheck check = SettingsCheck.againstDefaults();
+    check.unknownSettings(loaded).forEach(LoggerFactory.getLogger(ServerCommand.class)::warn);
+    List<String> wrongKinds = check.wrongKinds(loaded);
+    if (!wrongKinds.isEmpty()) {
+      throw new InvalidSettings(wrongKinds);
+    }
     ServerSettings.fromConfig(loaded);
     return loaded;
   }

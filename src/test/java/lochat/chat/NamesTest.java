@@ -20,12 +20,45 @@ class NamesTest {
   }
 
   @Test
-  void lettersDigitsUnderscoreDashAndDotAreValid() {
+  void lettersDigitsUnderscoreAndDashAreValid() {
     assertValidNick("alice");
     assertValidNick("Bob_42");
     assertValidNick("x");
-    assertValidNick("a-b.c_D9");
-    assertValidNick("...");
+    assertValidNick("a-b_c-D9");
+    assertValidNick("_9lives");
+  }
+
+  @Test
+  void aNickMayNotStartWithADigitOrDash() {
+    assertEquals("Nickname may not start with a digit or '-'", assertInvalidNick("9lives"));
+    assertEquals("Nickname may not start with a digit or '-'", assertInvalidNick("0"));
+    assertEquals("Nickname may not start with a digit or '-'", assertInvalidNick("-dash"));
+    assertValidNick("lives9");
+    assertValidNick("a-");
+  }
+
+  @Test
+  void aDotIsForRoomsNotNicks() {
+    assertTrue(assertInvalidNick("a.b").endsWith("(found '.')"));
+    assertInvalidNick("...");
+    assertInvalidNick("alice.");
+    assertEquals(Optional.empty(), Names.roomProblem("a.b"));
+  }
+
+  @Test
+  void theRuleInWordsIsTheRuleInCode() {
+    assertTrue(Names.NICK_RULE.startsWith("1-" + Names.MAX_LENGTH + " letters, digits and "),
+        Names.NICK_RULE);
+    String listed = Names.NICK_RULE.substring(
+        Names.NICK_RULE.indexOf(" and ") + 5, Names.NICK_RULE.lastIndexOf(','));
+    for (char c = '!'; c <= '~'; c++) {
+      if (!Character.isLetterOrDigit(c)) {
+        boolean allowed = (" " + listed + " ").contains(" " + c + " ");
+        assertEquals(allowed, Names.nickProblem("a" + c).isEmpty(), "'" + c + "'");
+        assertEquals(allowed && c != '-', Names.nickProblem(c + "a").isEmpty(), "'" + c + "'");
+      }
+    }
+    assertTrue(Names.NICK_RULE.endsWith("not starting with a digit or -"));
   }
 
   @Test
@@ -101,7 +134,7 @@ class NamesTest {
   @Test
   void nickProblemNamesTheIrcCharactersAmongTheAllowedOnes() {
     String problem = assertInvalidNick("al!ce");
-    assertTrue(problem.contains("[ ] \\ ` ^ { | }"), problem);
+    assertTrue(problem.contains("_ - [ ] \\ ` ^ { | }"), problem);
     assertTrue(problem.contains("(found '!')"), problem);
   }
 

@@ -5,12 +5,11 @@ import lochat.chat.Names;
 
 /**
  * How Lochat's names look on IRC: rooms are channels with a {@code #} in front, and nicknames
- * chosen over IRC follow RFC 2812 as well as Lochat's own rules.
+ * are Lochat's own, which follow RFC 2812.
  *
- * <p>One namespace serves both protocols, so an IRC nickname must also be a valid Lochat
- * nickname ({@link Names}). IRC adds that a nickname may not start with a digit or {@code -},
- * and has no {@code .} (that marks server names). Native users may still have such nicknames;
- * IRC users see them as they are.
+ * <p>One namespace and one nickname rule ({@link Names#nickProblem}) serve every protocol, so
+ * that every nickname an IRC client is shown is one it could have chosen itself, and
+ * {@code NICKLEN} is {@link Names#MAX_LENGTH}.
  */
 public final class IrcNames {
 
@@ -19,20 +18,9 @@ public final class IrcNames {
 
   private IrcNames() {}
 
-  /** Why {@code nick} may not be chosen over IRC, or empty when it may. */
+  /** Why {@code nick} may not be chosen over IRC, or empty when it may: {@link Names}' rule. */
   public static Optional<String> nickProblem(String nick) {
-    Optional<String> problem = Names.nickProblem(nick);
-    if (problem.isPresent()) {
-      return problem;
-    }
-    char first = nick.charAt(0);
-    if ((first >= '0' && first <= '9') || first == '-') {
-      return Optional.of("Nickname may not start with a digit or '-'");
-    }
-    if (nick.indexOf('.') >= 0) {
-      return Optional.of("Nickname may not contain '.' on IRC");
-    }
-    return Optional.empty();
+    return Names.nickProblem(nick);
   }
 
   /** The longest user name kept ({@code USERLEN}). */

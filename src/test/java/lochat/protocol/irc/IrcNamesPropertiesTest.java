@@ -50,6 +50,11 @@ class IrcNamesPropertiesTest {
   }
 
   @Property(tries = 300)
+  void ircAndEveryOtherProtocolAcceptTheSameNicknames(@ForAll("hostile") String nick) {
+    assertEquals(Names.nickProblem(nick), IrcNames.nickProblem(nick));
+  }
+
+  @Property(tries = 300)
   void aChannelNameIsARoomOrNothing(@ForAll("hostile") String channel) {
     IrcNames.room(channel).ifPresent(room -> {
       assertEquals(Optional.empty(), Names.roomProblem(room));

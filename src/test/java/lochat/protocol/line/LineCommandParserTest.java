@@ -60,7 +60,7 @@ class LineCommandParserTest {
   @Test
   void nick() {
     assertEquals(new Nick("alice"), parse("/nick alice"));
-    assertEquals(new Nick("Alice_2.0-x"), parse("/nick   Alice_2.0-x  "));
+    assertEquals(new Nick("Alice_2-0-x"), parse("/nick   Alice_2-0-x  "));
   }
 
   @Test

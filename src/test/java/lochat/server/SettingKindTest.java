@@ -1,0 +1,78 @@
+package lochat.server;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kind told from each default agrees with how the server reads the setting: a value of that
+ * kind, written as a system property writes it, starts the server's settings.
+ */
+class SettingKindTest {
+
+  private static final Map<SettingKind, String> SAMPLES = Map.of(
+      SettingKind.BOOLEAN, "off",
+      SettingKind.WHOLE_NUMBER, "7",
+      SettingKind.NUMBER, "7.5",
+      SettingKind.DURATION, "7s",
+      SettingKind.SIZE, "7KiB",
+      SettingKind.STRING, "x");
+
+  static Stream<Arguments> everySetting() {
+    return ConfigFactory.parseResources("application.conf").resolve().getConfig("lochat")
+        .entrySet().stream()
+        .map(setting -> Arguments.of(
+            "lochat." + setting.getKey(), SettingKind.of(setting.getValue())));
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @MethodSource("everySetting")
+  void aValueOfTheSettingsKindIsReadByTheServer(String path, SettingKind kind) {
+    String sample = SAMPLES.get(kind);
+    Config config = ServerSettings.withDefaults(ConfigFactory.parseMap(Map.of(path, sample)));
+    assertEquals(List.of(), SettingsCheck.againstDefaults().wrongKinds(config));
+    assertDoesNotThrow(() -> ServerSettings.fromConfig(config), path + " = " + sample);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everySetting")
+  void aListIsNamedAsTheWrongKindForEverySetting(String path, SettingKind kind) {
+    Config config = ServerSettings.withDefaults(
+        ConfigFactory.empty().withValue(path, ConfigValueFactory.fromIterable(List.of(1, 2))));
+    List<String> lines = SettingsCheck.againstDefaults().wrongKinds(config);
+    assertTrue(lines.contains(path + ": must be " + kind.description + ", not [1,2]"),
+        lines.toString());
+  }
+
+  @Test
+  void theKindIsToldFromTheDefaultsForm() {
+    assertEquals(SettingKind.WHOLE_NUMBER, kindOf(4444));
+    assertEquals(SettingKind.NUMBER, kindOf(0.5));
+    assertEquals(SettingKind.BOOLEAN, kindOf(true));
+    assertEquals(SettingKind.BOOLEAN, kindOf("on"));
+    assertEquals(SettingKind.DURATION, kindOf("90s"));
+    assertEquals(SettingKind.SIZE, kindOf("4096 bytes"));
+    assertEquals(SettingKind.SIZE, kindOf("256KiB"));
+    assertEquals(SettingKind.STRING, kindOf("0.0.0.0"));
+    assertEquals(SettingKind.STRING, kindOf(""));
+    assertEquals(SettingKind.LIST, kindOf(List.of("a")));
+    assertEquals(SettingKind.BLOCK, kindOf(Map.of("a", 1)));
+  }
+
+  private static SettingKind kindOf(Object value) {
+    ConfigValue configValue = ConfigValueFactory.fromAnyRef(value);
+    return SettingKind.of(configValue);
+  }
+}
