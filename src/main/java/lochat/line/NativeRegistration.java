@@ -198,8 +198,7 @@ final class NativeRegistration {
     if (!passwordGiven) {
       send(LineRenderer.prompt("This server needs a password (/pass PASSWORD):"));
     } else {
-      send(LineRenderer.prompt("Choose a nickname (1-" + Names.MAX_LENGTH
-          + " letters, digits, _ - . and the other characters IRC allows):"));
+      send(LineRenderer.prompt("Choose a nickname (" + Names.NICK_RULE + "):"));
     }
   }
 
