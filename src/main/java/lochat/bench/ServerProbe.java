@@ -37,10 +37,6 @@ final class ServerProbe {
     return new ServerProbe(pid);
   }
 
-  boolean knowsProcess() {
-    return pid > 0;
-  }
-
   /** User plus system CPU seconds the server has used so far. */
   OptionalDouble cpuSeconds() {
     if (pid <= 0) {

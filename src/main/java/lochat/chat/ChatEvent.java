@@ -33,11 +33,6 @@ public sealed interface ChatEvent {
         MessageKind kind, Map<String, String> tags, Instant at) {
       this(room, nick, user, protocol, text, kind, tags, at, new SharedRenderings());
     }
-
-    /** A post by a native user (its user name is its nickname), without tags. */
-    public Posted(String room, String nick, String text, MessageKind kind, Instant at) {
-      this(room, nick, nick, Profile.NATIVE, text, kind, Map.of(), at);
-    }
   }
 
   /**
@@ -79,11 +74,6 @@ public sealed interface ChatEvent {
 
     public PrivateMessage {
       tags = Map.copyOf(tags);
-    }
-
-    /** A message from a native user (its user name is its nickname), without tags. */
-    public PrivateMessage(String from, String to, String text, MessageKind kind, Instant at) {
-      this(from, from, Profile.NATIVE, to, text, kind, Map.of(), at);
     }
   }
 }

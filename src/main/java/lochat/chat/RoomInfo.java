@@ -1,10 +1,4 @@
 package lochat.chat;
 
 /** A room as listed to users: its name, how many members it has and its topic ("" for none). */
-public record RoomInfo(String name, int members, String topic) {
-
-  /** A room without a topic. */
-  public RoomInfo(String name, int members) {
-    this(name, members, "");
-  }
-}
+public record RoomInfo(String name, int members, String topic) {}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import lochat.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 class SharedRenderingsTest {
@@ -27,9 +28,9 @@ class SharedRenderingsTest {
   @Test
   void postsCompareByTheirFactsNotByWhatWasRenderedOfThem() {
     Instant at = Instant.parse("2026-12-02T06:00:00Z");
-    ChatEvent.Posted rendered = new ChatEvent.Posted("lobby", "alice", "hi", MessageKind.TEXT, at);
+    ChatEvent.Posted rendered = TestEvents.posted("lobby", "alice", "hi", MessageKind.TEXT, at);
     rendered.renderings().get("native", () -> "MSG lobby alice hi");
-    ChatEvent.Posted fresh = new ChatEvent.Posted("lobby", "alice", "hi", MessageKind.TEXT, at);
+    ChatEvent.Posted fresh = TestEvents.posted("lobby", "alice", "hi", MessageKind.TEXT, at);
     assertEquals(fresh, rendered);
     assertEquals(fresh.hashCode(), rendered.hashCode());
   }

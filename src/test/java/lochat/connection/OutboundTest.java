@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery.Outcome;
 import lochat.chat.MessageKind;
@@ -95,7 +96,7 @@ class OutboundTest {
 
   /** A post whose rendering takes exactly {@code bytes} bytes. */
   private static Posted post(String tag, int bytes) {
-    return new Posted("lobby", "bob", line(tag, bytes), MessageKind.TEXT, Instant.EPOCH);
+    return TestEvents.posted("lobby", "bob", line(tag, bytes), MessageKind.TEXT, Instant.EPOCH);
   }
 
   private static ByteString bytes(String... lines) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lochat.testing.TestEvents;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.Outbound;
 import lochat.connection.SessionCommand;
@@ -130,7 +131,7 @@ class NativeSessionTest {
   @Test
   void registrationHoldsTheLineUntilTheRegistryAndRoomHaveAnswered() {
     ActorRef<SessionCommand> session = session(64 * 1024, true);
-    Posted old = new Posted("lobby", "bob", "earlier", MessageKind.TEXT, java.time.Instant.parse("2026-01-02T03:04:05Z"));
+    Posted old = TestEvents.posted("lobby", "bob", "earlier", MessageKind.TEXT, java.time.Instant.parse("2026-01-02T03:04:05Z"));
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
     socket.expectMessage("JOINED lobby alice");
@@ -231,7 +232,7 @@ class NativeSessionTest {
     receive(session, "/list");
     registry.expectMessageClass(Registry.ListRooms.class).replyTo().tell(new Registry.RoomList(
         List.of(new lochat.chat.RoomInfo("games", 3, "chess at noon"),
-            new lochat.chat.RoomInfo("lobby", 2))));
+            new lochat.chat.RoomInfo("lobby", 2, ""))));
     socket.expectMessage("ROOM games 3 chess at noon");
     socket.expectMessage("ROOM lobby 2");
     socket.expectMessage("ROOMS games:3 lobby:2");
@@ -252,10 +253,10 @@ class NativeSessionTest {
     ChatRoom.Post post = room.expectMessageClass(ChatRoom.Post.class);
     assertEquals("hello world", post.text());
     ack.expectNoMessage(QUIET);
-    fromLobby(me, new Posted("lobby", "bob", "crossing", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, TestEvents.posted("lobby", "bob", "crossing", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby bob crossing");
     ack.expectNoMessage(QUIET);
-    fromLobby(me, new Posted("lobby", "alice", "hello world", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, TestEvents.posted("lobby", "alice", "hello world", MessageKind.TEXT, java.time.Instant.now()));
     socket.expectMessage("MSG lobby alice hello world");
     ack.expectMessage(Done.getInstance());
   }
@@ -268,7 +269,7 @@ class NativeSessionTest {
     receive(session, "/part");
     socket.expectMessage("LEFT lobby alice part");
     room.expectMessageClass(ChatRoom.Leave.class);
-    fromLobby(me, new Posted("lobby", "bob", "sent before the leave", MessageKind.TEXT, java.time.Instant.now()));
+    fromLobby(me, TestEvents.posted("lobby", "bob", "sent before the leave", MessageKind.TEXT, java.time.Instant.now()));
     receive(session, "/help");
     assertEquals("SERVER You are not in any room now; /join ROOM to enter one",
         socket.receiveMessage());
@@ -296,7 +297,7 @@ class NativeSessionTest {
     ActorRef<SessionCommand> session = session(settings, outbound);
     List<Posted> history = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      history.add(new Posted("lobby", "bob", i + " " + "h".repeat(1000), MessageKind.TEXT,
+      history.add(TestEvents.posted("lobby", "bob", i + " " + "h".repeat(1000), MessageKind.TEXT,
           java.time.Instant.parse("2026-01-02T03:04:05Z")));
     }
     receive(session, "alice");

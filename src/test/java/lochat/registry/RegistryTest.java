@@ -297,7 +297,7 @@ class RegistryTest {
     assertEquals(first.roomRef(), second.roomRef());
     alice.expectMessage(new MemberJoined("Dev", "bob"));
     alice.awaitAssert(EVENTUALLY, () -> {
-      assertEquals(List.of(new RoomInfo("Dev", 2), new RoomInfo("lobby", 0)), rooms(registry),
+      assertEquals(List.of(new RoomInfo("Dev", 2, ""), new RoomInfo("lobby", 0, "")), rooms(registry),
           "one room, not two, beside the default room");
       return null;
     });
@@ -314,8 +314,8 @@ class RegistryTest {
 
     alice.awaitAssert(EVENTUALLY, () -> {
       assertEquals(
-          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("lobby", 0),
-              new RoomInfo("Zeta", 2)),
+          List.of(new RoomInfo("alpha", 1, ""), new RoomInfo("beta", 1, ""), new RoomInfo("lobby", 0, ""),
+              new RoomInfo("Zeta", 2, "")),
           rooms(registry));
       return null;
     });
@@ -323,8 +323,8 @@ class RegistryTest {
     zeta.roomRef().tell(new ChatRoom.Leave(alice.getRef(), "bye", false));
     alice.awaitAssert(EVENTUALLY, () -> {
       assertEquals(
-          List.of(new RoomInfo("alpha", 1), new RoomInfo("beta", 1), new RoomInfo("lobby", 0),
-              new RoomInfo("Zeta", 1)),
+          List.of(new RoomInfo("alpha", 1, ""), new RoomInfo("beta", 1, ""), new RoomInfo("lobby", 0, ""),
+              new RoomInfo("Zeta", 1, "")),
           rooms(registry));
       return null;
     });

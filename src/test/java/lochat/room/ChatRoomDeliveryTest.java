@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -347,7 +348,7 @@ class ChatRoomDeliveryTest {
   }
 
   private static Posted posted(String nick, String text) {
-    return new Posted("lobby", nick, text, MessageKind.TEXT, NOW);
+    return TestEvents.posted("lobby", nick, text, MessageKind.TEXT, NOW);
   }
 
   private static List<String> texts(String... texts) {

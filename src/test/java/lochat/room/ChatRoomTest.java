@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
@@ -63,7 +64,7 @@ class ChatRoomTest {
   }
 
   private static Posted posted(String nick, String text) {
-    return new Posted("lobby", nick, text, MessageKind.TEXT, NOW);
+    return TestEvents.posted("lobby", nick, text, MessageKind.TEXT, NOW);
   }
 
   private static List<String> members(BehaviorTestKit<ChatRoom.Command> room) {
@@ -160,7 +161,7 @@ class ChatRoomTest {
 
     room.run(new Post(alice.getRef(), "waves", MessageKind.ACTION));
 
-    assertEquals(new Posted("lobby", "alice", "waves", MessageKind.ACTION, NOW), alice.receiveMessage());
+    assertEquals(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, NOW), alice.receiveMessage());
   }
 
   @Test

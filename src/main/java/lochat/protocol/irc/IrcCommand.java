@@ -50,7 +50,7 @@ public sealed interface IrcCommand {
   record Message(String targets, MessageKind kind, String text, Map<String, String> tags,
       boolean notice) implements IrcCommand {
     public Message {
-      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+      tags = tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public Message withTags(Map<String, String> forwarded) {

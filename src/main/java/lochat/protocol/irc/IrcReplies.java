@@ -27,11 +27,6 @@ public final class IrcReplies {
   private final String serverName;
   private final UnaryOperator<String> userNames;
 
-  /** Replies for a server whose users' user names are their nicknames. */
-  public IrcReplies(String serverName) {
-    this(serverName, UnaryOperator.identity());
-  }
-
   /**
    * @param serverName the server's name: the prefix of its messages, the host of every mask
    * @param userNames a user's user name, from its nickname, for masks

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.UnaryOperator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MessageKind;
@@ -25,7 +27,7 @@ class IrcEventsCutTest {
 
   private static final Instant AT = Instant.parse("2024-05-01T12:34:56.789Z");
   private static final String A = "\u0001";
-  private static final IrcEvents EVENTS = new IrcEvents(new IrcReplies("lochat.lan"));
+  private static final IrcEvents EVENTS = new IrcEvents(new IrcReplies("lochat.lan", UnaryOperator.identity()));
   private static final Map<String, String> CLIENT_TAGS = Map.of("+draft/reply", "abc123");
   /** What an IRC client may send: {@code PRIVMSG #lobby :} and this many bytes fill 510. */
   private static final int MAX_SENT = 510 - "PRIVMSG #lobby :".length();
@@ -161,7 +163,7 @@ class IrcEventsCutTest {
   void longPrivateMessageFromANativeUserIsStillSplit() {
     String text = "q".repeat(900);
     ChatEvent.PrivateMessage message =
-        new ChatEvent.PrivateMessage("bob", "alice", text, MessageKind.TEXT, AT);
+        TestEvents.privateMessage("bob", "alice", text, MessageKind.TEXT, AT);
 
     List<IrcMessage> messages = EVENTS.privateMessage(message, false, false);
 

@@ -3,11 +3,13 @@ package lochat.protocol.irc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.UnaryOperator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MessageKind;
@@ -18,10 +20,10 @@ class IrcEventsTest {
 
   private static final Instant AT = Instant.parse("2024-05-01T12:34:56.789123Z");
   private static final String A = "\u0001";
-  private static final IrcEvents EVENTS = new IrcEvents(new IrcReplies("lochat.lan"));
+  private static final IrcEvents EVENTS = new IrcEvents(new IrcReplies("lochat.lan", UnaryOperator.identity()));
 
   private static Posted posted(String text, MessageKind kind) {
-    return new Posted("lobby", "bob", text, kind, AT);
+    return TestEvents.posted("lobby", "bob", text, kind, AT);
   }
 
   private static List<String> rendered(List<IrcMessage> messages) {
@@ -105,7 +107,7 @@ class IrcEventsTest {
   @Test
   void privateMessageIsAddressedToItsRecipient() {
     ChatEvent.PrivateMessage message =
-        new ChatEvent.PrivateMessage("bob", "alice", "psst", MessageKind.TEXT, AT);
+        TestEvents.privateMessage("bob", "alice", "psst", MessageKind.TEXT, AT);
     assertEquals(List.of(":bob!bob@lochat.lan PRIVMSG alice :psst"),
         rendered(EVENTS.privateMessage(message, false, false)));
     assertEquals(List.of("@time=2024-05-01T12:34:56.789Z :bob!bob@lochat.lan PRIVMSG alice :psst"),

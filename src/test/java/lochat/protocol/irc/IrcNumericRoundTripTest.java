@@ -3,6 +3,7 @@ package lochat.protocol.irc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.UnaryOperator;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class IrcNumericRoundTripTest {
 
-  private static final IrcReplies REPLIES = new IrcReplies("lochat.lan");
+  private static final IrcReplies REPLIES = new IrcReplies("lochat.lan", UnaryOperator.identity());
   private static final String ME = "alice";
 
   private static IrcMessage numeric(String numeric, String... params) {

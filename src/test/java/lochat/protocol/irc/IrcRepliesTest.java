@@ -3,6 +3,7 @@ package lochat.protocol.irc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.UnaryOperator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class IrcRepliesTest {
 
-  private static final IrcReplies REPLIES = new IrcReplies("lochat.lan");
+  private static final IrcReplies REPLIES = new IrcReplies("lochat.lan", UnaryOperator.identity());
 
   private static List<String> rendered(List<IrcMessage> messages) {
     return messages.stream().map(IrcMessage::render).toList();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
 import lochat.chat.RoomInfo;
@@ -39,7 +40,7 @@ class LineRendererPropertiesTest {
   @Property(tries = 300)
   void aPostReadsBackAsSent(@ForAll("name") String room, @ForAll("name") String nick,
       @ForAll("text") String text, @ForAll boolean action) {
-    ChatEvent.Posted post = new ChatEvent.Posted(
+    ChatEvent.Posted post = TestEvents.posted(
         room, nick, text, action ? MessageKind.ACTION : MessageKind.TEXT, AT);
     ServerLine line = read(LineRenderer.event(post));
     assertEquals(List.of(action ? "ACTION" : "MSG", room, nick, text),
@@ -52,7 +53,7 @@ class LineRendererPropertiesTest {
   void aPrivateMessageReadsBackAsSent(@ForAll("name") String from, @ForAll("name") String to,
       @ForAll("text") String text) {
     ServerLine line = read(LineRenderer.event(
-        new ChatEvent.PrivateMessage(from, to, text, MessageKind.TEXT, AT)));
+        TestEvents.privateMessage(from, to, text, MessageKind.TEXT, AT)));
     assertEquals(List.of("PRIV", from, to, text),
         List.of(line.kind(), line.field(0), line.field(1), line.rest(2)));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
@@ -20,30 +21,30 @@ class LineRendererTest {
 
   @Test
   void post() {
-    Posted post = new Posted("lobby", "alice", "hello there", MessageKind.TEXT, AT);
+    Posted post = TestEvents.posted("lobby", "alice", "hello there", MessageKind.TEXT, AT);
     assertEquals("MSG lobby alice hello there", LineRenderer.event(post));
     assertEquals("MSG lobby alice hello there", LineRenderer.posted(post));
   }
 
   @Test
   void action() {
-    Posted action = new Posted("lobby", "alice", "waves", MessageKind.ACTION, AT);
+    Posted action = TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, AT);
     assertEquals("ACTION lobby alice waves", LineRenderer.event(action));
   }
 
   @Test
   void historyHasAnIsoUtcTimestampInWholeSecondsBeforeThePost() {
     assertEquals("HISTORY 2024-03-01T12:34:56Z MSG lobby alice hi",
-        LineRenderer.history(new Posted("lobby", "alice", "hi", MessageKind.TEXT, AT)));
+        LineRenderer.history(TestEvents.posted("lobby", "alice", "hi", MessageKind.TEXT, AT)));
     assertEquals("HISTORY 2024-03-01T12:34:56Z ACTION lobby alice waves",
-        LineRenderer.history(new Posted("lobby", "alice", "waves", MessageKind.ACTION, AT)));
+        LineRenderer.history(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, AT)));
   }
 
   @Test
   void historyOfAPostOnAWholeSecondHasNoFraction() {
     assertEquals("HISTORY 1999-12-31T23:59:59Z MSG lobby bob x",
         LineRenderer.history(
-            new Posted("lobby", "bob", "x", MessageKind.TEXT, Instant.parse("1999-12-31T23:59:59Z"))));
+            TestEvents.posted("lobby", "bob", "x", MessageKind.TEXT, Instant.parse("1999-12-31T23:59:59Z"))));
   }
 
   @Test
@@ -67,13 +68,13 @@ class LineRendererTest {
   @Test
   void privateMessage() {
     assertEquals("PRIV alice bob psst, bob",
-        LineRenderer.event(new PrivateMessage("alice", "bob", "psst, bob", MessageKind.TEXT, AT)));
+        LineRenderer.event(TestEvents.privateMessage("alice", "bob", "psst, bob", MessageKind.TEXT, AT)));
   }
 
   @Test
   void privateAction() {
     assertEquals("PRIVACTION alice bob winks",
-        LineRenderer.event(new PrivateMessage("alice", "bob", "winks", MessageKind.ACTION, AT)));
+        LineRenderer.event(TestEvents.privateMessage("alice", "bob", "winks", MessageKind.ACTION, AT)));
   }
 
   @Test
@@ -90,7 +91,7 @@ class LineRendererTest {
   @Test
   void roomsWithRooms() {
     assertEquals("ROOMS lobby:3 games:1",
-        LineRenderer.rooms(List.of(new RoomInfo("lobby", 3), new RoomInfo("games", 1))));
+        LineRenderer.rooms(List.of(new RoomInfo("lobby", 3, ""), new RoomInfo("games", 1, ""))));
   }
 
   @Test
