@@ -183,7 +183,7 @@ final class IrcClient {
     }
     askMembers(room.get(), result -> {
       if (result instanceof ChatRoom.Members) {
-        send(numeric(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel"));
+        notOnChannel(channel);
       } else {
         noSuchChannel(channel);
       }
@@ -208,8 +208,8 @@ final class IrcClient {
     return replies.numeric(nick() == null ? IrcReplies.UNREGISTERED : nick(), numeric, params);
   }
 
-  void needMoreParams(String command) {
-    send(numeric(Numerics.ERR_NEEDMOREPARAMS, command, "Not enough parameters"));
+  void nickInUse(String nick) {
+    send(numeric(Numerics.ERR_NICKNAMEINUSE, nick, "Nickname is already in use"));
   }
 
   void noSuchNick(String target) {

@@ -109,8 +109,7 @@ final class IrcRegistration {
     registering = false;
     client.awaited.arrived();
     if (reply.result() instanceof Registry.NickTaken taken) {
-      client.send(client.numeric(
-          Numerics.ERR_NICKNAMEINUSE, taken.nick(), "Nickname is already in use"));
+      client.nickInUse(taken.nick());
       wantedNick = null;
       return done();
     }

@@ -45,8 +45,7 @@ final class UserQueries {
       client.send(client.events.renamed(oldNick, client.userName, accepted.nick()));
       client.log.info("{} ({}) is now {}", oldNick, client.session.remote(), accepted.nick());
     } else {
-      client.send(client.numeric(Numerics.ERR_NICKNAMEINUSE,
-          ((Registry.NickTaken) result).nick(), "Nickname is already in use"));
+      client.nickInUse(((Registry.NickTaken) result).nick());
     }
   }
 
