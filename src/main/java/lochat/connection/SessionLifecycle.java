@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import lochat.ConfigChecks;
 import lochat.chat.ChatEvent;
@@ -345,7 +346,7 @@ public final class SessionLifecycle {
    * client dropped as too slow, and the actor stopping. A session adds its own to these.
    */
   public static <A> ReceiveTable.Builder<A, SessionCommand> working(
-      Class<A> sessionClass, java.util.function.Function<A, SessionLifecycle> lifecycle) {
+      Class<A> sessionClass, Function<A, SessionLifecycle> lifecycle) {
     return ReceiveTable.builder(sessionClass, SessionCommand.class)
         .on(SessionCommand.InputEnded.class, (s, ended) -> lifecycle.apply(s).inputEnded(ended))
         .on(SessionCommand.OutputEnded.class, (s, ended) -> lifecycle.apply(s).outputEnded())

@@ -3,14 +3,11 @@ package lochat.line;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import lochat.ConfigChecks;
-import lochat.Version;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvents;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
-import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.PostBytes;
@@ -20,8 +17,6 @@ import lochat.connection.SessionCommand.FromChat;
 import lochat.connection.SessionCommand.JoinReply;
 import lochat.connection.SessionCommand.MembersReply;
 import lochat.connection.SessionCommand.NickReply;
-import lochat.connection.SessionCommand.OnlineReply;
-import lochat.connection.SessionCommand.PasswordReply;
 import lochat.connection.SessionCommand.PrivateReply;
 import lochat.connection.SessionCommand.Received;
 import lochat.connection.SessionCommand.RegistrationTimedOut;
@@ -32,7 +27,6 @@ import lochat.connection.SessionCommand.UserReply;
 import lochat.connection.SessionCommand.UsersReply;
 import lochat.connection.SessionLifecycle;
 import lochat.connection.SessionSetup;
-import lochat.guard.PasswordFailures;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
@@ -44,22 +38,20 @@ import lochat.room.ChatRoom;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
 
 /**
- * One user's session over the native line protocol: the welcome, registration, and the commands
- * of {@link LineCommand}, shown as {@link LineRenderer} lines.
+ * One user's session over the native line protocol, once registered: the commands of
+ * {@link LineCommand}, answered with {@link LineRenderer} lines, and the chat core's events.
  *
  * <p>Lines arrive one at a time; each is acknowledged when the session is done with it. A line
  * that needs an answer from the registry or a room (a post included: its answer is the room's
  * echo) holds the acknowledgement until the answer came, so a client's lines take effect, and are
  * answered, in the order it sent them, whichever actor handles them.
  *
- * <p>States: {@code welcoming} (until the registry has said how many are online, for the
- * welcome), {@code registering} (waiting for the server's password when it has one, then a valid
- * nickname, for at most the registration timeout), {@code chatting}, and the closing state every
- * session shares. What every protocol's session does alike is in its {@link SessionLifecycle}.
+ * <p>States: welcoming and registering ({@link NativeRegistration}), chatting (this class), and
+ * the closing state every session shares. What every protocol's session does alike is in its
+ * {@link SessionLifecycle}.
  */
 public final class NativeSession {
 

@@ -3,7 +3,6 @@ package lochat.protocol.irc;
 import static lochat.testing.Hostile.inLinearTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import lochat.chat.Names;

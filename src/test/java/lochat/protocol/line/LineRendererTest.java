@@ -10,7 +10,6 @@ import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
-import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.MessageKind;
 import lochat.chat.RoomInfo;
 import org.junit.jupiter.api.Test;
