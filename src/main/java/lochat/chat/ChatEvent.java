@@ -8,7 +8,7 @@ import java.util.Optional;
  * What the chat core tells a user's session: posts, membership changes and private messages.
  *
  * <p>Events are protocol-neutral facts. Each wire protocol renders them in its own way, so the
- * same room can be served to native line clients today and to IRC or WebSocket clients later.
+ * same room is served to native line clients and IRC clients alike, and to any protocol added.
  * All text in an event has already been sanitised by the session that accepted it.
  */
 public sealed interface ChatEvent {

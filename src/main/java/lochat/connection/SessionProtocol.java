@@ -6,9 +6,9 @@ import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * A wire protocol as the TCP listener sees it: how to start a session for a new connection, how
- * the connection stream addresses that session, and the few lines the listener itself says to
- * connections that get no session. The native line protocol is one; IRC and WebSocket are meant
- * to be others, each served by its own listener on the same chat core.
+ * its lines are cut and ended, and the few lines the listener itself says to connections that
+ * get no session. The native line protocol and IRC are two, each served by its own listener on
+ * the same chat core; docs/architecture.md says how to add another.
  */
 public interface SessionProtocol {
 

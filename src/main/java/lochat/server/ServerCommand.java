@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lochat.Failures;
+import lochat.irc.IrcProtocol;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (result instanceof LochatServer.NotListening notListening) {
       TcpListener.CannotListen failed = notListening.failure();
-      System.err.println("Cannot listen" + (failed.protocol().equals("irc") ? " for IRC" : "")
+      System.err.println("Cannot listen" + (failed.protocol().equals(IrcProtocol.NAME) ? " for IRC" : "")
           + " on " + failed.host() + ":" + failed.port() + ": "
           + Failures.inSentence(failed.cause()));
       system.terminate();
