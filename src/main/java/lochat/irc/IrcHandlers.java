@@ -53,6 +53,11 @@ final class IrcHandlers {
     HANDLERS.put(type, (BiConsumer<IrcClient, IrcCommand>) handler);
   }
 
+  /** Whether a handler here carries out commands of {@code type}. */
+  static boolean handles(Class<?> type) {
+    return HANDLERS.containsKey(type);
+  }
+
   /**
    * Carries out {@code command}.
    *
