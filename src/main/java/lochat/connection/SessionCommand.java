@@ -17,8 +17,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * ({@link Own}, such as IRC's keep-alive check).
  *
  * <p>The reply records wrap the answers of the registry, the rooms and the gatekeeper; the
- * lifecycle makes the adapters that wrap them ({@link SessionLifecycle#nickReplies} and the
- * like). They are public only because sessions live in their protocols' packages: nothing but a
+ * lifecycle makes the adapters that wrap them ({@link ReplyAddresses}). They are public only because sessions live in their protocols' packages: nothing but a
  * session's own adapters should send them.
  */
 public sealed interface SessionCommand {

@@ -347,7 +347,13 @@ public final class SessionLifecycle {
    */
   public static <A> ReceiveTable.Builder<A, SessionCommand> working(
       Class<A> sessionClass, Function<A, SessionLifecycle> lifecycle) {
-    return ReceiveTable.builder(sessionClass, SessionCommand.class)
+    return working(ReceiveTable.builder(sessionClass, SessionCommand.class), lifecycle);
+  }
+
+  /** The shared cases after {@code first}, whose cases come before them and so override them. */
+  public static <A> ReceiveTable.Builder<A, SessionCommand> working(
+      ReceiveTable.Builder<A, SessionCommand> first, Function<A, SessionLifecycle> lifecycle) {
+    return first
         .on(SessionCommand.InputEnded.class, (s, ended) -> lifecycle.apply(s).inputEnded(ended))
         .on(SessionCommand.OutputEnded.class, (s, ended) -> lifecycle.apply(s).outputEnded())
         .on(SessionCommand.DroppedAsTooSlow.class,
@@ -385,7 +391,7 @@ public final class SessionLifecycle {
    * The client stopped sending. After a clean end (a half-close) what is queued for it is still
    * delivered; after a failure there is nobody to deliver to.
    */
-  private Behavior<SessionCommand> inputEnded(SessionCommand.InputEnded ended) {
+  public Behavior<SessionCommand> inputEnded(SessionCommand.InputEnded ended) {
     if (ended.failure().isPresent()) {
       leaveServer(ChatRoom.CONNECTION_LOST);
       setup.outbound().abort(ChatRoom.CONNECTION_LOST);

@@ -19,9 +19,9 @@ import lochat.room.ChatRoom;
  * <p>Answers that come as a list are matched to the request that asked: member lists by room
  * (a room's answer and the registry's "no such room" may overtake each other), user and room
  * lists in the order asked; the session counts each answer {@link #arrived} once it has
- * handled it. An answer that no request awaited is a counting error in the
- * session, which would acknowledge a later line too early: {@link #arrived} throws rather than
- * let it go unnoticed. Not thread-safe: the session's actor only.
+ * handled it. An answer that no request awaited, or a request made twice, is a counting error
+ * in the session, which would acknowledge a later line too early or never: these methods throw
+ * rather than let it go unnoticed. Not thread-safe: the session's actor only.
  */
 final class AwaitedReplies {
 
@@ -75,17 +75,16 @@ final class AwaitedReplies {
   }
 
   void awaitMembers(String room, Consumer<ChatRoom.MembersResult> then) {
-    onMembers.put(Names.key(room), then);
+    if (onMembers.putIfAbsent(Names.key(room), then) != null) {
+      throw new IllegalStateException("Members of " + room + " are awaited twice");
+    }
     due++;
   }
 
   void membersArrived(ChatRoom.MembersResult result) {
     String room = result instanceof ChatRoom.Members members
         ? members.room() : ((ChatRoom.NoSuchRoom) result).room();
-    Consumer<ChatRoom.MembersResult> then = onMembers.remove(Names.key(room));
-    if (then != null) {
-      then.accept(result);
-    }
+    unawaitedIfNull(onMembers.remove(Names.key(room))).accept(result);
   }
 
   void awaitUsers(Consumer<Registry.Users> then) {
@@ -94,10 +93,7 @@ final class AwaitedReplies {
   }
 
   void usersArrived(Registry.Users users) {
-    Consumer<Registry.Users> then = onUsers.pollFirst();
-    if (then != null) {
-      then.accept(users);
-    }
+    unawaitedIfNull(onUsers.pollFirst()).accept(users);
   }
 
   void awaitRooms(Consumer<Registry.RoomList> then) {
@@ -106,9 +102,13 @@ final class AwaitedReplies {
   }
 
   void roomsArrived(Registry.RoomList list) {
-    Consumer<Registry.RoomList> then = onRooms.pollFirst();
-    if (then != null) {
-      then.accept(list);
+    unawaitedIfNull(onRooms.pollFirst()).accept(list);
+  }
+
+  private static <T> Consumer<T> unawaitedIfNull(Consumer<T> then) {
+    if (then == null) {
+      throw new IllegalStateException("A list arrived that no request of this session awaited");
     }
+    return then;
   }
 }

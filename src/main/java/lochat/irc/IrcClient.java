@@ -41,7 +41,8 @@ import org.slf4j.Logger;
  * <p>The handlers ({@link CapNegotiation}, {@link Messaging}, {@link Channels},
  * {@link UserQueries}, {@link ServerQueries}) are stateless and keep their state here, so that
  * an idle connection pays for one object, not one per group. Not thread-safe, except
- * {@link #postBytes}, which rooms call from their own threads.
+ * {@link #postBytes} and {@link #ownPostBytes}, which rooms call from their own threads and
+ * which read only volatile fields.
  */
 final class IrcClient {
 

@@ -8,6 +8,7 @@ import lochat.chat.Profile;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.ReceiveTable;
 import lochat.connection.SessionCommand;
+import lochat.connection.SessionCommand.InputEnded;
 import lochat.connection.SessionCommand.NickReply;
 import lochat.connection.SessionCommand.OnlineReply;
 import lochat.connection.SessionCommand.PasswordReply;
@@ -44,6 +45,8 @@ final class NativeRegistration {
   private final SessionLifecycle session;
   private final ConnectionSettings settings;
   private Received early;
+  /** The client stopped sending, cleanly, before the welcome: it still gets the welcome. */
+  private InputEnded endedEarly;
   private boolean passwordGiven;
 
   NativeRegistration(ActorContext<SessionCommand> context, SessionLifecycle session) {
@@ -62,28 +65,46 @@ final class NativeRegistration {
     return WELCOMING.behavior(this);
   }
 
-  private static final ReceiveTable.Builder<NativeRegistration, SessionCommand> WORKING =
-      SessionLifecycle.working(NativeRegistration.class, s -> s.session)
-          .on(ServerShutdown.class, (s, shutdown) -> NativeSession.shutdown(s.session))
-          .on(RegistrationTimedOut.class, NativeRegistration::onRegistrationTimedOut);
+  /** The cases both states have, after {@code first}. */
+  private static ReceiveTable.Builder<NativeRegistration, SessionCommand> working(
+      ReceiveTable.Builder<NativeRegistration, SessionCommand> first) {
+    return SessionLifecycle.working(first, s -> s.session)
+        .on(ServerShutdown.class, (s, shutdown) -> NativeSession.shutdown(s.session))
+        .on(RegistrationTimedOut.class, NativeRegistration::onRegistrationTimedOut);
+  }
 
-  private static final ReceiveTable<NativeRegistration, SessionCommand> WELCOMING = WORKING
-      .on(OnlineReply.class, (s, reply) -> s.welcome(" " + onlineText(reply.online()) + "."))
-      .on(Received.class, NativeRegistration::keepUntilWelcomed)
-      .build();
+  private static ReceiveTable.Builder<NativeRegistration, SessionCommand> cases() {
+    return ReceiveTable.builder(NativeRegistration.class, SessionCommand.class);
+  }
 
-  private static final ReceiveTable<NativeRegistration, SessionCommand> REGISTERING = WORKING
-      .on(Received.class, NativeRegistration::onReceivedWhileRegistering)
-      .on(NickReply.class, NativeRegistration::onNickReplyWhileRegistering)
-      .on(PasswordReply.class, NativeRegistration::onPasswordReply)
-      .build();
+  private static final ReceiveTable<NativeRegistration, SessionCommand> WELCOMING =
+      working(cases().on(InputEnded.class, NativeRegistration::onInputEndedBeforeWelcome))
+          .on(OnlineReply.class, (s, reply) -> s.welcome(" " + onlineText(reply.online()) + "."))
+          .on(Received.class, NativeRegistration::keepUntilWelcomed)
+          .build();
+
+  private static final ReceiveTable<NativeRegistration, SessionCommand> REGISTERING =
+      working(cases())
+          .on(Received.class, NativeRegistration::onReceivedWhileRegistering)
+          .on(NickReply.class, NativeRegistration::onNickReplyWhileRegistering)
+          .on(PasswordReply.class, NativeRegistration::onPasswordReply)
+          .build();
 
   private Behavior<SessionCommand> registering() {
     return REGISTERING.behavior(this);
   }
 
   private Behavior<SessionCommand> keepUntilWelcomed(Received received) {
+    session.hold(received.replyTo());
     early = received;
+    return Behaviors.same();
+  }
+
+  private Behavior<SessionCommand> onInputEndedBeforeWelcome(InputEnded ended) {
+    if (ended.failure().isPresent()) {
+      return session.inputEnded(ended);
+    }
+    endedEarly = ended;
     return Behaviors.same();
   }
 
@@ -96,6 +117,9 @@ final class NativeRegistration {
       }
     }
     promptForRegistration();
+    if (endedEarly != null) {
+      return session.inputEnded(endedEarly);
+    }
     if (early != null) {
       Received line = early;
       early = null;

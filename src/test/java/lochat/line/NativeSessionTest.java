@@ -175,6 +175,27 @@ class NativeSessionTest {
   }
 
   @Test
+  void aClientThatStopsSendingBeforeTheWelcomeStillGetsIt() {
+    ConnectionSettings settings = settings(64 * 1024);
+    Outbound outbound = new Outbound(settings, "\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
+        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
+    registry.expectMessageClass(Registry.Connected.class);
+    ActorRef<Registry.Online> online =
+        registry.expectMessageClass(Registry.GetOnline.class).replyTo();
+    session.tell(new SessionCommand.InputEnded(Optional.empty()));
+    socket.expectNoMessage(QUIET);
+    online.tell(new Registry.Online(0, 0, 1, 1, 1));
+    socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
+        + "). 1 client online.");
+    socket.expectMessage("SERVER Be nice.");
+    socket.expectMessage("SERVER No spam.");
+    assertTrue(socket.receiveMessage().startsWith("PROMPT "));
+  }
+
+  @Test
   void whoShowsWhoOfTheMembersIsAway() {
     ActorRef<SessionCommand> session = session(64 * 1024, true);
     registerAlice(session, List.of());

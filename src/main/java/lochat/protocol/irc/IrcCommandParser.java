@@ -23,8 +23,9 @@ import lochat.protocol.irc.IrcCommand.Query;
  * command's own error (no nickname, no recipient, no text...).
  *
  * <p>Pure. What needs the server's state (does a channel exist, is the user in it) is the
- * session's to decide; a NOTICE never gets an error reply (RFC 2812 3.3.2), so a bad one
- * parses to {@link IrcCommand.Ignored}.
+ * session's to decide. A NOTICE gets no error reply about its targets or text (RFC 2812
+ * 3.3.2), so a bad one parses to {@link IrcCommand.Ignored}; like any line, it is still
+ * refused before registration, or when too long.
  */
 public final class IrcCommandParser {
 
@@ -248,7 +249,7 @@ public final class IrcCommandParser {
     if (params.size() > 1 && params.get(1).matches("-?[0-9]{1,9}")) {
       count = Math.max(0, Integer.parseInt(params.get(1)));
     }
-    return new IrcCommand.Whowas(nick.get(), count);
+    return new IrcCommand.Whowas(clean(nick.get()), count);
   }
 
   private static IrcCommand ison(List<String> params) {

@@ -183,6 +183,7 @@ class IrcCommandParserTest {
     assertEquals(new IrcCommand.Whowas("bob", 0), registered("WHOWAS bob"));
     assertEquals(new IrcCommand.Whowas("bob", 3), registered("WHOWAS bob 3"));
     assertEquals(new IrcCommand.Whowas("bob", 0), registered("WHOWAS bob -1"));
+    assertEquals(new IrcCommand.Whowas("bob", 0), registered("WHOWAS \u0002bob\u001b"));
     assertAnswer(registered("WHOWAS"), Numerics.ERR_NONICKNAMEGIVEN, "No nickname given");
   }
 
