@@ -11,13 +11,19 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. */
+/**
+ * {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. Options are
+ * checked before connecting: a bad one gets one line saying why and exit status 2, as the
+ * server's bad settings do.
+ */
 @Command(name = "client", mixinStandardHelpOptions = true,
     description = "Connect to a Lochat server and chat.")
 public final class ClientCommand implements Callable<Integer> {
 
   /** The port the client connects to without --port, the server's default native port. */
   public static final int DEFAULT_PORT = 4444;
+
+  private static final int INVALID_OPTION = 2;
 
   @Option(names = "--host", defaultValue = "localhost",
       description = "Server address (default: ${DEFAULT-VALUE}).")
@@ -43,9 +49,10 @@ public final class ClientCommand implements Callable<Integer> {
     System.setProperty("lochat.log.level", "WARN");
     System.setProperty("lochat.pekko.log.level", "ERROR");
     LoggerFactory.getLogger(ClientCommand.class);
-    if (nick != null && Names.nickProblem(nick).isPresent()) {
-      System.err.println("Invalid --nick: " + Names.nickProblem(nick).get());
-      return 2;
+    Optional<String> invalid = problem();
+    if (invalid.isPresent()) {
+      System.err.println(invalid.get());
+      return INVALID_OPTION;
     }
     Console console = System.console() != null && !raw
         ? new TerminalConsole()
@@ -54,5 +61,16 @@ public final class ClientCommand implements Callable<Integer> {
             raw);
     return new ChatClient(
         host, port, Optional.ofNullable(nick), Optional.ofNullable(password), console).run();
+  }
+
+  /** What is wrong with the options, in one line, or empty. */
+  private Optional<String> problem() {
+    if (port < 1 || port > 65535) {
+      return Optional.of("Invalid --port: must be between 1 and 65535, not " + port);
+    }
+    if (nick != null && Names.nickProblem(nick).isPresent()) {
+      return Optional.of("Invalid --nick: " + Names.nickProblem(nick).get());
+    }
+    return Optional.empty();
   }
 }

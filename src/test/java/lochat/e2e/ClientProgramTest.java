@@ -37,6 +37,22 @@ class ClientProgramTest {
   // Bad options and addresses
 
   @Test
+  void aPortOutOfRangeIsRefusedInOneLineAsTheServerRefusesIt() throws Exception {
+    Program client = Program.client(dir, 70000);
+    client.stdin("");
+    assertEquals(2, client.exitCode());
+    assertEquals(List.of("Invalid --port: must be between 1 and 65535, not 70000"),
+        client.stderr());
+    assertEquals(List.of(), client.stdout());
+
+    Program server = Program.start(dir, "server", "--host", "127.0.0.1", "--port", "70000",
+        "--irc-port", "0");
+    server.stdin("");
+    assertEquals(2, server.exitCode());
+    assertEquals(1, server.stderr().size(), server.stderr().toString());
+  }
+
+  @Test
   void anUnknownHostIsSaidInOneLine() throws Exception {
     int port = freePort();
     Program client = Program.start(dir, "client", "--host", "nosuchhost.invalid", "--port",
