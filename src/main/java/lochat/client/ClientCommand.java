@@ -55,7 +55,7 @@ public final class ClientCommand implements Callable<Integer> {
       return INVALID_OPTION;
     }
     Console console = System.console() != null && !raw
-        ? new TerminalConsole()
+        ? TerminalConsole.onSystemTerminal()
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw);

@@ -112,7 +112,7 @@ public final class LineStyler {
     return switch (what) {
       case "nick" -> "You are now " + detail;
       case "current" -> "You are now talking in " + detail;
-      case "quit" -> detail;
+      case "quit", "pass" -> detail;
       default -> "OK " + line.body();
     };
   }

@@ -25,9 +25,9 @@ final class PlainConsole implements Console {
   }
 
   @Override
-  public Optional<String> readLine() {
+  public Optional<TypedLine> readLine() {
     try {
-      return Optional.ofNullable(in.readLine());
+      return Optional.ofNullable(in.readLine()).map(TypedLine::plain);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -45,6 +45,9 @@ final class PlainConsole implements Console {
 
   @Override
   public void setPrompt(String prompt) {}
+
+  @Override
+  public void askSecret(String prompt) {}
 
   @Override
   public boolean interactive() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
@@ -16,20 +17,28 @@ import org.jline.utils.AttributedStyle;
 /**
  * The interactive console: JLine line editing and history, with incoming lines printed above the
  * input line so that they never break into what the user is typing. The typed line is erased
- * when sent; the server's echo is what shows it in the conversation.
+ * when sent; the server's echo is what shows it in the conversation. The password prompt reads
+ * without echo and keeps the line out of the history.
  */
 final class TerminalConsole implements Console {
 
   private final Terminal terminal;
   private final LineReader reader;
+  private final Masking masking = new Masking();
   private volatile String prompt = "> ";
+  private volatile String secretPrompt;
 
-  TerminalConsole() {
+  /** The console on this process's own terminal. */
+  static TerminalConsole onSystemTerminal() {
     try {
-      terminal = TerminalBuilder.builder().system(true).build();
+      return new TerminalConsole(TerminalBuilder.builder().system(true).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  TerminalConsole(Terminal terminal) {
+    this.terminal = terminal;
     reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("lochat")
@@ -39,12 +48,18 @@ final class TerminalConsole implements Console {
   }
 
   @Override
-  public Optional<String> readLine() {
+  public Optional<TypedLine> readLine() {
+    String line;
     try {
-      return Optional.of(reader.readLine(prompt));
+      line = reader.readLine(currentPrompt(), null, masking, null);
     } catch (UserInterruptException | EndOfFileException e) {
       return Optional.empty();
     }
+    boolean secret = masking.lastWasSecret;
+    if (secret) {
+      secretPrompt = null;
+    }
+    return Optional.of(new TypedLine(line, secret));
   }
 
   @Override
@@ -60,15 +75,13 @@ final class TerminalConsole implements Console {
   @Override
   public void setPrompt(String prompt) {
     this.prompt = prompt;
-    if (reader instanceof LineReaderImpl impl && reader.isReading()) {
-      impl.setPrompt(prompt);
-      try {
-        reader.callWidget(LineReader.REDRAW_LINE);
-        reader.callWidget(LineReader.REDISPLAY);
-      } catch (IllegalStateException notReading) {
-        // The prompt takes effect at the next line.
-      }
-    }
+    redraw();
+  }
+
+  @Override
+  public void askSecret(String prompt) {
+    secretPrompt = prompt;
+    redraw();
   }
 
   @Override
@@ -82,6 +95,39 @@ final class TerminalConsole implements Console {
       terminal.close();
     } catch (IOException ignored) {
       // Exiting anyway.
+    }
+  }
+
+  private String currentPrompt() {
+    String secret = secretPrompt;
+    return secret != null ? secret : prompt;
+  }
+
+  /** Shows the new prompt in place: JLine redraws only what changed. */
+  private void redraw() {
+    if (reader instanceof LineReaderImpl impl && reader.isReading()) {
+      impl.setPrompt(currentPrompt());
+      try {
+        reader.callWidget(LineReader.REDISPLAY);
+      } catch (IllegalStateException notReading) {
+        // The prompt takes effect at the next line.
+      }
+    }
+  }
+
+  /** Hides the password as it is typed and keeps it out of history. */
+  private final class Masking implements MaskingCallback {
+    private volatile boolean lastWasSecret;
+
+    @Override
+    public String display(String line) {
+      return secretPrompt != null ? "" : line;
+    }
+
+    @Override
+    public String history(String line) {
+      lastWasSecret = secretPrompt != null;
+      return lastWasSecret ? null : line;
     }
   }
 }

@@ -80,6 +80,12 @@ class LineStylerTest {
   }
 
   @Test
+  void passwordAnswersReadAsSentences() {
+    assertEquals("Password accepted", text("OK pass Password accepted"));
+    assertEquals("This server needs no password", text("OK pass This server needs no password"));
+  }
+
+  @Test
   void errorShowsTheMessageWithoutTheCode() {
     assertEquals("Error: Nickname alice is taken", text("ERROR nick-taken Nickname alice is taken"));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,19 +21,82 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import lochat.testing.TestClient;
+import lochat.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lochat client} as people run it, in a separate process, and the server where the two
- * share a behaviour. Names are resolved from a hosts file of the test's own, so an unknown host
- * never becomes a DNS query.
+ * {@code lochat client} as people run it, in a separate process: from a pipe, and on a real
+ * terminal, which tmux provides (its screen is what a person would see). The terminal tests are
+ * skipped where tmux is not installed. Names are resolved from a hosts file of the test's own,
+ * so an unknown host never becomes a DNS query.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClientProgramTest {
 
   @TempDir Path dir;
+
+  // From a pipe
+
+  @Test
+  void aRefusedNickEndsAPipedClientWithoutSendingItsLines() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
+      Program client = Program.client(dir, server.port, "--nick", "ann");
+      client.stdin("hello\n/nick bob\n");
+      assertEquals(1, client.exitCode());
+      List<String> out = client.stdout();
+      assertEquals("Nickname ann is already in use; choose another with --nick",
+          out.get(out.size() - 1), out.toString());
+      assertFalse(out.stream().anyMatch(line -> line.startsWith("You are now")), out.toString());
+      ann.send("/who");
+      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+    }
+  }
+
+  @Test
+  void aPipedClientWithoutNickTakesItsFirstLineAsTheNickAndNoOtherLine() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
+      Program client = Program.client(dir, server.port);
+      client.stdin("ann\nhello\n");
+      assertEquals(1, client.exitCode());
+      List<String> out = client.stdout();
+      assertEquals("Nickname ann is already in use; choose another (give a nickname with --nick)",
+          out.get(out.size() - 1), out.toString());
+      ann.send("/who");
+      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+    }
+  }
+
+  @Test
+  void aPipedClientNeverTakesItsLinesForThePassword() throws Exception {
+    try (TestServer server = TestServer.start("lochat.password = s3cret");
+        TestClient ann = server.connect()) {
+      Program client = Program.client(dir, server.port, "--nick", "zed");
+      client.stdin("s3cret\nhello\n");
+      assertEquals(1, client.exitCode());
+      List<String> out = client.stdout();
+      assertEquals("This server needs a password; give it with --password",
+          out.get(out.size() - 1), out.toString());
+    }
+  }
+
+  @Test
+  void theAcceptedPasswordReadsAsASentence() throws Exception {
+    try (TestServer server = TestServer.start("lochat.password = s3cret")) {
+      Program client = Program.client(dir, server.port, "--nick", "zed", "--password", "s3cret");
+      client.stdin("hello\n");
+      assertEquals(0, client.exitCode());
+      List<String> out = client.stdout();
+      assertTrue(out.contains("Password accepted"), out.toString());
+      assertTrue(out.contains("[lobby] <zed> hello"), out.toString());
+      assertFalse(out.stream().anyMatch(line -> line.startsWith("OK ")), out.toString());
+    }
+  }
 
   // Bad options and addresses
 
@@ -78,6 +142,22 @@ class ClientProgramTest {
   }
 
   // On a terminal
+
+  @Test
+  void thePasswordIsNeverShownOnTheTerminal() throws Exception {
+    try (TestServer server = TestServer.start("lochat.password = s3cret");
+        Tmux screen = Tmux.client(dir, server.port, "--nick", "ann")) {
+      screen.await(s -> s.contains("Password:"));
+      screen.type("s3cret");
+      screen.press("Enter");
+      String signedIn = screen.await(s -> s.contains("[lobby] ann>"));
+      assertTrue(signedIn.contains("Password accepted"), signedIn);
+      screen.type("/quit");
+      screen.press("Enter");
+      screen.await(s -> s.contains("[exit 0]"));
+      assertFalse(screen.everythingWritten().contains("s3cret"));
+    }
+  }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -187,6 +267,104 @@ class ClientProgramTest {
       });
       reader.setDaemon(true);
       reader.start();
+    }
+  }
+
+  /**
+   * {@code lochat client} in a tmux window of its own (a private tmux server, 100 by 30), run
+   * by a shell that prints {@code [exit STATUS]} where the cursor is when the client ends, as
+   * the shell's prompt would appear. The screen is polled until it shows what a test waits for.
+   */
+  private static final class Tmux implements AutoCloseable {
+    private static final AtomicInteger SESSIONS = new AtomicInteger();
+    /** The private tmux server's socket, in the test's own directory. */
+    private final String socket;
+    private final Path log;
+
+    private Tmux(String socket, Path log) {
+      this.socket = socket;
+      this.log = log;
+    }
+
+    static Tmux client(Path dir, int port, String... args) throws Exception {
+      assumeTrue(available(), "tmux is not installed");
+      List<String> all = new ArrayList<>(List.of("client", "--host", "127.0.0.1", "--port",
+          String.valueOf(port)));
+      all.addAll(List.of(args));
+      Path script = dir.resolve("run-" + SESSIONS.incrementAndGet() + ".sh");
+      Files.writeString(script, lochat(dir, all.toArray(String[]::new)).stream()
+          .map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+          .collect(Collectors.joining(" ", "cd '" + Path.of("").toAbsolutePath() + "' && ",
+              "\nprintf '[exit %d]' $?\nexec cat > /dev/null\n")));
+      Tmux tmux = new Tmux(dir.resolve("tmux-" + SESSIONS.get() + ".sock").toString(),
+          dir.resolve("tmux-" + SESSIONS.get() + ".log"));
+      tmux.run("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+          "sh " + script);
+      tmux.run("pipe-pane", "-o", "cat >> '" + tmux.log + "'");
+      return tmux;
+    }
+
+    /** A client signed in as {@code nick}, its prompt on the screen. */
+    static Tmux chatting(Path dir, int port, String nick) throws Exception {
+      Tmux tmux = client(dir, port, "--nick", nick);
+      tmux.await(s -> s.contains("[lobby] " + nick + ">"));
+      return tmux;
+    }
+
+    static boolean available() {
+      try {
+        return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    }
+
+    void type(String text) throws Exception {
+      run("send-keys", "-l", text);
+    }
+
+    void press(String key) throws Exception {
+      run("send-keys", key);
+    }
+
+    String screen() throws Exception {
+      return run("capture-pane", "-p");
+    }
+
+    /** Every byte the client wrote to the terminal, escape sequences included. */
+    String everythingWritten() throws IOException {
+      return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    /** Polls the screen until {@code wanted} holds, and returns it. */
+    String await(Predicate<String> wanted) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      String shown = screen();
+      while (!wanted.test(shown)) {
+        if (System.nanoTime() > deadline) {
+          fail("The screen never showed what was awaited:\n" + shown + "\nWritten: "
+              + everythingWritten().replace("\u001b", "ESC"));
+        }
+        TimeUnit.MILLISECONDS.sleep(50);
+        shown = screen();
+      }
+      return shown;
+    }
+
+    private String run(String... args) throws Exception {
+      List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        fail(command + " failed: " + output);
+      }
+      return output;
+    }
+
+    @Override
+    public void close() throws Exception {
+      new ProcessBuilder("tmux", "-S", socket, "kill-server").start().waitFor();
     }
   }
 }

@@ -1,0 +1,78 @@
+package lochat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The terminal console over a JLine terminal on pipes: what a person at the keyboard gets. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TerminalConsoleTest {
+
+  /** The Up arrow, as xterm sends it in the application mode JLine puts it in. */
+  private static final String UP = "\u001bOA";
+
+  private final ExecutorService typist = Executors.newSingleThreadExecutor();
+  private TestTerminal screen;
+  private TerminalConsole console;
+
+  @BeforeEach
+  void start() throws Exception {
+    screen = new TestTerminal();
+    console = new TerminalConsole(screen.terminal);
+    console.setPrompt("[lobby] me> ");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    console.close();
+    screen.close();
+    typist.shutdownNow();
+  }
+
+  /** Starts reading a line, and returns once the prompt is on the screen. */
+  private CompletableFuture<Optional<TypedLine>> reading(String prompt) throws Exception {
+    int from = screen.output().length();
+    CompletableFuture<Optional<TypedLine>> line =
+        CompletableFuture.supplyAsync(console::readLine, typist);
+    screen.awaitOutput(from, prompt);
+    return line;
+  }
+
+  private TypedLine typed(String keys) throws Exception {
+    CompletableFuture<Optional<TypedLine>> line = reading("me> ");
+    screen.type(keys);
+    return line.get(20, TimeUnit.SECONDS).orElseThrow();
+  }
+
+  @Test
+  void thePasswordIsReadWithoutEchoAndKeptOutOfHistory() throws Exception {
+    assertEquals(TypedLine.plain("hello"), typed("hello\r"));
+    console.askSecret("Password: ");
+    int from = screen.output().length();
+    CompletableFuture<Optional<TypedLine>> line = reading("Password: ");
+    screen.type("s3cret\r");
+    assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
+    assertFalse(screen.output().substring(from).contains("s3cret"), screen.output());
+    assertEquals(TypedLine.plain("hello"), typed(UP + "\r"));
+  }
+
+  @Test
+  void thePasswordPromptCanComeWhileTheUserIsAtTheOrdinaryOne() throws Exception {
+    CompletableFuture<Optional<TypedLine>> line = reading("me> ");
+    int from = screen.output().length();
+    console.askSecret("Password: ");
+    screen.awaitOutput(from, "Password:");
+    console.askSecret("Password: ");
+    screen.type("s3cret\r");
+    assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
+  }
+}
