@@ -37,9 +37,10 @@ import org.apache.pekko.util.ByteString;
  * <p>{@link SignIn} opens with {@code --password} and {@code --nick} and answers the server's
  * prompts; until the nickname is accepted a script's lines wait at the {@link InputGate}, so that
  * none is taken for a nickname or a password. Reading the console blocks, so that source runs on
- * Pekko's blocking-I/O dispatcher. At the end of input a {@code /quit} is sent after everything
- * typed; the TCP connection is half-closed and the client keeps reading until the server has
- * answered and closed, so nothing is lost.
+ * Pekko's blocking-I/O dispatcher, and stops after a quit line so that no prompt is drawn again.
+ * At the end of input a {@code /quit} is sent after everything typed; the TCP connection is
+ * half-closed and the client keeps reading until the server has answered and closed, so
+ * nothing is lost.
  */
 public final class ChatClient {
 
@@ -56,6 +57,7 @@ public final class ChatClient {
 
   private volatile String ownNick;
   private volatile String room;
+  private volatile boolean quitTyped;
   private volatile boolean quitSent;
   private volatile boolean gaveUp;
 
@@ -120,7 +122,7 @@ public final class ChatClient {
   }
 
   private Source<String, ?> outgoingLines(Source<String, NotUsed> answers) {
-    Source<String, ?> typed = Source.unfoldResource(() -> console, Console::readLine, c -> {})
+    Source<String, ?> typed = Source.unfoldResource(() -> console, this::nextTyped, c -> {})
         .map(UserInput::toWire)
         .filter(line -> !line.isBlank())
         .concat(Source.single(UserInput.QUIT))
@@ -133,6 +135,18 @@ public final class ChatClient {
           }
           return line;
         });
+  }
+
+  /** The user's next line; none after a quit, so that the prompt is not drawn again. */
+  private Optional<TypedLine> nextTyped(Console from) {
+    if (quitTyped) {
+      return Optional.empty();
+    }
+    Optional<TypedLine> typed = from.readLine();
+    if (typed.map(line -> UserInput.isQuit(UserInput.toWire(line))).orElse(false)) {
+      quitTyped = true;
+    }
+    return typed;
   }
 
   private void received(InboundLine inbound, BoundedSourceQueue<String> answers,

@@ -23,6 +23,7 @@ interface Console extends AutoCloseable {
   /** Whether a person is typing (a terminal) rather than a pipe. */
   boolean interactive();
 
+  /** Leaves the screen clean: no prompt or half-typed line left for the shell to follow. */
   @Override
   void close();
 }

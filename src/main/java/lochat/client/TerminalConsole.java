@@ -3,6 +3,10 @@ package lochat.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -16,9 +20,12 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * The interactive console: JLine line editing and history, with incoming lines printed above the
- * input line so that they never break into what the user is typing. The typed line is erased
- * when sent; the server's echo is what shows it in the conversation. The password prompt reads
- * without echo and keeps the line out of the history.
+ * input line so that they never break into what the user is typing. The typed line is erased when
+ * sent; the server's echo is what shows it in the conversation. The password prompt reads without
+ * echo and keeps the line out of the history.
+ *
+ * <p>Closing interrupts a read in progress, which makes JLine erase the prompt and the half-typed
+ * line, so the shell's prompt starts on a clean line.
  */
 final class TerminalConsole implements Console {
 
@@ -27,6 +34,8 @@ final class TerminalConsole implements Console {
   private final Masking masking = new Masking();
   private volatile String prompt = "> ";
   private volatile String secretPrompt;
+  private volatile boolean closed;
+  private volatile Read read;
 
   /** The console on this process's own terminal. */
   static TerminalConsole onSystemTerminal() {
@@ -49,11 +58,19 @@ final class TerminalConsole implements Console {
 
   @Override
   public Optional<TypedLine> readLine() {
+    if (closed) {
+      return Optional.empty();
+    }
+    Read current = new Read(Thread.currentThread(), new CompletableFuture<>());
+    read = current;
     String line;
     try {
       line = reader.readLine(currentPrompt(), null, masking, null);
     } catch (UserInterruptException | EndOfFileException e) {
       return Optional.empty();
+    } finally {
+      read = null;
+      current.ended().complete(null);
     }
     boolean secret = masking.lastWasSecret;
     if (secret) {
@@ -91,6 +108,19 @@ final class TerminalConsole implements Console {
 
   @Override
   public void close() {
+    closed = true;
+    Read read = this.read;
+    if (read != null) {
+      read.thread().interrupt();
+      try {
+        read.ended().get(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // The read keeps its prompt; exiting anyway.
+      }
+    }
+    terminal.flush();
     try {
       terminal.close();
     } catch (IOException ignored) {
@@ -114,6 +144,9 @@ final class TerminalConsole implements Console {
       }
     }
   }
+
+  /** A read in progress: the thread to interrupt, and when it is over. */
+  private record Read(Thread thread, CompletableFuture<Void> ended) {}
 
   /** Hides the password as it is typed and keeps it out of history. */
   private final class Masking implements MaskingCallback {

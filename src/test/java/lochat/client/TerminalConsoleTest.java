@@ -75,4 +75,15 @@ class TerminalConsoleTest {
     screen.type("s3cret\r");
     assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
   }
+
+  @Test
+  void closingEndsAReadInProgressAndNoneStartsAfter() throws Exception {
+    CompletableFuture<Optional<TypedLine>> line = reading("me> ");
+    int from = screen.output().length();
+    screen.type("half typ");
+    screen.awaitOutput(from, "half typ");
+    console.close();
+    assertEquals(Optional.empty(), line.get(20, TimeUnit.SECONDS));
+    assertEquals(Optional.empty(), console.readLine());
+  }
 }

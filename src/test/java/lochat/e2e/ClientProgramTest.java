@@ -16,7 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -144,6 +146,35 @@ class ClientProgramTest {
   // On a terminal
 
   @Test
+  void afterQuitTheShellStartsOnAFreshLine() throws Exception {
+    try (TestServer server = TestServer.start();
+        Tmux screen = Tmux.chatting(dir, server.port, "ann")) {
+      screen.type("/quit");
+      screen.press("Enter");
+      String last = screen.await(s -> s.contains("[exit"));
+      assertEquals("[exit 0]", lineWith(last, "[exit"), last);
+      assertEquals("Bye ann", lineBefore(last, "[exit").replaceFirst("^\\d\\d:\\d\\d ", ""), last);
+      assertFalse(last.contains("ann>"), last);
+    }
+  }
+
+  @Test
+  void whenTheServerShutsDownTheHalfTypedLineGoes() throws Exception {
+    TestServer server = TestServer.start();
+    try (Tmux screen = Tmux.chatting(dir, server.port, "ann")) {
+      screen.type("half typed");
+      screen.await(s -> s.contains("ann> half typed"));
+      server.shutdown(Duration.ofSeconds(10));
+      String last = screen.await(s -> s.contains("[exit"));
+      assertEquals("[exit 1]", lineWith(last, "[exit"), last);
+      assertTrue(lineBefore(last, "[exit").endsWith("Connection closed by server"), last);
+      assertFalse(last.contains("half typed"), last);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
   void thePasswordIsNeverShownOnTheTerminal() throws Exception {
     try (TestServer server = TestServer.start("lochat.password = s3cret");
         Tmux screen = Tmux.client(dir, server.port, "--nick", "ann")) {
@@ -157,6 +188,21 @@ class ClientProgramTest {
       screen.await(s -> s.contains("[exit 0]"));
       assertFalse(screen.everythingWritten().contains("s3cret"));
     }
+  }
+
+  private static String lineWith(String screen, String text) {
+    return Arrays.stream(screen.split("\n")).filter(line -> line.contains(text)).findFirst()
+        .orElseThrow().strip();
+  }
+
+  private static String lineBefore(String screen, String text) {
+    List<String> lines = List.of(screen.split("\n"));
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return lines.get(i - 1).strip();
+      }
+    }
+    return fail("No " + text + " in " + screen);
   }
 
   private static int freePort() throws IOException {
