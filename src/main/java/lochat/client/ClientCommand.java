@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lochat.chat.Names;
@@ -44,6 +46,11 @@ public final class ClientCommand implements Callable<Integer> {
       description = "Print the server's protocol lines as they are (when not on a terminal).")
   boolean raw;
 
+  @Option(names = "--timestamp-format", paramLabel = "PATTERN",
+      description = "Time shown before each line, a java.time pattern such as HH:mm:ss, or "
+          + "'none' (default: HH:mm on a terminal, none when the output is not one).")
+  String timestampFormat;
+
   @Override
   public Integer call() throws Exception {
     System.setProperty("lochat.log.level", "WARN");
@@ -54,11 +61,16 @@ public final class ClientCommand implements Callable<Integer> {
       System.err.println(invalid.get());
       return INVALID_OPTION;
     }
-    Console console = System.console() != null && !raw
-        ? TerminalConsole.onSystemTerminal()
+    boolean onTerminal = System.console() != null && !raw;
+    Timestamps stamps = timestampFormat != null
+        ? Timestamps.parse(timestampFormat, ZoneId.systemDefault())
+        : onTerminal ? Timestamps.parse(Timestamps.DEFAULT_PATTERN, ZoneId.systemDefault())
+        : Timestamps.off(ZoneId.systemDefault());
+    Console console = onTerminal
+        ? TerminalConsole.onSystemTerminal(stamps, Clock.systemDefaultZone())
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
-            raw);
+            raw, stamps, Clock.systemDefaultZone());
     return new ChatClient(
         host, port, Optional.ofNullable(nick), Optional.ofNullable(password), console).run();
   }
@@ -70,6 +82,13 @@ public final class ClientCommand implements Callable<Integer> {
     }
     if (nick != null && Names.nickProblem(nick).isPresent()) {
       return Optional.of("Invalid --nick: " + Names.nickProblem(nick).get());
+    }
+    if (timestampFormat != null) {
+      try {
+        Timestamps.parse(timestampFormat, ZoneId.systemDefault());
+      } catch (IllegalArgumentException e) {
+        return Optional.of("Invalid --timestamp-format: " + e.getMessage());
+      }
     }
     return Optional.empty();
   }

@@ -2,6 +2,7 @@ package lochat.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,14 +16,12 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
 
 /**
- * The interactive console: JLine line editing and history, with incoming lines printed above the
- * input line so that they never break into what the user is typing. The typed line is erased when
- * sent; the server's echo is what shows it in the conversation. The password prompt reads without
- * echo and keeps the line out of the history.
+ * The interactive console: JLine line editing and history, and {@link Timestamps}, with incoming
+ * lines printed above the input line so that they never break into what the user is typing. The
+ * typed line is erased when sent; the server's echo is what shows it in the conversation. The
+ * password prompt reads without echo and keeps the line out of the history.
  *
  * <p>Closing interrupts a read in progress, which makes JLine erase the prompt and the half-typed
  * line, so the shell's prompt starts on a clean line.
@@ -31,6 +30,8 @@ final class TerminalConsole implements Console {
 
   private final Terminal terminal;
   private final LineReader reader;
+  private final Timestamps stamps;
+  private final Clock clock;
   private final Masking masking = new Masking();
   private volatile String prompt = "> ";
   private volatile String secretPrompt;
@@ -38,16 +39,18 @@ final class TerminalConsole implements Console {
   private volatile Read read;
 
   /** The console on this process's own terminal. */
-  static TerminalConsole onSystemTerminal() {
+  static TerminalConsole onSystemTerminal(Timestamps stamps, Clock clock) {
     try {
-      return new TerminalConsole(TerminalBuilder.builder().system(true).build());
+      return new TerminalConsole(TerminalBuilder.builder().system(true).build(), stamps, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  TerminalConsole(Terminal terminal) {
+  TerminalConsole(Terminal terminal, Timestamps stamps, Clock clock) {
     this.terminal = terminal;
+    this.stamps = stamps;
+    this.clock = clock;
     reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("lochat")
@@ -81,12 +84,13 @@ final class TerminalConsole implements Console {
 
   @Override
   public void show(String rawLine, String ownNick) {
-    reader.printAbove(LineStyler.style(ServerLine.parse(rawLine), ownNick));
+    reader.printAbove(
+        LineStyler.style(ServerLine.parse(rawLine), ownNick, stamps, clock.instant()));
   }
 
   @Override
   public void info(String text) {
-    reader.printAbove(new AttributedString(text, AttributedStyle.DEFAULT.faint()));
+    reader.printAbove(LineStyler.info(text, stamps, clock.instant()));
   }
 
   @Override

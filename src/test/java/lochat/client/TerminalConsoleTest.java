@@ -2,7 +2,11 @@ package lochat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TerminalConsoleTest {
 
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T21:07:00Z"), ZoneOffset.UTC);
+
   /** The Up arrow, as xterm sends it in the application mode JLine puts it in. */
   private static final String UP = "\u001bOA";
 
@@ -27,7 +34,7 @@ class TerminalConsoleTest {
   @BeforeEach
   void start() throws Exception {
     screen = new TestTerminal();
-    console = new TerminalConsole(screen.terminal);
+    console = new TerminalConsole(screen.terminal, Timestamps.off(ZoneOffset.UTC), CLOCK);
     console.setPrompt("[lobby] me> ");
   }
 
@@ -74,6 +81,21 @@ class TerminalConsoleTest {
     console.askSecret("Password: ");
     screen.type("s3cret\r");
     assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
+  }
+
+  @Test
+  void linesShowTheirTime() throws Exception {
+    try (TestTerminal other = new TestTerminal()) {
+      TerminalConsole stamped = new TerminalConsole(other.terminal,
+          Timestamps.parse("HH:mm", ZoneOffset.UTC), CLOCK);
+      stamped.show("MSG lobby bob hello", "me");
+      stamped.info("Connection closed by server");
+      other.awaitOutput(0, "Connection closed");
+      String shown = other.output().replaceAll("\u001b\\[[0-9;]*m", "");
+      assertTrue(shown.contains("21:07 [lobby] <bob> hello"), shown);
+      assertTrue(shown.contains("21:07 Connection closed by server"), shown);
+      stamped.close();
+    }
   }
 
   @Test

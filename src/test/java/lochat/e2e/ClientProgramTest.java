@@ -25,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
@@ -100,6 +101,21 @@ class ClientProgramTest {
     }
   }
 
+  @Test
+  void timestampsAreShownInTheFormatAskedFor() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      Program client = Program.client(dir, server.port, "--nick", "dave",
+          "--timestamp-format", "HH:mm:ss");
+      client.stdin("hello\n");
+      assertEquals(0, client.exitCode());
+      List<String> out = client.stdout();
+      assertTrue(out.stream().allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d .*")),
+          out.toString());
+      assertTrue(out.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d \\[lobby\\] "
+          + Pattern.quote("<dave> hello"))), out.toString());
+    }
+  }
+
   // Bad options and addresses
 
   @Test
@@ -116,6 +132,17 @@ class ClientProgramTest {
     server.stdin("");
     assertEquals(2, server.exitCode());
     assertEquals(1, server.stderr().size(), server.stderr().toString());
+  }
+
+  @Test
+  void aBadTimestampFormatIsRefusedInOneLine() throws Exception {
+    Program client = Program.client(dir, 4444, "--timestamp-format", "HH:mm {");
+    client.stdin("");
+    assertEquals(2, client.exitCode());
+    List<String> err = client.stderr();
+    assertEquals(1, err.size(), err.toString());
+    assertTrue(err.get(0).startsWith("Invalid --timestamp-format: 'HH:mm {' is not a time "
+        + "pattern"), err.toString());
   }
 
   @Test
