@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import lochat.chat.Names;
 import lochat.protocol.TextSanitizer;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -16,7 +14,7 @@ import org.jline.utils.AttributedStyle;
 /**
  * Turns server lines into what the user reads: {@code [lobby] <alice> hi} rather than
  * {@code MSG lobby alice hi}, each kind in its own colour, mentions of the user's nick
- * highlighted, after the time when {@link Timestamps} are on. Pure: the same
+ * highlighted ({@link Mentions}), after the time when {@link Timestamps} are on. Pure: the same
  * line, nick and time always give the same text. Control characters and escape sequences a
  * server sends are removed, so that only the client's own colours reach the terminal.
  */
@@ -181,33 +179,14 @@ public final class LineStyler {
     out.styled(NOTICE, "-- " + text);
   }
 
-  private record Mention(String nick, Pattern pattern) {}
-
-  private static volatile Mention lastMention = new Mention("", Pattern.compile("(?!)"));
-
-  /** The pattern for whole-word mentions of {@code nick}, compiled once per nickname. */
-  private static Pattern mentionPattern(String nick) {
-    Mention mention = lastMention;
-    if (!mention.nick().equals(nick)) {
-      mention = new Mention(nick, Pattern.compile(
-          "(?<![A-Za-z0-9_.-])" + Pattern.quote(nick) + "(?![A-Za-z0-9_-])",
-          Pattern.CASE_INSENSITIVE));
-      lastMention = mention;
-    }
-    return mention.pattern();
-  }
-
-  /**
-   * Appends {@code text}, highlighting whole-word mentions of the user's nick by others. Only a
-   * valid nickname is looked for: matching is linear in the text only while the nick is short.
-   */
+  /** Appends {@code text}, highlighting whole-word mentions of the user's nick by others. */
   private static void text(AttributedStringBuilder out, String text, String author, String ownNick) {
-    if (ownNick == null || Names.nickProblem(ownNick).isPresent()
-        || ownNick.equalsIgnoreCase(author)) {
+    Optional<Matcher> found = Mentions.in(text, author, ownNick);
+    if (found.isEmpty()) {
       out.append(text);
       return;
     }
-    Matcher mention = mentionPattern(ownNick).matcher(text);
+    Matcher mention = found.get();
     int from = 0;
     while (mention.find()) {
       out.append(text.substring(from, mention.start()));

@@ -18,10 +18,11 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive console: JLine line editing and history, and {@link Timestamps}, with incoming
- * lines printed above the input line so that they never break into what the user is typing. The
- * typed line is erased when sent; the server's echo is what shows it in the conversation. The
- * password prompt reads without echo and keeps the line out of the history.
+ * The interactive console: JLine line editing and history, {@link Timestamps}, and the bell and a
+ * marked window title when someone calls the user ({@link Alerts}), with incoming lines printed
+ * above the input line so that they never break into what the user is typing. The typed line is
+ * erased when sent; the server's echo is what shows it in the conversation. The password prompt
+ * reads without echo and keeps the line out of the history.
  *
  * <p>Closing interrupts a read in progress, which makes JLine erase the prompt and the half-typed
  * line, so the shell's prompt starts on a clean line.
@@ -35,8 +36,11 @@ final class TerminalConsole implements Console {
   private final Masking masking = new Masking();
   private volatile String prompt = "> ";
   private volatile String secretPrompt;
+  private volatile String ownNick;
   private volatile boolean closed;
   private volatile Read read;
+  private int waiting;
+  private boolean titleSaved;
 
   /** The console on this process's own terminal. */
   static TerminalConsole onSystemTerminal(Timestamps stamps, Clock clock) {
@@ -78,14 +82,18 @@ final class TerminalConsole implements Console {
     boolean secret = masking.lastWasSecret;
     if (secret) {
       secretPrompt = null;
+    } else {
+      seen();
     }
     return Optional.of(new TypedLine(line, secret));
   }
 
   @Override
   public void show(String rawLine, String ownNick) {
-    reader.printAbove(
-        LineStyler.style(ServerLine.parse(rawLine), ownNick, stamps, clock.instant()));
+    this.ownNick = ownNick;
+    ServerLine line = ServerLine.parse(rawLine);
+    String text = LineStyler.style(line, ownNick, stamps, clock.instant()).toAnsi(terminal);
+    reader.printAbove(Alerts.calls(line, ownNick) ? text + alert(ownNick) : text);
   }
 
   @Override
@@ -124,6 +132,11 @@ final class TerminalConsole implements Console {
         // The read keeps its prompt; exiting anyway.
       }
     }
+    synchronized (this) {
+      if (titleSaved) {
+        terminal.writer().write(Alerts.RESTORE_TITLE);
+      }
+    }
     terminal.flush();
     try {
       terminal.close();
@@ -146,6 +159,23 @@ final class TerminalConsole implements Console {
       } catch (IllegalStateException notReading) {
         // The prompt takes effect at the next line.
       }
+    }
+  }
+
+  /** The bell, and the window title marked with one more line waiting for the user. */
+  private synchronized String alert(String ownNick) {
+    waiting++;
+    String saveFirst = titleSaved ? "" : Alerts.SAVE_TITLE;
+    titleSaved = true;
+    return Alerts.BELL + saveFirst + Alerts.title(Alerts.titleText(ownNick, waiting));
+  }
+
+  /** The user typed a line, so has seen the screen: the title loses its mark. */
+  private synchronized void seen() {
+    if (waiting > 0) {
+      waiting = 0;
+      terminal.writer().write(Alerts.title(Alerts.titleText(ownNick, 0)));
+      terminal.flush();
     }
   }
 

@@ -84,6 +84,30 @@ class TerminalConsoleTest {
   }
 
   @Test
+  void aMentionRingsTheBellAndMarksTheTitleUntilTheUserTypes() throws Exception {
+    int from = screen.output().length();
+    console.show("MSG lobby bob hello all", "me");
+    screen.awaitOutput(from, "hello all");
+    assertFalse(screen.output().substring(from).contains(Alerts.BELL));
+
+    from = screen.output().length();
+    console.show("MSG lobby bob hey me, look", "me");
+    console.show("PRIV bob me psst", "me");
+    screen.awaitOutput(from, "psst");
+    String alerted = screen.output().substring(from);
+    assertTrue(alerted.contains(Alerts.BELL + Alerts.SAVE_TITLE + Alerts.title("(1) lochat: me")),
+        alerted);
+    assertTrue(alerted.contains(Alerts.BELL + Alerts.title("(2) lochat: me")), alerted);
+
+    from = screen.output().length();
+    typed("seen\r");
+    assertTrue(screen.output().substring(from).contains(Alerts.title("lochat: me")));
+    from = screen.output().length();
+    console.close();
+    assertTrue(screen.output().substring(from).contains(Alerts.RESTORE_TITLE));
+  }
+
+  @Test
   void linesShowTheirTime() throws Exception {
     try (TestTerminal other = new TestTerminal()) {
       TerminalConsole stamped = new TerminalConsole(other.terminal,

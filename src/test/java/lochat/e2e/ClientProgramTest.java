@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lochat client} as people run it, in a separate process: from a pipe, and on a real
- * terminal, which tmux provides (its screen is what a person would see). The terminal tests are
- * skipped where tmux is not installed. Names are resolved from a hosts file of the test's own,
- * so an unknown host never becomes a DNS query.
+ * terminal, which tmux provides (its screen, window title and bell are what a person would
+ * see). The terminal tests are skipped where tmux is not installed. Names are resolved from a
+ * hosts file of the test's own, so an unknown host never becomes a DNS query.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClientProgramTest {
@@ -113,6 +113,24 @@ class ClientProgramTest {
           out.toString());
       assertTrue(out.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d \\[lobby\\] "
           + Pattern.quote("<dave> hello"))), out.toString());
+    }
+  }
+
+  @Test
+  void aPipeGetsNeitherTheBellNorTheTitleWhenCalled() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient bob = server.register("bob")) {
+      Program client = Program.client(dir, server.port, "--nick", "dave");
+      client.awaitStdout("You are now dave");
+      bob.expect("JOINED lobby dave");
+      bob.send("/msg dave hey dave");
+      bob.send("over here, dave");
+      client.awaitStdout("[lobby] <bob> over here, dave");
+      client.stdin("");
+      assertEquals(0, client.exitCode());
+      List<String> out = client.stdout();
+      assertTrue(out.contains("[bob -> dave] hey dave"), out.toString());
+      assertFalse(out.stream().anyMatch(line -> line.indexOf('\u0007') >= 0
+          || line.indexOf('\u001b') >= 0), out.toString());
     }
   }
 
@@ -214,6 +232,21 @@ class ClientProgramTest {
       screen.press("Enter");
       screen.await(s -> s.contains("[exit 0]"));
       assertFalse(screen.everythingWritten().contains("s3cret"));
+    }
+  }
+
+  @Test
+  void aMentionRingsTheBellAndMarksTheWindowTitle() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient bob = server.register("bob");
+        Tmux screen = Tmux.chatting(dir, server.port, "ann")) {
+      bob.expect("JOINED lobby ann");
+      bob.send("hello everyone");
+      screen.await(s -> s.contains("<bob> hello everyone"));
+      assertFalse(screen.rang());
+      bob.send("ann: are you there?");
+      screen.await(s -> s.contains("<bob> ann: are you there?"));
+      assertTrue(screen.rang());
+      assertEquals("(1) lochat: ann", screen.title());
     }
   }
 
@@ -402,6 +435,14 @@ class ClientProgramTest {
 
     String screen() throws Exception {
       return run("capture-pane", "-p");
+    }
+
+    String title() throws Exception {
+      return run("display-message", "-p", "#{pane_title}").strip();
+    }
+
+    boolean rang() throws Exception {
+      return run("display-message", "-p", "#{window_bell_flag}").strip().equals("1");
     }
 
     /** Every byte the client wrote to the terminal, escape sequences included. */
