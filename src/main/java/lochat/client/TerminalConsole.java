@@ -8,18 +8,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive console: JLine line editing and history, {@link Timestamps}, and the bell and a
- * marked window title when someone calls the user ({@link Alerts}), with incoming lines printed
+ * The interactive console, on JLine: line editing and history, Tab completion of commands,
+ * nicknames and rooms ({@link Completions} over {@link KnownNames}), timestamps, and the bell and
+ * a marked window title when someone calls the user ({@link Alerts}). Incoming lines are printed
  * above the input line so that they never break into what the user is typing. The typed line is
  * erased when sent; the server's echo is what shows it in the conversation. The password prompt
  * reads without echo and keeps the line out of the history.
@@ -31,6 +34,7 @@ final class TerminalConsole implements Console {
 
   private final Terminal terminal;
   private final LineReader reader;
+  private final KnownNames names = new KnownNames();
   private final Timestamps stamps;
   private final Clock clock;
   private final Masking masking = new Masking();
@@ -58,8 +62,24 @@ final class TerminalConsole implements Console {
     reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("lochat")
+        .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
+        .completer((lineReader, parsed, candidates) -> {
+          if (secretPrompt != null) {
+            return;
+          }
+          KnownNames.Snapshot known = names.snapshot(ownNick);
+          int order = 0;
+          for (String value : Completions.candidates(
+              parsed.words().subList(0, parsed.wordIndex()),
+              parsed.word().substring(0, parsed.wordCursor()), known.nicks(), known.rooms())) {
+            candidates.add(new Candidate(value, value, null, null, null, null, true, order++));
+          }
+        })
         .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.CASE_INSENSITIVE, true)
+        .option(LineReader.Option.MENU_COMPLETE, true)
+        .option(LineReader.Option.AUTO_PARAM_SLASH, false)
         .build();
   }
 
@@ -92,6 +112,7 @@ final class TerminalConsole implements Console {
   public void show(String rawLine, String ownNick) {
     this.ownNick = ownNick;
     ServerLine line = ServerLine.parse(rawLine);
+    names.follow(line, ownNick);
     String text = LineStyler.style(line, ownNick, stamps, clock.instant()).toAnsi(terminal);
     reader.printAbove(Alerts.calls(line, ownNick) ? text + alert(ownNick) : text);
   }

@@ -84,6 +84,20 @@ class TerminalConsoleTest {
   }
 
   @Test
+  void tabCompletesNicknamesTheClientHasSeen() throws Exception {
+    console.show("WHO lobby me bob carl", "me");
+    assertEquals(TypedLine.plain("carl: hi"), typed("ca\thi\r"));
+    assertEquals(TypedLine.plain("/msg bob psst"), typed("/msg bo\tpsst\r"));
+  }
+
+  @Test
+  void tabCompletesCommandsAndRooms() throws Exception {
+    console.show("ROOMS games:2 lobby:3", "me");
+    assertEquals(TypedLine.plain("/whois "), typed("/whoi\t\r"));
+    assertEquals(TypedLine.plain("/join #games "), typed("/join #ga\t\r"));
+  }
+
+  @Test
   void aMentionRingsTheBellAndMarksTheTitleUntilTheUserTypes() throws Exception {
     int from = screen.output().length();
     console.show("MSG lobby bob hello all", "me");

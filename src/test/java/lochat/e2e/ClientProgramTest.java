@@ -236,6 +236,19 @@ class ClientProgramTest {
   }
 
   @Test
+  void tabCompletesTheNickOfSomeoneInTheRoom() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient bob = server.register("bob");
+        Tmux screen = Tmux.chatting(dir, server.port, "ann")) {
+      screen.type("/msg b");
+      screen.press("Tab");
+      screen.type("hi");
+      screen.await(s -> s.contains("ann> /msg bob hi"));
+      screen.press("Enter");
+      bob.expect("PRIV ann bob hi");
+    }
+  }
+
+  @Test
   void aMentionRingsTheBellAndMarksTheWindowTitle() throws Exception {
     try (TestServer server = TestServer.start(); TestClient bob = server.register("bob");
         Tmux screen = Tmux.chatting(dir, server.port, "ann")) {
