@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -51,6 +53,12 @@ public final class ClientCommand implements Callable<Integer> {
           + "'none' (default: HH:mm on a terminal, none when the output is not one).")
   String timestampFormat;
 
+  @Option(names = "--history-file", paramLabel = "FILE",
+      defaultValue = "${sys:lochat.history-file:-${sys:user.home}/.lochat/history}",
+      description = "Where the lines you type are kept across runs, or 'none' "
+          + "(default: ${DEFAULT-VALUE}).")
+  String historyFile;
+
   @Override
   public Integer call() throws Exception {
     System.setProperty("lochat.log.level", "WARN");
@@ -67,7 +75,7 @@ public final class ClientCommand implements Callable<Integer> {
         : onTerminal ? Timestamps.parse(Timestamps.DEFAULT_PATTERN, ZoneId.systemDefault())
         : Timestamps.off(ZoneId.systemDefault());
     Console console = onTerminal
-        ? TerminalConsole.onSystemTerminal(stamps, Clock.systemDefaultZone())
+        ? TerminalConsole.onSystemTerminal(stamps, history(), Clock.systemDefaultZone())
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw, stamps, Clock.systemDefaultZone());
@@ -90,6 +98,18 @@ public final class ClientCommand implements Callable<Integer> {
         return Optional.of("Invalid --timestamp-format: " + e.getMessage());
       }
     }
+    if (!historyFile.equalsIgnoreCase("none")) {
+      try {
+        Path.of(historyFile);
+      } catch (InvalidPathException e) {
+        return Optional.of("Invalid --history-file: " + e.getMessage());
+      }
+    }
     return Optional.empty();
+  }
+
+  private Optional<HistoryFile> history() {
+    return historyFile.equalsIgnoreCase("none")
+        ? Optional.empty() : Optional.of(new HistoryFile(Path.of(historyFile)));
   }
 }

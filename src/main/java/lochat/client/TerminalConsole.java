@@ -16,19 +16,21 @@ import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive console, on JLine: line editing and history, Tab completion of commands,
- * nicknames and rooms ({@link Completions} over {@link KnownNames}), timestamps, and the bell and
- * a marked window title when someone calls the user ({@link Alerts}). Incoming lines are printed
- * above the input line so that they never break into what the user is typing. The typed line is
- * erased when sent; the server's echo is what shows it in the conversation. The password prompt
- * reads without echo and keeps the line out of the history.
+ * The interactive console, on JLine: line editing, Tab completion of commands, nicknames and
+ * rooms ({@link Completions} over {@link KnownNames}), history kept across runs
+ * ({@link HistoryFile}), timestamps, and the bell and a marked window title when someone calls
+ * the user ({@link Alerts}). Incoming lines are printed above the input line so that they never
+ * break into what the user is typing; the typed line is erased when sent, and the server's echo
+ * is what shows it in the conversation. The password prompt reads without echo and keeps the
+ * line out of every history.
  *
- * <p>Closing interrupts a read in progress, which makes JLine erase the prompt and the half-typed
- * line, so the shell's prompt starts on a clean line.
+ * <p>Closing interrupts a read in progress, which makes JLine erase the prompt and the
+ * half-typed line, so the shell's prompt starts on a clean line.
  */
 final class TerminalConsole implements Console {
 
@@ -36,8 +38,10 @@ final class TerminalConsole implements Console {
   private final LineReader reader;
   private final KnownNames names = new KnownNames();
   private final Timestamps stamps;
+  private final Optional<HistoryFile> history;
   private final Clock clock;
   private final Masking masking = new Masking();
+
   private volatile String prompt = "> ";
   private volatile String secretPrompt;
   private volatile String ownNick;
@@ -47,21 +51,28 @@ final class TerminalConsole implements Console {
   private boolean titleSaved;
 
   /** The console on this process's own terminal. */
-  static TerminalConsole onSystemTerminal(Timestamps stamps, Clock clock) {
+  static TerminalConsole onSystemTerminal(
+      Timestamps stamps, Optional<HistoryFile> history, Clock clock) {
     try {
-      return new TerminalConsole(TerminalBuilder.builder().system(true).build(), stamps, clock);
+      return new TerminalConsole(TerminalBuilder.builder().system(true).build(), stamps, history,
+          clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  TerminalConsole(Terminal terminal, Timestamps stamps, Clock clock) {
+  TerminalConsole(Terminal terminal, Timestamps stamps, Optional<HistoryFile> history,
+      Clock clock) {
     this.terminal = terminal;
     this.stamps = stamps;
+    this.history = history;
     this.clock = clock;
+    DefaultHistory kept = new DefaultHistory();
     reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("lochat")
+        .history(kept)
+        .variable(LineReader.HISTORY_SIZE, HistoryFile.KEPT)
         .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
         .completer((lineReader, parsed, candidates) -> {
           if (secretPrompt != null) {
@@ -81,6 +92,8 @@ final class TerminalConsole implements Console {
         .option(LineReader.Option.MENU_COMPLETE, true)
         .option(LineReader.Option.AUTO_PARAM_SLASH, false)
         .build();
+    kept.attach(reader);
+    history.ifPresent(file -> file.load().forEach(kept::add));
   }
 
   @Override
@@ -103,6 +116,7 @@ final class TerminalConsole implements Console {
     if (secret) {
       secretPrompt = null;
     } else {
+      history.ifPresent(file -> file.append(line));
       seen();
     }
     return Optional.of(new TypedLine(line, secret));
@@ -203,7 +217,7 @@ final class TerminalConsole implements Console {
   /** A read in progress: the thread to interrupt, and when it is over. */
   private record Read(Thread thread, CompletableFuture<Void> ended) {}
 
-  /** Hides the password as it is typed and keeps it out of history. */
+  /** Hides the password as it is typed and keeps it, and {@code /pass} lines, out of history. */
   private final class Masking implements MaskingCallback {
     private volatile boolean lastWasSecret;
 
@@ -215,7 +229,7 @@ final class TerminalConsole implements Console {
     @Override
     public String history(String line) {
       lastWasSecret = secretPrompt != null;
-      return lastWasSecret ? null : line;
+      return lastWasSecret || !HistoryFile.worthKeeping(line) ? null : line;
     }
   }
 }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The terminal console over a JLine terminal on pipes: what a person at the keyboard gets. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -24,17 +29,23 @@ class TerminalConsoleTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-01T21:07:00Z"), ZoneOffset.UTC);
 
+  @TempDir Path dir;
+
   /** The Up arrow, as xterm sends it in the application mode JLine puts it in. */
   private static final String UP = "\u001bOA";
 
   private final ExecutorService typist = Executors.newSingleThreadExecutor();
   private TestTerminal screen;
   private TerminalConsole console;
+  private HistoryFile history;
 
   @BeforeEach
   void start() throws Exception {
     screen = new TestTerminal();
-    console = new TerminalConsole(screen.terminal, Timestamps.off(ZoneOffset.UTC), CLOCK);
+    history = new HistoryFile(dir.resolve("history"));
+    Files.writeString(history.path(), "an old line\nthe newest line\n", StandardCharsets.UTF_8);
+    console = new TerminalConsole(screen.terminal, Timestamps.off(ZoneOffset.UTC),
+        Optional.of(history), CLOCK);
     console.setPrompt("[lobby] me> ");
   }
 
@@ -61,6 +72,19 @@ class TerminalConsoleTest {
   }
 
   @Test
+  void aTypedLineIsReadAndKeptInTheHistoryFile() throws Exception {
+    assertEquals(TypedLine.plain("hello all"), typed("hello all\r"));
+    assertEquals(List.of("an old line", "the newest line", "hello all"),
+        Files.readAllLines(history.path()));
+  }
+
+  @Test
+  void theUpArrowReachesLinesFromEarlierRuns() throws Exception {
+    assertEquals(TypedLine.plain("the newest line"), typed(UP + "\r"));
+    assertEquals(TypedLine.plain("an old line"), typed(UP + UP + "\r"));
+  }
+
+  @Test
   void thePasswordIsReadWithoutEchoAndKeptOutOfHistory() throws Exception {
     assertEquals(TypedLine.plain("hello"), typed("hello\r"));
     console.askSecret("Password: ");
@@ -69,6 +93,7 @@ class TerminalConsoleTest {
     screen.type("s3cret\r");
     assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
     assertFalse(screen.output().substring(from).contains("s3cret"), screen.output());
+    assertFalse(Files.readString(history.path()).contains("s3cret"));
     assertEquals(TypedLine.plain("hello"), typed(UP + "\r"));
   }
 
@@ -81,6 +106,13 @@ class TerminalConsoleTest {
     console.askSecret("Password: ");
     screen.type("s3cret\r");
     assertEquals(new TypedLine("s3cret", true), line.get(20, TimeUnit.SECONDS).orElseThrow());
+  }
+
+  @Test
+  void aPassCommandTypedIsKeptOutOfHistory() throws Exception {
+    assertEquals(TypedLine.plain("/pass s3cret"), typed("/pass s3cret\r"));
+    assertFalse(Files.readString(history.path()).contains("s3cret"));
+    assertEquals(TypedLine.plain("the newest line"), typed(UP + "\r"));
   }
 
   @Test
@@ -125,7 +157,7 @@ class TerminalConsoleTest {
   void linesShowTheirTime() throws Exception {
     try (TestTerminal other = new TestTerminal()) {
       TerminalConsole stamped = new TerminalConsole(other.terminal,
-          Timestamps.parse("HH:mm", ZoneOffset.UTC), CLOCK);
+          Timestamps.parse("HH:mm", ZoneOffset.UTC), Optional.empty(), CLOCK);
       stamped.show("MSG lobby bob hello", "me");
       stamped.info("Connection closed by server");
       other.awaitOutput(0, "Connection closed");

@@ -232,6 +232,26 @@ class ClientProgramTest {
       screen.press("Enter");
       screen.await(s -> s.contains("[exit 0]"));
       assertFalse(screen.everythingWritten().contains("s3cret"));
+      assertFalse(Files.readString(dir.resolve("history")).contains("s3cret"));
+    }
+  }
+
+  @Test
+  void theLinesTypedAreThereAgainInTheNextRun() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      try (Tmux first = Tmux.chatting(dir, server.port, "ann")) {
+        first.type("remember me");
+        first.press("Enter");
+        first.await(s -> s.contains("<ann> remember me"));
+        first.type("/quit");
+        first.press("Enter");
+        first.await(s -> s.contains("[exit 0]"));
+      }
+      try (Tmux second = Tmux.chatting(dir, server.port, "ann")) {
+        second.press("Up");
+        second.press("Up");
+        second.await(s -> s.contains("[lobby] ann> remember me"));
+      }
     }
   }
 
@@ -295,6 +315,9 @@ class ClientProgramTest {
         "-Dlogback.configurationFile=logback.xml", "-Djdk.net.hosts.file=" + hosts,
         "-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
     command.addAll(List.of(args));
+    if (args[0].equals("client")) {
+      command.addAll(List.of("--history-file", dir.resolve("history").toString()));
+    }
     return command;
   }
 
