@@ -77,8 +77,7 @@ class ClientProgramTest {
 
   @Test
   void aPipedClientNeverTakesItsLinesForThePassword() throws Exception {
-    try (TestServer server = TestServer.start("lochat.password = s3cret");
-        TestClient ann = server.connect()) {
+    try (TestServer server = TestServer.start("lochat.password = s3cret")) {
       Program client = Program.client(dir, server.port, "--nick", "zed");
       client.stdin("s3cret\nhello\n");
       assertEquals(1, client.exitCode());
@@ -513,8 +512,12 @@ class ClientProgramTest {
     }
 
     @Override
-    public void close() throws Exception {
-      new ProcessBuilder("tmux", "-S", socket, "kill-server").start().waitFor();
+    public void close() throws IOException {
+      try {
+        new ProcessBuilder("tmux", "-S", socket, "kill-server").start().waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
