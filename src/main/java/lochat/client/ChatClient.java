@@ -4,7 +4,6 @@ import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +13,11 @@ import lochat.connection.LineFraming;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -28,39 +29,46 @@ import org.apache.pekko.util.ByteString;
  * socket's lines flow out to the console.
  *
  * <pre>
- *   [/pass P] [/nick N] ++ console lines ++ "/quit" --takeWhile(not quit)--&gt; encode --&gt; TCP
- *   TCP --&gt; LineFraming --&gt; console (styled), tracking own nick and room
+ *   [/pass P] [/nick N] ++ (sign-in answers merge (console lines ++ "/quit" --gate--&gt;))
+ *       --takeWhile(not quit)--&gt; encode --&gt; TCP
+ *   TCP --&gt; LineFraming --&gt; sign-in, tracking own nick and room --&gt; console (styled)
  * </pre>
  *
- * <p>Reading the console blocks, so that source runs on Pekko's blocking-I/O dispatcher. At the
- * end of input a {@code /quit} is sent after everything typed; the TCP connection is half-closed
- * and the client keeps reading until the server has answered and closed, so nothing is lost.
+ * <p>{@link SignIn} opens with {@code --password} and {@code --nick} and answers the server's
+ * prompts; until the nickname is accepted a script's lines wait at the {@link InputGate}, so that
+ * none is taken for a nickname or a password. Reading the console blocks, so that source runs on
+ * Pekko's blocking-I/O dispatcher, and stops after a quit line so that no prompt is drawn again.
+ * At the end of input a {@code /quit} is sent after everything typed; the TCP connection is
+ * half-closed and the client keeps reading until the server has answered and closed, so
+ * nothing is lost.
  */
 public final class ChatClient {
 
   /** Longest line accepted from the server; a Lochat server never sends one this long. */
   private static final int MAX_SERVER_LINE_BYTES = 1 << 20;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final int SIGN_IN_ANSWERS = 8;
 
   private final String host;
   private final int port;
-  private final Optional<String> nick;
-  private final Optional<String> password;
   private final Console console;
+  private final SignIn signIn;
+  private final InputGate gate;
 
   private volatile String ownNick;
   private volatile String room;
-  private volatile boolean registered;
+  private volatile boolean quitTyped;
   private volatile boolean quitSent;
+  private volatile boolean gaveUp;
 
   /** @param password the server's password, given before the nickname */
   public ChatClient(String host, int port, Optional<String> nick, Optional<String> password,
       Console console) {
     this.host = host;
     this.port = port;
-    this.nick = nick;
-    this.password = password;
     this.console = console;
+    this.signIn = new SignIn(nick, password, console.interactive());
+    this.gate = console.interactive() ? InputGate.opened() : InputGate.closed();
   }
 
   /** Connects, runs until the conversation ends, and returns the process exit status. */
@@ -75,14 +83,16 @@ public final class ChatClient {
             .withFallback(ConfigFactory.load()));
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     try {
+      Pair<BoundedSourceQueue<String>, Source<String, NotUsed>> answers =
+          Source.<String>queue(SIGN_IN_ANSWERS).preMaterialize(system);
       Pair<CompletionStage<Tcp.OutgoingConnection>, CompletionStage<Done>> running =
-          outgoingLines()
+          outgoingLines(answers.second())
               .map(line -> ByteString.fromString(line + "\n", StandardCharsets.UTF_8))
               .viaMat(Tcp.get(system).outgoingConnection(
                   new InetSocketAddress(host, port), Optional.empty(), List.of(), true,
                   Optional.of(CONNECT_TIMEOUT), Optional.empty()), Keep.right())
               .via(LineFraming.flow(MAX_SERVER_LINE_BYTES))
-              .toMat(Sink.foreach(line -> received(line, exit)), Keep.both())
+              .toMat(Sink.foreach(line -> received(line, answers.first(), exit)), Keep.both())
               .run(system);
       running.first().whenComplete((connection, failure) -> {
         if (failure != null) {
@@ -111,15 +121,13 @@ public final class ChatClient {
     }
   }
 
-  private Source<String, ?> outgoingLines() {
-    Source<String, ?> typed = Source.unfoldResource(
-        () -> console, Console::readLine, c -> {});
-    List<String> first = new ArrayList<>();
-    password.ifPresent(p -> first.add("/pass " + p));
-    nick.ifPresent(n -> first.add("/nick " + n));
-    return Source.from(first)
-        .concat(typed.map(UserInput::toWire).filter(line -> !line.isBlank()))
+  private Source<String, ?> outgoingLines(Source<String, NotUsed> answers) {
+    Source<String, ?> typed = Source.unfoldResource(() -> console, this::nextTyped, c -> {})
+        .map(UserInput::toWire)
+        .filter(line -> !line.isBlank())
         .concat(Source.single(UserInput.QUIT))
+        .mapAsync(1, line -> gate.next().thenApply(done -> line));
+    return Source.from(signIn.opening()).concat(answers.merge(typed))
         .takeWhile(line -> !UserInput.isQuit(line), true)
         .map(line -> {
           if (UserInput.isQuit(line)) {
@@ -129,19 +137,48 @@ public final class ChatClient {
         });
   }
 
-  private void received(InboundLine inbound, CompletableFuture<Integer> exit) {
+  /** The user's next line; none after a quit, so that the prompt is not drawn again. */
+  private Optional<TypedLine> nextTyped(Console from) {
+    if (quitTyped) {
+      return Optional.empty();
+    }
+    Optional<TypedLine> typed = from.readLine();
+    if (typed.map(line -> UserInput.isQuit(UserInput.toWire(line))).orElse(false)) {
+      quitTyped = true;
+    }
+    return typed;
+  }
+
+  private void received(InboundLine inbound, BoundedSourceQueue<String> answers,
+      CompletableFuture<Integer> exit) {
+    if (gaveUp) {
+      return;
+    }
     if (!(inbound instanceof InboundLine.Text text)) {
       console.info("(a line from the server was too long to show)");
       return;
     }
-    String line = text.text();
-    ServerLine parsed = ServerLine.parse(line);
-    track(parsed);
-    console.show(line, ownNick);
-    if (!registered && !console.interactive() && parsed.kind().equals("ERROR")
-        && parsed.field(0).startsWith("nick-")) {
-      console.info("Nickname refused; give another with --nick");
+    ServerLine parsed = ServerLine.parse(text.text());
+    SignIn.Step step = signIn.on(parsed);
+    if (step instanceof SignIn.GiveUp giveUp) {
+      gaveUp = true;
+      console.info(giveUp.why());
       exit.complete(1);
+      return;
+    }
+    if (step instanceof SignIn.Hide) {
+      return;
+    }
+    track(parsed);
+    console.show(text.text(), ownNick);
+    if (step instanceof SignIn.Send send) {
+      answers.offer(send.line());
+    } else if (step instanceof SignIn.AdmitOne) {
+      gate.admitOne();
+    } else if (step instanceof SignIn.AskSecret ask) {
+      console.askSecret(ask.prompt());
+    } else if (step instanceof SignIn.SignedIn) {
+      gate.open();
     }
   }
 
@@ -150,7 +187,6 @@ public final class ChatClient {
     switch (line.kind()) {
       case "OK" -> {
         if (line.field(0).equals("nick")) {
-          registered = true;
           ownNick = line.field(1);
         } else if (line.field(0).equals("current")) {
           room = line.field(1);

@@ -4,6 +4,10 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lochat.chat.Names;
@@ -11,13 +15,19 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. */
+/**
+ * {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. Options are
+ * checked before connecting: a bad one gets one line saying why and exit status 2, as the
+ * server's bad settings do.
+ */
 @Command(name = "client", mixinStandardHelpOptions = true,
     description = "Connect to a Lochat server and chat.")
 public final class ClientCommand implements Callable<Integer> {
 
   /** The port the client connects to without --port, the server's default native port. */
   public static final int DEFAULT_PORT = 4444;
+
+  private static final int INVALID_OPTION = 2;
 
   @Option(names = "--host", defaultValue = "localhost",
       description = "Server address (default: ${DEFAULT-VALUE}).")
@@ -38,21 +48,68 @@ public final class ClientCommand implements Callable<Integer> {
       description = "Print the server's protocol lines as they are (when not on a terminal).")
   boolean raw;
 
+  @Option(names = "--timestamp-format", paramLabel = "PATTERN",
+      description = "Time shown before each line, a java.time pattern such as HH:mm:ss, or "
+          + "'none' (default: HH:mm on a terminal, none when the output is not one).")
+  String timestampFormat;
+
+  @Option(names = "--history-file", paramLabel = "FILE",
+      defaultValue = "${sys:lochat.history-file:-${sys:user.home}/.lochat/history}",
+      description = "Where the lines you type are kept across runs, or 'none' "
+          + "(default: ${DEFAULT-VALUE}).")
+  String historyFile;
+
   @Override
   public Integer call() throws Exception {
     System.setProperty("lochat.log.level", "WARN");
     System.setProperty("lochat.pekko.log.level", "ERROR");
     LoggerFactory.getLogger(ClientCommand.class);
-    if (nick != null && Names.nickProblem(nick).isPresent()) {
-      System.err.println("Invalid --nick: " + Names.nickProblem(nick).get());
-      return 2;
+    Optional<String> invalid = problem();
+    if (invalid.isPresent()) {
+      System.err.println(invalid.get());
+      return INVALID_OPTION;
     }
-    Console console = System.console() != null && !raw
-        ? new TerminalConsole()
+    boolean onTerminal = System.console() != null && !raw;
+    Timestamps stamps = timestampFormat != null
+        ? Timestamps.parse(timestampFormat, ZoneId.systemDefault())
+        : onTerminal ? Timestamps.parse(Timestamps.DEFAULT_PATTERN, ZoneId.systemDefault())
+        : Timestamps.off(ZoneId.systemDefault());
+    Console console = onTerminal
+        ? TerminalConsole.onSystemTerminal(stamps, history(), Clock.systemDefaultZone())
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
-            raw);
+            raw, stamps, Clock.systemDefaultZone());
     return new ChatClient(
         host, port, Optional.ofNullable(nick), Optional.ofNullable(password), console).run();
+  }
+
+  /** What is wrong with the options, in one line, or empty. */
+  private Optional<String> problem() {
+    if (port < 1 || port > 65535) {
+      return Optional.of("Invalid --port: must be between 1 and 65535, not " + port);
+    }
+    if (nick != null && Names.nickProblem(nick).isPresent()) {
+      return Optional.of("Invalid --nick: " + Names.nickProblem(nick).get());
+    }
+    if (timestampFormat != null) {
+      try {
+        Timestamps.parse(timestampFormat, ZoneId.systemDefault());
+      } catch (IllegalArgumentException e) {
+        return Optional.of("Invalid --timestamp-format: " + e.getMessage());
+      }
+    }
+    if (!historyFile.equalsIgnoreCase("none")) {
+      try {
+        Path.of(historyFile);
+      } catch (InvalidPathException e) {
+        return Optional.of("Invalid --history-file: " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<HistoryFile> history() {
+    return historyFile.equalsIgnoreCase("none")
+        ? Optional.empty() : Optional.of(new HistoryFile(Path.of(historyFile)));
   }
 }

@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import lochat.chat.Names;
 import lochat.protocol.TextSanitizer;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -15,9 +14,9 @@ import org.jline.utils.AttributedStyle;
 /**
  * Turns server lines into what the user reads: {@code [lobby] <alice> hi} rather than
  * {@code MSG lobby alice hi}, each kind in its own colour, mentions of the user's nick
- * highlighted. Pure: the same line and nick always give the same text. Control characters and
- * escape sequences a server sends are removed, so that only the client's own colours reach the
- * terminal.
+ * highlighted ({@link Mentions}), after the time when {@link Timestamps} are on. Pure: the same
+ * line, nick and time always give the same text. Control characters and escape sequences a
+ * server sends are removed, so that only the client's own colours reach the terminal.
  */
 public final class LineStyler {
 
@@ -30,6 +29,8 @@ public final class LineStyler {
   private static final AttributedStyle ERROR = PLAIN.foreground(AttributedStyle.RED).bold();
   private static final AttributedStyle PRIVATE = PLAIN.foreground(AttributedStyle.MAGENTA);
   private static final AttributedStyle HISTORY = PLAIN.faint();
+  private static final AttributedStyle TIME = PLAIN.faint();
+  private static final AttributedStyle INFO = PLAIN.faint();
   private static final AttributedStyle MENTION =
       PLAIN.foreground(AttributedStyle.BLACK).background(AttributedStyle.YELLOW).bold();
 
@@ -37,18 +38,59 @@ public final class LineStyler {
 
   private LineStyler() {}
 
-  /** @param ownNick the user's nickname, or null before it has one */
-  public static AttributedString style(ServerLine line, String ownNick) {
-    return style(line, ownNick, ZoneId.systemDefault());
-  }
-
   /**
-   * Like {@link #style(ServerLine, String)}, showing history times in {@code zone}. What the
-   * server sent is cleaned first, so that no server can act on the user's terminal.
+   * The line as the user reads it, history times shown in {@code zone}. What the server sent is
+   * cleaned first, so that no server can act on the user's terminal.
+   *
+   * @param ownNick the user's nickname, or null before it has one
    */
   public static AttributedString style(ServerLine line, String ownNick, ZoneId zone) {
     return styleClean(new ServerLine(TextSanitizer.clean(line.kind()),
         TextSanitizer.clean(line.body())), ownNick, zone);
+  }
+
+  /**
+   * The line as the user reads it, after the time it was shown ({@code now}) or, for a post
+   * from a room's history, the time it was posted, when {@code stamps} are on.
+   */
+  static AttributedString style(ServerLine line, String ownNick, Timestamps stamps, Instant now) {
+    if (!stamps.on()) {
+      return style(line, ownNick, stamps.zone());
+    }
+    ServerLine clean = new ServerLine(TextSanitizer.clean(line.kind()),
+        TextSanitizer.clean(line.body()));
+    Optional<Instant> posted = clean.kind().equals("HISTORY")
+        ? instant(clean.field(0)) : Optional.empty();
+    AttributedStringBuilder out = new AttributedStringBuilder()
+        .styled(TIME, stamps.format(posted.orElse(now)) + " ");
+    return out.append(posted.isPresent()
+        ? historicPost(clean, ownNick, stamps.zone())
+        : styleClean(clean, ownNick, stamps.zone())).toAttributedString();
+  }
+
+  /** A message from the client itself (connection state, why it gives up), with its time. */
+  static AttributedString info(String text, Timestamps stamps, Instant now) {
+    AttributedStringBuilder out = new AttributedStringBuilder();
+    if (stamps.on()) {
+      out.styled(TIME, stamps.format(now) + " ");
+    }
+    return out.styled(INFO, text).toAttributedString();
+  }
+
+  /** The post a history line holds, dimmed; a history line never holds another to unwrap. */
+  private static AttributedString historicPost(ServerLine line, String ownNick, ZoneId zone) {
+    ServerLine post = ServerLine.parse(line.rest(1));
+    String original = post.kind().equals("HISTORY")
+        ? line.rest(1) : styleClean(post, ownNick, zone).toString();
+    return new AttributedString(original, HISTORY);
+  }
+
+  private static Optional<Instant> instant(String timestamp) {
+    try {
+      return Optional.of(Instant.parse(timestamp));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static AttributedString styleClean(ServerLine line, String ownNick, ZoneId zone) {
@@ -73,11 +115,7 @@ public final class LineStyler {
       }
       case "HISTORY" -> {
         out.styled(HISTORY, localTime(line.field(0), zone) + " ");
-        ServerLine post = ServerLine.parse(line.rest(1));
-        // A history line holds one post, never another history line to unwrap.
-        String original = post.kind().equals("HISTORY")
-            ? line.rest(1) : styleClean(post, ownNick, zone).toString();
-        out.append(new AttributedString(original, HISTORY));
+        out.append(historicPost(line, ownNick, zone));
       }
       case "JOINED" -> notice(out, line.field(0), line.field(1) + " joined");
       case "LEFT" -> notice(out, line.field(0), line.field(1) + " left (" + line.rest(2) + ")");
@@ -99,11 +137,8 @@ public final class LineStyler {
   }
 
   private static String localTime(String timestamp, ZoneId zone) {
-    try {
-      return HOURS_MINUTES.format(Instant.parse(timestamp).atZone(zone));
-    } catch (DateTimeParseException e) {
-      return timestamp;
-    }
+    return instant(timestamp).map(time -> HOURS_MINUTES.format(time.atZone(zone)))
+        .orElse(timestamp);
   }
 
   private static String okText(ServerLine line) {
@@ -112,7 +147,7 @@ public final class LineStyler {
     return switch (what) {
       case "nick" -> "You are now " + detail;
       case "current" -> "You are now talking in " + detail;
-      case "quit" -> detail;
+      case "quit", "pass" -> detail;
       default -> "OK " + line.body();
     };
   }
@@ -144,33 +179,14 @@ public final class LineStyler {
     out.styled(NOTICE, "-- " + text);
   }
 
-  private record Mention(String nick, Pattern pattern) {}
-
-  private static volatile Mention lastMention = new Mention("", Pattern.compile("(?!)"));
-
-  /** The pattern for whole-word mentions of {@code nick}, compiled once per nickname. */
-  private static Pattern mentionPattern(String nick) {
-    Mention mention = lastMention;
-    if (!mention.nick().equals(nick)) {
-      mention = new Mention(nick, Pattern.compile(
-          "(?<![A-Za-z0-9_.-])" + Pattern.quote(nick) + "(?![A-Za-z0-9_-])",
-          Pattern.CASE_INSENSITIVE));
-      lastMention = mention;
-    }
-    return mention.pattern();
-  }
-
-  /**
-   * Appends {@code text}, highlighting whole-word mentions of the user's nick by others. Only a
-   * valid nickname is looked for: matching is linear in the text only while the nick is short.
-   */
+  /** Appends {@code text}, highlighting whole-word mentions of the user's nick by others. */
   private static void text(AttributedStringBuilder out, String text, String author, String ownNick) {
-    if (ownNick == null || Names.nickProblem(ownNick).isPresent()
-        || ownNick.equalsIgnoreCase(author)) {
+    Optional<Matcher> found = Mentions.in(text, author, ownNick);
+    if (found.isEmpty()) {
       out.append(text);
       return;
     }
-    Matcher mention = mentionPattern(ownNick).matcher(text);
+    Matcher mention = found.get();
     int from = 0;
     while (mention.find()) {
       out.append(text.substring(from, mention.start()));

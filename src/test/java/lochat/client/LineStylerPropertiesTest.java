@@ -3,6 +3,7 @@ package lochat.client;
 import static lochat.testing.Hostile.inLinearTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import lochat.testing.Hostile;
 import net.jqwik.api.Arbitraries;
@@ -42,9 +43,13 @@ class LineStylerPropertiesTest {
   @Property(tries = 300)
   void noHostileLinePutsAControlCharacterOnTheTerminal(
       @ForAll("line") String line, @ForAll("ownNick") String ownNick) {
-    AttributedString shown = LineStyler.style(ServerLine.parse(line), ownNick, ZoneOffset.UTC);
-    Hostile.assertNoControl(shown.toString());
-    Hostile.assertNoControl(shown.toAnsi().replaceAll(SGR, ""));
+    for (AttributedString shown : new AttributedString[] {
+        LineStyler.style(ServerLine.parse(line), ownNick, ZoneOffset.UTC),
+        LineStyler.style(ServerLine.parse(line), ownNick,
+            Timestamps.parse("HH:mm", ZoneOffset.UTC), Instant.EPOCH)}) {
+      Hostile.assertNoControl(shown.toString());
+      Hostile.assertNoControl(shown.toAnsi().replaceAll(SGR, ""));
+    }
   }
 
   @Property(tries = 300)

@@ -3,6 +3,8 @@ package lochat.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,50 @@ class LineStylerTest {
     assertEquals("You are now talking in games", text("OK current games"));
     assertEquals("Bye alice", text("OK quit Bye alice"));
     assertEquals("OK something new", text("OK something new"));
+  }
+
+  @Test
+  void passwordAnswersReadAsSentences() {
+    assertEquals("Password accepted", text("OK pass Password accepted"));
+    assertEquals("This server needs no password", text("OK pass This server needs no password"));
+  }
+
+  // Timestamps
+
+  private static final Instant NOW = Instant.parse("2026-03-01T21:07:00Z");
+
+  private static String stamped(String line, String pattern) {
+    return LineStyler.style(ServerLine.parse(line), "me",
+        Timestamps.parse(pattern, ZoneOffset.UTC), NOW).toString();
+  }
+
+  @Test
+  void everyLineShowsTheTimeItWasShown() {
+    assertEquals("21:07 [lobby] <alice> hi", stamped("MSG lobby alice hi", "HH:mm"));
+    assertEquals("21:07:00 Error: oops", stamped("ERROR bad-argument oops", "HH:mm:ss"));
+    assertEquals("21:07 Password accepted", stamped("OK pass Password accepted", "HH:mm"));
+  }
+
+  @Test
+  void aPostFromHistoryShowsTheTimeItWasPostedOnce() {
+    assertEquals("12:34:56 [lobby] <alice> earlier",
+        stamped("HISTORY 2024-03-01T12:34:56Z MSG lobby alice earlier", "HH:mm:ss"));
+    assertEquals("21:07 HISTORY-ish", stamped("HISTORY-ish", "HH:mm"));
+  }
+
+  @Test
+  void withoutTimestampsLinesAreAsBefore() {
+    assertEquals("[lobby] <alice> hi", stamped("MSG lobby alice hi", "none"));
+    assertEquals("12:34 [lobby] <alice> earlier",
+        stamped("HISTORY 2024-03-01T12:34:56Z MSG lobby alice earlier", "none"));
+  }
+
+  @Test
+  void theClientsOwnMessagesAreStampedToo() {
+    assertEquals("21:07 Connection closed by server", LineStyler.info(
+        "Connection closed by server", Timestamps.parse("HH:mm", ZoneOffset.UTC), NOW).toString());
+    assertEquals("Connection closed by server", LineStyler.info(
+        "Connection closed by server", Timestamps.off(ZoneOffset.UTC), NOW).toString());
   }
 
   @Test

@@ -43,4 +43,13 @@ class UserInputTest {
     assertFalse(UserInput.isQuit("I will /quit soon"));
     assertFalse(UserInput.isQuit(""));
   }
+
+  @Test
+  void aLineTypedAtThePasswordPromptIsSentAsPass() {
+    assertEquals("/pass s3cret", UserInput.toWire(new TypedLine("s3cret", true)));
+    assertEquals("/pass /odd one", UserInput.toWire(new TypedLine("/odd one", true)));
+    assertEquals("/quit", UserInput.toWire(new TypedLine("exit", true)));
+    assertEquals("/quit", UserInput.toWire(new TypedLine("/quit", true)));
+    assertEquals("s3cret", UserInput.toWire(TypedLine.plain("s3cret")));
+  }
 }
