@@ -81,15 +81,28 @@ class NativeSessionTest {
 
   private ActorRef<SessionCommand> session(
       ConnectionSettings settings, Outbound outbound) {
-    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
-        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
-    registry.expectMessageClass(Registry.Connected.class);
+    ActorRef<SessionCommand> session = spawn(settings, outbound);
     if (settings.password().isEmpty()) {
       // The welcome counts everyone connected: here 2 users and this connection.
       registry.expectMessageClass(Registry.GetOnline.class).replyTo()
           .tell(new Registry.Online(2, 0, 1, 2, 1));
     }
+    return session;
+  }
+
+  /** A session whose socket is read, which has not had its welcome's count yet. */
+  private ActorRef<SessionCommand> sessionBeforeTheWelcome() {
+    ConnectionSettings settings = settings(64 * 1024);
+    Outbound outbound = new Outbound(settings, "\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    return spawn(settings, outbound);
+  }
+
+  private ActorRef<SessionCommand> spawn(ConnectionSettings settings, Outbound outbound) {
+    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
+        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
+    registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
 
@@ -153,13 +166,7 @@ class NativeSessionTest {
 
   @Test
   void aLineSentBeforeTheWelcomeIsHandledAfterIt() {
-    ConnectionSettings settings = settings(64 * 1024);
-    Outbound outbound = new Outbound(settings, "\n");
-    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
-    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
-        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
-    registry.expectMessageClass(Registry.Connected.class);
+    ActorRef<SessionCommand> session = sessionBeforeTheWelcome();
     ActorRef<Registry.Online> online =
         registry.expectMessageClass(Registry.GetOnline.class).replyTo();
     receive(session, "alice");
@@ -176,13 +183,7 @@ class NativeSessionTest {
 
   @Test
   void aClientThatStopsSendingBeforeTheWelcomeStillGetsIt() {
-    ConnectionSettings settings = settings(64 * 1024);
-    Outbound outbound = new Outbound(settings, "\n");
-    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
-    ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
-        new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
-    registry.expectMessageClass(Registry.Connected.class);
+    ActorRef<SessionCommand> session = sessionBeforeTheWelcome();
     ActorRef<Registry.Online> online =
         registry.expectMessageClass(Registry.GetOnline.class).replyTo();
     session.tell(new SessionCommand.InputEnded(Optional.empty()));
