@@ -50,6 +50,7 @@ import lochat.room.ChatRoom;
 import lochat.room.ChatRoom.JoinResult;
 import lochat.room.ChatRoom.Joined;
 import lochat.room.ChatRoom.MembersResult;
+import lochat.testing.TestClock;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -638,26 +639,6 @@ class RegistryTest {
   }
   // --- former nicknames (WHOWAS) ---
 
-  /** A clock the test moves; read by the registry when a nickname is let go of. */
-  private static final class SettableClock extends Clock {
-    private volatile Instant now = NOW;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   private static List<FormerNick> whowas(ActorRef<Registry.Command> registry, String nick,
       int max) {
     TestProbe<WasResult> reply = testKit.createTestProbe();
@@ -673,7 +654,7 @@ class RegistryTest {
 
   @Test
   void whowasRemembersWhoQuitOrChangedNicknameAndWhenNewestFirst() {
-    SettableClock clock = new SettableClock();
+    TestClock clock = new TestClock(NOW);
     ActorRef<Registry.Command> registry =
         testKit.spawn(Registry.create(10, RoomLimits.total(100), "lobby", clock));
     TestProbe<ChatEvent> first = session();
@@ -682,15 +663,15 @@ class RegistryTest {
     register(registry, "Ann", profile("annie", "Ann One"), first);
     register(registry, "Bea", profile("bea", "Bea Two"), second);
 
-    clock.now = NOW.plusSeconds(10);
+    clock.set(NOW.plusSeconds(10));
     registry.tell(new Unregister(first.getRef()));
     assertEquals(1, online(registry));
-    clock.now = NOW.plusSeconds(20);
+    clock.set(NOW.plusSeconds(20));
     assertEquals(new NickAccepted("Bea", "ann"), changeNick(registry, "ann", second));
-    clock.now = NOW.plusSeconds(30);
+    clock.set(NOW.plusSeconds(30));
     changeNick(registry, "Cat", second);
     register(registry, "ANN", profile("ann3", "Ann Three"), third);
-    clock.now = NOW.plusSeconds(40);
+    clock.set(NOW.plusSeconds(40));
     third.stop();
 
     List<FormerNick> expected = List.of(
