@@ -20,8 +20,10 @@ import lochat.store.HistoryWriter.Flushed;
 import lochat.store.HistoryWriter.SaveRoom;
 import lochat.testing.TestClock;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PostStop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,11 +161,14 @@ class HistoryWriterTest {
 
   @Test
   void stoppingTheWriterWritesWhatIsLeft() throws InterruptedException {
-    ActorRef<HistoryWriter.Command> writer = writer(AN_HOUR, Retention.FOREVER);
+    // Run synchronously: a stop sent to a running actor could overtake the append in its mailbox.
+    BehaviorTestKit<HistoryWriter.Command> writer =
+        BehaviorTestKit.create(HistoryWriter.create(store, AN_HOUR, Retention.FOREVER));
     HistoryEntry entry = stamped("lobby", "last words");
-    writer.tell(new Append(entry));
+    writer.run(new Append(entry));
+    assertEquals(List.of(), store.latest("lobby", 10));
 
-    testKit.stop(writer);
+    writer.signal(PostStop.instance());
 
     assertEquals(List.of(entry), store.latest("lobby", 10));
   }
