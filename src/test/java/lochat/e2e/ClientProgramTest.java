@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lochat.testing.LochatProcess;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -49,7 +44,7 @@ class ClientProgramTest {
   @Test
   void aRefusedNickEndsAPipedClientWithoutSendingItsLines() throws Exception {
     try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
-      Program client = Program.client(dir, server.port, "--nick", "ann");
+      LochatProcess client = Program.client(dir, server.port, "--nick", "ann");
       client.stdin("hello\n/nick bob\n");
       assertEquals(1, client.exitCode());
       List<String> out = client.stdout();
@@ -64,7 +59,7 @@ class ClientProgramTest {
   @Test
   void aPipedClientWithoutNickTakesItsFirstLineAsTheNickAndNoOtherLine() throws Exception {
     try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
-      Program client = Program.client(dir, server.port);
+      LochatProcess client = Program.client(dir, server.port);
       client.stdin("ann\nhello\n");
       assertEquals(1, client.exitCode());
       List<String> out = client.stdout();
@@ -78,7 +73,7 @@ class ClientProgramTest {
   @Test
   void aPipedClientNeverTakesItsLinesForThePassword() throws Exception {
     try (TestServer server = TestServer.start("lochat.password = s3cret")) {
-      Program client = Program.client(dir, server.port, "--nick", "zed");
+      LochatProcess client = Program.client(dir, server.port, "--nick", "zed");
       client.stdin("s3cret\nhello\n");
       assertEquals(1, client.exitCode());
       List<String> out = client.stdout();
@@ -90,7 +85,7 @@ class ClientProgramTest {
   @Test
   void theAcceptedPasswordReadsAsASentence() throws Exception {
     try (TestServer server = TestServer.start("lochat.password = s3cret")) {
-      Program client = Program.client(dir, server.port, "--nick", "zed", "--password", "s3cret");
+      LochatProcess client = Program.client(dir, server.port, "--nick", "zed", "--password", "s3cret");
       client.stdin("hello\n");
       assertEquals(0, client.exitCode());
       List<String> out = client.stdout();
@@ -103,7 +98,7 @@ class ClientProgramTest {
   @Test
   void timestampsAreShownInTheFormatAskedFor() throws Exception {
     try (TestServer server = TestServer.start()) {
-      Program client = Program.client(dir, server.port, "--nick", "dave",
+      LochatProcess client = Program.client(dir, server.port, "--nick", "dave",
           "--timestamp-format", "HH:mm:ss");
       client.stdin("hello\n");
       assertEquals(0, client.exitCode());
@@ -118,7 +113,7 @@ class ClientProgramTest {
   @Test
   void aPipeGetsNeitherTheBellNorTheTitleWhenCalled() throws Exception {
     try (TestServer server = TestServer.start(); TestClient bob = server.register("bob")) {
-      Program client = Program.client(dir, server.port, "--nick", "dave");
+      LochatProcess client = Program.client(dir, server.port, "--nick", "dave");
       client.awaitStdout("You are now dave");
       bob.expect("JOINED lobby dave");
       bob.send("/msg dave hey dave");
@@ -137,14 +132,14 @@ class ClientProgramTest {
 
   @Test
   void aPortOutOfRangeIsRefusedInOneLineAsTheServerRefusesIt() throws Exception {
-    Program client = Program.client(dir, 70000);
+    LochatProcess client = Program.client(dir, 70000);
     client.stdin("");
     assertEquals(2, client.exitCode());
     assertEquals(List.of("Invalid --port: must be between 1 and 65535, not 70000"),
         client.stderr());
     assertEquals(List.of(), client.stdout());
 
-    Program server = Program.start(dir, "server", "--host", "127.0.0.1", "--port", "70000",
+    LochatProcess server = Program.start(dir, "server", "--host", "127.0.0.1", "--port", "70000",
         "--irc-port", "0");
     server.stdin("");
     assertEquals(2, server.exitCode());
@@ -153,7 +148,7 @@ class ClientProgramTest {
 
   @Test
   void aBadTimestampFormatIsRefusedInOneLine() throws Exception {
-    Program client = Program.client(dir, 4444, "--timestamp-format", "HH:mm {");
+    LochatProcess client = Program.client(dir, 4444, "--timestamp-format", "HH:mm {");
     client.stdin("");
     assertEquals(2, client.exitCode());
     List<String> err = client.stderr();
@@ -165,7 +160,7 @@ class ClientProgramTest {
   @Test
   void anUnknownHostIsSaidInOneLine() throws Exception {
     int port = freePort();
-    Program client = Program.start(dir, "client", "--host", "nosuchhost.invalid", "--port",
+    LochatProcess client = Program.start(dir, "client", "--host", "nosuchhost.invalid", "--port",
         String.valueOf(port), "--nick", "x");
     client.stdin("");
     assertEquals(1, client.exitCode());
@@ -176,7 +171,7 @@ class ClientProgramTest {
 
   @Test
   void theServerOnAnUnknownHostSaysSoInOneLine() throws Exception {
-    Program server = Program.start(dir, "server", "--host", "nosuchhost.invalid", "--port", "0",
+    LochatProcess server = Program.start(dir, "server", "--host", "nosuchhost.invalid", "--port", "0",
         "--no-irc");
     server.stdin("");
     assertEquals(1, server.exitCode());
@@ -309,105 +304,26 @@ class ClientProgramTest {
     if (!Files.exists(hosts)) {
       Files.writeString(hosts, "127.0.0.1 localhost\n");
     }
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Dlogback.configurationFile=logback.xml", "-Djdk.net.hosts.file=" + hosts,
-        "-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
-    command.addAll(List.of(args));
+    List<String> command = LochatProcess.command(List.of("-Djdk.net.hosts.file=" + hosts), args);
     if (args[0].equals("client")) {
       command.addAll(List.of("--history-file", dir.resolve("history").toString()));
     }
     return command;
   }
 
-  /** A {@code lochat} process with piped standard streams, its output collected by line. */
+  /** {@code lochat ARGS} with names resolved from the test's hosts file. */
   private static final class Program {
-    private static final String END = "\u0000end";
-    private final Process process;
-    private final OutputStream in;
-    private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> err = new LinkedBlockingQueue<>();
-    private final List<String> outSeen = new ArrayList<>();
-    private final List<String> errSeen = new ArrayList<>();
+    private Program() {}
 
-    private Program(Process process) {
-      this.process = process;
-      this.in = process.getOutputStream();
-      collect(process.getInputStream(), out);
-      collect(process.getErrorStream(), err);
+    static LochatProcess start(Path dir, String... args) throws IOException {
+      return LochatProcess.start(lochat(dir, args));
     }
 
-    static Program start(Path dir, String... args) throws IOException {
-      return new Program(new ProcessBuilder(lochat(dir, args)).start());
-    }
-
-    static Program client(Path dir, int port, String... args) throws IOException {
+    static LochatProcess client(Path dir, int port, String... args) throws IOException {
       List<String> all = new ArrayList<>(List.of("client", "--host", "127.0.0.1", "--port",
           String.valueOf(port)));
       all.addAll(List.of(args));
       return start(dir, all.toArray(String[]::new));
-    }
-
-    /** Writes {@code text} and ends the input. */
-    void stdin(String text) throws IOException {
-      in.write(text.getBytes(StandardCharsets.UTF_8));
-      in.close();
-    }
-
-    int exitCode() throws InterruptedException {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("Process did not exit; stdout so far: " + outSeen);
-      }
-      return process.exitValue();
-    }
-
-    void awaitStdout(String line) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!outSeen.contains(line)) {
-        String next = out.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (next == null || next.equals(END)) {
-          fail("No line " + line + " in " + outSeen);
-        }
-        outSeen.add(next);
-      }
-    }
-
-    /** Everything printed on stdout, once the process has ended. */
-    List<String> stdout() throws InterruptedException {
-      return drain(out, outSeen);
-    }
-
-    List<String> stderr() throws InterruptedException {
-      return drain(err, errSeen);
-    }
-
-    private static List<String> drain(BlockingQueue<String> lines, List<String> seen)
-        throws InterruptedException {
-      for (String line = lines.poll(10, TimeUnit.SECONDS); !END.equals(line);
-          line = lines.poll(10, TimeUnit.SECONDS)) {
-        if (line == null) {
-          fail("Output did not end; so far: " + seen);
-        }
-        seen.add(line);
-      }
-      lines.add(END);
-      return seen;
-    }
-
-    private static void collect(InputStream stream, BlockingQueue<String> lines) {
-      Thread reader = new Thread(() -> {
-        try (BufferedReader from = new BufferedReader(
-            new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-          from.lines().forEach(lines::add);
-        } catch (IOException | java.io.UncheckedIOException ended) {
-          // The process ended.
-        } finally {
-          lines.add(END);
-        }
-      });
-      reader.setDaemon(true);
-      reader.start();
     }
   }
 

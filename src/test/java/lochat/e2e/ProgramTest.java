@@ -3,23 +3,15 @@ package lochat.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lochat.testing.LochatProcess;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -36,7 +28,7 @@ class ProgramTest {
   void clientWithPipedInputSendsEverythingInOrderThenQuits() throws Exception {
     try (TestServer server = TestServer.start()) {
       TestClient bob = server.register("bob");
-      Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+      LochatProcess client = Program.start("client", "--host", "127.0.0.1", "--port",
           String.valueOf(server.port), "--nick", "dave");
       client.stdin("hello from a pipe\n/msg bob psst\nexit\n");
       bob.expect("MSG lobby dave hello from a pipe");
@@ -54,7 +46,7 @@ class ProgramTest {
   void clientQuitsAtEndOfInputAfterSendingEverything() throws Exception {
     try (TestServer server = TestServer.start()) {
       TestClient bob = server.register("bob");
-      Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+      LochatProcess client = Program.start("client", "--host", "127.0.0.1", "--port",
           String.valueOf(server.port), "--nick", "erin");
       StringBuilder lines = new StringBuilder();
       for (int i = 0; i < 200; i++) {
@@ -72,7 +64,7 @@ class ProgramTest {
   @Test
   void clientThatCannotConnectSaysSoInOneLine() throws Exception {
     int port = freePort();
-    Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+    LochatProcess client = Program.start("client", "--host", "127.0.0.1", "--port",
         String.valueOf(port), "--nick", "x");
     client.stdin("");
     assertEquals(1, client.exitCode());
@@ -84,7 +76,7 @@ class ProgramTest {
   @Test
   void clientSaysWhenTheServerGoesAway() throws Exception {
     TestServer server = TestServer.start();
-    Program client = Program.start("client", "--host", "127.0.0.1", "--port",
+    LochatProcess client = Program.start("client", "--host", "127.0.0.1", "--port",
         String.valueOf(server.port), "--nick", "fred");
     client.awaitStdout("You are now fred");
     server.close();
@@ -96,7 +88,7 @@ class ProgramTest {
   @Test
   void serverOnABusyPortSaysSoInOneLineAndExitsWithStatusOne() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Program server = Program.start("server", "--host", "127.0.0.1", "--port",
+      LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port",
           String.valueOf(busy.getLocalPort()));
       server.stdin("");
       assertEquals(1, server.exitCode());
@@ -111,7 +103,7 @@ class ProgramTest {
   @Test
   void serverWhoseIrcPortIsBusySaysSoAndExitsWithStatusOne() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+      LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
           "--irc-port", String.valueOf(busy.getLocalPort()));
       server.stdin("");
       assertEquals(1, server.exitCode());
@@ -127,7 +119,7 @@ class ProgramTest {
   void serverWithAnImpossibleSettingNamesItAndExitsWithStatusTwo() throws Exception {
     java.nio.file.Path config = java.nio.file.Files.createTempFile("lochat", ".conf");
     java.nio.file.Files.writeString(config, "lochat.connection.send-buffer = 0\n");
-    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+    LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
         "--config", config.toString());
     server.stdin("");
     assertEquals(2, server.exitCode());
@@ -140,21 +132,21 @@ class ProgramTest {
 
   @Test
   void settingsGivenWithDashDOverrideTheDefaults() throws Exception {
-    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+    LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
         "-Dlochat.server-name=office", "-Dlochat.motd=Pizza");
     Matcher listening = server.awaitStderr(Pattern.compile(".*Lochat .* listening on 127\\.0\\.0\\.1:(\\d+)"));
     try (TestClient client = TestClient.connect(Integer.parseInt(listening.group(1)))) {
       assertTrue(client.nextLine().startsWith("SERVER Welcome to office "));
       assertEquals("SERVER Pizza", client.nextLine());
     } finally {
-      server.process.destroy();
+      server.process().destroy();
       assertEquals(0, server.exitCode());
     }
   }
 
   @Test
   void serverShutsDownGracefullyOnSigtermAndExitsWithStatusZero() throws Exception {
-    Program server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
+    LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0");
     Matcher listening = server.awaitStderr(Pattern.compile(".*Lochat .* listening on 127\\.0\\.0\\.1:(\\d+)"));
     int port = Integer.parseInt(listening.group(1));
     try (TestClient alice = TestClient.connect(port)) {
@@ -162,7 +154,7 @@ class ProgramTest {
       alice.send("alice");
       alice.expect("OK nick alice");
       long start = System.nanoTime();
-      server.process.destroy();
+      server.process().destroy();
       List<String> last = alice.expectClosed();
       assertTrue(last.contains("SERVER The server is shutting down. Goodbye!"), last.toString());
       assertEquals(0, server.exitCode());
@@ -177,114 +169,17 @@ class ProgramTest {
     }
   }
 
-  /** A {@code lochat} process on this JVM's classpath, its output collected line by line. */
+  /** {@code lochat ARGS}; a server never gets the default IRC port. */
   private static final class Program {
-    private static final String END = "\u0000end";
-    final Process process;
-    private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> err = new LinkedBlockingQueue<>();
-    private final List<String> outSeen = new ArrayList<>();
-    private final List<String> errSeen = new ArrayList<>();
+    private Program() {}
 
-    private Program(Process process) {
-      this.process = process;
-      collect(process.getInputStream(), out);
-      collect(process.getErrorStream(), err);
-    }
-
-    static Program start(String... args) throws IOException {
-      List<String> command = new ArrayList<>(List.of(
-          ProcessHandle.current().info().command().orElse("java"),
-          "-Dlogback.configurationFile=logback.xml",
-          "-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
-      command.addAll(List.of(args));
+    static LochatProcess start(String... args) throws IOException {
+      List<String> command = LochatProcess.command(List.of(), args);
       if (args[0].equals("server") && !command.contains("--irc-port")) {
         // Never the default IRC port: tests run beside each other and beside real servers.
         command.addAll(List.of("--irc-port", "0"));
       }
-      return new Program(new ProcessBuilder(command).start());
-    }
-
-    void stdin(String text) throws IOException {
-      try (OutputStream in = process.getOutputStream()) {
-        in.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-
-    int exitCode() throws InterruptedException {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("Process did not exit; stdout: " + stdout() + " stderr: " + stderr());
-      }
-      return process.exitValue();
-    }
-
-    /** Everything printed on stdout so far, after the process ended. */
-    List<String> stdout() throws InterruptedException {
-      return drain(out, outSeen);
-    }
-
-    List<String> stderr() throws InterruptedException {
-      return drain(err, errSeen);
-    }
-
-    void awaitStdout(String line) throws InterruptedException {
-      await(out, outSeen, Pattern.compile(Pattern.quote(line)));
-    }
-
-    Matcher awaitStderr(Pattern pattern) throws InterruptedException {
-      return await(err, errSeen, pattern);
-    }
-
-    private static Matcher await(BlockingQueue<String> queue, List<String> seen, Pattern pattern)
-        throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < deadline) {
-        String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (line == null || line.equals(END)) {
-          break;
-        }
-        seen.add(line);
-        Matcher matcher = pattern.matcher(line);
-        if (matcher.matches()) {
-          return matcher;
-        }
-      }
-      fail("No line matching " + pattern + " in " + seen);
-      return null;
-    }
-
-    private List<String> drain(BlockingQueue<String> queue, List<String> seen)
-        throws InterruptedException {
-      while (true) {
-        String line = queue.poll(10, TimeUnit.SECONDS);
-        if (line == null) {
-          fail("Output did not end; so far: " + seen);
-        }
-        if (line.equals(END)) {
-          queue.add(END);
-          return seen;
-        }
-        seen.add(line);
-      }
-    }
-
-    private static void collect(InputStream stream, BlockingQueue<String> lines) {
-      Thread reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            lines.add(line);
-          }
-        } catch (IOException ignored) {
-          // The process ended.
-        } finally {
-          lines.add(END);
-        }
-      });
-      reader.setDaemon(true);
-      reader.start();
+      return LochatProcess.start(command);
     }
   }
 }

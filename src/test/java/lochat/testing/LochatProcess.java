@@ -1,0 +1,143 @@
+package lochat.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code lochat} process on this JVM's classpath, for tests of the program as people run
+ * it: its standard input written once, its output collected line by line on reader threads.
+ * Every wait has a deadline; nothing sleeps.
+ */
+public final class LochatProcess {
+
+  private static final String END = "\u0000end";
+  private static final long WAIT_SECONDS = 30;
+
+  private final Process process;
+  private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> err = new LinkedBlockingQueue<>();
+  private final List<String> outSeen = new ArrayList<>();
+  private final List<String> errSeen = new ArrayList<>();
+
+  private LochatProcess(Process process) {
+    this.process = process;
+    collect(process.getInputStream(), out);
+    collect(process.getErrorStream(), err);
+  }
+
+  /**
+   * The command that runs {@code lochat ARGS} on this JVM, with {@code jvmOptions} (such as
+   * {@code -Dname=value}) before the class.
+   */
+  public static List<String> command(List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Dlogback.configurationFile=logback.xml");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  public static LochatProcess start(List<String> command) throws IOException {
+    return new LochatProcess(new ProcessBuilder(command).start());
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Writes {@code text} and ends the input. */
+  public void stdin(String text) throws IOException {
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  public int exitCode() throws InterruptedException {
+    if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("Process did not exit; stdout: " + stdout() + " stderr: " + stderr());
+    }
+    return process.exitValue();
+  }
+
+  /** Everything printed on stdout, once the process has ended. */
+  public List<String> stdout() throws InterruptedException {
+    return drain(out, outSeen);
+  }
+
+  public List<String> stderr() throws InterruptedException {
+    return drain(err, errSeen);
+  }
+
+  public void awaitStdout(String line) throws InterruptedException {
+    await(out, outSeen, Pattern.compile(Pattern.quote(line)));
+  }
+
+  public Matcher awaitStderr(Pattern pattern) throws InterruptedException {
+    return await(err, errSeen, pattern);
+  }
+
+  private static Matcher await(BlockingQueue<String> queue, List<String> seen, Pattern pattern)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (line == null || line.equals(END)) {
+        break;
+      }
+      seen.add(line);
+      Matcher matcher = pattern.matcher(line);
+      if (matcher.matches()) {
+        return matcher;
+      }
+    }
+    fail("No line matching " + pattern + " in " + seen);
+    return null;
+  }
+
+  private static List<String> drain(BlockingQueue<String> queue, List<String> seen)
+      throws InterruptedException {
+    while (true) {
+      String line = queue.poll(10, TimeUnit.SECONDS);
+      if (line == null) {
+        fail("Output did not end; so far: " + seen);
+      }
+      if (line.equals(END)) {
+        queue.add(END);
+        return seen;
+      }
+      seen.add(line);
+    }
+  }
+
+  private static void collect(InputStream stream, BlockingQueue<String> lines) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        in.lines().forEach(lines::add);
+      } catch (IOException | UncheckedIOException ended) {
+        // The process ended.
+      } finally {
+        lines.add(END);
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+  }
+}
