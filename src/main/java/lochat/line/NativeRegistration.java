@@ -90,8 +90,14 @@ final class NativeRegistration {
           .on(PasswordReply.class, NativeRegistration::onPasswordReply)
           .build();
 
+  /** Made once: a line waiting for its answer stays in this state, wherever it came from. */
+  private Behavior<SessionCommand> registeringBehavior;
+
   private Behavior<SessionCommand> registering() {
-    return REGISTERING.behavior(this);
+    if (registeringBehavior == null) {
+      registeringBehavior = REGISTERING.behavior(this);
+    }
+    return registeringBehavior;
   }
 
   private Behavior<SessionCommand> keepUntilWelcomed(Received received) {
@@ -123,9 +129,7 @@ final class NativeRegistration {
     if (early != null) {
       Received line = early;
       early = null;
-      Behavior<SessionCommand> next = onReceivedWhileRegistering(line);
-      // A line that waits for an answer stays where it is, which must now be registering.
-      return next == Behaviors.<SessionCommand>same() ? registering() : next;
+      return onReceivedWhileRegistering(line);
     }
     return registering();
   }
@@ -148,7 +152,7 @@ final class NativeRegistration {
     } else if (command instanceof LineCommand.Nick n) {
       session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
           NativeProtocol.NAME));
-      return Behaviors.same();
+      return registering();
     } else if (command instanceof LineCommand.Quit quit) {
       return NativeSession.quit(session, quit.reason());
     } else if (command instanceof LineCommand.Help) {
@@ -170,7 +174,7 @@ final class NativeRegistration {
       send(LineRenderer.ok("pass", "Password already accepted"));
     } else {
       session.checkPassword(given);
-      return Behaviors.same();
+      return registering();
     }
     promptForRegistration();
     return session.acknowledge(registering());
