@@ -19,6 +19,7 @@ import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -210,16 +211,17 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Online(int users, int invisible, int unknown, int maxUsers, int rooms) {}
 
   /** @param permanentRoom the room that is kept even when empty (the default room) */
-  public static Behavior<Command> create(
-      int historySize, RoomLimits limits, String permanentRoom, Clock clock) {
+  public static Behavior<Command> create(int historySize, RoomLimits limits,
+      String permanentRoom, Clock clock, RoomArchive archive) {
     return Behaviors.setup(
-        context -> new Registry(context, historySize, limits, permanentRoom, clock));
+        context -> new Registry(context, historySize, limits, permanentRoom, clock, archive));
   }
 
   private final int historySize;
   private final RoomCreations creations;
   private final String permanentRoomKey;
   private final Clock clock;
+  private final RoomArchive archive;
   private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
   private final UserDirectory users = new UserDirectory();
   private final NickHistory formerNicks = new NickHistory();
@@ -228,8 +230,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
-      String permanentRoom, Clock clock) {
+      String permanentRoom, Clock clock, RoomArchive archive) {
     super(context);
+    this.archive = archive;
     this.historySize = historySize;
     this.creations = new RoomCreations(limits);
     this.permanentRoomKey = Names.key(permanentRoom);

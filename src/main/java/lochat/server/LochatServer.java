@@ -16,6 +16,7 @@ import lochat.line.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -88,7 +89,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     Clock clock = Clock.systemUTC();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock), "registry");
+        clock, RoomArchive.discarding()), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
         settings.guard(), settings.connection()::passwordMatches, clock),

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lochat.chat.Names;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -24,7 +26,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * writer keeps what it is told and writes it all in one transaction once {@code syncInterval}
  * has passed since the first of it arrived. {@link Flush} writes everything accepted so far
  * and answers (the server asks for it on SIGTERM); stopping the writer writes what is left too.
- * It also prunes the store to its {@link Retention} when it starts and every {@link
+ * Reads go through the writer too ({@link Read}, {@link Restore}): it writes what is pending
+ * first, so a reader sees everything accepted before it asked. It also prunes the store to its {@link Retention} when it starts and every {@link
  * #PRUNE_EVERY}.
  *
  * <p>Its writes block, so it must run on a dispatcher of its own: spawn it with {@link
@@ -61,6 +64,33 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
 
   /** {@code unsaved}: entries and room states accepted but not written, as the write failed. */
   public record Flushed(int unsaved) {}
+
+  /**
+   * Reads a page of the room's history, after writing what is pending, so that the page holds
+   * everything accepted before the request.
+   */
+  public record Read(String room, HistoryQuery query, ActorRef<Page> replyTo) implements Command {}
+
+  /** The answer to {@link Read}: its entries oldest first, or none if the store failed. */
+  public record Page(String room, HistoryQuery query, List<HistoryEntry> entries) {
+
+    public Page {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /** What a room gets back when it starts: its saved state and its latest entries. */
+  public record Restore(String room, int latest, ActorRef<Restored> replyTo) implements Command {}
+
+  /** The answer to {@link Restore}: nothing when the room was never saved or the store failed. */
+  public record Restored(Optional<RoomState> state, List<HistoryEntry> latest) {
+
+    public static final Restored NOTHING = new Restored(Optional.empty(), List.of());
+
+    public Restored {
+      latest = List.copyOf(latest);
+    }
+  }
 
   private record Sync() implements Command {}
 
@@ -103,6 +133,8 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
         .onMessage(Append.class, this::onAppend)
         .onMessage(SaveRoom.class, this::onSaveRoom)
         .onMessage(Flush.class, this::onFlush)
+        .onMessage(Read.class, this::onRead)
+        .onMessage(Restore.class, this::onRestore)
         .onMessage(Sync.class, this::onSync)
         .onMessage(Prune.class, this::onPrune)
         .onSignal(PostStop.class, this::onPostStop)
@@ -133,6 +165,32 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
       syncLater();
     }
     flush.replyTo().tell(new Flushed(entries.size() + rooms.size()));
+    return this;
+  }
+
+  private Behavior<Command> onRead(Read read) {
+    writePending();
+    List<HistoryEntry> entries = List.of();
+    try {
+      entries = read.query().run(store, read.room());
+    } catch (StoreUnavailable failure) {
+      getContext().getLog().warn(failure.getMessage());
+    }
+    read.replyTo().tell(new Page(read.room(), read.query(), entries));
+    return this;
+  }
+
+  private Behavior<Command> onRestore(Restore restore) {
+    writePending();
+    Restored restored = Restored.NOTHING;
+    try {
+      restored = new Restored(store.loadRoom(restore.room()),
+          store.latest(restore.room(), restore.latest()));
+    } catch (StoreUnavailable failure) {
+      getContext().getLog().error("Room {} starts without its history: {}", restore.room(),
+          failure.getMessage());
+    }
+    restore.replyTo().tell(restored);
     return this;
   }
 

@@ -47,6 +47,7 @@ import lochat.registry.Registry.Whowas;
 import lochat.registry.Registry.Users;
 import lochat.registry.Registry.Whois;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
 import lochat.room.ChatRoom.JoinResult;
 import lochat.room.ChatRoom.Joined;
 import lochat.room.ChatRoom.MembersResult;
@@ -78,7 +79,8 @@ class RegistryTest {
   }
 
   private static ActorRef<Registry.Command> registry(int maxRooms) {
-    return testKit.spawn(Registry.create(10, RoomLimits.total(maxRooms), "lobby", CLOCK));
+    return testKit.spawn(Registry.create(10, RoomLimits.total(maxRooms), "lobby", CLOCK,
+        RoomArchive.discarding()));
   }
 
   private static ActorRef<Registry.Command> registry() {
@@ -656,7 +658,8 @@ class RegistryTest {
   void whowasRemembersWhoQuitOrChangedNicknameAndWhenNewestFirst() {
     TestClock clock = new TestClock(NOW);
     ActorRef<Registry.Command> registry =
-        testKit.spawn(Registry.create(10, RoomLimits.total(100), "lobby", clock));
+        testKit.spawn(Registry.create(10, RoomLimits.total(100), "lobby", clock,
+            RoomArchive.discarding()));
     TestProbe<ChatEvent> first = session();
     TestProbe<ChatEvent> second = session();
     TestProbe<ChatEvent> third = session();

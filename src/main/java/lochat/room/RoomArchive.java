@@ -1,0 +1,82 @@
+package lochat.room;
+
+import java.time.Clock;
+import java.util.List;
+import lochat.store.HistoryEntry;
+import lochat.store.HistoryQuery;
+import lochat.store.HistoryStore;
+import lochat.store.HistoryWriter;
+import lochat.store.MemoryHistoryStore;
+import lochat.store.NewEntry;
+import lochat.store.RoomState;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * How rooms and sessions reach the {@link HistoryStore} without ever waiting for it.
+ *
+ * <p>A room {@link #stamp}s each entry itself (in memory, at once) and hands it to the {@link
+ * HistoryWriter} with {@link #append}; its state goes the same way with {@link #save}. Reading
+ * ({@link #restore} when a room starts, {@link #read} when a user pages back) is asked of the
+ * writer too, which answers once it has written what is pending: a reader sees everything
+ * accepted before it asked, and the store is only ever touched on the writer's dispatcher.
+ *
+ * <p>{@link #discarding} keeps nothing: for tests of a room that only care about its live
+ * traffic, and where no history is wanted. Its reads answer at once, with nothing.
+ */
+public final class RoomArchive {
+
+  private final HistoryStore store;
+  private final ActorRef<HistoryWriter.Command> writer;
+
+  private RoomArchive(HistoryStore store, ActorRef<HistoryWriter.Command> writer) {
+    this.store = store;
+    this.writer = writer;
+  }
+
+  /** Rooms archived in {@code store}, written and read through {@code writer}. */
+  public static RoomArchive of(HistoryStore store, ActorRef<HistoryWriter.Command> writer) {
+    return new RoomArchive(store, writer);
+  }
+
+  /** Ids from a store of its own; nothing written, nothing restored. */
+  public static RoomArchive discarding() {
+    return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null);
+  }
+
+  /** {@code entry} with its id; never blocks. */
+  public HistoryEntry stamp(NewEntry entry) {
+    return store.stamp(entry);
+  }
+
+  /** Has {@code entry}, already stamped, written in the next batch. */
+  public void append(HistoryEntry entry) {
+    if (writer != null) {
+      writer.tell(new HistoryWriter.Append(entry));
+    }
+  }
+
+  /** Has the room's state written in the next batch, replacing the one saved before. */
+  public void save(RoomState state) {
+    if (writer != null) {
+      writer.tell(new HistoryWriter.SaveRoom(state));
+    }
+  }
+
+  /** Asks for the room's saved state and its {@code latest} newest entries. */
+  public void restore(String room, int latest, ActorRef<HistoryWriter.Restored> replyTo) {
+    if (writer == null) {
+      replyTo.tell(HistoryWriter.Restored.NOTHING);
+    } else {
+      writer.tell(new HistoryWriter.Restore(room, latest, replyTo));
+    }
+  }
+
+  /** Asks for a page of the room's history. */
+  public void read(String room, HistoryQuery query, ActorRef<HistoryWriter.Page> replyTo) {
+    if (writer == null) {
+      replyTo.tell(new HistoryWriter.Page(room, query, List.of()));
+    } else {
+      writer.tell(new HistoryWriter.Read(room, query, replyTo));
+    }
+  }
+}
