@@ -1,6 +1,7 @@
 package lochat.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,20 +19,27 @@ public sealed interface ChatEvent {
    * {@code protocol} the wire protocol it posted with ({@link Profile#protocol()}), which tells
    * a protocol with shorter lines whether the text was already held to its limit;
    * {@code tags} are the IRC client-only tags ({@code +name}) it carried, if any.
-   * {@code renderings} is where sessions share the wire forms they render it into.
+   * {@code id} is its id in the room's history (IRC's {@code msgid}), 0 for a post that is not
+   * kept. {@code renderings} is where sessions share the wire forms they render it into.
    */
   record Posted(String room, String nick, String user, String protocol, String text,
-      MessageKind kind, Map<String, String> tags, Instant at, SharedRenderings renderings)
-      implements ChatEvent {
+      MessageKind kind, Map<String, String> tags, Instant at, long id,
+      SharedRenderings renderings) implements ChatEvent {
 
     public Posted {
       tags = Map.copyOf(tags);
     }
 
-    /** A new post, not rendered yet. */
+    /** A new post with its history id, not rendered yet. */
+    public Posted(String room, String nick, String user, String protocol, String text,
+        MessageKind kind, Map<String, String> tags, Instant at, long id) {
+      this(room, nick, user, protocol, text, kind, tags, at, id, new SharedRenderings());
+    }
+
+    /** A new post that is not kept in history. */
     public Posted(String room, String nick, String user, String protocol, String text,
         MessageKind kind, Map<String, String> tags, Instant at) {
-      this(room, nick, user, protocol, text, kind, tags, at, new SharedRenderings());
+      this(room, nick, user, protocol, text, kind, tags, at, 0);
     }
   }
 
@@ -59,6 +67,26 @@ public sealed interface ChatEvent {
       implements ChatEvent {}
 
   record MemberRenamed(String room, String oldNick, String newNick) implements ChatEvent {}
+
+  /** {@code by} changed the room's modes or members' roles: {@code changes}, in order. */
+  record ModesChanged(String room, String by, List<ModeChange> changes) implements ChatEvent {
+
+    public ModesChanged {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** {@code by} removed {@code nick} from the room, saying {@code reason}; all members see it. */
+  record Kicked(String room, String by, String nick, String reason) implements ChatEvent {}
+
+  /** {@code by} invited this user into {@code room}. */
+  record Invited(String room, String by) implements ChatEvent {}
+
+  /**
+   * The room did not take this user's post, for {@code reason}; ends the line that made it, as
+   * a {@link Receipt} would.
+   */
+  record PostRefused(String room, RoomRefusal reason) implements ChatEvent {}
 
   /** The room's topic was set, or cleared when {@code topic} is empty; {@code by} did it. */
   record TopicChanged(String room, String by, Optional<Topic> topic)

@@ -3,6 +3,7 @@ package lochat.connection;
 import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomRequest;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.japi.function.Function;
@@ -23,6 +24,7 @@ public final class ReplyAddresses {
   private ActorRef<Registry.RoomList> rooms;
   private ActorRef<Registry.PrivateResult> privateMessage;
   private ActorRef<ChatRoom.TopicIs> topic;
+  private ActorRef<RoomRequest.Reply> room;
   private ActorRef<Gatekeeper.PasswordChecked> password;
   private ActorRef<Registry.UserResult> user;
   private ActorRef<Registry.Users> users;
@@ -57,6 +59,10 @@ public final class ReplyAddresses {
 
   public ActorRef<ChatRoom.TopicIs> topic() {
     return topic = made(topic, ChatRoom.TopicIs.class, SessionCommand.TopicReply::new);
+  }
+
+  public ActorRef<RoomRequest.Reply> room() {
+    return room = made(room, RoomRequest.Reply.class, SessionCommand.RoomReply::new);
   }
 
   public ActorRef<Gatekeeper.PasswordChecked> password() {

@@ -7,6 +7,7 @@ import lochat.guard.Gatekeeper;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomRequest;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -60,6 +61,9 @@ public sealed interface SessionCommand {
   record PrivateReply(Registry.PrivateResult result) implements SessionCommand {}
 
   record TopicReply(ChatRoom.TopicIs topic) implements SessionCommand {}
+
+  /** A room's answer to a {@link lochat.room.RoomRequest} (modes, lists, kick, invite, topic). */
+  record RoomReply(RoomRequest.Reply reply) implements SessionCommand {}
 
   record UserReply(Registry.UserResult result) implements SessionCommand {}
 

@@ -20,6 +20,7 @@ import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomRequest;
 
 /**
  * Channels, which are the core's rooms ({@code #name} is room {@code name}): JOIN, PART, TOPIC,
@@ -56,7 +57,7 @@ final class Channels {
         client.send(client.numeric(
             Numerics.ERR_TOOMANYCHANNELS, channel, "You have joined too many channels"));
       } else {
-        client.session.registry().tell(new Registry.JoinRoom(room.get(), client.nick(),
+        client.session.registry().tell(new Registry.JoinRoom(room.get(), client.nick(), "",
             client.session.chatAddress(), client.session.deliveryFor(room.get()),
             client.session.replies().join()));
         client.awaited.request();
@@ -137,8 +138,9 @@ final class Channels {
         room.ref().tell(new ChatRoom.GetTopic(client.session.replies().topic()));
         client.awaited.request();
       } else {
-        room.ref().tell(
-            new ChatRoom.SetTopic(client.session.chatAddress(), topic.text().get()));
+        client.session.registry().tell(new Registry.ForRoom(room.name(),
+            client.session.chatAddress(), new RoomRequest.ChangeTopic(topic.text().get(),
+                client.session.replies().room())));
         client.awaited.awaitEcho(room.name());
       }
     });

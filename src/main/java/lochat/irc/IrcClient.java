@@ -147,7 +147,8 @@ final class IrcClient {
   // --- asking -------------------------------------------------------------------------------
 
   void askMembers(String room, Consumer<ChatRoom.MembersResult> then) {
-    session.registry().tell(new Registry.ListMembers(room, session.replies().members()));
+    session.registry().tell(new Registry.ListMembers(room, session.chatAddress(),
+        session.replies().members()));
     awaited.awaitMembers(room, then);
   }
 
@@ -157,7 +158,8 @@ final class IrcClient {
   }
 
   void askRooms(Consumer<Registry.RoomList> then) {
-    session.registry().tell(new Registry.ListRooms(session.replies().rooms()));
+    session.registry().tell(new Registry.ListRooms(session.chatAddress(),
+        session.replies().rooms()));
     awaited.awaitRooms(then);
   }
 

@@ -201,7 +201,8 @@ final class NativeRegistration {
       context.getLog().info("{} registered as {}", session.remote(), accepted.nick());
       send(LineRenderer.ok("nick", accepted.nick()));
       session.registry().tell(
-          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), session.chatAddress(),
+          new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), "",
+              session.chatAddress(),
               session.deliveryFor(settings.defaultRoom()), session.replies().join()));
       return NativeSession.chatting(context, session);
     }

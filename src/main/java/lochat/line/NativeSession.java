@@ -35,6 +35,7 @@ import lochat.protocol.line.LineCommandParser;
 import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomRequest;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -133,7 +134,8 @@ public final class NativeSession {
       part(part.room().orElse(currentRoomName()));
     } else if (command instanceof LineCommand.Rooms || command instanceof LineCommand.ListRooms) {
       listing = command instanceof LineCommand.ListRooms;
-      return ask(() -> session.registry().tell(new Registry.ListRooms(session.replies().rooms())));
+      return ask(() -> session.registry().tell(new Registry.ListRooms(session.chatAddress(),
+        session.replies().rooms())));
     } else if (command instanceof LineCommand.Who who) {
       return who(who.room());
     } else if (command instanceof LineCommand.Whois whois) {
@@ -150,7 +152,8 @@ public final class NativeSession {
           room.ref().tell(new ChatRoom.GetTopic(session.replies().topic())));
     } else if (command instanceof LineCommand.SetTopic topic) {
       return inCurrentRoom(room -> {
-        room.ref().tell(new ChatRoom.SetTopic(session.chatAddress(), topic.text()));
+        session.registry().tell(new Registry.ForRoom(room.name(), session.chatAddress(),
+            new RoomRequest.ChangeTopic(topic.text(), session.replies().room())));
         awaitingEchoFrom = currentRoom;
       });
     } else if (command instanceof LineCommand.Pass) {
@@ -198,7 +201,7 @@ public final class NativeSession {
           + " rooms, the most one user may be in; /part one first"));
       return session.acknowledge(chatting());
     }
-    return ask(() -> session.registry().tell(new Registry.JoinRoom(room, session.nick(),
+    return ask(() -> session.registry().tell(new Registry.JoinRoom(room, session.nick(), "",
         session.chatAddress(), session.deliveryFor(room), session.replies().join())));
   }
 
@@ -228,7 +231,8 @@ public final class NativeSession {
       return session.acknowledge(chatting());
     }
     return ask(() -> session.registry().tell(
-        new Registry.ListMembers(target.get(), session.replies().members())));
+        new Registry.ListMembers(target.get(), session.chatAddress(),
+            session.replies().members())));
   }
 
   private void away(Optional<String> message) {

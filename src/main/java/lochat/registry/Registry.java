@@ -20,6 +20,8 @@ import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
+import lochat.room.RoomRequest;
+import lochat.chat.RoomRefusal;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -64,22 +66,38 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record JoinRoom(
       String room,
       String nick,
+      String key,
       ActorRef<ChatEvent> member,
       MemberDelivery delivery,
       ActorRef<ChatRoom.JoinResult> replyTo)
       implements Command {
 
-    /** A member without a connection of its own: everything goes through the actor. */
+    /** A member without a key or a connection of its own: everything goes through the actor. */
     public JoinRoom(String room, String nick, ActorRef<ChatEvent> member,
         ActorRef<ChatRoom.JoinResult> replyTo) {
-      this(room, nick, member, MemberDelivery.THROUGH_SESSION, replyTo);
+      this(room, nick, "", member, MemberDelivery.THROUGH_SESSION, replyTo);
     }
   }
 
-  public record ListRooms(ActorRef<RoomList> replyTo) implements Command {}
-
-  public record ListMembers(String room, ActorRef<ChatRoom.MembersResult> replyTo)
+  /** The rooms {@code asker} may see: secret ones only to their members. */
+  public record ListRooms(ActorRef<ChatEvent> asker, ActorRef<RoomList> replyTo)
       implements Command {}
+
+  public record ListMembers(
+      String room, ActorRef<ChatEvent> asker, ActorRef<ChatRoom.MembersResult> replyTo)
+      implements Command {}
+
+  /**
+   * Forwards {@code request} from {@code session}'s user to {@code room}, with who asks; a room
+   * that does not exist is answered {@link ChatRoom.NoSuchRoom} (a post from outside: a
+   * {@link ChatEvent.PostRefused}).
+   */
+  public record ForRoom(String room, ActorRef<ChatEvent> session, RoomRequest request)
+      implements Command {}
+
+  /** Invites the user called {@code nick} into {@code room}, as {@code session}'s user. */
+  public record InviteTo(String room, String nick, ActorRef<ChatEvent> session,
+      ActorRef<RoomRequest.Reply> replyTo) implements Command {}
 
   /** A private message; {@code tags} are IRC client-only tags to pass on with it. */
   public record SendPrivate(
@@ -147,7 +165,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
 
-  private record RoomStopped(String key, ActorRef<ChatRoom.Command> room) implements Command {}
+  record RoomStopped(String key, ActorRef<ChatRoom.Command> room) implements Command {}
 
   public sealed interface NickResult {}
 
@@ -217,29 +235,18 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         context -> new Registry(context, historySize, limits, permanentRoom, clock, archive));
   }
 
-  private final int historySize;
-  private final RoomCreations creations;
-  private final String permanentRoomKey;
   private final Clock clock;
-  private final RoomArchive archive;
-  private final ActorRef<ChatRoom.Occupancy> occupancyAdapter;
+  private final RoomDirectory rooms;
   private final UserDirectory users = new UserDirectory();
   private final NickHistory formerNicks = new NickHistory();
-  private final Map<String, Room> rooms = new TreeMap<>();
-  private long roomsCreated;
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
       String permanentRoom, Clock clock, RoomArchive archive) {
     super(context);
-    this.archive = archive;
-    this.historySize = historySize;
-    this.creations = new RoomCreations(limits);
-    this.permanentRoomKey = Names.key(permanentRoom);
     this.clock = clock;
-    this.occupancyAdapter = context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new);
-    // The default room exists from the start, so that room lists always show where to go.
-    rooms.put(permanentRoomKey, spawnRoom(permanentRoom, null));
+    this.rooms = new RoomDirectory(context, historySize, limits, permanentRoom, clock, archive,
+        context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new));
   }
 
   @Override
@@ -250,6 +257,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(JoinRoom.class, this::onJoinRoom)
         .onMessage(ListRooms.class, this::onListRooms)
         .onMessage(ListMembers.class, this::onListMembers)
+        .onMessage(ForRoom.class, this::onForRoom)
+        .onMessage(InviteTo.class, this::onInviteTo)
         .onMessage(SendPrivate.class, this::onSendPrivate)
         .onMessage(SetAway.class, this::onSetAway)
         .onMessage(SetInvisible.class, this::onSetInvisible)
@@ -303,64 +312,62 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
       join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), problem.get()));
       return this;
     }
-    String key = Names.key(join.room());
-    Room room = rooms.get(key);
     User user = users.bySession(join.member());
-    if (room == null) {
-      RoomCreations.Creator creator =
-          user == null ? null : new RoomCreations.Creator(join.member(), user.profile.host());
-      Optional<String> refusal = creations.refusal(creator, rooms.size());
-      if (refusal.isPresent()) {
-        join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), refusal.get()));
-        return this;
-      }
-      room = spawnRoom(join.room(), creator);
+    RoomDirectory.RoomOrRefusal found = rooms.findOrCreate(join.room(),
+        user == null ? null : new RoomCreations.Creator(join.member(), user.profile.host()));
+    if (found.refusal().isPresent()) {
+      join.replyTo().tell(new ChatRoom.JoinRefused(join.room(), found.refusal().get()));
+      return this;
     }
-    rooms.put(key, room.forwardedOneMore());
     // A member that never registered (a test probe) is taken for a native user.
-    room.ref().tell(new ChatRoom.Join(join.nick(),
-        user == null ? join.nick() : user.profile.user(),
-        user == null ? Profile.NATIVE : user.profile.protocol(),
-        join.member(), join.delivery(), join.replyTo()));
+    Profile profile = user == null
+        ? new Profile(join.nick(), "local", join.nick(), Profile.NATIVE) : user.profile;
+    rooms.forward(found.room().get()).tell(new ChatRoom.Join(join.nick(), profile.user(),
+        profile.host(), profile.protocol(), join.member(), join.delivery(), join.key(),
+        user != null && user.operator, join.replyTo()));
     return this;
   }
 
-  private Room spawnRoom(String name, RoomCreations.Creator creator) {
-    String key = Names.key(name);
-    ActorRef<ChatRoom.Command> ref = getContext().spawn(
-        ChatRoom.create(name, historySize, occupancyAdapter, clock),
-        "room-" + key + "-" + (++roomsCreated));
-    getContext().watchWith(ref, new RoomStopped(key, ref));
-    creations.created(creator);
-    return new Room(name, ref, 0, 0, "", creator);
-  }
-
-  /** Forgets a room that is gone, so that it no longer counts against its creator. */
-  private void removeRoom(String key, Room room) {
-    rooms.remove(key);
-    creations.removed(room.creator());
-  }
-
   private Behavior<Command> onListRooms(ListRooms request) {
-    List<RoomInfo> list = new ArrayList<>();
-    for (Room room : rooms.values()) {
-      list.add(new RoomInfo(room.name(), room.members(), room.topic()));
-    }
-    list.sort(Comparator.comparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
-    request.replyTo().tell(new RoomList(list));
+    User asker = users.bySession(request.asker());
+    request.replyTo().tell(new RoomList(rooms.list(room -> !room.secret()
+        || (asker != null && (asker.operator || asker.isIn(Names.key(room.name())))))));
     return this;
   }
 
   private Behavior<Command> onListMembers(ListMembers request) {
-    String key = Names.key(request.room());
-    Room room = rooms.get(key);
-    if (room == null) {
+    Optional<Room> room = rooms.find(request.room());
+    if (room.isEmpty()) {
       request.replyTo().tell(new ChatRoom.NoSuchRoom(request.room()));
     } else {
-      rooms.put(key, room.forwardedOneMore());
-      room.ref().tell(new ChatRoom.GetMembers(request.replyTo()));
+      User asker = users.bySession(request.asker());
+      rooms.forward(room.get()).tell(new ChatRoom.GetMembers(
+          request.asker(), asker != null && asker.operator, request.replyTo()));
     }
     return this;
+  }
+
+  private Behavior<Command> onForRoom(ForRoom forRoom) {
+    Optional<Room> room = rooms.find(forRoom.room());
+    User user = users.bySession(forRoom.session());
+    if (room.isEmpty() || user == null) {
+      RoomRequest.answerNoSuchRoom(forRoom.room(), forRoom.session(), forRoom.request());
+    } else {
+      rooms.forward(room.get()).tell(
+          new ChatRoom.Forwarded(user.requester(), forRoom.session(), forRoom.request()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onInviteTo(InviteTo invite) {
+    User target = users.byNick(invite.nick());
+    if (target == null) {
+      invite.replyTo().tell(
+          new RoomRequest.Refused(invite.room(), RoomRefusal.NO_SUCH_NICK, invite.nick()));
+      return this;
+    }
+    return onForRoom(new ForRoom(invite.room(), invite.session(),
+        new RoomRequest.Invite(target.nick, target.session(), invite.replyTo())));
   }
 
   private Behavior<Command> onSendPrivate(SendPrivate send) {
@@ -464,28 +471,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
-    ChatRoom.Occupancy occupancy = report.occupancy();
-    String key = Names.key(occupancy.room());
-    Room room = rooms.get(key);
-    if (room == null) {
-      return this;
-    }
-    boolean idle = occupancy.members() == 0 && occupancy.requestsHandled() == room.forwarded();
-    if (idle && !key.equals(permanentRoomKey)) {
-      removeRoom(key, room);
-      getContext().stop(room.ref());
-    } else {
-      rooms.put(key, room.reported(occupancy));
-    }
+    rooms.reported(report.occupancy());
     return this;
   }
 
   private Behavior<Command> onRoomStopped(RoomStopped stopped) {
-    Room room = rooms.get(stopped.key());
-    if (room != null && room.ref().equals(stopped.room())) {
-      getContext().getLog().warn("Room {} stopped unexpectedly", room.name());
-      removeRoom(stopped.key(), room);
-    }
+    rooms.stopped(stopped.key(), stopped.room());
     return this;
   }
 }

@@ -6,11 +6,12 @@ import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.chat.Profile;
+import lochat.room.Requester;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * A registered user as the {@link Registry} keeps it: nickname, profile, away message,
- * invisibility and rooms. Mutable, and only ever touched by the registry's own thread.
+ * invisibility, server operator status and rooms. Mutable, and only ever touched by the registry's own thread.
  */
 final class User {
   final Profile profile;
@@ -19,6 +20,8 @@ final class User {
   String nick;
   Optional<String> away = Optional.empty();
   boolean invisible;
+  /** A server operator, who acts as an operator in every room. */
+  boolean operator;
   List<String> rooms = List.of();
 
   User(String nick, Profile profile, ActorRef<ChatEvent> session, Instant signedOn) {
@@ -39,6 +42,11 @@ final class User {
       }
     }
     return false;
+  }
+
+  /** The user as rooms know who asks them. */
+  Requester requester() {
+    return new Requester(nick, profile.user(), profile.host(), profile.protocol(), operator);
   }
 
   Registry.UserDetails details() {

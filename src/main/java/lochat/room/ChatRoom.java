@@ -2,7 +2,7 @@ package lochat.room;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +18,12 @@ import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Profile;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.room.RoomMembers.Member;
+import lochat.store.HistoryWriter;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -40,8 +45,17 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * by their {@link ChatEvent} address; the room watches them, so a session that dies without
  * saying goodbye still leaves.
  *
- * <p>A room has an optional topic that any member may set or clear; joiners receive it with
- * their {@link Joined} reply.
+ * <p>A room is run by its operators: whoever joins it empty becomes one, and operators give and
+ * take the operator and voice roles, change its modes, kick and invite. Its rules (modes, ban
+ * and exception lists, invitations) are a {@link Moderation}; requests about the room that a
+ * non-member may make too (modes, lists, kicks, invitations, the topic, posts from outside)
+ * come {@link Forwarded} by the registry with who asks, so that server operators act as room
+ * operators. Joiners receive the topic, modes and roles with their {@link Joined} reply.
+ *
+ * <p>Everything people read (posts and topic changes) is stamped with a history id and written
+ * through the {@link RoomArchive}, never waited for; the room's state (topic, modes, lists) is
+ * saved whenever it changes. A room that starts reads its saved state and latest history first,
+ * keeping every request until they are back.
  *
  * <p>Delivery never waits for anyone. Other people's posts go straight into each member's
  * connection through its {@link MemberDelivery}, rendered once per wire form; everything else
@@ -51,29 +65,35 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * member has more unread than its connection allows, the room is {@code congested}: it keeps
  * every request until that member has caught up, so that senders who outpace a reader are slowed
  * (they wait for their echo) rather than the reader cut off; a member that has stopped reading
- * is dropped as too slow. History is kept in memory only, bounded by {@code historySize}; it is
- * lost on restart.
+ * is dropped as too slow. The latest {@code historySize} posts are kept in memory too, for
+ * joiners.
  */
 public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public sealed interface Command {}
 
   /**
-   * Adds {@code member} as {@code nick} with user name {@code user}, connected with wire
-   * {@code protocol} (which its posts carry); the reply carries the history and the member list.
+   * Adds {@code member} as {@code nick}, with user name {@code user} from {@code host}, connected
+   * with wire {@code protocol} (which its posts carry), if the room's rules let it in with
+   * {@code key} ("" for none); a {@code serverOperator} is always let in. The reply carries the
+   * history, the members and the room's state, or why it was refused.
    */
   public record Join(
       String nick,
       String user,
+      String host,
       String protocol,
       ActorRef<ChatEvent> member,
       MemberDelivery delivery,
+      String key,
+      boolean serverOperator,
       ActorRef<JoinResult> replyTo)
       implements Command {
 
-    /** A native member (its user name is its nickname) without a connection of its own. */
+    /** A native member from nowhere in particular, without a connection of its own. */
     public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
-      this(nick, nick, Profile.NATIVE, member, MemberDelivery.THROUGH_SESSION, replyTo);
+      this(nick, nick, "local", Profile.NATIVE, member, MemberDelivery.THROUGH_SESSION, "",
+          false, replyTo);
     }
   }
 
@@ -97,15 +117,26 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
 
-  /** Sent by the registry only, which counts the requests it forwards (see {@link Occupancy}). */
-  public record GetMembers(ActorRef<MembersResult> replyTo) implements Command {}
-
-  /** Sets the topic, or clears it when {@code text} is empty; members only. */
-  public record SetTopic(ActorRef<ChatEvent> member, String text) implements Command {}
+  /**
+   * The members and their roles, for {@code asker}; a secret room answers {@link NoSuchRoom} to
+   * a non-member who is not a server operator. Sent by the registry only, which counts the
+   * requests it forwards (see {@link Occupancy}).
+   */
+  public record GetMembers(
+      ActorRef<ChatEvent> asker, boolean serverOperator, ActorRef<MembersResult> replyTo)
+      implements Command {}
 
   public record GetTopic(ActorRef<TopicIs> replyTo) implements Command {}
 
   public record TopicIs(String room, Optional<Topic> topic) {}
+
+  /**
+   * A {@link RoomRequest} from {@code requester}, whose session is {@code session}, member
+   * or not; forwarded by the registry, which counts it like a join.
+   */
+  public record Forwarded(
+      Requester requester, ActorRef<ChatEvent> session, RoomRequest request)
+      implements Command {}
 
   record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
 
@@ -113,68 +144,88 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private record CheckSlowMembers() implements Command {}
 
+  private record StateRestored(HistoryWriter.Restored restored) implements Command {}
+
   /** The answer to a join, from the room or from the registry that refused to create it. */
   public sealed interface JoinResult {}
 
-  /** @param userNames each member's user name, by nickname */
+  /**
+   * @param userNames each member's user name, by nickname
+   * @param roles each member's roles, by nickname
+   */
   public record Joined(
       String room,
       ActorRef<Command> roomRef,
       List<String> members,
       Map<String, String> userNames,
+      Map<String, Roles> roles,
       List<Posted> history,
-      Optional<Topic> topic)
+      Optional<Topic> topic,
+      RoomModes modes)
       implements JoinResult {
 
     public Joined {
       members = List.copyOf(members);
       userNames = Map.copyOf(userNames);
+      roles = Map.copyOf(roles);
       history = List.copyOf(history);
-    }
-
-    /** Members whose user names are their nicknames. */
-    public Joined(String room, ActorRef<Command> roomRef, List<String> members,
-        List<Posted> history, Optional<Topic> topic) {
-      this(room, roomRef, members, userNamesOf(members), history, topic);
-    }
-
-    private static Map<String, String> userNamesOf(List<String> nicks) {
-      Map<String, String> users = new LinkedHashMap<>();
-      nicks.forEach(nick -> users.put(nick, nick));
-      return users;
     }
   }
 
-  public record JoinRefused(String room, String reason) implements JoinResult {}
+  /** Refused by the room's rules ({@code refusal}), or by the registry (then empty). */
+  public record JoinRefused(String room, String reason, Optional<RoomRefusal> refusal)
+      implements JoinResult {
+
+    public JoinRefused(String room, RoomRefusal refusal) {
+      this(room, refusal.text(), Optional.of(refusal));
+    }
+
+    /** Refused by the registry: the name, or a limit on rooms. */
+    public JoinRefused(String room, String reason) {
+      this(room, reason, Optional.empty());
+    }
+  }
 
   /** The answer to a member list request. */
   public sealed interface MembersResult {}
 
-  public record Members(String room, List<String> nicks) implements MembersResult {
+  public record Members(String room, List<String> nicks, Map<String, Roles> roles)
+      implements MembersResult {
 
     public Members {
       nicks = List.copyOf(nicks);
+      roles = Map.copyOf(roles);
     }
   }
 
-  public record NoSuchRoom(String room) implements MembersResult {}
+  public record NoSuchRoom(String room) implements MembersResult, RoomRequest.Reply {}
 
   /**
-   * Sent to the room's owner after every join, departure, member list request and topic change:
-   * how many members the room has, how many {@link Join} and {@link GetMembers} requests it has
-   * handled in all (so that the owner can tell whether a request it forwarded is on its way),
-   * and its topic ("" for none), for room lists.
+   * Sent to the room's owner after every join, departure, member list request, forwarded
+   * request and change of topic or modes: how many members the room has, how many {@link Join},
+   * {@link GetMembers} and {@link Forwarded} requests it has handled in all (so that the owner
+   * can tell whether a request it forwarded is on its way), its topic ("" for none) and whether
+   * it is secret, for room lists.
    */
-  public record Occupancy(String room, int members, long requestsHandled, String topic) {}
+  public record Occupancy(
+      String room, int members, long requestsHandled, String topic, boolean secret) {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
 
-  public static Behavior<Command> create(
-      String name, int historySize, ActorRef<Occupancy> occupancy, Clock clock) {
+  public static Behavior<Command> create(String name, int historySize,
+      ActorRef<Occupancy> occupancy, Clock clock, RoomArchive archive) {
     return Behaviors.setup(context -> Behaviors.withStash(STASH_CAPACITY,
-        stash -> Behaviors.withTimers(timers ->
-            new ChatRoom(context, stash, timers, name, historySize, occupancy, clock))));
+        stash -> Behaviors.withTimers(timers -> {
+          ChatRoom room = new ChatRoom(
+              context, stash, timers, name, historySize, occupancy, clock, archive);
+          if (!archive.keeps()) {
+            return room;
+          }
+          archive.restore(name, historySize,
+              context.messageAdapter(HistoryWriter.Restored.class, StateRestored::new));
+          return room.restoring();
+        })));
   }
 
   /** Requests kept while the room is congested: about one per member, as each waits for its echo. */
@@ -183,38 +234,36 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   /** How often a congested room looks for members that have stopped reading. */
   private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
 
-  /** A member: what it is called, the protocol it speaks, and how it is reached. */
-  private record Member(String nick, String user, String protocol, MemberDelivery delivery) {}
-
   private final String name;
-  private final int historySize;
   private final ActorRef<Occupancy> occupancy;
   private final Clock clock;
+  private final RoomArchive archive;
+  private final Instant created;
   private final StashBuffer<Command> stash;
   private final TimerScheduler<Command> timers;
-  private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
+  private final RoomMembers members = new RoomMembers();
   /** Members with more unread than their connection allows; the room waits while any is. */
   private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
   private long congestedSince;
-  private final ArrayDeque<Posted> history = new ArrayDeque<>();
+  private final RoomHistory history;
   private long requestsHandled;
-  private Optional<Topic> topic = Optional.empty();
+  private final Moderation rules = new Moderation();
+  private final RoomRequests requests;
 
-  private ChatRoom(
-      ActorContext<Command> context,
-      StashBuffer<Command> stash,
-      TimerScheduler<Command> timers,
-      String name,
-      int historySize,
-      ActorRef<Occupancy> occupancy,
-      Clock clock) {
+  private ChatRoom(ActorContext<Command> context, StashBuffer<Command> stash,
+      TimerScheduler<Command> timers, String name, int historySize,
+      ActorRef<Occupancy> occupancy, Clock clock, RoomArchive archive) {
     super(context);
     this.stash = stash;
     this.timers = timers;
     this.name = name;
-    this.historySize = historySize;
+    this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;
     this.clock = clock;
+    this.archive = archive;
+    this.created = clock.instant();
+    this.requests = new RoomRequests(name, created, clock, members, history, rules, archive,
+        this::remove);
   }
 
   @Override
@@ -225,11 +274,19 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .onMessage(Post.class, this::onPost)
         .onMessage(Rename.class, this::onRename)
         .onMessage(GetMembers.class, this::onGetMembers)
-        .onMessage(SetTopic.class, this::onSetTopic)
         .onMessage(GetTopic.class, this::onGetTopic)
+        .onMessage(Forwarded.class, this::onForwarded)
         .onMessage(MemberStopped.class, this::onMemberStopped)
         .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
+        .build();
+  }
+
+  /** Waiting for the saved state and history; every request waits, in order. */
+  private Behavior<Command> restoring() {
+    return Behaviors.receive(Command.class)
+        .onMessage(StateRestored.class, this::onStateRestored)
+        .onAnyMessage(this::onWhileCongested)
         .build();
   }
 
@@ -249,24 +306,41 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .build();
   }
 
+  private Behavior<Command> onStateRestored(StateRestored restored) {
+    restored.restored().state().ifPresent(rules::restore);
+    history.restore(restored.restored().latest());
+    reportOccupancy();
+    return stash.isEmpty() ? this : stash.unstashAll(this);
+  }
+
   private Behavior<Command> onJoin(Join join) {
     requestsHandled++;
-    boolean isNew = !members.containsKey(join.member());
+    boolean isNew = !members.contains(join.member());
     if (isNew) {
-      members.put(join.member(),
-          new Member(join.nick(), join.user(), join.protocol(), join.delivery()));
+      String mask = join.nick() + "!" + join.user() + "@" + join.host();
+      Optional<RoomRefusal> refusal = rules.joinRefusal(
+          mask, join.nick(), join.key(), members.size(), join.serverOperator());
+      if (refusal.isPresent()) {
+        join.replyTo().tell(new JoinRefused(name, refusal.get()));
+        reportOccupancy();
+        return this;
+      }
+      // Whoever joins the room empty runs it, as in IRC.
+      Roles roles = members.size() == 0 ? Roles.OPERATOR : Roles.NONE;
+      members.put(join.member(), new Member(join.nick(), join.user(), join.host(),
+          join.protocol(), join.delivery(), roles));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
     reportOccupancy();
     // The others are told first: once the joiner has its answer, anyone it tells has heard.
     if (isNew) {
-      broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
+      members.broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
     // The joiner's session shows the join before any post that follows it.
     members.get(join.member()).delivery().throughSession();
-    join.replyTo().tell(new Joined(
-        name, getContext().getSelf(), nicks(), userNamesByNick(), List.copyOf(history), topic));
+    join.replyTo().tell(new Joined(name, getContext().getSelf(), members.nicks(),
+        members.userNames(), members.roles(), history.latest(), rules.topic(), rules.modes()));
     return this;
   }
 
@@ -274,7 +348,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     Member member = members.get(leave.member());
     if (member != null) {
       remove(leave.member());
-      broadcast(new MemberLeft(name, member.nick(), leave.reason(), leave.leftServer()));
+      members.broadcast(new MemberLeft(name, member.nick(), leave.reason(), leave.leftServer()));
     }
     return caughtUpIfNoneBehind();
   }
@@ -284,72 +358,73 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     if (sender == null) {
       return this;
     }
-    Posted posted = new Posted(name, sender.nick(), sender.user(), sender.protocol(),
-        post.text(), post.kind(), post.tags(), clock.instant());
-    if (post.kind().isForPeople()) {
-      remember(posted);
+    if (!rules.maySpeak(sender.mask(), Optional.of(sender.roles()))) {
+      post.member().tell(new ChatEvent.PostRefused(name, RoomRefusal.CANNOT_SEND));
+      return this;
     }
-    for (Map.Entry<ActorRef<ChatEvent>, Member> entry : members.entrySet()) {
-      ActorRef<ChatEvent> ref = entry.getKey();
-      MemberDelivery delivery = entry.getValue().delivery();
-      boolean own = ref.equals(post.member());
-      MemberDelivery.Outcome outcome = own ? delivery.postOwn(posted) : delivery.post(posted);
-      if (outcome == MemberDelivery.Outcome.THROUGH_SESSION) {
-        ref.tell(posted);
-        if (delivery.behind()) {
-          fellBehind(ref, delivery);
-        }
-      } else {
-        if (own) {
-          ref.tell(new ChatEvent.Receipt(posted));
-        }
-        if (outcome == MemberDelivery.Outcome.BEHIND) {
-          fellBehind(ref, delivery);
-        }
-      }
-    }
+    members.deliver(history.keep(new Posted(name, sender.nick(), sender.user(), sender.protocol(),
+        post.text(), post.kind(), post.tags(), clock.instant())), post.member(),
+        this::fellBehind);
     return behind.isEmpty() ? this : congested();
   }
 
   private Behavior<Command> onRename(Rename rename) {
     Member member = members.get(rename.member());
     if (member != null && !member.nick().equals(rename.newNick())) {
-      members.put(rename.member(),
-          new Member(rename.newNick(), member.user(), member.protocol(), member.delivery()));
-      broadcast(new MemberRenamed(name, member.nick(), rename.newNick()));
+      members.put(rename.member(), member.renamed(rename.newNick()));
+      members.broadcast(new MemberRenamed(name, member.nick(), rename.newNick()));
     }
     return this;
   }
 
   private Behavior<Command> onGetMembers(GetMembers request) {
     requestsHandled++;
-    request.replyTo().tell(new Members(name, nicks()));
+    if (rules.isSecret() && !members.contains(request.asker()) && !request.serverOperator()) {
+      request.replyTo().tell(new NoSuchRoom(name));
+    } else {
+      request.replyTo().tell(new Members(name, members.nicks(), members.roles()));
+    }
     reportOccupancy();
     return this;
   }
 
-  private Behavior<Command> onSetTopic(SetTopic set) {
-    Member member = members.get(set.member());
-    if (member != null) {
-      topic = set.text().isEmpty()
-          ? Optional.empty()
-          : Optional.of(new Topic(set.text(), member.nick(), clock.instant()));
-      broadcast(new ChatEvent.TopicChanged(name, member.nick(), topic));
-      reportOccupancy();
-    }
+  private Behavior<Command> onGetTopic(GetTopic request) {
+    request.replyTo().tell(new TopicIs(name, rules.topic()));
     return this;
   }
 
-  private Behavior<Command> onGetTopic(GetTopic request) {
-    request.replyTo().tell(new TopicIs(name, topic));
-    return this;
+  private Behavior<Command> onForwarded(Forwarded forwarded) {
+    requestsHandled++;
+    if (forwarded.request() instanceof RoomRequest.OutsidePost post) {
+      onOutsidePost(forwarded, post);
+    } else {
+      requests.handle(forwarded);
+    }
+    reportOccupancy();
+    return behind.isEmpty() ? this : congested();
+  }
+
+  private void onOutsidePost(Forwarded forwarded, RoomRequest.OutsidePost post) {
+    Requester from = forwarded.requester();
+    if (members.contains(forwarded.session())) {
+      onPost(new Post(forwarded.session(), post.text(), post.kind(), post.tags()));
+      return;
+    }
+    if (!from.serverOperator() && !rules.maySpeak(from.mask(), Optional.empty())) {
+      forwarded.session().tell(new ChatEvent.PostRefused(name, RoomRefusal.CANNOT_SEND));
+      return;
+    }
+    Posted posted = history.keep(new Posted(name, from.nick(), from.user(), from.protocol(),
+        post.text(), post.kind(), post.tags(), clock.instant()));
+    members.deliver(posted, forwarded.session(), this::fellBehind);
+    forwarded.session().tell(new ChatEvent.Receipt(posted));
   }
 
   private Behavior<Command> onMemberStopped(MemberStopped stopped) {
     Member member = members.get(stopped.member());
     if (member != null) {
       remove(stopped.member());
-      broadcast(new MemberLeft(name, member.nick(), CONNECTION_LOST, true));
+      members.broadcast(new MemberLeft(name, member.nick(), CONNECTION_LOST, true));
     }
     return caughtUpIfNoneBehind();
   }
@@ -366,7 +441,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       if (reason != null) {
         member.delivery().drop(reason);
         remove(ref);
-        broadcast(new MemberLeft(name, member.nick(), reason, true));
+        members.broadcast(new MemberLeft(name, member.nick(), reason, true));
       }
     }
     return caughtUpIfNoneBehind();
@@ -425,42 +500,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     reportOccupancy();
   }
 
-  private void remember(Posted posted) {
-    if (historySize <= 0) {
-      return;
-    }
-    if (history.size() == historySize) {
-      history.removeFirst();
-    }
-    history.addLast(posted);
-  }
-
-  /** Tells every member's session {@code event}, which holds back the posts behind it. */
-  private void broadcast(ChatEvent event) {
-    broadcastExcept(null, event);
-  }
-
-  private void broadcastExcept(ActorRef<ChatEvent> excluded, ChatEvent event) {
-    for (Map.Entry<ActorRef<ChatEvent>, Member> member : members.entrySet()) {
-      if (!member.getKey().equals(excluded)) {
-        member.getValue().delivery().throughSession();
-        member.getKey().tell(event);
-      }
-    }
-  }
-
-  private List<String> nicks() {
-    return members.values().stream().map(Member::nick).toList();
-  }
-
-  private Map<String, String> userNamesByNick() {
-    Map<String, String> byNick = new LinkedHashMap<>();
-    members.values().forEach(member -> byNick.put(member.nick(), member.user()));
-    return byNick;
-  }
-
   private void reportOccupancy() {
-    occupancy.tell(new Occupancy(
-        name, members.size(), requestsHandled, topic.map(Topic::text).orElse("")));
+    occupancy.tell(new Occupancy(name, members.size(), requestsHandled,
+        rules.topic().map(Topic::text).orElse(""), rules.isSecret()));
   }
 }

@@ -43,6 +43,11 @@ public final class RoomArchive {
     return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null);
   }
 
+  /** Whether anything is kept: false for {@link #discarding}, which has nothing to restore. */
+  public boolean keeps() {
+    return writer != null;
+  }
+
   /** {@code entry} with its id; never blocks. */
   public HistoryEntry stamp(NewEntry entry) {
     return store.stamp(entry);

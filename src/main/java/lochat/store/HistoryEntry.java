@@ -22,6 +22,6 @@ public record HistoryEntry(long id, String room, Instant at, String nick, String
 
   /** The post this entry records, for replaying it; not for topic changes. */
   public Posted toPosted() {
-    return new Posted(room, nick, user, protocol, text, kind.messageKind(), Map.of(), at);
+    return new Posted(room, nick, user, protocol, text, kind.messageKind(), Map.of(), at, id);
   }
 }

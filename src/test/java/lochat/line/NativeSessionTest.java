@@ -135,7 +135,7 @@ class NativeSessionTest {
     ack.expectNoMessage(QUIET);
     lobby = join.delivery();
     lobby.throughSession();
-    join.replyTo().tell(new ChatRoom.Joined(
+    join.replyTo().tell(TestEvents.joined(
         "lobby", room.getRef(), List.of("bob", "alice"), history, Optional.empty()));
     ack.expectMessage(Done.getInstance());
     return register.session();
@@ -204,7 +204,7 @@ class NativeSessionTest {
     registry.expectMessageClass(Registry.RoomsChanged.class);
     receive(session, "/who");
     Registry.ListMembers list = registry.expectMessageClass(Registry.ListMembers.class);
-    list.replyTo().tell(new ChatRoom.Members("lobby", List.of("bob", "alice")));
+    list.replyTo().tell(TestEvents.members("lobby", List.of("bob", "alice")));
     socket.expectMessage("WHO lobby bob alice");
     Registry.LookUp lookUp = registry.expectMessageClass(Registry.LookUp.class);
     assertEquals(List.of("bob", "alice"), lookUp.nicks());
@@ -327,7 +327,7 @@ class NativeSessionTest {
         .tell(new Registry.NickAccepted(null, "alice"));
     Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
     join.delivery().throughSession();
-    join.replyTo().tell(new ChatRoom.Joined(
+    join.replyTo().tell(TestEvents.joined(
         "lobby", room.getRef(), List.of("bob", "alice"), history, Optional.empty()));
     ack.expectMessage(Done.getInstance());
 
@@ -421,7 +421,7 @@ class NativeSessionTest {
     socket.expectMessage("OK nick alice");
     Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
     join.delivery().throughSession();
-    join.replyTo().tell(new ChatRoom.Joined(
+    join.replyTo().tell(TestEvents.joined(
         "lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()));
     ack.expectMessage(Done.getInstance());
     socket.expectMessage("JOINED lobby alice");

@@ -52,6 +52,7 @@ import lochat.room.ChatRoom.JoinResult;
 import lochat.room.ChatRoom.Joined;
 import lochat.room.ChatRoom.MembersResult;
 import lochat.testing.TestClock;
+import lochat.testing.TestEvents;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -116,13 +117,14 @@ class RegistryTest {
 
   private static List<RoomInfo> rooms(ActorRef<Registry.Command> registry) {
     TestProbe<RoomList> reply = testKit.createTestProbe();
-    registry.tell(new ListRooms(reply.getRef()));
+    registry.tell(new ListRooms(testKit.<ChatEvent>createTestProbe().getRef(), reply.getRef()));
     return reply.receiveMessage().rooms();
   }
 
   private static MembersResult members(ActorRef<Registry.Command> registry, String room) {
     TestProbe<MembersResult> reply = testKit.createTestProbe();
-    registry.tell(new ListMembers(room, reply.getRef()));
+    registry.tell(new ListMembers(room, testKit.<ChatEvent>createTestProbe().getRef(),
+        reply.getRef()));
     return reply.receiveMessage();
   }
 
@@ -354,7 +356,7 @@ class RegistryTest {
     join(registry, "Dev", "bob", session());
 
     assertEquals(new ChatRoom.NoSuchRoom("nowhere"), members(registry, "nowhere"));
-    assertEquals(new ChatRoom.Members("Dev", List.of("alice", "bob")), members(registry, "DEV"));
+    assertEquals(TestEvents.members("Dev", List.of("alice", "bob")), members(registry, "DEV"));
   }
 
   @Test

@@ -31,6 +31,7 @@ import lochat.room.ChatRoom.JoinResult;
 import lochat.room.ChatRoom.Joined;
 import lochat.room.ChatRoom.Occupancy;
 import lochat.room.ChatRoom.Post;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.testkit.typed.Effect;
 import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
@@ -54,8 +55,17 @@ class ChatRoomDeliveryTest {
   private static final String TOO_SLOW = "too slow: more than 100 bytes unread";
 
   private final TestInbox<Occupancy> occupancy = TestInbox.create("occupancy");
+
+  private final TestInbox<RoomRequest.Reply> roomReplies = TestInbox.create("room-replies");
+
+  /** {@code nick}'s topic change, as the registry forwards it. */
+  private ChatRoom.Forwarded topic(String nick, ActorRef<ChatEvent> who, String text) {
+    return new ChatRoom.Forwarded(new Requester(nick, nick, "local", Profile.NATIVE, false), who,
+        new RoomRequest.ChangeTopic(text, roomReplies.getRef()));
+  }
   private final BehaviorTestKit<ChatRoom.Command> room =
-      BehaviorTestKit.create(ChatRoom.create("lobby", 10, occupancy.getRef(), CLOCK));
+      BehaviorTestKit.create(ChatRoom.create("lobby", 10, occupancy.getRef(), CLOCK,
+          RoomArchive.discarding()));
 
   // --- what goes where ----------------------------------------------------------------------
 
@@ -98,7 +108,7 @@ class ChatRoomDeliveryTest {
     forget(alice, bob);
 
     room.run(new ChatRoom.Rename(bob.actor.getRef(), "robert"));
-    room.run(new ChatRoom.SetTopic(alice.actor.getRef(), "release"));
+    room.run(topic("alice", alice.actor.getRef(), "release"));
     room.run(new ChatRoom.Leave(bob.actor.getRef(), "lunch", false));
 
     MemberRenamed renamed = new MemberRenamed("lobby", "bob", "robert");
@@ -167,7 +177,8 @@ class ChatRoomDeliveryTest {
       assertEquals(List.of(one, two, daveJoined, three), member.seen(), member.nick);
     }
     Joined daveIn = (Joined) ((Replied) dave.timeline().get(1)).result();
-    assertEquals(List.of(one, two), daveIn.history());
+    assertEquals(List.of(one, two),
+        daveIn.history().stream().map(TestEvents::withoutId).toList());
     assertEquals(List.of(three), dave.seen());
   }
 
@@ -223,7 +234,7 @@ class ChatRoomDeliveryTest {
     assertEquals(List.of(one, left, two), alice.seen());
     assertEquals(List.of(one, left, two), carol.seen());
     assertEquals(List.of(one), bob.seen(), "nothing more for bob");
-    assertEquals(List.of(new Occupancy("lobby", 2, 3, "")), occupancy.getAllReceived());
+    assertEquals(List.of(new Occupancy("lobby", 2, 3, "", false)), occupancy.getAllReceived());
     assertEquals(List.of("alice", "carol"), members());
   }
 
@@ -343,7 +354,8 @@ class ChatRoomDeliveryTest {
 
   private List<String> members() {
     TestInbox<ChatRoom.MembersResult> reply = TestInbox.create("members");
-    room.run(new ChatRoom.GetMembers(reply.getRef()));
+    room.run(new ChatRoom.GetMembers(TestInbox.<ChatEvent>create("asker").getRef(), false,
+        reply.getRef()));
     return ((ChatRoom.Members) reply.receiveMessage()).nicks();
   }
 
@@ -408,7 +420,7 @@ class ChatRoomDeliveryTest {
       @Override
       public Outcome post(Posted posted) {
         Outcome outcome = answers.isEmpty() ? Outcome.DELIVERED : answers.remove();
-        record(new Offered(posted, outcome));
+        record(new Offered(TestEvents.withoutId(posted), outcome));
         return outcome;
       }
 
@@ -451,7 +463,8 @@ class ChatRoomDeliveryTest {
     }
 
     Join join() {
-      return new Join(nick, nick, Profile.NATIVE, actor.getRef(), delivery, replies.getRef());
+      return new Join(nick, nick, "local", Profile.NATIVE, actor.getRef(), delivery, "", false,
+          replies.getRef());
     }
 
     /** What {@code post} answers next, in order; DELIVERED after these. */
@@ -488,7 +501,8 @@ class ChatRoomDeliveryTest {
 
     private void record(Object entry) {
       replies.getAllReceived().forEach(reply -> timeline.add(new Replied(reply)));
-      actor.getAllReceived().forEach(event -> timeline.add(new Told(event)));
+      actor.getAllReceived().forEach(
+          event -> timeline.add(new Told(TestEvents.withoutId(event))));
       if (entry != null) {
         timeline.add(entry);
       }

@@ -30,6 +30,7 @@ import lochat.room.ChatRoom.MembersResult;
 import lochat.room.ChatRoom.Occupancy;
 import lochat.room.ChatRoom.Post;
 import lochat.room.ChatRoom.Rename;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.testkit.typed.Effect;
 import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
@@ -42,13 +43,22 @@ class ChatRoomTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private final TestInbox<Occupancy> occupancy = TestInbox.create("occupancy");
+
+  private final TestInbox<RoomRequest.Reply> roomReplies = TestInbox.create("room-replies");
+
+  /** {@code nick}'s topic change, as the registry forwards it. */
+  private ChatRoom.Forwarded topic(String nick, ActorRef<ChatEvent> who, String text) {
+    return new ChatRoom.Forwarded(new Requester(nick, nick, "local", Profile.NATIVE, false), who,
+        new RoomRequest.ChangeTopic(text, roomReplies.getRef()));
+  }
   private final TestInbox<JoinResult> joinReplies = TestInbox.create("join-replies");
   private final TestInbox<ChatEvent> alice = TestInbox.create("alice");
   private final TestInbox<ChatEvent> bob = TestInbox.create("bob");
   private final TestInbox<ChatEvent> carol = TestInbox.create("carol");
 
   private BehaviorTestKit<ChatRoom.Command> room(int historySize) {
-    return BehaviorTestKit.create(ChatRoom.create("lobby", historySize, occupancy.getRef(), CLOCK));
+    return BehaviorTestKit.create(ChatRoom.create("lobby", historySize, occupancy.getRef(), CLOCK,
+        RoomArchive.discarding()));
   }
 
   private Joined join(BehaviorTestKit<ChatRoom.Command> room, String nick, TestInbox<ChatEvent> who) {
@@ -69,7 +79,8 @@ class ChatRoomTest {
 
   private static List<String> members(BehaviorTestKit<ChatRoom.Command> room) {
     TestInbox<MembersResult> reply = TestInbox.create("members");
-    room.run(new GetMembers(reply.getRef()));
+    room.run(new GetMembers(TestInbox.<ChatEvent>create("asker").getRef(), false,
+        reply.getRef()));
     return ((Members) reply.receiveMessage()).nicks();
   }
 
@@ -77,14 +88,14 @@ class ChatRoomTest {
   void joinerGetsMembersAndHistoryWhileOthersSeeMemberJoined() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
 
-    assertEquals(new Joined("lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()),
+    assertEquals(TestEvents.joined("lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()),
         join(room, "alice", alice));
-    assertEquals(new Joined("lobby", room.getRef(), List.of("alice", "bob"), List.of(), Optional.empty()),
+    assertEquals(TestEvents.joined("lobby", room.getRef(), List.of("alice", "bob"), List.of(), Optional.empty()),
         join(room, "bob", bob));
 
-    assertEquals(List.of(new MemberJoined("lobby", "bob")), alice.getAllReceived());
+    assertEquals(List.of(new MemberJoined("lobby", "bob")), TestEvents.withoutIds(alice.getAllReceived()));
     assertFalse(bob.hasMessages(), "a joiner is not told of its own join");
-    assertEquals(List.of(new Occupancy("lobby", 1, 1, ""), new Occupancy("lobby", 2, 2, "")),
+    assertEquals(List.of(new Occupancy("lobby", 1, 1, "", false), new Occupancy("lobby", 2, 2, "", false)),
         occupancy.getAllReceived());
   }
 
@@ -93,7 +104,7 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
     occupancy.getAllReceived();
 
     Joined again = join(room, "bob", bob);
@@ -101,7 +112,7 @@ class ChatRoomTest {
     assertEquals(List.of("alice", "bob"), again.members());
     assertFalse(alice.hasMessages(), "no second MemberJoined");
     assertFalse(bob.hasMessages());
-    assertEquals(List.of(new Occupancy("lobby", 2, 3, "")), occupancy.getAllReceived(),
+    assertEquals(List.of(new Occupancy("lobby", 2, 3, "", false)), occupancy.getAllReceived(),
         "the member count did not change; the join was counted");
   }
 
@@ -122,16 +133,16 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
     occupancy.getAllReceived();
 
     room.run(new Leave(bob.getRef(), "off to lunch", false));
     post(room, alice, "bye bob");
 
     MemberLeft left = new MemberLeft("lobby", "bob", "off to lunch", false);
-    assertEquals(List.of(left, posted("alice", "bye bob")), alice.getAllReceived());
-    assertEquals(List.of(), bob.getAllReceived());
-    assertEquals(List.of(new Occupancy("lobby", 1, 2, "")), occupancy.getAllReceived());
+    assertEquals(List.of(left, posted("alice", "bye bob")), TestEvents.withoutIds(alice.getAllReceived()));
+    assertEquals(List.of(), TestEvents.withoutIds(bob.getAllReceived()));
+    assertEquals(List.of(new Occupancy("lobby", 1, 2, "", false)), occupancy.getAllReceived());
     assertEquals(List.of("alice"), members(room));
   }
 
@@ -140,7 +151,7 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
 
     post(room, alice, "one");
     post(room, bob, "two");
@@ -150,8 +161,8 @@ class ChatRoomTest {
     List<ChatEvent> expected = List.of(
         posted("alice", "one"), posted("bob", "two"),
         posted("bob", "three"), posted("alice", "four"));
-    assertEquals(expected, alice.getAllReceived());
-    assertEquals(expected, bob.getAllReceived());
+    assertEquals(expected, TestEvents.withoutIds(alice.getAllReceived()));
+    assertEquals(expected, TestEvents.withoutIds(bob.getAllReceived()));
   }
 
   @Test
@@ -161,18 +172,18 @@ class ChatRoomTest {
 
     room.run(new Post(alice.getRef(), "waves", MessageKind.ACTION));
 
-    assertEquals(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, NOW), alice.receiveMessage());
+    assertEquals(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, NOW), TestEvents.withoutId(alice.receiveMessage()));
   }
 
   @Test
   void postsCarryThePostersProtocolAcrossARename() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
-    room.run(new Join("bob", "bobby", Profile.IRC, bob.getRef(), MemberDelivery.THROUGH_SESSION,
-        joinReplies.getRef()));
+    room.run(new Join("bob", "bobby", "local", Profile.IRC, bob.getRef(),
+        MemberDelivery.THROUGH_SESSION, "", false, joinReplies.getRef()));
     joinReplies.getAllReceived();
     room.run(new Rename(bob.getRef(), "robert"));
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
 
     post(room, bob, "from irc");
     post(room, alice, "from native");
@@ -182,7 +193,7 @@ class ChatRoomTest {
                 Map.of(), NOW),
             new Posted("lobby", "alice", "alice", Profile.NATIVE, "from native", MessageKind.TEXT,
                 Map.of(), NOW)),
-        alice.getAllReceived());
+        TestEvents.withoutIds(alice.getAllReceived()));
   }
 
   @Test
@@ -205,8 +216,11 @@ class ChatRoomTest {
       post(room, alice, text);
     }
 
+    List<Posted> history = join(room, "bob", bob).history();
+    assertEquals(List.of(3L, 4L, 5L), history.stream().map(Posted::id).toList(),
+        "each post keeps the history id it was given");
     assertEquals(List.of(posted("alice", "3"), posted("alice", "4"), posted("alice", "5")),
-        join(room, "bob", bob).history());
+        history.stream().map(TestEvents::withoutId).toList());
   }
 
   @Test
@@ -223,7 +237,7 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
 
     room.run(new Rename(alice.getRef(), "alicia"));
     post(room, alice, "call me alicia");
@@ -232,8 +246,8 @@ class ChatRoomTest {
         List.of(new MemberRenamed("lobby", "alice", "alicia"),
             new Posted("lobby", "alicia", "alice", Profile.NATIVE, "call me alicia",
                 MessageKind.TEXT, Map.of(), NOW));
-    assertEquals(expected, alice.getAllReceived());
-    assertEquals(expected, bob.getAllReceived());
+    assertEquals(expected, TestEvents.withoutIds(alice.getAllReceived()));
+    assertEquals(expected, TestEvents.withoutIds(bob.getAllReceived()));
     assertEquals(List.of("alicia", "bob"), members(room));
   }
 
@@ -253,16 +267,16 @@ class ChatRoomTest {
     join(room, "alice", alice);
     join(room, "bob", bob);
     join(room, "carol", carol);
-    alice.getAllReceived();
-    bob.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
+    TestEvents.withoutIds(bob.getAllReceived());
     occupancy.getAllReceived();
 
     room.run(new ChatRoom.MemberStopped(bob.getRef()));
 
     MemberLeft left = new MemberLeft("lobby", "bob", ChatRoom.CONNECTION_LOST, true);
-    assertEquals(List.of(left), alice.getAllReceived());
-    assertEquals(List.of(left), carol.getAllReceived());
-    assertEquals(List.of(new Occupancy("lobby", 2, 3, "")), occupancy.getAllReceived());
+    assertEquals(List.of(left), TestEvents.withoutIds(alice.getAllReceived()));
+    assertEquals(List.of(left), TestEvents.withoutIds(carol.getAllReceived()));
+    assertEquals(List.of(new Occupancy("lobby", 2, 3, "", false)), occupancy.getAllReceived());
     assertEquals(List.of("alice", "carol"), members(room));
   }
 
@@ -272,7 +286,7 @@ class ChatRoomTest {
     join(room, "alice", alice);
     join(room, "bob", bob);
     room.run(new Leave(bob.getRef(), "bye", false));
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
     occupancy.getAllReceived();
 
     room.run(new ChatRoom.MemberStopped(bob.getRef()));
@@ -286,15 +300,15 @@ class ChatRoomTest {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
     join(room, "bob", bob);
-    alice.getAllReceived();
+    TestEvents.withoutIds(alice.getAllReceived());
 
-    room.run(new ChatRoom.SetTopic(alice.getRef(), "release on Friday"));
+    room.run(topic("alice", alice.getRef(), "release on Friday"));
 
     Topic topic = new Topic("release on Friday", "alice", NOW);
     ChatEvent.TopicChanged changed =
         new ChatEvent.TopicChanged("lobby", "alice", Optional.of(topic));
-    assertEquals(List.of(changed), alice.getAllReceived());
-    assertEquals(List.of(changed), bob.getAllReceived());
+    assertEquals(List.of(changed), TestEvents.withoutIds(alice.getAllReceived()));
+    assertEquals(List.of(changed), TestEvents.withoutIds(bob.getAllReceived()));
     assertEquals(Optional.of(topic), join(room, "carol", carol).topic());
 
     TestInbox<ChatRoom.TopicIs> asker = TestInbox.create("asker");
@@ -306,13 +320,13 @@ class ChatRoomTest {
   void topicCanBeClearedAndOnlyMembersMayTouchIt() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
-    room.run(new ChatRoom.SetTopic(alice.getRef(), "first"));
-    room.run(new ChatRoom.SetTopic(bob.getRef(), "not a member"));
-    room.run(new ChatRoom.SetTopic(alice.getRef(), ""));
+    room.run(topic("alice", alice.getRef(), "first"));
+    room.run(topic("bob", bob.getRef(), "not a member"));
+    room.run(topic("alice", alice.getRef(), ""));
 
     assertEquals(List.of(
         new ChatEvent.TopicChanged("lobby", "alice", Optional.of(new Topic("first", "alice", NOW))),
-        new ChatEvent.TopicChanged("lobby", "alice", Optional.empty())), alice.getAllReceived());
+        new ChatEvent.TopicChanged("lobby", "alice", Optional.empty())), TestEvents.withoutIds(alice.getAllReceived()));
     assertEquals(Optional.empty(), join(room, "bob", bob).topic());
   }
 }

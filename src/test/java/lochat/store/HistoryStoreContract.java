@@ -84,7 +84,7 @@ abstract class HistoryStoreContract {
     Posted replayed = store.latest("lobby", 1).get(0).toPosted();
 
     assertEquals(new Posted("lobby", "ann", "ann!a@lan", "irc", "hi there", MessageKind.ACTION,
-        Map.of(), posted.at(), replayed.renderings()), replayed);
+        Map.of(), posted.at(), replayed.id(), replayed.renderings()), replayed);
   }
 
   @Test

@@ -1,0 +1,73 @@
+package lochat.room;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import lochat.chat.ChatEvent.Posted;
+import lochat.store.EntryKind;
+import lochat.store.HistoryEntry;
+import lochat.store.NewEntry;
+
+/**
+ * What a room keeps of what was said in it: each post and topic change stamped with its
+ * history id and handed to the {@link RoomArchive} to be written, and the latest
+ * {@code size} posts in memory, replayed to joiners without asking the store.
+ *
+ * <p>Not thread-safe: owned by one room.
+ */
+final class RoomHistory {
+
+  private final String room;
+  private final int size;
+  private final RoomArchive archive;
+  private final ArrayDeque<Posted> latest = new ArrayDeque<>();
+
+  RoomHistory(String room, int size, RoomArchive archive) {
+    this.room = room;
+    this.size = size;
+    this.archive = archive;
+  }
+
+  /** Takes back the latest entries the store kept; topic changes are not replayed. */
+  void restore(List<HistoryEntry> entries) {
+    for (HistoryEntry entry : entries) {
+      if (entry.kind() != EntryKind.TOPIC) {
+        remember(entry.toPosted());
+      }
+    }
+  }
+
+  /** The post with its history id, kept and archived, when it is one people read. */
+  Posted keep(Posted posted) {
+    if (!posted.kind().isForPeople()) {
+      return posted;
+    }
+    HistoryEntry entry = archive.stamp(NewEntry.of(posted));
+    archive.append(entry);
+    Posted kept = new Posted(posted.room(), posted.nick(), posted.user(), posted.protocol(),
+        posted.text(), posted.kind(), posted.tags(), posted.at(), entry.id());
+    remember(kept);
+    return kept;
+  }
+
+  /** Archives a topic set to {@code text}, or cleared when it is empty. */
+  void keepTopic(Instant at, Requester by, String text) {
+    archive.append(archive.stamp(
+        NewEntry.topic(room, at, by.nick(), by.user(), by.protocol(), text)));
+  }
+
+  /** The latest posts, oldest first. */
+  List<Posted> latest() {
+    return List.copyOf(latest);
+  }
+
+  private void remember(Posted posted) {
+    if (size <= 0) {
+      return;
+    }
+    if (latest.size() == size) {
+      latest.removeFirst();
+    }
+    latest.addLast(posted);
+  }
+}

@@ -1,0 +1,94 @@
+package lochat.room;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import lochat.chat.ChatEvent;
+import lochat.chat.MessageKind;
+import lochat.chat.ModeChange;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.store.ListEntry;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What may be asked of a room by anyone, member or not, through the registry, which wraps it
+ * in a {@link ChatRoom.Forwarded} with who asks. Part of the room's protocol, kept apart from
+ * {@link ChatRoom} for its size. What is done shows as events to every member; {@link Reply} is
+ * what the asker alone is told.
+ */
+public sealed interface RoomRequest {
+
+  /** Answers {@code request} from {@code session} that {@code room} does not exist. */
+  static void answerNoSuchRoom(String room, ActorRef<ChatEvent> session, RoomRequest request) {
+    if (request instanceof OutsidePost) {
+      session.tell(new ChatEvent.PostRefused(room, RoomRefusal.NO_SUCH_ROOM));
+      return;
+    }
+    ActorRef<Reply> replyTo;
+    if (request instanceof ChangeModes change) {
+      replyTo = change.replyTo();
+    } else if (request instanceof GetModes get) {
+      replyTo = get.replyTo();
+    } else if (request instanceof GetList get) {
+      replyTo = get.replyTo();
+    } else if (request instanceof Kick kick) {
+      replyTo = kick.replyTo();
+    } else if (request instanceof Invite invite) {
+      replyTo = invite.replyTo();
+    } else {
+      replyTo = ((ChangeTopic) request).replyTo();
+    }
+    replyTo.tell(new ChatRoom.NoSuchRoom(room));
+  }
+
+  /** Changes modes and roles; the changes made are shown to every member as one event. */
+  record ChangeModes(List<ModeChange> changes, ActorRef<Reply> replyTo) implements RoomRequest {
+
+    public ChangeModes {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  record GetModes(ActorRef<Reply> replyTo) implements RoomRequest {}
+
+  /** One of the lists: {@code b}, {@code e} or {@code I}. */
+  record GetList(char list, ActorRef<Reply> replyTo) implements RoomRequest {}
+
+  record Kick(String nick, String reason, ActorRef<Reply> replyTo) implements RoomRequest {}
+
+  /** Invites {@code nick}, whose session is {@code target}, which is told. */
+  record Invite(String nick, ActorRef<ChatEvent> target,
+      ActorRef<Reply> replyTo) implements RoomRequest {}
+
+  /** Sets the topic, or clears it when {@code text} is empty. */
+  record ChangeTopic(String text, ActorRef<Reply> replyTo) implements RoomRequest {}
+
+  /** A post from a non-member; answered like a member's, by a receipt or a refusal. */
+  record OutsidePost(String text, MessageKind kind, Map<String, String> tags)
+      implements RoomRequest {
+
+    public OutsidePost {
+      tags = Map.copyOf(tags);
+    }
+  }
+
+  /** What the asker alone is told. */
+  sealed interface Reply permits Refused, ModesAre, ListIs, InviteSent, ChatRoom.NoSuchRoom {}
+
+  /** Not done, for {@code reason}, about {@code subject} (a nick, mask or argument, or ""). */
+  record Refused(String room, RoomRefusal reason, String subject) implements Reply {}
+
+  /** The room's modes; the key is shown to members and server operators only. */
+  record ModesAre(String room, RoomModes modes, boolean showKey, Instant created)
+      implements Reply {}
+
+  record ListIs(String room, char list, List<ListEntry> entries) implements Reply {
+
+    public ListIs {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  record InviteSent(String room, String nick) implements Reply {}
+}
