@@ -20,7 +20,7 @@ public record RoomModes(boolean topicLocked, boolean noOutside, boolean moderate
   public static final RoomModes NEW_ROOM = new RoomModes(true, true, false, false, false, "", 0);
 
   /** The mode letters that are plain switches. */
-  public static final String FLAGS = "tnmis";
+  public static final String FLAGS = "imnst";
 
   /** The most members a limit may be. */
   public static final int MAX_LIMIT = 100_000;
