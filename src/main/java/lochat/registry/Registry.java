@@ -383,6 +383,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     if (target != from) {
       target.session().tell(message);
     }
+    rooms.archive().keepPrivate(message);
     send.replyTo().tell(new PrivateDelivered(message, target.away));
     return this;
   }

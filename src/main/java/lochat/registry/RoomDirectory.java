@@ -51,6 +51,10 @@ final class RoomDirectory {
     }
   }
 
+  RoomArchive archive() {
+    return archive;
+  }
+
   int size() {
     return rooms.size();
   }

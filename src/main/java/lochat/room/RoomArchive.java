@@ -2,6 +2,9 @@ package lochat.room;
 
 import java.time.Clock;
 import java.util.List;
+import lochat.chat.ChatEvent;
+import lochat.chat.Names;
+import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.HistoryQuery;
 import lochat.store.HistoryStore;
@@ -20,6 +23,9 @@ import org.apache.pekko.actor.typed.ActorRef;
  * writer too, which answers once it has written what is pending: a reader sees everything
  * accepted before it asked, and the store is only ever touched on the writer's dispatcher.
  *
+ * <p>Private messages are kept only when asked for ({@code lochat.history.private}), each
+ * conversation under its {@link #conversation} name, and are only ever read by the two users.
+ *
  * <p>{@link #discarding} keeps nothing: for tests of a room that only care about its live
  * traffic, and where no history is wanted. Its reads answer at once, with nothing.
  */
@@ -27,20 +33,52 @@ public final class RoomArchive {
 
   private final HistoryStore store;
   private final ActorRef<HistoryWriter.Command> writer;
+  private final boolean keepsPrivate;
 
-  private RoomArchive(HistoryStore store, ActorRef<HistoryWriter.Command> writer) {
+  private RoomArchive(
+      HistoryStore store, ActorRef<HistoryWriter.Command> writer, boolean keepsPrivate) {
     this.store = store;
     this.writer = writer;
+    this.keepsPrivate = keepsPrivate;
   }
 
-  /** Rooms archived in {@code store}, written and read through {@code writer}. */
+  /**
+   * Rooms archived in {@code store}, written and read through {@code writer}; private messages
+   * too when {@code keepsPrivate} ({@code lochat.history.private}).
+   */
+  public static RoomArchive of(HistoryStore store, ActorRef<HistoryWriter.Command> writer,
+      boolean keepsPrivate) {
+    return new RoomArchive(store, writer, keepsPrivate);
+  }
+
+  /** Rooms archived in {@code store}, private messages not. */
   public static RoomArchive of(HistoryStore store, ActorRef<HistoryWriter.Command> writer) {
-    return new RoomArchive(store, writer);
+    return of(store, writer, false);
   }
 
   /** Ids from a store of its own; nothing written, nothing restored. */
   public static RoomArchive discarding() {
-    return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null);
+    return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null, false);
+  }
+
+  /**
+   * Where the private messages between two users are kept: {@code @a,b} with the two
+   * nicknames' keys in order, a name no room can have.
+   */
+  public static String conversation(String nick, String otherNick) {
+    String one = Names.key(nick);
+    String two = Names.key(otherNick);
+    return one.compareTo(two) <= 0 ? "@" + one + "," + two : "@" + two + "," + one;
+  }
+
+  /** Keeps a private message, when private messages are kept at all. */
+  public void keepPrivate(ChatEvent.PrivateMessage message) {
+    if (!keepsPrivate || writer == null || !message.kind().isForPeople()) {
+      return;
+    }
+    append(stamp(new NewEntry(conversation(message.from(), message.to()), message.at(),
+        message.from(), message.fromUser(), message.fromProtocol(),
+        EntryKind.of(message.kind()), message.text())));
   }
 
   /** Whether anything is kept: false for {@link #discarding}, which has nothing to restore. */
