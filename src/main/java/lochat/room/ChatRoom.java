@@ -263,7 +263,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     this.archive = archive;
     this.created = clock.instant();
     this.requests = new RoomRequests(name, created, clock, members, history, rules, archive,
-        this::remove);
+        this::remove, this::reportOccupancy);
   }
 
   @Override

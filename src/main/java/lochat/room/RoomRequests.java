@@ -38,10 +38,16 @@ final class RoomRequests {
   private final Moderation rules;
   private final RoomArchive archive;
   private final Consumer<ActorRef<ChatEvent>> remove;
+  private final Runnable reportOccupancy;
 
+  /**
+   * @param remove takes a kicked member out of the room
+   * @param reportOccupancy tells the registry the room's state, before anyone is shown a change
+   *     of it, so that a room list asked for after seeing the change already has it
+   */
   RoomRequests(String room, Instant created, Clock clock, RoomMembers members,
       RoomHistory history, Moderation rules, RoomArchive archive,
-      Consumer<ActorRef<ChatEvent>> remove) {
+      Consumer<ActorRef<ChatEvent>> remove, Runnable reportOccupancy) {
     this.room = room;
     this.created = created;
     this.clock = clock;
@@ -50,6 +56,7 @@ final class RoomRequests {
     this.rules = rules;
     this.archive = archive;
     this.remove = remove;
+    this.reportOccupancy = reportOccupancy;
   }
 
   void handle(ChatRoom.Forwarded forwarded) {
@@ -170,6 +177,7 @@ final class RoomRequests {
 
   /** Shows {@code event} to every member, and to the asker when it is not one. */
   private void show(Asker asker, ChatEvent event) {
+    reportOccupancy.run();
     members.broadcast(event);
     if (asker.member().isEmpty()) {
       asker.session().tell(event);
