@@ -2,10 +2,8 @@ package lochat.room;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +35,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * One chat room: its members, its recent history, and the order of everything said in it.
  *
  * <p>The room is the single place that orders a room's traffic: every member, the sender
- * included, receives each post in the order the room accepted it, and the sender's session is
- * told when its post is accepted (a {@link ChatEvent.Receipt}, or the post itself when it went
- * through the session). A joiner learns of its own join from the {@link Joined} reply, the others from a
- * {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
+ * included, receives each post in the order the room accepted it. A joiner learns of its own
+ * join from the {@link Joined} reply, the others from a {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
  * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known
  * by their {@link ChatEvent} address; the room watches them, so a session that dies without
  * saying goodbye still leaves.
@@ -237,8 +233,6 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final String name;
   private final ActorRef<Occupancy> occupancy;
   private final Clock clock;
-  private final RoomArchive archive;
-  private final Instant created;
   private final StashBuffer<Command> stash;
   private final TimerScheduler<Command> timers;
   private final RoomMembers members = new RoomMembers();
@@ -260,9 +254,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;
     this.clock = clock;
-    this.archive = archive;
-    this.created = clock.instant();
-    this.requests = new RoomRequests(name, created, clock, members, history, rules, archive,
+    this.requests = new RoomRequests(name, clock.instant(), clock, members, history, rules,
+        archive,
         this::remove, this::reportOccupancy);
   }
 
@@ -362,9 +355,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       post.member().tell(new ChatEvent.PostRefused(name, RoomRefusal.CANNOT_SEND));
       return this;
     }
-    members.deliver(history.keep(new Posted(name, sender.nick(), sender.user(), sender.protocol(),
-        post.text(), post.kind(), post.tags(), clock.instant())), post.member(),
-        this::fellBehind);
+    members.deliver(history.post(sender.nick(), sender.user(), sender.protocol(), post.text(),
+        post.kind(), post.tags(), clock.instant()), post.member(), this::fellBehind);
     return behind.isEmpty() ? this : congested();
   }
 
@@ -414,8 +406,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       forwarded.session().tell(new ChatEvent.PostRefused(name, RoomRefusal.CANNOT_SEND));
       return;
     }
-    Posted posted = history.keep(new Posted(name, from.nick(), from.user(), from.protocol(),
-        post.text(), post.kind(), post.tags(), clock.instant()));
+    Posted posted = history.post(from.nick(), from.user(), from.protocol(), post.text(),
+        post.kind(), post.tags(), clock.instant());
     members.deliver(posted, forwarded.session(), this::fellBehind);
     forwarded.session().tell(new ChatEvent.Receipt(posted));
   }

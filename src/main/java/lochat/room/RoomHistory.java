@@ -3,7 +3,9 @@ package lochat.room;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import lochat.chat.ChatEvent.Posted;
+import lochat.chat.MessageKind;
 import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.NewEntry;
@@ -37,17 +39,21 @@ final class RoomHistory {
     }
   }
 
-  /** The post with its history id, kept and archived, when it is one people read. */
-  Posted keep(Posted posted) {
-    if (!posted.kind().isForPeople()) {
-      return posted;
+  /**
+   * A new post, with its history id when it is one people read, which is then kept and
+   * archived.
+   */
+  Posted post(String nick, String user, String protocol, String text, MessageKind kind,
+      Map<String, String> tags, Instant at) {
+    if (!kind.isForPeople()) {
+      return new Posted(room, nick, user, protocol, text, kind, tags, at);
     }
-    HistoryEntry entry = archive.stamp(NewEntry.of(posted));
+    HistoryEntry entry = archive.stamp(
+        new NewEntry(room, at, nick, user, protocol, EntryKind.of(kind), text));
     archive.append(entry);
-    Posted kept = new Posted(posted.room(), posted.nick(), posted.user(), posted.protocol(),
-        posted.text(), posted.kind(), posted.tags(), posted.at(), entry.id());
-    remember(kept);
-    return kept;
+    Posted posted = new Posted(room, nick, user, protocol, text, kind, tags, at, entry.id());
+    remember(posted);
+    return posted;
   }
 
   /** Archives a topic set to {@code text}, or cleared when it is empty. */
