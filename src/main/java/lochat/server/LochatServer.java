@@ -10,17 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lochat.Failures;
 import lochat.Version;
 import lochat.client.ClientCommand;
 import lochat.line.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
 import lochat.registry.Registry;
-import lochat.room.RoomArchive;
+import lochat.store.StoreUnavailable;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -28,16 +30,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The server's root actor: starts the registry and the listeners (the native protocol's, and
- * IRC's when enabled), all on the one chat core, and ties them to {@link CoordinatedShutdown} so
- * that Ctrl-C or SIGTERM closes every connection politely.
+ * The server's root actor: opens the history store ({@link HistoryService}), starts the registry
+ * and the listeners (the native protocol's, and IRC's when enabled), all on the one chat core,
+ * and ties them to {@link CoordinatedShutdown} so that Ctrl-C or SIGTERM closes every connection
+ * politely and stores every post accepted.
  *
- * <p>The server has started when every listener is listening; if one cannot, it stops.
- * Shutdown runs in two phases: in {@code service-unbind} each listener stops accepting and asks
- * every session to say goodbye and flush; in {@code service-stop} whatever connection is still
- * open after the grace period (a client that does not read) is cut by its listener. If the
- * registry or a listener fails, the server shuts down with {@link #CORE_ACTOR_FAILED} rather
- * than run on without them.
+ * <p>The server has started when every listener is listening; if the store cannot be opened or
+ * a listener cannot listen, it stops. Shutdown runs in three phases: in {@code service-unbind}
+ * each listener stops accepting and asks every session to say goodbye and flush; in {@code
+ * service-stop} whatever connection is still open after the grace period (a client that does not
+ * read) is cut by its listener; in {@code before-actor-system-terminate} the history writer
+ * writes what it holds. The store is closed when this actor stops, after its children. If the
+ * registry, a listener or the history writer fails, the server shuts down with {@link
+ * #CORE_ACTOR_FAILED} rather than run on without them.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
@@ -47,6 +52,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
   private record CoreActorStopped(String name) implements Command {}
 
+  private record HistoryWriterStopped() implements Command {}
+
   /** How the start went: every listener listening, or the first that could not. */
   public sealed interface StartResult {}
 
@@ -54,7 +61,26 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   public record Running(InetSocketAddress address, Optional<InetSocketAddress> ircAddress)
       implements StartResult {}
 
-  public record NotListening(TcpListener.CannotListen failure) implements StartResult {}
+  /** The server did not start; {@link #reason} says why in one line for people. */
+  public sealed interface NotStarted extends StartResult {
+    String reason();
+  }
+
+  public record NotListening(TcpListener.CannotListen failure) implements NotStarted {
+    @Override
+    public String reason() {
+      return "Cannot listen" + (failure.protocol().equals(IrcProtocol.NAME) ? " for IRC" : "")
+          + " on " + failure.host() + ":" + failure.port() + ": "
+          + Failures.inSentence(failure.cause());
+    }
+  }
+
+  public record HistoryUnavailable(StoreUnavailable failure) implements NotStarted {
+    @Override
+    public String reason() {
+      return failure.getMessage();
+    }
+  }
 
   /** The shutdown reason when a core actor failed; the server process then exits with 1. */
   public static final CoordinatedShutdown.Reason CORE_ACTOR_FAILED =
@@ -68,13 +94,24 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   /** @param started completed once every listener is listening, or one could not */
   public static Behavior<Command> create(
       ServerSettings settings, CompletableFuture<StartResult> started) {
-    return Behaviors.setup(context -> new LochatServer(context, settings, started));
+    return Behaviors.setup(context -> {
+      Clock clock = Clock.systemUTC();
+      HistoryService history;
+      try {
+        history = HistoryService.start(context, settings.history(), clock);
+      } catch (StoreUnavailable failure) {
+        started.complete(new HistoryUnavailable(failure));
+        return Behaviors.stopped();
+      }
+      return new LochatServer(context, settings, clock, history, started);
+    });
   }
 
   /** How long shutdown waits, after the goodbyes, for sockets to finish closing. */
   private static final Duration SOCKETS_CLOSE_WITHIN = Duration.ofSeconds(1);
 
   private final ServerSettings settings;
+  private final HistoryService history;
   private final CompletableFuture<StartResult> started;
   private final Map<String, InetSocketAddress> listening = new HashMap<>();
   private final int listeners;
@@ -82,14 +119,17 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private LochatServer(
       ActorContext<Command> context,
       ServerSettings settings,
+      Clock clock,
+      HistoryService history,
       CompletableFuture<StartResult> started) {
     super(context);
     this.settings = settings;
+    this.history = history;
     this.started = started;
-    Clock clock = Clock.systemUTC();
+    context.watchWith(history.writer(), new HistoryWriterStopped());
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, RoomArchive.discarding()), "registry");
+        clock, history.archive()), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
         settings.guard(), settings.connection()::passwordMatches, clock),
@@ -119,6 +159,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     return newReceiveBuilder()
         .onMessage(BindReported.class, this::onBindReported)
         .onMessage(CoreActorStopped.class, this::onCoreActorStopped)
+        .onMessage(HistoryWriterStopped.class, this::onHistoryWriterStopped)
+        .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
 
@@ -134,6 +176,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       Optional<InetSocketAddress> irc =
           Optional.ofNullable(listening.get(IrcProtocol.NAME));
       logAddresses(address, irc);
+      history.flushAtShutdown(getContext().getSystem());
       started.complete(new Running(address, irc));
     }
     return this;
@@ -146,6 +189,16 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
           stopped.name());
       shutdown.run(CORE_ACTOR_FAILED);
     }
+    return this;
+  }
+
+  private Behavior<Command> onHistoryWriterStopped(HistoryWriterStopped stopped) {
+    history.writerStopped();
+    return onCoreActorStopped(new CoreActorStopped("history writer"));
+  }
+
+  private Behavior<Command> onPostStop(PostStop stop) {
+    history.close();
     return this;
   }
 
@@ -202,5 +255,6 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
             address, ircBound.getPort());
       }
     });
+    getContext().getLog().info(history.whereKept());
   }
 }

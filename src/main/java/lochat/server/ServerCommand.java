@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import lochat.Failures;
-import lochat.irc.IrcProtocol;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
@@ -47,6 +46,11 @@ public final class ServerCommand implements Callable<Integer> {
       description = "A password every client must give to connect (default: none).")
   String password;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Directory of the history database, lochat.db, created if needed"
+          + " (default: lochat-data, in the working directory).")
+  Path dataDir;
+
   @Option(names = "-D", paramLabel = "SETTING=VALUE",
       description = "Override one setting, e.g. -Dlochat.motd=Hello (repeatable).")
   Map<String, String> settings = new HashMap<>();
@@ -78,11 +82,8 @@ public final class ServerCommand implements Callable<Integer> {
       system.terminate();
       return 1;
     }
-    if (result instanceof LochatServer.NotListening notListening) {
-      TcpListener.CannotListen failed = notListening.failure();
-      System.err.println("Cannot listen" + (failed.protocol().equals(IrcProtocol.NAME) ? " for IRC" : "")
-          + " on " + failed.host() + ":" + failed.port() + ": "
-          + Failures.inSentence(failed.cause()));
+    if (result instanceof LochatServer.NotStarted notStarted) {
+      System.err.println(notStarted.reason());
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
       return 1;
@@ -115,6 +116,9 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (password != null) {
       overrides.put("lochat.password", password);
+    }
+    if (dataDir != null) {
+      overrides.put("lochat.data-dir", dataDir.toString());
     }
     Config config =
         ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());

@@ -12,56 +12,38 @@ import java.util.Locale;
 
 /**
  * Where and how rooms' history is kept: the {@code lochat.data-dir} and {@code
- * lochat.history.*} settings.
+ * lochat.history.*} settings, whose defaults and meaning are in {@code application.conf}.
  *
- * <p>These settings are not in {@code application.conf} yet, as nothing uses the store until it
- * is wired into the rooms: {@link #fromConfig} reads them when they are given and otherwise uses
- * the defaults below, which live here in code until then. When they move into {@code
- * application.conf}, the defaults here go.
- *
- * @param dataDir the directory of the database file ({@code data-dir}, default
- *     {@value #DEFAULT_DATA_DIR}, relative to the working directory)
- * @param store {@code history.store}: {@code sqlite} (default) or {@code memory}
+ * @param dataDir the directory of the database file ({@code data-dir}, relative to the working
+ *     directory unless absolute)
+ * @param store {@code history.store}: {@code sqlite} or {@code memory}
  * @param syncInterval {@code history.sync-interval}: how long accepted entries may wait to be
- *     written (default 200 ms), so at most this much is lost when the process is killed
- * @param retention {@code history.keep-days} (default {@value #DEFAULT_KEEP_DAYS}) and {@code
- *     history.keep-per-room} (default {@value #DEFAULT_KEEP_PER_ROOM}); 0 keeps for ever
+ *     written, so at most this much is lost when the process is killed
+ * @param retention {@code history.keep-days} and {@code history.keep-per-room}; 0 keeps for ever
+ * @param storePrivate {@code history.private}: whether private messages are stored too
  */
 public record HistorySettings(
-    Path dataDir, Kind store, Duration syncInterval, Retention retention) {
+    Path dataDir, Kind store, Duration syncInterval, Retention retention, boolean storePrivate) {
 
   /** Which {@link HistoryStore} to use. */
   public enum Kind { SQLITE, MEMORY }
 
-  public static final String DEFAULT_DATA_DIR = "lochat-data";
-  public static final int DEFAULT_KEEP_DAYS = 365;
-  public static final int DEFAULT_KEEP_PER_ROOM = 100_000;
-  public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMillis(200);
-
-  public static final HistorySettings DEFAULTS = new HistorySettings(
-      Path.of(DEFAULT_DATA_DIR), Kind.SQLITE, DEFAULT_SYNC_INTERVAL,
-      new Retention(Duration.ofDays(DEFAULT_KEEP_DAYS), DEFAULT_KEEP_PER_ROOM));
-
   /**
-   * The settings of the {@code lochat} block, each one missing taking its default.
+   * The settings of the {@code lochat} block.
    *
-   * @throws ConfigException when a setting is of the wrong kind or out of range
+   * @throws ConfigException when a setting is missing, of the wrong kind or out of range
    */
   public static HistorySettings fromConfig(Config lochat) {
-    Path dataDir = lochat.hasPath("data-dir")
-        ? Path.of(nonEmpty(lochat, "data-dir")) : DEFAULTS.dataDir();
-    Kind store = lochat.hasPath("history.store") ? kind(lochat) : DEFAULTS.store();
-    Duration syncInterval = lochat.hasPath("history.sync-interval")
-        ? positive(lochat, "history.sync-interval", lochat.getDuration("history.sync-interval"))
-        : DEFAULTS.syncInterval();
-    int keepDays = lochat.hasPath("history.keep-days")
-        ? positiveOrZero(lochat, "history.keep-days", lochat.getLong("history.keep-days"))
-        : DEFAULT_KEEP_DAYS;
-    int keepPerRoom = lochat.hasPath("history.keep-per-room")
-        ? positiveOrZero(lochat, "history.keep-per-room", lochat.getLong("history.keep-per-room"))
-        : DEFAULT_KEEP_PER_ROOM;
-    return new HistorySettings(dataDir, store, syncInterval,
-        new Retention(Duration.ofDays(keepDays), keepPerRoom));
+    int keepDays =
+        positiveOrZero(lochat, "history.keep-days", lochat.getLong("history.keep-days"));
+    int keepPerRoom =
+        positiveOrZero(lochat, "history.keep-per-room", lochat.getLong("history.keep-per-room"));
+    return new HistorySettings(
+        Path.of(nonEmpty(lochat, "data-dir")),
+        kind(lochat),
+        positive(lochat, "history.sync-interval", lochat.getDuration("history.sync-interval")),
+        new Retention(Duration.ofDays(keepDays), keepPerRoom),
+        lochat.getBoolean("history.private"));
   }
 
   /**

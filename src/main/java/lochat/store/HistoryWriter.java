@@ -32,8 +32,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>Its writes block, so it must run on a dispatcher of its own: spawn it with {@link
  * #dispatcher()}, which names {@value #DISPATCHER}, a {@code thread-pool-executor} of one
- * thread that the configuration must define (the tests' {@code history-writer-test.conf} does;
- * the server's {@code application.conf} does not yet).
+ * thread defined in {@code application.conf}.
  *
  * <p>When a write fails (disk full, file gone) the failure is logged once, the batch is kept
  * and tried again at the next interval. At most {@value #MAX_PENDING} entries wait; past that

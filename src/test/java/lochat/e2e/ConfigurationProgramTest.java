@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lochat.testing.LochatProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +79,6 @@ class ConfigurationProgramTest {
 
   /** {@code lochat ARGS} on this JVM's classpath, with {@code jvmOptions} before the class. */
   private static Process start(List<String> jvmOptions, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Dlogback.configurationFile=logback.xml");
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).start();
+    return new ProcessBuilder(LochatProcess.command(jvmOptions, args)).start();
   }
 }

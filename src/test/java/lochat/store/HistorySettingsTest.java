@@ -20,27 +20,38 @@ class HistorySettingsTest {
   @TempDir
   Path temp;
 
+  /** {@code hocon} (inside the {@code lochat} block) over the packaged application.conf. */
   private static Config lochat(String hocon) {
-    return ConfigFactory.parseString(hocon);
+    return ConfigFactory.parseString(hocon).withFallback(
+        ConfigFactory.parseResources("application.conf").resolve().getConfig("lochat"));
   }
 
   @Test
-  void withNoSettingsTheDefaultsHold() {
-    assertEquals(HistorySettings.DEFAULTS, HistorySettings.fromConfig(lochat("")));
+  void theDefaultsAreSqliteUnderLochatDataSyncedEvery200msWithoutPrivateMessages() {
     assertEquals(new HistorySettings(Path.of("lochat-data"), HistorySettings.Kind.SQLITE,
-        Duration.ofMillis(200), new Retention(Duration.ofDays(365), 100_000)),
-        HistorySettings.DEFAULTS);
+        Duration.ofMillis(200), new Retention(Duration.ofDays(365), 100_000), false),
+        HistorySettings.fromConfig(lochat("")));
+  }
+
+  @Test
+  void aMissingSettingIsNamed() {
+    ConfigException.Missing missing = assertThrows(ConfigException.Missing.class,
+        () -> HistorySettings.fromConfig(ConfigFactory.parseString("data-dir = x")));
+
+    assertTrue(missing.getMessage().contains("history"), missing.getMessage());
   }
 
   @Test
   void givenSettingsAreRead() {
     HistorySettings settings = HistorySettings.fromConfig(lochat("""
         data-dir = "/var/lib/lochat"
-        history { store = memory, sync-interval = 1s, keep-days = 0, keep-per-room = 500 }
+        history {
+          store = memory, sync-interval = 1s, keep-days = 0, keep-per-room = 500, private = on
+        }
         """));
 
     assertEquals(new HistorySettings(Path.of("/var/lib/lochat"), HistorySettings.Kind.MEMORY,
-        Duration.ofSeconds(1), new Retention(Duration.ZERO, 500)), settings);
+        Duration.ofSeconds(1), new Retention(Duration.ZERO, 500), true), settings);
   }
 
   @Test
@@ -66,13 +77,13 @@ class HistorySettingsTest {
   void theStoreNamedIsOpened() {
     Path dataDir = temp.resolve("data");
     HistorySettings sqlite = new HistorySettings(dataDir, HistorySettings.Kind.SQLITE,
-        Duration.ofMillis(200), Retention.FOREVER);
+        Duration.ofMillis(200), Retention.FOREVER, false);
     try (HistoryStore store = sqlite.open(Clock.systemUTC())) {
       assertInstanceOf(SqliteHistoryStore.class, store);
       assertTrue(Files.exists(dataDir.resolve("lochat.db")));
     }
     HistorySettings memory = new HistorySettings(dataDir, HistorySettings.Kind.MEMORY,
-        Duration.ofMillis(200), Retention.FOREVER);
+        Duration.ofMillis(200), Retention.FOREVER, false);
     try (HistoryStore store = memory.open(Clock.systemUTC())) {
       assertInstanceOf(MemoryHistoryStore.class, store);
     }

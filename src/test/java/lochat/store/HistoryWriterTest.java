@@ -48,9 +48,8 @@ class HistoryWriterTest {
 
   @BeforeAll
   static void startTestKit() {
-    testKit = ActorTestKit.create(
-        ConfigFactory.parseResources("lochat/store/history-writer-test.conf")
-            .withFallback(ConfigFactory.load()));
+    // The server's application.conf defines the writer's dispatcher.
+    testKit = ActorTestKit.create(ConfigFactory.load());
   }
 
   @AfterAll

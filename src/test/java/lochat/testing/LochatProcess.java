@@ -9,23 +9,31 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real {@code lochat} process on this JVM's classpath, for tests of the program as people run
  * it: its standard input written once, its output collected line by line on reader threads.
- * Every wait has a deadline; nothing sleeps.
+ * Every wait has a deadline; nothing sleeps. Every server gets a data directory of its own in a
+ * temporary directory, removed when the tests' JVM exits, unless it is given {@code --data-dir}.
  */
 public final class LochatProcess {
 
   private static final String END = "\u0000end";
   private static final long WAIT_SECONDS = 30;
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+  private static Path dataDirs;
 
   private final Process process;
   private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
@@ -47,10 +55,35 @@ public final class LochatProcess {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Dlogback.configurationFile=logback.xml");
+    if (args.length > 0 && args[0].equals("server")) {
+      command.add("-Dlochat.data-dir=" + freshDataDir());
+    }
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** A directory that does not exist yet, in one temporary directory removed at exit. */
+  private static synchronized Path freshDataDir() {
+    if (dataDirs == null) {
+      try {
+        dataDirs = Files.createTempDirectory("lochat-test-data");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Path all = dataDirs;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(all)));
+    }
+    return dataDirs.resolve("server-" + SERVERS.incrementAndGet());
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Left in the temporary directory.
+    }
   }
 
   public static LochatProcess start(List<String> command) throws IOException {

@@ -2,7 +2,9 @@ package lochat.testing;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +17,11 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
 
-/** A real Lochat server on 127.0.0.1 and an ephemeral port, for end-to-end tests. */
+/**
+ * A real Lochat server on 127.0.0.1 and an ephemeral port, for end-to-end tests. Its history is
+ * kept in memory unless the overrides say otherwise ({@link #persistent}), so that no test
+ * writes a data directory where it runs.
+ */
 public final class TestServer implements AutoCloseable {
 
   static {
@@ -42,8 +48,12 @@ public final class TestServer implements AutoCloseable {
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
   public static TestServer start(String overrides) throws Exception {
     Config config = ServerSettings.withDefaults(ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.parseString(
-            "lochat.host = \"127.0.0.1\"\nlochat.port = 0\nlochat.irc.port = 0")));
+        .withFallback(ConfigFactory.parseString("""
+            lochat.host = "127.0.0.1"
+            lochat.port = 0
+            lochat.irc.port = 0
+            lochat.history.store = memory
+            """)));
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
     ActorSystem<LochatServer.Command> system = ActorSystem.create(
         LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
@@ -58,6 +68,12 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start() throws Exception {
     return start("");
+  }
+
+  /** Starts a server whose history is stored in SQLite under {@code dataDir}. */
+  public static TestServer persistent(Path dataDir, String overrides) throws Exception {
+    return start(overrides + "\nlochat.history.store = sqlite\nlochat.data-dir = "
+        + ConfigUtil.quoteString(dataDir.toString()));
   }
 
   public TestClient connect() throws Exception {
