@@ -43,11 +43,14 @@ final class HistoryService {
 
   private final HistoryStore store;
   private final ActorRef<HistoryWriter.Command> writer;
+  private final RoomArchive archive;
   private final CompletableFuture<Done> writerStopped = new CompletableFuture<>();
 
-  private HistoryService(HistoryStore store, ActorRef<HistoryWriter.Command> writer) {
+  private HistoryService(HistoryStore store, ActorRef<HistoryWriter.Command> writer,
+      boolean keepsPrivate) {
     this.store = store;
     this.writer = writer;
+    this.archive = RoomArchive.of(store, writer, keepsPrivate);
   }
 
   /**
@@ -65,12 +68,12 @@ final class HistoryService {
     ActorRef<HistoryWriter.Command> writer = context.spawn(
         HistoryWriter.create(store, settings.syncInterval(), settings.retention()),
         "history-writer", HistoryWriter.dispatcher());
-    return new HistoryService(store, writer);
+    return new HistoryService(store, writer, settings.storePrivate());
   }
 
   /** How rooms reach the store. */
   RoomArchive archive() {
-    return RoomArchive.of(store, writer);
+    return archive;
   }
 
   ActorRef<HistoryWriter.Command> writer() {

@@ -19,7 +19,6 @@ import lochat.store.HistoryStore;
 import lochat.store.SqliteHistoryStore;
 import lochat.testing.LochatProcess;
 import lochat.testing.TestClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +105,6 @@ class HistoryStoreProgramTest {
   }
 
   @Test
-  @Disabled("enable once rooms store their posts through RoomArchive (issue 12, room wiring)")
   void sigtermStoresEveryPostAcceptedBeforeTheServerExits() throws Exception {
     Path dataDir = temp.resolve("data");
     // Only the shutdown writes: the timer would not before an hour has passed.
