@@ -10,6 +10,7 @@ import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
 import lochat.guard.GuardSettings;
+import lochat.operators.OperatorAccounts;
 import lochat.registry.RoomLimits;
 
 /**
@@ -27,6 +28,7 @@ import lochat.registry.RoomLimits;
  *     a listener has three quarters of {@code maxConnections} open
  * @param guard what one client address may do across every listener
  * @param irc the IRC listener's settings
+ * @param operators who may become a server operator, with their password hashes
  */
 public record ServerSettings(
     String host,
@@ -39,7 +41,8 @@ public record ServerSettings(
     Duration registrationTimeoutUnderPressure,
     GuardSettings guard,
     ConnectionSettings connection,
-    IrcSettings irc) {
+    IrcSettings irc,
+    OperatorAccounts operators) {
 
   /** Where the native protocol is served. */
   public ListenerSettings nativeListener() {
@@ -112,6 +115,7 @@ public record ServerSettings(
         underPressure(lochat),
         GuardSettings.fromConfig(lochat),
         ConnectionSettings.fromConfig(lochat),
-        IrcSettings.fromConfig(lochat));
+        IrcSettings.fromConfig(lochat),
+        OperatorAccounts.fromConfig(lochat));
   }
 }
