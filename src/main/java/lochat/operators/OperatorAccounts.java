@@ -56,7 +56,7 @@ public final class OperatorAccounts {
     }
     Map<String, String> hashes = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> entry : lochat.getObject(PATH).entrySet()) {
-      String path = "lochat." + PATH + "." + ConfigUtil.quoteString(entry.getKey());
+      String path = ConfigUtil.joinPath("lochat", PATH, entry.getKey());
       ConfigValue value = entry.getValue();
       if (value.valueType() != ConfigValueType.STRING
           || !PasswordHash.isHash((String) value.unwrapped())) {

@@ -10,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * A registered user as the {@link Registry} keeps it: nickname, profile, away message,
- * invisibility and rooms. Mutable, and only ever touched by the registry's own thread.
+ * invisibility, rooms and whether it is a server operator. Mutable, and only ever touched by the registry's own thread.
  */
 final class User {
   final Profile profile;
@@ -19,6 +19,8 @@ final class User {
   String nick;
   Optional<String> away = Optional.empty();
   boolean invisible;
+  /** A server operator (OPER). */
+  boolean operator;
   List<String> rooms = List.of();
 
   User(String nick, Profile profile, ActorRef<ChatEvent> session, Instant signedOn) {
@@ -42,6 +44,6 @@ final class User {
   }
 
   Registry.UserDetails details() {
-    return new Registry.UserDetails(nick, profile, away, rooms, signedOn);
+    return new Registry.UserDetails(nick, profile, away, rooms, signedOn, operator);
   }
 }

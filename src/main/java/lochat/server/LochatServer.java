@@ -15,8 +15,12 @@ import lochat.client.ClientCommand;
 import lochat.line.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
+import lochat.operators.Operators;
+import lochat.operators.ServerBans;
 import lochat.registry.Registry;
 import lochat.room.RoomArchive;
+import lochat.store.HistoryStore;
+import lochat.store.MemoryHistoryStore;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -65,10 +69,23 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         }
       };
 
-  /** @param started completed once every listener is listening, or one could not */
+  /**
+   * A server whose address bans live in memory only, until the store is wired in.
+   *
+   * @param started completed once every listener is listening, or one could not
+   */
   public static Behavior<Command> create(
       ServerSettings settings, CompletableFuture<StartResult> started) {
-    return Behaviors.setup(context -> new LochatServer(context, settings, started));
+    return create(settings, started, new MemoryHistoryStore(Clock.systemUTC(), 1, 1));
+  }
+
+  /**
+   * @param store where the server-wide address bans are kept; they are read from it once, at
+   *     start, before anyone can connect
+   */
+  public static Behavior<Command> create(ServerSettings settings,
+      CompletableFuture<StartResult> started, HistoryStore store) {
+    return Behaviors.setup(context -> new LochatServer(context, settings, started, store));
   }
 
   /** How long shutdown waits, after the goodbyes, for sockets to finish closing. */
@@ -82,7 +99,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private LochatServer(
       ActorContext<Command> context,
       ServerSettings settings,
-      CompletableFuture<StartResult> started) {
+      CompletableFuture<StartResult> started,
+      HistoryStore store) {
     super(context);
     this.settings = settings;
     this.started = started;
@@ -91,21 +109,25 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
         clock, RoomArchive.discarding()), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
+    ServerBans bans = ServerBans.of(store.loadServerBans());
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
-        settings.guard(), settings.connection()::passwordMatches, clock),
+        settings.guard(), settings.connection()::passwordMatches, bans, clock),
         "gatekeeper");
     context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
+    ActorRef<Operators.Command> operators = context.spawn(Operators.create(settings.operators(),
+        settings.guard(), store, bans, gatekeeper, registry, clock), "operators");
+    context.watchWith(operators, new CoreActorStopped("operators"));
     ActorRef<TcpListener.BindResult> bindResults =
         context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, clock, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(),
-            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, clock,
-            bindResults),
+            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, operators,
+            clock, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

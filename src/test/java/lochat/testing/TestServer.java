@@ -3,6 +3,7 @@ package lochat.testing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lochat.server.LochatServer;
 import lochat.server.ServerSettings;
+import lochat.store.HistoryStore;
+import lochat.store.MemoryHistoryStore;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
@@ -41,12 +44,18 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
   public static TestServer start(String overrides) throws Exception {
+    return start(overrides, new MemoryHistoryStore(Clock.systemUTC(), 1, 1));
+  }
+
+  /** Starts a server that keeps what it stores (for now, server bans) in {@code store}. */
+  public static TestServer start(String overrides, HistoryStore store) throws Exception {
     Config config = ServerSettings.withDefaults(ConfigFactory.parseString(overrides)
         .withFallback(ConfigFactory.parseString(
             "lochat.host = \"127.0.0.1\"\nlochat.port = 0\nlochat.irc.port = 0")));
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
     ActorSystem<LochatServer.Command> system = ActorSystem.create(
-        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
+        LochatServer.create(ServerSettings.fromConfig(config), started, store), "lochat-test",
+        config);
     LochatServer.StartResult result = started.get(20, TimeUnit.SECONDS);
     if (!(result instanceof LochatServer.Running running)) {
       system.terminate();
