@@ -2,20 +2,22 @@ package lochat;
 
 import lochat.bench.BenchCommand;
 import lochat.client.ClientCommand;
+import lochat.operators.HashPasswordCommand;
 import lochat.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code lochat} command: {@code server} runs a server, {@code client} joins one,
- * {@code bench} measures one.
+ * {@code bench} measures one, {@code hash-password} makes an operator's password hash.
  */
 @Command(
     name = "lochat",
     mixinStandardHelpOptions = true,
     versionProvider = Lochat.VersionProvider.class,
     description = "Chat on your local network.",
-    subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class})
+    subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class,
+        HashPasswordCommand.class})
 public final class Lochat implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -104,4 +104,16 @@ public sealed interface ChatEvent {
       tags = Map.copyOf(tags);
     }
   }
+
+  /**
+   * A server operator's message to everyone who takes them (IRC {@code WALLOPS}): each session
+   * decides whether its user is shown it. {@code fromUser} is the operator's user name.
+   */
+  record Wallops(String from, String fromUser, String text) implements ChatEvent {}
+
+  /**
+   * The server removes the user: killed by an operator, or {@code banned} by address. The
+   * session says {@code reason}, leaves every room with it and closes.
+   */
+  record Removed(String reason, boolean banned) implements ChatEvent {}
 }

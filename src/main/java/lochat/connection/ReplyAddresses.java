@@ -1,6 +1,8 @@
 package lochat.connection;
 
 import lochat.guard.Gatekeeper;
+import lochat.operators.Operators;
+import lochat.registry.Audience;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import lochat.room.RoomRequest;
@@ -30,6 +32,9 @@ public final class ReplyAddresses {
   private ActorRef<Registry.Users> users;
   private ActorRef<Registry.Online> online;
   private ActorRef<Registry.WasResult> was;
+  private ActorRef<Operators.LoginResult> oper;
+  private ActorRef<Operators.BanResult> ban;
+  private ActorRef<Audience.Reached> reached;
 
   ReplyAddresses(ActorContext<SessionCommand> context) {
     this.context = context;
@@ -84,6 +89,18 @@ public final class ReplyAddresses {
 
   public ActorRef<Registry.WasResult> was() {
     return was = made(was, Registry.WasResult.class, SessionCommand.WasReply::new);
+  }
+
+  public ActorRef<Operators.LoginResult> oper() {
+    return oper = made(oper, Operators.LoginResult.class, SessionCommand.OperReply::new);
+  }
+
+  public ActorRef<Operators.BanResult> ban() {
+    return ban = made(ban, Operators.BanResult.class, SessionCommand.BanReply::new);
+  }
+
+  public ActorRef<Audience.Reached> reached() {
+    return reached = made(reached, Audience.Reached.class, SessionCommand.ReachedReply::new);
   }
 
   private <M> ActorRef<M> made(

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.guard.Gatekeeper;
+import lochat.operators.Operators;
+import lochat.registry.Audience;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
@@ -74,6 +76,12 @@ public sealed interface SessionCommand {
   record WasReply(Registry.WasResult result) implements SessionCommand {}
 
   record PasswordReply(Gatekeeper.PasswordChecked checked) implements SessionCommand {}
+
+  record OperReply(Operators.LoginResult result) implements SessionCommand {}
+
+  record BanReply(Operators.BanResult result) implements SessionCommand {}
+
+  record ReachedReply(Audience.Reached reached) implements SessionCommand {}
 
   /** A message one wire protocol's session has and the others do not. */
   non-sealed interface Own extends SessionCommand {}

@@ -12,6 +12,7 @@ import lochat.chat.ChatEvents;
 import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.guard.Gatekeeper;
+import lochat.operators.Operators;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
@@ -96,6 +97,10 @@ public final class SessionLifecycle {
 
   public ActorRef<Registry.Command> registry() {
     return setup.registry();
+  }
+
+  public ActorRef<Operators.Command> operators() {
+    return setup.operators();
   }
 
   /** Where the registry, rooms and gatekeeper send this session's replies. */

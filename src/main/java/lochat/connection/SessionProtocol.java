@@ -36,4 +36,9 @@ public interface SessionProtocol {
   /** The line sent, instead of a session, to a connection refused for {@code reason}. */
   String refusedLine(String reason);
 
+  /** The line sent, instead of a session, to a connection from a banned address. */
+  default String bannedLine(String reason) {
+    return refusedLine(reason);
+  }
+
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import lochat.ConfigChecks;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,7 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * What each client address (IP) may do on the whole server, whichever listener it comes in on:
  * how many connections it may hold open, how many of them may be still without a nickname, and
- * how fast it may guess the server's password.
+ * how fast it may guess the server's password, and whether it is banned ({@link AddressBans},
+ * set by server operators).
  *
  * <p>It exists so that one machine cannot lock everyone else out: without it a single address
  * could fill the connection limit with idle connections, or guess the password as fast as it
@@ -50,6 +52,9 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
   public record CheckPassword(String address, String given, ActorRef<PasswordChecked> replyTo)
       implements Command {}
 
+  /** From now on, refuses the addresses {@code bans} names, at once. */
+  public record SetBans(AddressBans bans) implements Command {}
+
   /** The answer to {@link Admit}. */
   public sealed interface Admission {
     long ticket();
@@ -59,6 +64,9 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
 
   /** Not admitted; {@code reason} is said to the client. */
   public record Refused(long ticket, String reason) implements Admission {}
+
+  /** Not admitted: the address is banned; {@code reason} is said to the client. */
+  public record Banned(long ticket, String reason) implements Admission {}
 
   /** The answer to {@link CheckPassword}. */
   public record PasswordChecked(PasswordFailures.Outcome outcome) {
@@ -73,7 +81,14 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
    */
   public static Behavior<Command> create(
       GuardSettings settings, Predicate<String> passwordMatches, Clock clock) {
-    return Behaviors.setup(context -> new Gatekeeper(context, settings, passwordMatches, clock));
+    return create(settings, passwordMatches, AddressBans.NONE, clock);
+  }
+
+  /** @param bans the addresses banned from the start (the bans kept in the store) */
+  public static Behavior<Command> create(GuardSettings settings,
+      Predicate<String> passwordMatches, AddressBans bans, Clock clock) {
+    return Behaviors.setup(
+        context -> new Gatekeeper(context, settings, passwordMatches, bans, clock));
   }
 
   /** What one address holds now. */
@@ -88,10 +103,12 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
   private final Clock clock;
   private final PasswordFailures passwordFailures;
   private final Map<String, Address> addresses = new HashMap<>();
+  private AddressBans bans;
 
   private Gatekeeper(ActorContext<Command> context, GuardSettings settings,
-      Predicate<String> passwordMatches, Clock clock) {
+      Predicate<String> passwordMatches, AddressBans bans, Clock clock) {
     super(context);
+    this.bans = bans;
     this.settings = settings;
     this.passwordMatches = passwordMatches;
     this.clock = clock;
@@ -107,10 +124,16 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
         .onMessage(Registered.class, this::onRegistered)
         .onMessage(Released.class, this::onReleased)
         .onMessage(CheckPassword.class, this::onCheckPassword)
+        .onMessage(SetBans.class, this::onSetBans)
         .build();
   }
 
   private Behavior<Command> onAdmit(Admit admit) {
+    Optional<String> banned = bans.refusal(admit.address());
+    if (banned.isPresent()) {
+      admit.replyTo().tell(new Banned(admit.ticket(), banned.get()));
+      return this;
+    }
     Address address = addresses.computeIfAbsent(admit.address(), key -> new Address());
     String refusal = null;
     if (atLimit(address.open, settings.maxConnections())) {
@@ -178,6 +201,11 @@ public final class Gatekeeper extends AbstractBehavior<Gatekeeper.Command> {
     } else {
       getContext().scheduleOnce(wait, check.replyTo(), answer);
     }
+    return this;
+  }
+
+  private Behavior<Command> onSetBans(SetBans set) {
+    bans = set.bans();
     return this;
   }
 

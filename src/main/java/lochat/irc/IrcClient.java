@@ -26,6 +26,7 @@ import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
 import lochat.protocol.irc.TargetList;
+import lochat.registry.Audience;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -69,6 +70,10 @@ final class IrcClient {
   boolean welcoming;
   /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
   boolean handlingNotice;
+  /** A server operator (OPER), which the registry knows too. */
+  boolean operator;
+  /** What to do with the answer the line being handled awaits from a {@code Registry.Tell}. */
+  Consumer<Audience.Reached> onReached = reached -> { };
   /** Channels of one JOIN still to join, in the order given. */
   Deque<String> joining;
   private long batches;

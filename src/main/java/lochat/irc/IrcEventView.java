@@ -9,7 +9,7 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * How the chat core's events reach an IRC client: posts, joins, parts, quits, nickname changes,
- * topics and private messages, as IRC messages from the user who caused them. Quits and
+ * topics, private messages and WALLOPS (to operators and {@code +w} users), as IRC messages from the user who caused them. Quits and
  * nickname changes, which the core reports once per room, reach the client once
  * ({@link ChannelView}); the user's own post is shown only with echo-message, and its receipt or
  * echo ends the line that sent it ({@link AwaitedReplies}).
@@ -61,6 +61,10 @@ final class IrcEventView {
       }
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       client.send(client.events.topicChanged(changed));
+    } else if (event instanceof ChatEvent.Wallops wallops
+        && (client.operator || client.userModes.contains('w'))) {
+      client.send(client.replies.fromUserAs(
+          wallops.from(), wallops.fromUser(), "WALLOPS", wallops.text()));
     } else if (event instanceof ChatEvent.PrivateMessage privateMessage
         && client.shows(privateMessage.kind())) {
       client.sendAll(client.events.privateMessage(privateMessage,

@@ -42,6 +42,10 @@ final class IrcHandlers {
     on(IrcCommand.Away.class, UserQueries::away);
     on(IrcCommand.Userhost.class, UserQueries::userhost);
     on(IrcCommand.Ison.class, UserQueries::ison);
+    on(IrcCommand.Oper.class, ServerOperators::oper);
+    on(IrcCommand.Kill.class, ServerOperators::kill);
+    on(IrcCommand.Wallops.class, ServerOperators::wallops);
+    on(IrcCommand.Zline.class, ServerOperators::zline);
   }
 
   private IrcHandlers() {}

@@ -6,12 +6,16 @@ import java.util.Locale;
 import lochat.ConfigChecks;
 import lochat.connection.ReceiveTable;
 import lochat.connection.SessionCommand;
+import lochat.chat.ChatEvent;
+import lochat.connection.SessionCommand.BanReply;
 import lochat.connection.SessionCommand.FromChat;
 import lochat.connection.SessionCommand.JoinReply;
 import lochat.connection.SessionCommand.MembersReply;
 import lochat.connection.SessionCommand.NickReply;
 import lochat.connection.SessionCommand.OnlineReply;
+import lochat.connection.SessionCommand.OperReply;
 import lochat.connection.SessionCommand.PrivateReply;
+import lochat.connection.SessionCommand.ReachedReply;
 import lochat.connection.SessionCommand.Received;
 import lochat.connection.SessionCommand.RegistrationTimedOut;
 import lochat.connection.SessionCommand.RoomsReply;
@@ -69,7 +73,8 @@ public final class IrcSession {
       SessionLifecycle.working(IrcSession.class, s -> s.client.session)
           .on(Received.class, IrcSession::onReceived)
           .on(ServerShutdown.class, (s, shutdown) -> shutdown(s.client))
-          .on(FromChat.class, (s, chat) -> s.settled(() -> s.onFromChat(chat)))
+          .on(FromChat.class, (s, chat) -> chat.event() instanceof ChatEvent.Removed removed
+              ? removed(s.client, removed) : s.settled(() -> s.onFromChat(chat)))
           .on(NickReply.class, (s, reply) ->
               s.answered(() -> UserQueries.nickAnswered(s.client, reply.result())))
           .on(JoinReply.class, (s, reply) ->
@@ -90,6 +95,12 @@ public final class IrcSession {
               s.answered(() -> UserQueries.whowasAnswered(s.client, reply.result())))
           .on(OnlineReply.class, (s, reply) ->
               s.answered(() -> ServerQueries.onlineAnswered(s.client, reply.online())))
+          .on(OperReply.class, (s, reply) ->
+              s.answered(() -> ServerOperators.operAnswered(s.client, reply.result())))
+          .on(BanReply.class, (s, reply) ->
+              s.answered(() -> ServerOperators.banAnswered(s.client, reply.result())))
+          .on(ReachedReply.class, (s, reply) ->
+              s.answered(() -> ServerOperators.reachedAnswered(s.client, reply.reached())))
           .on(PingCheck.class, (s, check) -> s.onPingCheck())
           .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
           .build();
@@ -194,6 +205,12 @@ public final class IrcSession {
   static Behavior<SessionCommand> shutdown(IrcClient client) {
     client.session.leaveServer("server shutdown");
     return closeWithError(client, "Server shutting down", "server shutdown");
+  }
+
+  /** An operator killed the user, or banned its address: it quits with the reason. */
+  static Behavior<SessionCommand> removed(IrcClient client, ChatEvent.Removed removed) {
+    client.session.leaveServer(removed.reason());
+    return closeWithError(client, removed.reason(), removed.banned() ? "banned" : "killed");
   }
 
   /** Says {@code ERROR :Closing Link: HOST (why)}, then flushes and closes. */

@@ -19,7 +19,8 @@ import lochat.registry.Registry;
  * Users: changing one's nickname, user modes and away status, and asking about others (WHO,
  * WHOIS, WHOWAS, USERHOST, ISON), answered from the registry. Every user's host is the
  * server's name, so that no client learns another's address. User modes {@code +i} and
- * {@code +w} may be set; {@code +o} is ignored, as RFC 2812 asks.
+ * {@code +w} may be set; {@code +o} is ignored, as RFC 2812 asks (OPER gives it), and
+ * {@code -o} gives up being a server operator.
  */
 final class UserQueries {
 
@@ -116,6 +117,10 @@ final class UserQueries {
           List.of(user.nick()), user.rooms().stream().map(IrcNames::channel).toList()));
       client.send(client.numeric(
           Numerics.RPL_WHOISSERVER, user.nick(), client.replies.serverName(), SERVER_INFO));
+      if (user.operator()) {
+        client.send(client.numeric(Numerics.RPL_WHOISOPERATOR, user.nick(),
+            "is an IRC operator"));
+      }
       user.away().ifPresent(away -> client.send(
           client.numeric(Numerics.RPL_AWAY, user.nick(), away)));
       client.send(client.numeric(Numerics.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list."));
@@ -202,7 +207,7 @@ final class UserQueries {
     for (char c : modes.toCharArray()) {
       if (c == '+' || c == '-') {
         adding = c == '+';
-      } else if (c == 'o' || c == 'O') {
+      } else if (c == 'O' || c == 'o' && (adding || !client.operator)) {
         continue;
       } else if (IrcReplies.USER_MODES.indexOf(c) < 0) {
         unknown = true;
@@ -214,6 +219,9 @@ final class UserQueries {
         }
         applied.append(c);
       }
+    }
+    if (client.operator && !client.userModes.contains('o')) {
+      ServerOperators.deoper(client);
     }
     if (applied.length() > 0) {
       client.session.registry().tell(new Registry.SetInvisible(

@@ -68,4 +68,9 @@ public final class NativeProtocol implements SessionProtocol {
     return LineRenderer.error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
   }
 
+  @Override
+  public String bannedLine(String reason) {
+    return LineRenderer.error(ErrorCode.BANNED, reason);
+  }
+
 }

@@ -13,11 +13,14 @@ import lochat.connection.ConnectionSettings;
 import lochat.connection.PostBytes;
 import lochat.connection.ReceiveTable;
 import lochat.connection.SessionCommand;
+import lochat.connection.SessionCommand.BanReply;
 import lochat.connection.SessionCommand.FromChat;
 import lochat.connection.SessionCommand.JoinReply;
 import lochat.connection.SessionCommand.MembersReply;
 import lochat.connection.SessionCommand.NickReply;
+import lochat.connection.SessionCommand.OperReply;
 import lochat.connection.SessionCommand.PrivateReply;
+import lochat.connection.SessionCommand.ReachedReply;
 import lochat.connection.SessionCommand.Received;
 import lochat.connection.SessionCommand.RegistrationTimedOut;
 import lochat.connection.SessionCommand.RoomsReply;
@@ -77,6 +80,7 @@ public final class NativeSession {
   private final ActorContext<SessionCommand> context;
   private final ConnectionSettings settings;
   private final SessionLifecycle session;
+  private final NativeOperators operators;
   private boolean greeted;
   private String currentRoom;
   private String awaitingEchoFrom;
@@ -87,6 +91,7 @@ public final class NativeSession {
     this.context = context;
     this.settings = session.settings();
     this.session = session;
+    this.operators = new NativeOperators(session);
   }
 
   private static final ReceiveTable<NativeSession, SessionCommand> CHATTING =
@@ -102,6 +107,12 @@ public final class NativeSession {
           .on(PrivateReply.class, NativeSession::onPrivateReply)
           .on(TopicReply.class, NativeSession::onTopicReply)
           .on(UserReply.class, NativeSession::onUserReply)
+          .on(OperReply.class, (s, reply) -> s.answered(() -> s.operators.operAnswered(
+              reply.result())))
+          .on(BanReply.class, (s, reply) -> s.answered(() -> s.operators.banAnswered(
+              reply.result())))
+          .on(ReachedReply.class, (s, reply) -> s.answered(() -> s.operators.reachedAnswered(
+              reply.reached())))
           .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
           .build();
 
@@ -164,7 +175,15 @@ public final class NativeSession {
       return quit(session, quit.reason());
     } else if (command instanceof LineCommand.Invalid invalid) {
       send(LineRenderer.error(invalid.code(), invalid.message()));
+    } else if (NativeOperators.handles(command) && operators.handle(command)) {
+      return awaitingReply();
     }
+    return session.acknowledge(chatting());
+  }
+
+  /** Handles the answer the line waits for, which ends it. */
+  private Behavior<SessionCommand> answered(Runnable handle) {
+    handle.run();
     return session.acknowledge(chatting());
   }
 
@@ -304,7 +323,7 @@ public final class NativeSession {
   private Behavior<SessionCommand> onUserReply(UserReply reply) {
     if (reply.result() instanceof Registry.UserDetails user) {
       send(LineRenderer.whois(user.nick(), user.profile().protocol(), user.rooms(),
-          user.profile().realName()));
+          user.profile().realName(), user.operator()));
       user.away().ifPresent(away -> send(LineRenderer.away(user.nick(), away)));
     } else {
       send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
@@ -349,6 +368,12 @@ public final class NativeSession {
   }
 
   private Behavior<SessionCommand> onFromChat(FromChat message) {
+    if (message.event() instanceof ChatEvent.Removed removed) {
+      send(LineRenderer.error(removed.banned() ? ErrorCode.BANNED : ErrorCode.KILLED,
+          removed.reason()));
+      session.leaveServer(removed.reason());
+      return session.close(removed.banned() ? "banned" : "killed");
+    }
     try {
       return show(message.event());
     } finally {

@@ -156,6 +156,13 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   /** Releases the session's nickname now, rather than when the registry sees it stop. */
   public record Unregister(ActorRef<ChatEvent> session) implements Command {}
 
+  /** Marks the session's user a server operator, or no longer one (WHOIS shows it). */
+  public record SetOperator(ActorRef<ChatEvent> session, boolean operator) implements Command {}
+
+  /** Tells {@code event} to every user in {@code audience}; answers how many they were. */
+  public record Tell(Audience audience, ChatEvent event,
+      Optional<ActorRef<Audience.Reached>> replyTo) implements Command {}
+
   private record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
 
   private record ConnectionClosed(ActorRef<?> connection) implements Command {}
@@ -192,10 +199,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
    */
   public record NoSuchNick(String nick) implements UserResult {}
 
-  /** A user as others may see it. */
-  public record UserDetails(
-      String nick, Profile profile, Optional<String> away, List<String> rooms, Instant signedOn)
-      implements UserResult {
+  /** A user as others may see it; {@code operator} when it is a server operator. */
+  public record UserDetails(String nick, Profile profile, Optional<String> away,
+      List<String> rooms, Instant signedOn, boolean operator) implements UserResult {
 
     public UserDetails {
       rooms = List.copyOf(rooms);
@@ -271,6 +277,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(SessionStopped.class, this::onSessionStopped)
         .onMessage(RoomOccupancy.class, this::onRoomOccupancy)
         .onMessage(RoomStopped.class, this::onRoomStopped)
+        .onMessage(SetOperator.class, this::onSetOperator)
+        .onMessage(Tell.class, this::onTell)
         .build();
   }
 
@@ -475,6 +483,17 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private Behavior<Command> onRoomStopped(RoomStopped stopped) {
     rooms.stopped(stopped.key(), stopped.room());
+    return this;
+  }
+
+  private Behavior<Command> onSetOperator(SetOperator set) {
+    users.setOperator(set.session(), set.operator());
+    return this;
+  }
+
+  private Behavior<Command> onTell(Tell tell) {
+    Audience.Reached reached = users.tell(tell.audience(), tell.event());
+    tell.replyTo().ifPresent(replyTo -> replyTo.tell(reached));
     return this;
   }
 }

@@ -50,6 +50,6 @@ final class User {
   }
 
   Registry.UserDetails details() {
-    return new Registry.UserDetails(nick, profile, away, rooms, signedOn);
+    return new Registry.UserDetails(nick, profile, away, rooms, signedOn, operator);
   }
 }

@@ -94,6 +94,26 @@ final class UserDirectory {
     return found;
   }
 
+  /** Every user online, in no particular order. */
+  void setOperator(ActorRef<ChatEvent> session, boolean operator) {
+    User user = bySession.get(session);
+    if (user != null) {
+      user.operator = operator;
+    }
+  }
+
+  /** Tells {@code event} to every user {@code audience} includes. */
+  Audience.Reached tell(Audience audience, ChatEvent event) {
+    int told = 0;
+    for (User user : bySession.values()) {
+      if (audience.includes(user.nick, user.profile.host())) {
+        user.session().tell(event);
+        told++;
+      }
+    }
+    return new Audience.Reached(told);
+  }
+
   int count() {
     return bySession.size();
   }

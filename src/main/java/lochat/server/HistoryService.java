@@ -76,6 +76,11 @@ final class HistoryService {
     return archive;
   }
 
+  /** The store itself, for what is read once at start (the server-wide bans). Blocks. */
+  HistoryStore store() {
+    return store;
+  }
+
   ActorRef<HistoryWriter.Command> writer() {
     return writer;
   }

@@ -16,6 +16,8 @@ import lochat.client.ClientCommand;
 import lochat.line.NativeProtocol;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
+import lochat.operators.Operators;
+import lochat.operators.ServerBans;
 import lochat.registry.Registry;
 import lochat.store.StoreUnavailable;
 import org.apache.pekko.Done;
@@ -131,21 +133,25 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
         clock, history.archive()), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
+    ServerBans bans = ServerBans.of(history.store().loadServerBans());
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
-        settings.guard(), settings.connection()::passwordMatches, clock),
+        settings.guard(), settings.connection()::passwordMatches, bans, clock),
         "gatekeeper");
     context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
+    ActorRef<Operators.Command> operators = context.spawn(Operators.create(settings.operators(),
+        settings.guard(), history.store(), bans, gatekeeper, registry, clock), "operators");
+    context.watchWith(operators, new CoreActorStopped("operators"));
     ActorRef<TcpListener.BindResult> bindResults =
         context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, clock, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(),
-            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, clock,
-            bindResults),
+            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, operators,
+            clock, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

@@ -10,6 +10,7 @@ import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
 import lochat.guard.GuardSettings;
+import lochat.operators.OperatorAccounts;
 import lochat.registry.RoomLimits;
 import lochat.store.HistorySettings;
 
@@ -29,6 +30,7 @@ import lochat.store.HistorySettings;
  * @param guard what one client address may do across every listener
  * @param irc the IRC listener's settings
  * @param history where and how rooms' history is kept
+ * @param operators who may become a server operator, with their password hashes
  */
 public record ServerSettings(
     String host,
@@ -42,7 +44,8 @@ public record ServerSettings(
     GuardSettings guard,
     ConnectionSettings connection,
     IrcSettings irc,
-    HistorySettings history) {
+    HistorySettings history,
+    OperatorAccounts operators) {
 
   /** Where the native protocol is served. */
   public ListenerSettings nativeListener() {
@@ -116,6 +119,7 @@ public record ServerSettings(
         GuardSettings.fromConfig(lochat),
         ConnectionSettings.fromConfig(lochat),
         IrcSettings.fromConfig(lochat),
-        HistorySettings.fromConfig(lochat));
+        HistorySettings.fromConfig(lochat),
+        OperatorAccounts.fromConfig(lochat));
   }
 }

@@ -29,6 +29,9 @@ public final class SettingsCheck {
   private static final List<String> LOGGING_LEVELS =
       List.of("lochat.log.level", "lochat.pekko.log.level", "lochat.test.log.level");
 
+  /** Blocks whose keys people choose (operators' names): none of them is unknown. */
+  private static final List<String> USER_NAMED = List.of("lochat.operators");
+
   private static final int LONGEST_VALUE_SHOWN = 40;
 
   private final ConfigObject known;
@@ -88,7 +91,8 @@ public final class SettingsCheck {
               .map(closest -> " (did you mean " + closest + "?)").orElse(""));
         }
       } else if (knownValue instanceof ConfigObject knownBlock
-          && givenValue instanceof ConfigObject givenBlock) {
+          && givenValue instanceof ConfigObject givenBlock
+          && !USER_NAMED.contains(ConfigUtil.joinPath(keyPath))) {
         collectUnknown(knownBlock, givenBlock, keyPath, lines);
       }
     }

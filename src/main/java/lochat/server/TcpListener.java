@@ -21,6 +21,7 @@ import lochat.connection.SessionProtocol;
 import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
+import lochat.operators.Operators;
 import lochat.registry.Registry;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -103,10 +104,11 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      ActorRef<Operators.Command> operators,
       Clock clock,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener(context, listen, connection, protocol,
-        registry, gatekeeper, clock, bindResult));
+        registry, gatekeeper, operators, clock, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
@@ -129,6 +131,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private final SessionProtocol protocol;
   private final ActorRef<Registry.Command> registry;
   private final ActorRef<Gatekeeper.Command> gatekeeper;
+  private final ActorRef<Operators.Command> operators;
   private final ActorRef<BindResult> bindResult;
   private final Clock clock;
   private final ActorRef<SessionReport> reportAdapter;
@@ -153,9 +156,11 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      ActorRef<Operators.Command> operators,
       Clock clock,
       ActorRef<BindResult> bindResult) {
     super(context);
+    this.operators = operators;
     this.clock = clock;
     this.settings = settings;
     this.connectionSettings = connection;
@@ -234,6 +239,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     }
     if (answered.admission() instanceof Gatekeeper.Refused refused) {
       refuse(admitted.connection(), protocol.refusedLine(refused.reason()));
+    } else if (answered.admission() instanceof Gatekeeper.Banned banned) {
+      refuse(admitted.connection(), protocol.bannedLine(banned.reason()));
     } else if (closeRequester != null) {
       gatekeeper.tell(new Gatekeeper.Released(admitted.host(), false));
       refuse(admitted.connection(), protocol.shuttingDownLine());
@@ -250,7 +257,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
     ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock)),
+            connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock,
+            operators)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, admitted.host()));

@@ -23,6 +23,8 @@ import java.util.Optional;
  * id. Bounds are exclusive, as there, except {@link #around}, which includes its entry. A limit
  * of zero or less gives no entries.
  *
+ * <p>The store also keeps the server-wide address bans ({@link ServerBan}), written at once.
+ *
  * <p>Limits: entries are the posts people read and topic changes; joins, parts, nick changes
  * and IRC client-only tags are not kept. Times are kept to the millisecond.
  */
@@ -145,6 +147,15 @@ public interface HistoryStore extends AutoCloseable {
    * clock; returns how many. Blocks, for as long as the deleting takes.
    */
   long prune(Retention retention);
+
+  /** Stores a server-wide address ban at once, replacing one on the same mask. Blocks. */
+  void saveServerBan(ServerBan ban);
+
+  /** Forgets the server-wide ban on {@code mask}; whether there was one. Blocks. */
+  boolean removeServerBan(String mask);
+
+  /** Every server-wide ban, oldest first. Blocks. */
+  List<ServerBan> loadServerBans();
 
   /** Releases the database; the store is not usable afterwards. Writes nothing pending. */
   @Override

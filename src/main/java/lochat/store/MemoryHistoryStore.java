@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,7 +20,8 @@ import lochat.chat.Names;
  *
  * <p>Bounded: each room keeps at most {@code maxPerRoom} entries and the store at most
  * {@code maxEntries} in all; past either, the oldest go first, as if pruned. Room states are
- * kept without bound, as they are one per room and the registry bounds the rooms. Thread-safe
+ * kept without bound, as they are one per room and the registry bounds the rooms; server bans
+ * too, as only operators set them. Thread-safe
  * by one lock.
  */
 public final class MemoryHistoryStore implements HistoryStore {
@@ -38,6 +40,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   /** Every entry's room key by id, so that the oldest in all can be found. */
   private final NavigableMap<Long, String> roomOfEntry = new TreeMap<>();
   private final Map<String, RoomState> states = new HashMap<>();
+  private final Map<String, ServerBan> serverBans = new LinkedHashMap<>();
 
   public MemoryHistoryStore(Clock clock, int maxPerRoom, int maxEntries) {
     if (maxPerRoom < 1 || maxEntries < 1) {
@@ -139,6 +142,22 @@ public final class MemoryHistoryStore implements HistoryStore {
     }
     rooms.values().removeIf(NavigableMap::isEmpty);
     return before - roomOfEntry.size();
+  }
+
+  @Override
+  public synchronized void saveServerBan(ServerBan ban) {
+    serverBans.remove(ban.mask());
+    serverBans.put(ban.mask(), ban);
+  }
+
+  @Override
+  public synchronized boolean removeServerBan(String mask) {
+    return serverBans.remove(mask) != null;
+  }
+
+  @Override
+  public synchronized List<ServerBan> loadServerBans() {
+    return List.copyOf(serverBans.values());
   }
 
   @Override

@@ -58,6 +58,9 @@ public final class SqliteHistoryStore implements HistoryStore {
   private final PreparedStatement loadLists;
   private final PreparedStatement pruneByAge;
   private final PreparedStatement pruneByCount;
+  private final PreparedStatement saveServerBan;
+  private final PreparedStatement removeServerBan;
+  private final PreparedStatement loadServerBans;
   private boolean closed;
 
   private SqliteHistoryStore(Path file, Connection connection, Clock clock) throws SQLException {
@@ -88,6 +91,11 @@ public final class SqliteHistoryStore implements HistoryStore {
     pruneByCount = connection.prepareStatement("DELETE FROM entries WHERE id IN"
         + " (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
         + " (PARTITION BY room_key ORDER BY id DESC) AS newer FROM entries) WHERE newer > ?)");
+    saveServerBan = connection.prepareStatement("INSERT OR REPLACE INTO server_bans"
+        + " (mask, reason, set_by, set_at) VALUES (?, ?, ?, ?)");
+    removeServerBan = connection.prepareStatement("DELETE FROM server_bans WHERE mask = ?");
+    loadServerBans = connection.prepareStatement(
+        "SELECT mask, reason, set_by, set_at FROM server_bans ORDER BY set_at, rowid");
     lastId = new AtomicLong(Math.max(largestIdUsed(), clock.millis() * 1000));
   }
 
@@ -244,6 +252,53 @@ public final class SqliteHistoryStore implements HistoryStore {
     } catch (SQLException failure) {
       rollback(failure);
       throw new StoreUnavailable("Cannot prune the history store " + file + ": "
+          + SqliteProblems.reason(failure), failure);
+    }
+  }
+
+  @Override
+  public synchronized void saveServerBan(ServerBan ban) {
+    change(() -> {
+      saveServerBan.setString(1, ban.mask());
+      saveServerBan.setString(2, ban.reason());
+      saveServerBan.setString(3, ban.setBy());
+      saveServerBan.setLong(4, ban.setAt().toEpochMilli());
+      return saveServerBan.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public synchronized boolean removeServerBan(String mask) {
+    return change(() -> {
+      removeServerBan.setString(1, mask);
+      return removeServerBan.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public synchronized List<ServerBan> loadServerBans() {
+    return read(() -> {
+      List<ServerBan> bans = new ArrayList<>();
+      try (ResultSet rows = loadServerBans.executeQuery()) {
+        while (rows.next()) {
+          bans.add(new ServerBan(rows.getString(1), rows.getString(2), rows.getString(3),
+              Instant.ofEpochMilli(rows.getLong(4))));
+        }
+      }
+      return bans;
+    });
+  }
+
+  /** Runs one change in its own transaction. */
+  private boolean change(Read<Boolean> update) {
+    checkOpen();
+    try {
+      boolean changed = update.run();
+      connection.commit();
+      return changed;
+    } catch (SQLException failure) {
+      rollback(failure);
+      throw new StoreUnavailable("Cannot write to the history store " + file + ": "
           + SqliteProblems.reason(failure), failure);
     }
   }

@@ -47,7 +47,14 @@ final class SqliteSchema {
             set_at INTEGER NOT NULL,
             PRIMARY KEY (room_key, mode, mask))""",
           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-          "INSERT OR IGNORE INTO meta (key, value) VALUES ('last_id', 0)"));
+          "INSERT OR IGNORE INTO meta (key, value) VALUES ('last_id', 0)"),
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS server_bans (
+            mask TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at INTEGER NOT NULL)"""));
 
   /** The version this code writes. */
   static final int VERSION = MIGRATIONS.size();

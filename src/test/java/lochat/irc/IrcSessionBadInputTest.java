@@ -73,7 +73,8 @@ class IrcSessionBadInputTest {
         settings, registry.getRef(),
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
-        outbound, "10.0.0.9:5000", endReports(), clock),
+        outbound, "10.0.0.9:5000", endReports(), clock,
+        testKit.<lochat.operators.Operators.Command>createTestProbe().getRef()),
         IrcSettings.fromConfig(lochat), clock.instant()));
     registry.expectMessageClass(Registry.Connected.class);
     return session;

@@ -101,7 +101,8 @@ class NativeSessionTest {
   private ActorRef<SessionCommand> spawn(ConnectionSettings settings, Outbound outbound) {
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC(),
+            testKit.<lochat.operators.Operators.Command>createTestProbe().getRef())));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
@@ -263,7 +264,7 @@ class NativeSessionTest {
 
   private static Registry.UserDetails user(String nick, Optional<String> away, List<String> rooms) {
     return new Registry.UserDetails(nick, new lochat.chat.Profile(nick, "10.0.0.7",
-        "Bob the Builder", "irc"), away, rooms, java.time.Instant.EPOCH);
+        "Bob the Builder", "irc"), away, rooms, java.time.Instant.EPOCH, false);
   }
 
   @Test

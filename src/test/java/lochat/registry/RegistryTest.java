@@ -453,7 +453,7 @@ class RegistryTest {
     ActorRef<Registry.Command> registry = registry();
     register(registry, "Alice", IRC_PROFILE, session());
 
-    assertEquals(new UserDetails("Alice", IRC_PROFILE, Optional.empty(), List.of(), NOW),
+    assertEquals(new UserDetails("Alice", IRC_PROFILE, Optional.empty(), List.of(), NOW, false),
         whois(registry, "aLICE"));
   }
 
@@ -504,7 +504,7 @@ class RegistryTest {
     changeNick(registry, "Ally", alice);
 
     assertEquals(new NoSuchNick("Alice"), whois(registry, "Alice"));
-    assertEquals(new UserDetails("Ally", IRC_PROFILE, Optional.of("brb"), List.of(), NOW),
+    assertEquals(new UserDetails("Ally", IRC_PROFILE, Optional.of("brb"), List.of(), NOW, false),
         whois(registry, "ally"));
   }
 

@@ -48,6 +48,14 @@ class SettingsCheckTest {
   }
 
   @Test
+  void operatorNamesAreChosenByPeopleAndNeverUnknown() {
+    assertEquals(List.of(), CHECK.unknownSettings(loaded(
+        "lochat.operators { ann = \"x\", \"bob smith\" = \"y\" }")));
+    assertEquals(List.of("Unknown setting lochat.operator (did you mean lochat.operators?)"),
+        CHECK.unknownSettings(loaded("lochat.operator { ann = \"x\" }")));
+  }
+
+  @Test
   void aKnownSettingInTheWrongBlockIsPointedToItsPlace() {
     assertEquals(List.of(
             "Unknown setting lochat.history-size (did you mean lochat.room.history-size?)"),

@@ -38,6 +38,21 @@ abstract class HistoryStoreContract {
     store.close();
   }
 
+  @Test
+  void serverBansAreKeptReplacedAndRemoved() {
+    ServerBan first = new ServerBan("10.0.0.*", "spam", "ann", START);
+    ServerBan second = new ServerBan("192.168.1.7", "flood", "bob", START.plusSeconds(1));
+    store.saveServerBan(first);
+    store.saveServerBan(second);
+    ServerBan replaced = new ServerBan("10.0.0.*", "spam, again", "bob", START.plusSeconds(2));
+    store.saveServerBan(replaced);
+
+    assertEquals(List.of(second, replaced), store.loadServerBans());
+    assertTrue(store.removeServerBan("192.168.1.7"));
+    assertEquals(false, store.removeServerBan("192.168.1.7"), "already gone");
+    assertEquals(List.of(replaced), store.loadServerBans());
+  }
+
   NewEntry post(String room, String nick, String text) {
     return new NewEntry(room, clock.instant(), nick, nick + "!" + nick + "@lan", "native",
         EntryKind.TEXT, text);

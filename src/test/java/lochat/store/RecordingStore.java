@@ -70,4 +70,19 @@ final class RecordingStore implements HistoryStore {
   public void close() {
     store.close();
   }
+
+  @Override
+  public void saveServerBan(ServerBan ban) {
+    store.saveServerBan(ban);
+  }
+
+  @Override
+  public boolean removeServerBan(String mask) {
+    return store.removeServerBan(mask);
+  }
+
+  @Override
+  public List<ServerBan> loadServerBans() {
+    return store.loadServerBans();
+  }
 }

@@ -59,6 +59,33 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
   }
 
   @Test
+  void serverBansSurviveARestart() {
+    ServerBan ban = new ServerBan("10.0.0.*", "spam", "ann", START);
+    store.saveServerBan(ban);
+    store.close();
+
+    store = open(clock);
+
+    assertEquals(List.of(ban), store.loadServerBans());
+  }
+
+  @Test
+  void aVersionOneDatabaseGainsTheServerBansTable() throws SQLException {
+    store.close();
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + dataDir().resolve(SqliteHistoryStore.FILE_NAME));
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE server_bans");
+      statement.execute("UPDATE schema_version SET version = 1");
+    }
+
+    store = open(clock);
+
+    store.saveServerBan(new ServerBan("10.0.0.*", "spam", "ann", START));
+    assertEquals(1, store.loadServerBans().size());
+  }
+
+  @Test
   void idsStampedButNeverWrittenAreNotGivenAgainAfterARestart() {
     HistoryEntry lost = store.stamp(post("lobby", "ann", "lost in a crash"));
     store.close();
@@ -116,7 +143,8 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
         assertThrows(StoreUnavailable.class, () -> SqliteHistoryStore.open(dataDir(), clock));
 
     assertEquals("Cannot open the history store " + dataDir().resolve("lochat.db")
-        + ": it was written by a newer Lochat (schema 99; this one knows up to 1)",
+        + ": it was written by a newer Lochat (schema 99; this one knows up to "
+        + SqliteSchema.VERSION + ")",
         refused.getMessage());
     store = new MemoryHistoryStore(clock, 1, 1);
   }

@@ -109,6 +109,22 @@ public sealed interface IrcCommand {
     }
   }
 
+  // --- server operators ---------------------------------------------------------------------
+
+  record Oper(String name, String password) implements IrcCommand {}
+
+  /** {@code reason} cleaned; "No reason given" when there was none. */
+  record Kill(String nick, String reason) implements IrcCommand {}
+
+  /** {@code text} cleaned, not empty. */
+  record Wallops(String text) implements IrcCommand {}
+
+  /**
+   * InspIRCd's {@code ZLINE <ipmask> <duration> :<reason>}, which bans {@code mask}, or
+   * {@code ZLINE <ipmask>} ({@code duration} empty), which lifts the ban; {@code reason} cleaned.
+   */
+  record Zline(String mask, Optional<String> duration, String reason) implements IrcCommand {}
+
   // --- the server ---------------------------------------------------------------------------
 
   /** What a {@link ServerQuery} asks for. */

@@ -86,9 +86,12 @@ public final class IrcCommandParser {
       syntax("STATS", Usable.AFTER_REGISTRATION, 0, p -> Answer.of(Numerics.RPL_ENDOFSTATS,
           given(p, 0).map(IrcCommandParser::clean).orElse("*"), "End of STATS report")),
       syntax("OPER", Usable.AFTER_REGISTRATION, 2,
-          p -> Answer.of(Numerics.ERR_NOOPERHOST, "No O-lines for your host")),
-      syntax("KILL", Usable.AFTER_REGISTRATION, 0, p -> notOperator()),
-      syntax("WALLOPS", Usable.AFTER_REGISTRATION, 0, p -> notOperator()),
+          p -> new IrcCommand.Oper(p.get(0), p.get(1))),
+      syntax("KILL", Usable.AFTER_REGISTRATION, 2, p -> new IrcCommand.Kill(p.get(0),
+          text(p, 1).orElse("No reason given"))),
+      syntax("WALLOPS", Usable.AFTER_REGISTRATION, 1, p -> text(p, 0)
+          .<IrcCommand>map(IrcCommand.Wallops::new).orElse(needMoreParams("WALLOPS"))),
+      syntax("ZLINE", Usable.AFTER_REGISTRATION, 1, IrcCommandParser::zline),
       syntax("SUMMON", Usable.AFTER_REGISTRATION, 0,
           p -> Answer.of(Numerics.ERR_SUMMONDISABLED, "SUMMON has been disabled")),
       syntax("USERS", Usable.AFTER_REGISTRATION, 0,
@@ -264,6 +267,17 @@ public final class IrcCommandParser {
     return new IrcCommand.Ison(nicks);
   }
 
+  private static IrcCommand zline(List<String> params) {
+    if (params.get(0).isEmpty() || params.size() == 2) {
+      return needMoreParams("ZLINE");
+    }
+    if (params.size() == 1) {
+      return new IrcCommand.Zline(params.get(0), Optional.empty(), "");
+    }
+    return new IrcCommand.Zline(params.get(0), Optional.of(params.get(1)),
+        text(params, 2).orElse("No reason given"));
+  }
+
   private static IrcCommand serverQuery(Query query, List<String> params) {
     return new IrcCommand.ServerQuery(query, given(params, 0));
   }
@@ -276,10 +290,6 @@ public final class IrcCommandParser {
 
   private static Answer needMoreParams(String command) {
     return Answer.of(Numerics.ERR_NEEDMOREPARAMS, command, "Not enough parameters");
-  }
-
-  private static Answer notOperator() {
-    return Answer.of(Numerics.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
   }
 
   /** Parameter {@code index} if it was given and is not empty. */

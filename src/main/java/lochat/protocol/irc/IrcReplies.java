@@ -118,8 +118,11 @@ public final class IrcReplies {
         numeric(nick, Numerics.RPL_MYINFO, serverName, version, USER_MODES, CHANNEL_MODES));
   }
 
-  /** The user modes a client may set: invisible and wallops; neither changes anything here. */
-  public static final String USER_MODES = "iw";
+  /**
+   * The user modes: invisible, operator (given by OPER, dropped with {@code MODE nick -o}) and
+   * wallops (shown WALLOPS).
+   */
+  public static final String USER_MODES = "iow";
   /** Channel modes: the lists clients ask for (always empty), and no-external-messages. */
   public static final String CHANNEL_MODES = "beIn";
 

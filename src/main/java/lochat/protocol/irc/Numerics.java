@@ -40,6 +40,7 @@ public final class Numerics {
   public static final String RPL_NOWAWAY = "306";
   public static final String RPL_WHOISUSER = "311";
   public static final String RPL_WHOISSERVER = "312";
+  public static final String RPL_WHOISOPERATOR = "313";
   public static final String RPL_WHOWASUSER = "314";
   public static final String RPL_ENDOFWHO = "315";
   public static final String RPL_ENDOFWHOIS = "318";
@@ -64,6 +65,7 @@ public final class Numerics {
   public static final String RPL_INFO = "371";
   public static final String RPL_ENDOFINFO = "374";
   public static final String RPL_ENDOFMOTD = "376";
+  public static final String RPL_YOUREOPER = "381";
   public static final String RPL_TIME = "391";
 
   public static final String ERR_NOSUCHNICK = "401";

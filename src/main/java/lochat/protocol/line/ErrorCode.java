@@ -21,7 +21,11 @@ public enum ErrorCode {
   LINE_TOO_LONG,
   SERVER_FULL,
   TOO_MANY_CONNECTIONS,
-  TOO_MANY_GUESSES;
+  TOO_MANY_GUESSES,
+  NO_OPERATORS,
+  NOT_OPERATOR,
+  KILLED,
+  BANNED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

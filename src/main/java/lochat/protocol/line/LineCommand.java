@@ -48,6 +48,24 @@ public sealed interface LineCommand {
 
   record Quit(Optional<String> reason) implements LineCommand {}
 
+  /** {@code /oper NAME PASSWORD}: become a server operator. */
+  record Oper(String name, String password) implements LineCommand {}
+
+  /** {@code /kill NICK [REASON]}, operators only. */
+  record Kill(String nick, String reason) implements LineCommand {}
+
+  /** {@code /wallops TEXT}, operators only. */
+  record Wallops(String text) implements LineCommand {}
+
+  /** {@code /serverban MASK [REASON]}: bans addresses from the server, operators only. */
+  record ServerBan(String mask, String reason) implements LineCommand {}
+
+  /** {@code /serverunban MASK}, operators only. */
+  record ServerUnban(String mask) implements LineCommand {}
+
+  /** {@code /serverbans}: the server-wide bans, operators only. */
+  record ServerBans() implements LineCommand {}
+
   /** A line that could not be accepted; {@code message} says why. */
   record Invalid(ErrorCode code, String message) implements LineCommand {}
 }

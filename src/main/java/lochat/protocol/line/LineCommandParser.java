@@ -70,6 +70,22 @@ public final class LineCommandParser {
         return args.isEmpty()
             ? badArgument("/pass needs the server's password, e.g. /pass secret")
             : new LineCommand.Pass(args);
+      case "oper":
+        return oper(args);
+      case "kill":
+        return kill(args);
+      case "wallops":
+        return args.isEmpty()
+            ? badArgument("/wallops needs a message, e.g. /wallops restarting at noon")
+            : new LineCommand.Wallops(args);
+      case "serverban":
+        return serverBan(args);
+      case "serverunban":
+        return args.isEmpty() || firstWhitespace(args) >= 0
+            ? badArgument("/serverunban needs one address mask, e.g. /serverunban 10.0.0.*")
+            : new LineCommand.ServerUnban(args);
+      case "serverbans":
+        return noArguments("serverbans", args, new LineCommand.ServerBans());
       case "help":
         return new LineCommand.Help();
       case "quit":
@@ -167,6 +183,37 @@ public final class LineCommandParser {
     return Names.nickProblem(nick)
         .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
         .orElseGet(() -> new LineCommand.Msg(nick, message, action));
+  }
+
+  private static LineCommand oper(String args) {
+    String[] words = args.split("\\s+");
+    if (args.isEmpty() || words.length != 2) {
+      return badArgument("/oper needs an operator name and its password, e.g. /oper ann secret");
+    }
+    return new LineCommand.Oper(words[0], words[1]);
+  }
+
+  private static LineCommand kill(String args) {
+    int space = firstWhitespace(args);
+    String nick = space < 0 ? args : args.substring(0, space);
+    if (nick.isEmpty()) {
+      return badArgument("/kill needs a nickname and a reason, e.g. /kill bob spamming");
+    }
+    String reason = space < 0 ? "" : args.substring(space + 1).strip();
+    return Names.nickProblem(nick)
+        .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
+        .orElseGet(() -> new LineCommand.Kill(nick,
+            reason.isEmpty() ? "No reason given" : reason));
+  }
+
+  private static LineCommand serverBan(String args) {
+    int space = firstWhitespace(args);
+    if (args.isEmpty()) {
+      return badArgument("/serverban needs an address mask, e.g. /serverban 10.0.0.* spam");
+    }
+    String reason = space < 0 ? "" : args.substring(space + 1).strip();
+    return new LineCommand.ServerBan(space < 0 ? args : args.substring(0, space),
+        reason.isEmpty() ? "No reason given" : reason);
   }
 
   private static Optional<String> room(String args) {

@@ -39,6 +39,8 @@ public final class LineRenderer {
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       return changed.topic().map(topic -> topic(changed.room(), topic))
           .orElse("NOTOPIC " + changed.room() + " " + changed.by());
+    } else if (event instanceof ChatEvent.Wallops wallops) {
+      return "WALLOPS " + wallops.from() + " " + wallops.text();
     } else if (event instanceof PrivateMessage message) {
       return (message.kind() == MessageKind.ACTION ? "PRIVACTION " : "PRIV ")
           + message.from() + " " + message.to() + " " + message.text();
@@ -98,11 +100,27 @@ public final class LineRenderer {
 
   /**
    * The answer to {@code /whois}: {@code WHOIS <nick> <protocol> <rooms> <real name>}, the rooms
-   * comma-separated, or {@code -} for none.
+   * comma-separated, or {@code -} for none; a server operator's protocol is followed by
+   * {@code ,operator}.
    */
-  public static String whois(String nick, String protocol, List<String> rooms, String realName) {
-    return "WHOIS " + nick + " " + protocol + " "
+  public static String whois(String nick, String protocol, List<String> rooms, String realName,
+      boolean operator) {
+    return "WHOIS " + nick + " " + protocol + (operator ? ",operator " : " ")
         + (rooms.isEmpty() ? "-" : String.join(",", rooms)) + " " + realName;
+  }
+
+  /** {@code OPER <name> <text>}: the user is now server operator {@code name}. */
+  public static String oper(String name) {
+    return "OPER " + name + " You are now a server operator";
+  }
+
+  /**
+   * {@code SERVERBAN <mask> <set-by> <time> <reason>}: a server-wide address ban, as set and as
+   * listed by {@code /serverbans}.
+   */
+  public static String serverBan(lochat.store.ServerBan ban) {
+    return "SERVERBAN " + ban.mask() + " " + ban.setBy() + " "
+        + TIMESTAMP.format(ban.setAt().truncatedTo(ChronoUnit.SECONDS)) + " " + ban.reason();
   }
 
   /** The answer to {@code /help}: one {@code SERVER} line per line of the command list. */
@@ -125,6 +143,11 @@ public final class LineRenderer {
       "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
       "  /nick NEW          change your nickname",
       "  /pass PASSWORD     give the server's password, when it has one, before your nickname",
+      "  /oper NAME PASSWORD  become a server operator, who alone may use these four:",
+      "  /kill NICK REASON  disconnect NICK from the server",
+      "  /wallops TEXT      send TEXT to every native user, every operator and IRC users +w",
+      "  /serverban MASK [REASON]  ban addresses matching MASK (e.g. 10.0.0.*) from the server",
+      "  /serverunban MASK  lift a server ban (/serverbans lists them)",
       "  /help              show this help",
       "  /quit [REASON]     leave the server");
 

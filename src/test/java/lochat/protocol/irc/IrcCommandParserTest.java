@@ -201,6 +201,23 @@ class IrcCommandParserTest {
     assertEquals(new IrcCommand.ServerQuery(IrcCommand.Query.TIME, Optional.of("elsewhere")),
         registered("TIME elsewhere"));
     assertAnswer(registered("STATS u"), Numerics.RPL_ENDOFSTATS, "u", "End of STATS report");
-    assertAnswer(registered("OPER a b"), Numerics.ERR_NOOPERHOST, "No O-lines for your host");
+  }
+
+  @Test
+  void operatorCommandsParse() {
+    assertEquals(new IrcCommand.Oper("ann", "s3 cret"), registered("OPER ann :s3 cret"));
+    assertAnswer(registered("OPER ann"), Numerics.ERR_NEEDMOREPARAMS, "OPER",
+        "Not enough parameters");
+    assertEquals(new IrcCommand.Kill("bob", "spam"), registered("KILL bob :spam"));
+    assertEquals(new IrcCommand.Kill("bob", "No reason given"), registered("KILL bob :"));
+    assertEquals(new IrcCommand.Wallops("hello all"), registered("WALLOPS :hello all"));
+    assertAnswer(registered("WALLOPS :"), Numerics.ERR_NEEDMOREPARAMS, "WALLOPS",
+        "Not enough parameters");
+    assertEquals(new IrcCommand.Zline("1.2.3.*", Optional.of("0"), "spam"),
+        registered("ZLINE 1.2.3.* 0 :spam"));
+    assertEquals(new IrcCommand.Zline("1.2.3.*", Optional.empty(), ""),
+        registered("ZLINE 1.2.3.*"));
+    assertAnswer(registered("ZLINE 1.2.3.* 0"), Numerics.ERR_NEEDMOREPARAMS, "ZLINE",
+        "Not enough parameters");
   }
 }

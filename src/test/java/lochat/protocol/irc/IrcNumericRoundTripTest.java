@@ -118,6 +118,8 @@ class IrcNumericRoundTripTest {
     all.add(numeric(Numerics.ERR_NEEDMOREPARAMS, "JOIN", "Not enough parameters"));
     all.add(numeric(Numerics.ERR_ALREADYREGISTRED, "You may not reregister"));
     all.add(numeric(Numerics.ERR_PASSWDMISMATCH, "Password incorrect"));
+    all.add(numeric(Numerics.RPL_YOUREOPER, "You are now an IRC operator"));
+    all.add(numeric(Numerics.RPL_WHOISOPERATOR, "bob", "is an IRC operator"));
     all.add(numeric(Numerics.ERR_CHANOPRIVSNEEDED, "#lobby", "You're not channel operator"));
     all.add(numeric(Numerics.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag"));
     all.add(numeric(Numerics.ERR_USERSDONTMATCH, "Cant change mode for other users"));

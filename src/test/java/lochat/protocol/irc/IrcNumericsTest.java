@@ -53,11 +53,12 @@ class IrcNumericsTest {
         entry("RPL_ADMINEMAIL", "259"), entry("RPL_INFO", "371"), entry("RPL_ENDOFINFO", "374"),
         entry("ERR_NOSUCHSERVER", "402"), entry("ERR_SUMMONDISABLED", "445"),
         entry("ERR_USERSDISABLED", "446"), entry("ERR_UNKNOWNMODE", "472"),
-        entry("ERR_NOPRIVILEGES", "481"), entry("ERR_NOOPERHOST", "491"));
+        entry("ERR_NOPRIVILEGES", "481"), entry("ERR_NOOPERHOST", "491"),
+        entry("RPL_WHOISOPERATOR", "313"), entry("RPL_YOUREOPER", "381"));
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(81, expected.size());
+    assertEquals(83, expected.size());
     assertEquals(expected, declared);
   }
 

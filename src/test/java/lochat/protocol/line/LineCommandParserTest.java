@@ -315,4 +315,28 @@ class LineCommandParserTest {
     assertInvalid(ErrorCode.ROOM_INVALID, "/part {x}");
     assertInvalid(ErrorCode.ROOM_INVALID, "/who a^b");
   }
+
+  // Server operators
+
+  @Test
+  void operatorCommandsParse() {
+    assertEquals(new LineCommand.Oper("ann", "s3cret"), parse("/oper ann s3cret"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/oper ann");
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/oper ann two words");
+    assertEquals(new LineCommand.Kill("bob", "spamming the room"),
+        parse("/kill bob spamming the room"));
+    assertEquals(new LineCommand.Kill("bob", "No reason given"), parse("/kill bob"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/kill");
+    assertInvalid(ErrorCode.NICK_INVALID, "/kill #bob why");
+    assertEquals(new LineCommand.Wallops("back at noon"), parse("/wallops back at noon"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/wallops");
+    assertEquals(new LineCommand.ServerBan("10.0.0.*", "spam"), parse("/serverban 10.0.0.* spam"));
+    assertEquals(new LineCommand.ServerBan("10.0.0.*", "No reason given"),
+        parse("/serverban 10.0.0.*"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/serverban");
+    assertEquals(new LineCommand.ServerUnban("10.0.0.*"), parse("/serverunban 10.0.0.*"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/serverunban");
+    assertEquals(new LineCommand.ServerBans(), parse("/serverbans"));
+    assertInvalid(ErrorCode.BAD_ARGUMENT, "/serverbans all");
+  }
 }

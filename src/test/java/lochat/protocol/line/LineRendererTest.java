@@ -126,7 +126,8 @@ class LineRendererTest {
             "not-registered", "already-registered", "password-required", "password-wrong",
             "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
             "no-such-user", "line-too-long", "server-full",
-            "too-many-connections", "too-many-guesses"),
+            "too-many-connections", "too-many-guesses", "no-operators", "not-operator",
+            "killed", "banned"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
 
