@@ -68,7 +68,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   /** @param started completed once every listener is listening, or one could not */
   public static Behavior<Command> create(
       ServerSettings settings, CompletableFuture<StartResult> started) {
-    return Behaviors.setup(context -> new LochatServer(context, settings, started));
+    return create(settings, started, RoomArchive.discarding());
+  }
+
+  /** A server whose rooms keep their history in {@code archive}, and whose users page it. */
+  public static Behavior<Command> create(ServerSettings settings,
+      CompletableFuture<StartResult> started, RoomArchive archive) {
+    return Behaviors.setup(context -> new LochatServer(context, settings, started, archive));
   }
 
   /** How long shutdown waits, after the goodbyes, for sockets to finish closing. */
@@ -82,14 +88,15 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private LochatServer(
       ActorContext<Command> context,
       ServerSettings settings,
-      CompletableFuture<StartResult> started) {
+      CompletableFuture<StartResult> started,
+      RoomArchive archive) {
     super(context);
     this.settings = settings;
     this.started = started;
     Clock clock = Clock.systemUTC();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, RoomArchive.discarding()), "registry");
+        clock, archive), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
         settings.guard(), settings.connection()::passwordMatches, clock),
@@ -100,12 +107,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, clock, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, clock, archive, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(),
             new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, clock,
-            bindResults),
+            archive, bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

@@ -19,6 +19,7 @@ import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import lochat.room.ChatRoom;
 import lochat.testing.OutboundReader;
 import org.apache.pekko.Done;
@@ -73,7 +74,7 @@ class IrcSessionBadInputTest {
         settings, registry.getRef(),
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
-        outbound, "10.0.0.9:5000", endReports(), clock),
+        outbound, "10.0.0.9:5000", endReports(), clock, RoomArchive.discarding()),
         IrcSettings.fromConfig(lochat), clock.instant()));
     registry.expectMessageClass(Registry.Connected.class);
     return session;

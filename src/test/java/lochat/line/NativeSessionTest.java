@@ -25,6 +25,7 @@ import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.testing.OutboundReader;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -53,6 +54,7 @@ class NativeSessionTest {
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
   private TestProbe<ChatRoom.Command> room;
+  private final RoomArchive archive = RoomArchive.discarding();
   /** How the lobby reaches alice: the delivery her session gave with its join. */
   private MemberDelivery lobby;
 
@@ -101,7 +103,7 @@ class NativeSessionTest {
   private ActorRef<SessionCommand> spawn(ConnectionSettings settings, Outbound outbound) {
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
-            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC())));
+            outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC(), archive)));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
@@ -148,7 +150,7 @@ class NativeSessionTest {
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
     socket.expectMessage("JOINED lobby alice");
-    socket.expectMessage("WHO lobby bob alice");
+    socket.expectMessage("WHO lobby @bob alice");
     assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice! You are in lobby."));
   }
 
@@ -205,7 +207,7 @@ class NativeSessionTest {
     receive(session, "/who");
     Registry.ListMembers list = registry.expectMessageClass(Registry.ListMembers.class);
     list.replyTo().tell(TestEvents.members("lobby", List.of("bob", "alice")));
-    socket.expectMessage("WHO lobby bob alice");
+    socket.expectMessage("WHO lobby @bob alice");
     Registry.LookUp lookUp = registry.expectMessageClass(Registry.LookUp.class);
     assertEquals(List.of("bob", "alice"), lookUp.nicks());
     ack.expectNoMessage(QUIET);
@@ -425,7 +427,7 @@ class NativeSessionTest {
         "lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()));
     ack.expectMessage(Done.getInstance());
     socket.expectMessage("JOINED lobby alice");
-    socket.expectMessage("WHO lobby alice");
+    socket.expectMessage("WHO lobby @alice");
     assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice!"));
   }
 
