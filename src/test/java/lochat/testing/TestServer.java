@@ -3,16 +3,24 @@ package lochat.testing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lochat.room.RoomArchive;
 import lochat.server.LochatServer;
 import lochat.server.ServerSettings;
+import lochat.store.HistoryWriter;
+import lochat.store.MemoryHistoryStore;
+import lochat.store.Retention;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.LoggerFactory;
 
 /** A real Lochat server on 127.0.0.1 and an ephemeral port, for end-to-end tests. */
@@ -41,12 +49,35 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
   public static TestServer start(String overrides) throws Exception {
+    return start(overrides, false);
+  }
+
+  /**
+   * Starts a server whose rooms keep their history in a {@link MemoryHistoryStore}, written
+   * and read through a real {@link HistoryWriter}, so that users can page back in it.
+   */
+  public static TestServer startWithHistory(String overrides) throws Exception {
+    return start(overrides, true);
+  }
+
+  private static TestServer start(String overrides, boolean history) throws Exception {
     Config config = ServerSettings.withDefaults(ConfigFactory.parseString(overrides)
         .withFallback(ConfigFactory.parseString(
-            "lochat.host = \"127.0.0.1\"\nlochat.port = 0\nlochat.irc.port = 0")));
+            "lochat.host = \"127.0.0.1\"\nlochat.port = 0\nlochat.irc.port = 0"))
+        .withFallback(ConfigFactory.parseResources("lochat/store/history-writer-test.conf")));
+    ServerSettings settings = ServerSettings.fromConfig(config);
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
-    ActorSystem<LochatServer.Command> system = ActorSystem.create(
-        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
+    Behavior<LochatServer.Command> server = !history
+        ? LochatServer.create(settings, started)
+        : Behaviors.setup(context -> {
+          MemoryHistoryStore store = new MemoryHistoryStore(Clock.systemUTC(), 1000, 100_000);
+          ActorRef<HistoryWriter.Command> writer = context.spawn(
+              HistoryWriter.create(store, Duration.ofMillis(20), Retention.FOREVER),
+              "history", HistoryWriter.dispatcher());
+          return LochatServer.create(settings, started, RoomArchive.of(store, writer));
+        });
+    ActorSystem<LochatServer.Command> system =
+        ActorSystem.create(server, "lochat-test", config);
     LochatServer.StartResult result = started.get(20, TimeUnit.SECONDS);
     if (!(result instanceof LochatServer.Running running)) {
       system.terminate();
