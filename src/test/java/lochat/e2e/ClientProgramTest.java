@@ -52,7 +52,7 @@ class ClientProgramTest {
           out.get(out.size() - 1), out.toString());
       assertFalse(out.stream().anyMatch(line -> line.startsWith("You are now")), out.toString());
       ann.send("/who");
-      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+      assertEquals(List.of(), ann.expect("WHO lobby @ann"));
     }
   }
 
@@ -66,7 +66,7 @@ class ClientProgramTest {
       assertEquals("Nickname ann is already in use; choose another (give a nickname with --nick)",
           out.get(out.size() - 1), out.toString());
       ann.send("/who");
-      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+      assertEquals(List.of(), ann.expect("WHO lobby @ann"));
     }
   }
 
