@@ -96,6 +96,21 @@ class ClientProgramTest {
   }
 
   @Test
+  void operatorsAreShownWithAnAtAndAKickedUserIsToldByWhomAndWhy() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
+      LochatProcess client = Program.client(dir, server.port, "--nick", "zed");
+      try (java.io.OutputStream typed = client.process().getOutputStream()) {
+        typed.write("/who\n".getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+        client.awaitStdout("[lobby] -- in the room: @ann, zed");
+        ann.send("/kick zed go away");
+        client.awaitStdout("You were kicked from #lobby by ann: go away");
+      }
+      assertEquals(0, client.exitCode());
+    }
+  }
+
+  @Test
   void timestampsAreShownInTheFormatAskedFor() throws Exception {
     try (TestServer server = TestServer.start()) {
       LochatProcess client = Program.client(dir, server.port, "--nick", "dave",
