@@ -7,7 +7,10 @@ public final class ChatEvents {
 
   private ChatEvents() {}
 
-  /** The room {@code event} happened in; empty for a private message. */
+  /**
+   * The room {@code event} happened in, when the room told it to every member; empty for a
+   * private message, and for what a room tells one user only (an invitation, a refused post).
+   */
   public static Optional<String> room(ChatEvent event) {
     if (event instanceof ChatEvent.Posted posted) {
       return Optional.of(posted.room());
@@ -19,6 +22,10 @@ public final class ChatEvents {
       return Optional.of(renamed.room());
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       return Optional.of(changed.room());
+    } else if (event instanceof ChatEvent.ModesChanged changed) {
+      return Optional.of(changed.room());
+    } else if (event instanceof ChatEvent.Kicked kicked) {
+      return Optional.of(kicked.room());
     }
     return Optional.empty();
   }

@@ -202,6 +202,11 @@ public final class ChatClient {
           room = null;
         }
       }
+      case "KICKED" -> {
+        if (line.field(2).equals(ownNick) && line.field(0).equals(room)) {
+          room = null;
+        }
+      }
       default -> {
         return;
       }

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * What Tab offers for the word being typed, as in irssi: command names after a {@code /} at
- * the start of a line, room names after {@code /join}, {@code /part} and {@code /who}, and
+ * the start of a line, room names after {@code /join}, {@code /part}, {@code /who}, {@code
+ * /bans}, {@code /mode} and a nickname in {@code /invite}, nicknames after the commands that
+ * act on a user ({@code /op}, {@code /kick}, {@code /ban}, ...), and
  * nicknames everywhere else, with {@code ": "} after a nickname that starts the line. Pure: the
  * names come in, the candidates go out, matched case-insensitively by prefix.
  *
@@ -17,13 +19,15 @@ import java.util.Set;
  */
 final class Completions {
 
-  static final List<String> COMMANDS = List.of("/away", "/exit", "/help", "/join", "/leave",
-      "/list", "/me", "/msg", "/names", "/nick", "/part", "/pass", "/query", "/quit", "/rooms",
-      "/topic", "/who", "/whois");
+  static final List<String> COMMANDS = List.of("/away", "/ban", "/bans", "/deop", "/devoice",
+      "/exit", "/help", "/history", "/invite", "/join", "/kick", "/leave", "/list", "/me",
+      "/mode", "/msg", "/names", "/nick", "/op", "/part", "/pass", "/query", "/quit", "/rooms",
+      "/topic", "/unban", "/voice", "/who", "/whois");
 
   private static final Set<String> TAKE_A_ROOM =
-      Set.of("/join", "/part", "/leave", "/who", "/names");
-  private static final Set<String> TAKE_A_NICK = Set.of("/msg", "/query", "/whois");
+      Set.of("/join", "/part", "/leave", "/who", "/names", "/bans", "/mode");
+  private static final Set<String> TAKE_A_NICK = Set.of("/msg", "/query", "/whois", "/op",
+      "/deop", "/voice", "/devoice", "/kick", "/invite", "/ban", "/unban");
   private static final Set<String> TAKE_NO_NAME = Set.of("/nick", "/pass");
 
   private Completions() {}
@@ -48,6 +52,10 @@ final class Completions {
     }
     if (before.size() == 1 && TAKE_A_NICK.contains(command)) {
       return matching(nicks, word, "", "");
+    }
+    if (before.size() == 2 && command.equals("/invite")) {
+      return matching(rooms, word.startsWith("#") ? word.substring(1) : word,
+          word.startsWith("#") ? "#" : "", "");
     }
     if (TAKE_NO_NAME.contains(command)) {
       return List.of();

@@ -10,7 +10,8 @@ import lochat.chat.Names;
 
 /**
  * The nicknames and rooms the client has seen, for Tab completion: the members of rooms from
- * {@code WHO}, {@code JOINED}, {@code LEFT} and {@code RENAMED} lines, whoever posts or writes
+ * {@code WHO} (without their {@code @} and {@code +}), {@code JOINED}, {@code LEFT},
+ * {@code KICKED} and {@code RENAMED} lines, whoever posts or writes
  * privately, and room names from {@code WHO}, {@code JOINED} and {@code ROOMS}. Recent speakers
  * come first, as in irssi. It knows only what the server has shown this client: a user who is
  * online but has never shared a room with it, nor written to it, is not offered.
@@ -34,7 +35,8 @@ final class KnownNames {
     switch (line.kind()) {
       case "WHO" -> {
         Map<String, String> present = new LinkedHashMap<>();
-        for (String nick : line.rest(1).split(" ")) {
+        for (String word : line.rest(1).split(" ")) {
+          String nick = withoutRolePrefixes(word);
           if (!nick.isEmpty()) {
             present.put(Names.key(nick), nick);
           }
@@ -43,6 +45,8 @@ final class KnownNames {
       }
       case "JOINED" -> membersOf(line.field(0)).put(Names.key(line.field(1)), line.field(1));
       case "LEFT" -> left(line.field(0), line.field(1), ownNick);
+      case "KICKED" -> left(line.field(0), line.field(2), ownNick);
+      case "INVITED" -> room(line.field(0));
       case "RENAMED" -> renamed(line.field(0), line.field(1), line.field(2));
       case "MSG", "ACTION" -> {
         membersOf(line.field(0)).put(Names.key(line.field(1)), line.field(1));
@@ -63,6 +67,15 @@ final class KnownNames {
         return;
       }
     }
+  }
+
+  /** A nickname as {@code WHO} lists it, without the {@code @} and {@code +} of its roles. */
+  private static String withoutRolePrefixes(String word) {
+    int start = 0;
+    while (start < word.length() && (word.charAt(start) == '@' || word.charAt(start) == '+')) {
+      start++;
+    }
+    return word.substring(start);
   }
 
   /** The names to complete from, leaving out the user's own nickname. */

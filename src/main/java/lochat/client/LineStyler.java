@@ -127,6 +127,19 @@ public final class LineStyler {
           ? "no topic" : line.field(1) + " cleared the topic");
       case "WHO" -> notice(out, line.field(0), "in the room: "
           + (line.rest(1).isEmpty() ? "nobody" : line.rest(1).replace(" ", ", ")));
+      case "MODE" -> notice(out, line.field(0), line.field(1) + " sets mode " + line.rest(2));
+      case "MODES" -> notice(out, line.field(0), "modes: " + line.rest(1));
+      case "KICKED" -> kicked(out, line, ownNick);
+      case "INVITED" -> out.styled(SERVER, line.field(1) + " invites you to #" + line.field(0)
+          + "; /join " + line.field(0) + " to enter");
+      case "BAN", "EXCEPT", "INVEX" -> notice(out, line.field(0), listName(line.kind()) + " "
+          + line.field(1) + " (set by " + line.field(2) + " at " + localTime(line.field(3), zone)
+          + ")");
+      case "BANS", "EXCEPTS", "INVEXES" -> notice(out, line.field(0), "end of the "
+          + listName(line.kind().substring(0, line.kind().length() - 1)) + " list");
+      case "ENDHISTORY" -> notice(out, line.field(0), line.field(1).equals("0")
+          ? "no earlier posts" : "end of " + line.field(1) + (line.field(1).equals("1")
+              ? " post" : " posts") + "; /history before " + line.field(2) + " for earlier ones");
       case "ROOMS" -> out.styled(SERVER, "Rooms: " + rooms(line.body()));
       case "OK" -> out.styled(NOTICE, okText(line));
       case "ERROR" -> out.styled(ERROR, "Error: " + line.rest(1));
@@ -141,13 +154,34 @@ public final class LineStyler {
         .orElse(timestamp);
   }
 
+  /** A kick: the user who was kicked is told by whom and why, the others see it happen. */
+  private static void kicked(AttributedStringBuilder out, ServerLine line, String ownNick) {
+    String reason = line.rest(3);
+    if (line.field(2).equalsIgnoreCase(ownNick == null ? "" : ownNick)) {
+      out.styled(ERROR, "You were kicked from #" + line.field(0) + " by " + line.field(1)
+          + (reason.isEmpty() ? "" : ": " + reason));
+    } else {
+      notice(out, line.field(0), line.field(1) + " kicked " + line.field(2)
+          + (reason.isEmpty() ? "" : " (" + reason + ")"));
+    }
+  }
+
+  private static String listName(String kind) {
+    return switch (kind) {
+      case "BAN" -> "ban";
+      case "EXCEPT" -> "ban exception";
+      default -> "invite exception";
+    };
+  }
+
   private static String okText(ServerLine line) {
     String what = line.field(0);
     String detail = line.rest(1);
     return switch (what) {
       case "nick" -> "You are now " + detail;
       case "current" -> "You are now talking in " + detail;
-      case "quit", "pass" -> detail;
+      case "quit", "pass", "mode" -> detail;
+      case "invite" -> "You invited " + line.field(1) + " to #" + line.field(2);
       default -> "OK " + line.body();
     };
   }

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param serverName shown in the welcome banner
  * @param motd message of the day, may be empty; one banner line per line of text
- * @param defaultRoom the room every user enters after choosing a nickname
+ * @param defaultRoom the room every native user enters after choosing a nickname; "" for none
  * @param maxLineBytes longest accepted input line in bytes, terminator excluded
  * @param sendBuffer bytes that may wait unread for a client before its rooms wait for it
  * @param writeCoalesceBytes most bytes gathered into one socket write

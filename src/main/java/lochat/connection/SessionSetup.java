@@ -4,6 +4,7 @@ import java.time.Clock;
 import lochat.guard.Gatekeeper;
 import lochat.operators.Operators;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param reportTo where the session reports that it registered, and, once, that it has ended
  * @param clock the time, as the registry and the rooms get it (tests may set it)
  * @param operators signs in server operators and keeps the server-wide bans
+ * @param archive where rooms keep their history, for sessions that page back in it
  */
 public record SessionSetup(
     ConnectionSettings settings,
@@ -24,4 +26,5 @@ public record SessionSetup(
     String remote,
     ActorRef<SessionReport> reportTo,
     Clock clock,
-    ActorRef<Operators.Command> operators) {}
+    ActorRef<Operators.Command> operators,
+    RoomArchive archive) {}

@@ -23,6 +23,7 @@ import lochat.protocol.line.LineCommand;
 import lochat.protocol.line.LineCommandParser;
 import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -44,13 +45,16 @@ final class NativeRegistration {
   private final ActorContext<SessionCommand> context;
   private final SessionLifecycle session;
   private final ConnectionSettings settings;
+  private final RoomArchive archive;
   private Received early;
   /** The client stopped sending, cleanly, before the welcome: it still gets the welcome. */
   private InputEnded endedEarly;
   private boolean passwordGiven;
 
-  NativeRegistration(ActorContext<SessionCommand> context, SessionLifecycle session) {
+  NativeRegistration(
+      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
     this.context = context;
+    this.archive = archive;
     this.session = session;
     this.settings = session.settings();
     this.passwordGiven = settings.password().isEmpty();
@@ -200,11 +204,14 @@ final class NativeRegistration {
       session.nickAccepted(accepted.nick());
       context.getLog().info("{} registered as {}", session.remote(), accepted.nick());
       send(LineRenderer.ok("nick", accepted.nick()));
+      if (settings.defaultRoom().isEmpty()) {
+        return NativeSession.chattingInNoRoom(context, session, archive);
+      }
       session.registry().tell(
           new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), "",
               session.chatAddress(),
               session.deliveryFor(settings.defaultRoom()), session.replies().join()));
-      return NativeSession.chatting(context, session);
+      return NativeSession.chatting(context, session, archive);
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
     send(LineRenderer.error(ErrorCode.NICK_TAKEN,

@@ -8,7 +8,7 @@ import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvents;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
-import lochat.chat.RoomInfo;
+import lochat.chat.RoomModes;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.PostBytes;
 import lochat.connection.ReceiveTable;
@@ -23,6 +23,7 @@ import lochat.connection.SessionCommand.PrivateReply;
 import lochat.connection.SessionCommand.ReachedReply;
 import lochat.connection.SessionCommand.Received;
 import lochat.connection.SessionCommand.RegistrationTimedOut;
+import lochat.connection.SessionCommand.RoomReply;
 import lochat.connection.SessionCommand.RoomsReply;
 import lochat.connection.SessionCommand.ServerShutdown;
 import lochat.connection.SessionCommand.TopicReply;
@@ -38,7 +39,10 @@ import lochat.protocol.line.LineCommandParser;
 import lochat.protocol.line.LineRenderer;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
 import lochat.room.RoomRequest;
+import lochat.store.HistoryWriter;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -63,15 +67,26 @@ public final class NativeSession {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       SessionLifecycle session = new SessionLifecycle(
           context, timers, setup, PostBytes.of(NativeSession::postBytes, NativeSession::postBytes));
-      return new NativeRegistration(context, session).start();
+      return new NativeRegistration(context, session, setup.archive()).start();
     }));
   }
 
   /** The session of a user who has just registered: it waits for its first room. */
   static Behavior<SessionCommand> chatting(
-      ActorContext<SessionCommand> context, SessionLifecycle session) {
-    return new NativeSession(context, session).chatting();
+      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
+    return new NativeSession(context, session, archive).chatting();
   }
+
+  /** The session of a user who has just registered on a server without a default room. */
+  static Behavior<SessionCommand> chattingInNoRoom(
+      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
+    NativeSession chatting = new NativeSession(context, session, archive);
+    chatting.greet();
+    return session.acknowledge(chatting.chatting());
+  }
+
+  /** A page of a room's history, from its archive. */
+  private record HistoryPage(HistoryWriter.Page page) implements SessionCommand.Own {}
 
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
   /** The key of a post's shared native rendering: one form for every native member. */
@@ -84,14 +99,20 @@ public final class NativeSession {
   private boolean greeted;
   private String currentRoom;
   private String awaitingEchoFrom;
+  /** The line that waits for its echo is a post, which a room that kicked the user drops. */
+  private boolean awaitingPost;
   /** The line being handled is {@code /list}, which shows topics, not {@code /rooms}. */
   private boolean listing;
+  private final NativeRoomAsks asks;
+  private ActorRef<HistoryWriter.Page> pages;
 
-  private NativeSession(ActorContext<SessionCommand> context, SessionLifecycle session) {
+  private NativeSession(
+      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
     this.context = context;
     this.settings = session.settings();
     this.session = session;
     this.operators = new NativeOperators(session);
+    this.asks = new NativeRoomAsks(session, archive);
   }
 
   private static final ReceiveTable<NativeSession, SessionCommand> CHATTING =
@@ -102,11 +123,18 @@ public final class NativeSession {
           .on(NickReply.class, NativeSession::onNickReply)
           .on(JoinReply.class, NativeSession::onJoinReply)
           .on(MembersReply.class, NativeSession::onMembersReply)
-          .on(UsersReply.class, NativeSession::onUsersReply)
-          .on(RoomsReply.class, NativeSession::onRoomsReply)
-          .on(PrivateReply.class, NativeSession::onPrivateReply)
-          .on(TopicReply.class, NativeSession::onTopicReply)
-          .on(UserReply.class, NativeSession::onUserReply)
+          .on(UsersReply.class,
+              (s, reply) -> s.answered(() -> NativeAnswers.away(s.session, reply.users())))
+          .on(RoomsReply.class, (s, reply) -> s.answered(
+              () -> NativeAnswers.rooms(s.session, reply.list(), s.listing)))
+          .on(PrivateReply.class, (s, reply) -> s.answered(
+              () -> NativeAnswers.privateMessage(s.session, reply.result())))
+          .on(TopicReply.class,
+              (s, reply) -> s.answered(() -> NativeAnswers.topic(s.session, reply.topic())))
+          .on(UserReply.class,
+              (s, reply) -> s.answered(() -> NativeAnswers.whois(s.session, reply.result())))
+          .on(RoomReply.class, NativeSession::onRoomReply)
+          .on(HistoryPage.class, (s, page) -> s.answered(() -> s.asks.showPage(page.page())))
           .on(OperReply.class, (s, reply) -> s.answered(() -> s.operators.operAnswered(
               reply.result())))
           .on(BanReply.class, (s, reply) -> s.answered(() -> s.operators.banAnswered(
@@ -140,7 +168,7 @@ public final class NativeSession {
       return ask(() -> session.registry().tell(
           new Registry.ChangeNick(n.nick(), session.chatAddress(), session.replies().nick())));
     } else if (command instanceof LineCommand.Join join) {
-      return join(join.room());
+      return join(join.room(), join.key());
     } else if (command instanceof LineCommand.Part part) {
       part(part.room().orElse(currentRoomName()));
     } else if (command instanceof LineCommand.Rooms || command instanceof LineCommand.ListRooms) {
@@ -148,7 +176,8 @@ public final class NativeSession {
       return ask(() -> session.registry().tell(new Registry.ListRooms(session.chatAddress(),
         session.replies().rooms())));
     } else if (command instanceof LineCommand.Who who) {
-      return who(who.room());
+      return inRoom(who.room(), "/who ROOM", room -> session.registry().tell(
+          new Registry.ListMembers(room, session.chatAddress(), session.replies().members())));
     } else if (command instanceof LineCommand.Whois whois) {
       return ask(() -> session.registry().tell(
           new Registry.Whois(whois.nick(), session.replies().user())));
@@ -166,11 +195,20 @@ public final class NativeSession {
         session.registry().tell(new Registry.ForRoom(room.name(), session.chatAddress(),
             new RoomRequest.ChangeTopic(topic.text(), session.replies().room())));
         awaitingEchoFrom = currentRoom;
+        awaitingPost = false;
       });
+    } else if (command instanceof LineCommand.Mode mode) {
+      return inRoom(mode.room(), "/mode ROOM", room -> asks.mode(room, mode));
+    } else if (command instanceof LineCommand.Kick kick) {
+      return inCurrentRoom(room -> asks.kick(room.name(), kick));
+    } else if (command instanceof LineCommand.Invite invite) {
+      return inRoom(invite.room(), "/invite NICK ROOM", room -> asks.invite(room, invite));
+    } else if (command instanceof LineCommand.History history) {
+      return inCurrentRoom(room -> asks.history(room.name(), history, pages()));
     } else if (command instanceof LineCommand.Pass) {
       send(LineRenderer.error(ErrorCode.ALREADY_REGISTERED, "You are already signed in"));
     } else if (command instanceof LineCommand.Help) {
-      help();
+      LineRenderer.help().forEach(this::send);
     } else if (command instanceof LineCommand.Quit quit) {
       return quit(session, quit.reason());
     } else if (command instanceof LineCommand.Invalid invalid) {
@@ -192,7 +230,22 @@ public final class NativeSession {
     return inCurrentRoom(room -> {
       room.ref().tell(new ChatRoom.Post(session.chatAddress(), text, kind));
       awaitingEchoFrom = currentRoom;
+      awaitingPost = true;
     });
+  }
+
+  /**
+   * Sends a request about {@code room}, or the current room when it is empty, and waits for
+   * its answer; without either, says how to name one: {@code usage}.
+   */
+  private Behavior<SessionCommand> inRoom(
+      Optional<String> room, String usage, Consumer<String> request) {
+    Optional<String> target = room.or(() -> Optional.ofNullable(currentRoomName()));
+    if (target.isEmpty()) {
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try " + usage));
+      return session.acknowledge(chatting());
+    }
+    return ask(() -> request.accept(target.get()));
   }
 
   /** Sends a request to the current room and waits for its answer, or says there is none. */
@@ -208,7 +261,7 @@ public final class NativeSession {
     return awaitingReply();
   }
 
-  private Behavior<SessionCommand> join(String room) {
+  private Behavior<SessionCommand> join(String room, String key) {
     Optional<SessionLifecycle.Membership> membership = session.room(room);
     if (membership.isPresent()) {
       currentRoom = Names.key(room);
@@ -220,7 +273,7 @@ public final class NativeSession {
           + " rooms, the most one user may be in; /part one first"));
       return session.acknowledge(chatting());
     }
-    return ask(() -> session.registry().tell(new Registry.JoinRoom(room, session.nick(), "",
+    return ask(() -> session.registry().tell(new Registry.JoinRoom(room, session.nick(), key,
         session.chatAddress(), session.deliveryFor(room), session.replies().join())));
   }
 
@@ -234,24 +287,17 @@ public final class NativeSession {
     }
     send(LineRenderer.event(
         new ChatEvent.MemberLeft(left.get().name(), session.nick(), "part", false)));
+    leftRoom(room);
+  }
+
+  /** After leaving {@code room}: another room becomes current, if it was, or none. */
+  private void leftRoom(String room) {
     if (Names.key(room).equals(currentRoom)) {
       List<SessionLifecycle.Membership> rooms = session.rooms();
       currentRoom = rooms.isEmpty() ? null : Names.key(rooms.get(rooms.size() - 1).name());
       send(currentRoom != null ? LineRenderer.ok("current", currentRoomName())
           : LineRenderer.server("You are not in any room now; /join ROOM to enter one"));
     }
-  }
-
-  /** Member lists always go through the registry, which counts what it forwards to rooms. */
-  private Behavior<SessionCommand> who(Optional<String> room) {
-    Optional<String> target = room.or(() -> Optional.ofNullable(currentRoomName()));
-    if (target.isEmpty()) {
-      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try /who ROOM"));
-      return session.acknowledge(chatting());
-    }
-    return ask(() -> session.registry().tell(
-        new Registry.ListMembers(target.get(), session.chatAddress(),
-            session.replies().members())));
   }
 
   private void away(Optional<String> message) {
@@ -283,82 +329,64 @@ public final class NativeSession {
         send(LineRenderer.history(posted));
       }
       send(LineRenderer.joined(joined.room(), session.nick()));
-      send(LineRenderer.who(joined.room(), joined.members()));
+      send(LineRenderer.who(joined.room(), joined.members(), joined.roles()));
       joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
+      if (!joined.modes().equals(RoomModes.NEW_ROOM)) {
+        send(LineRenderer.modes(joined.room(), joined.modes(), true));
+      }
       session.joinShown();
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
       session.joinRefused(refused.room());
-      send(LineRenderer.error(ErrorCode.ROOM_REFUSED,
-          "Cannot join " + refused.room() + ": " + refused.reason()));
+      send(refused.refusal()
+          .map(why -> LineRenderer.refused(why, refused.room(), ""))
+          .orElseGet(() -> LineRenderer.error(ErrorCode.ROOM_REFUSED,
+              "Cannot join " + refused.room() + ": " + refused.reason())));
     }
+    greet();
+    return session.acknowledge(chatting());
+  }
+
+  /** The greeting after registration, once: it says which room the user is in, if any. */
+  private void greet() {
     if (!greeted) {
       greeted = true;
       send(LineRenderer.server("Hello " + session.nick() + "! "
-          + (currentRoom == null ? "" : "You are in " + currentRoomName() + ". ")
+          + (currentRoom == null ? "You are in no room; /join ROOM to enter one (/list shows"
+              + " them). " : "You are in " + currentRoomName() + ". ")
           + HELP_HINT));
     }
-    return session.acknowledge(chatting());
   }
 
   /** The members of a room; who of them is away comes next, from the registry. */
   private Behavior<SessionCommand> onMembersReply(MembersReply reply) {
     if (reply.result() instanceof ChatRoom.Members members) {
-      send(LineRenderer.who(members.room(), members.nicks()));
+      send(LineRenderer.who(members.room(), members.nicks(), members.roles()));
       session.registry().tell(new Registry.LookUp(members.nicks(), session.replies().users()));
       return awaitingReply();
     }
-    send(LineRenderer.error(ErrorCode.NO_SUCH_ROOM,
-        "There is no room " + ((ChatRoom.NoSuchRoom) reply.result()).room()));
+    send(NativeAnswers.noSuchRoom(((ChatRoom.NoSuchRoom) reply.result()).room()));
     return session.acknowledge(chatting());
   }
 
-  private Behavior<SessionCommand> onUsersReply(UsersReply reply) {
-    for (Registry.UserDetails user : reply.users().users()) {
-      user.away().ifPresent(away -> send(LineRenderer.away(user.nick(), away)));
+  /** A room's answer to a line that asked it something other than a post. */
+  private Behavior<SessionCommand> onRoomReply(RoomReply reply) {
+    if (asks.waiting()) {
+      return asks.answered(reply.reply()) ? session.acknowledge(chatting()) : Behaviors.same();
     }
-    return session.acknowledge(chatting());
-  }
-
-  private Behavior<SessionCommand> onUserReply(UserReply reply) {
-    if (reply.result() instanceof Registry.UserDetails user) {
-      send(LineRenderer.whois(user.nick(), user.profile().protocol(), user.rooms(),
-          user.profile().realName(), user.operator()));
-      user.away().ifPresent(away -> send(LineRenderer.away(user.nick(), away)));
-    } else {
-      send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
-          "Nobody called " + ((Registry.NoSuchNick) reply.result()).nick() + " is online"));
+    if (awaitingEchoFrom != null) {
+      // The topic was not set: the refusal ends the line instead of the echo.
+      awaitingEchoFrom = null;
+      return answered(() -> NativeAnswers.refusal(session, reply.reply()));
     }
-    return session.acknowledge(chatting());
+    return Behaviors.same();
   }
 
-  private Behavior<SessionCommand> onRoomsReply(RoomsReply reply) {
-    if (listing) {
-      for (RoomInfo room : reply.list().rooms()) {
-        send(LineRenderer.room(room));
-      }
+  private ActorRef<HistoryWriter.Page> pages() {
+    if (pages == null) {
+      pages = context.messageAdapter(HistoryWriter.Page.class, HistoryPage::new);
     }
-    send(LineRenderer.rooms(reply.list().rooms()));
-    return session.acknowledge(chatting());
-  }
-
-  private Behavior<SessionCommand> onPrivateReply(PrivateReply reply) {
-    if (reply.result() instanceof Registry.PrivateDelivered delivered) {
-      send(LineRenderer.event(delivered.message()));
-      delivered.targetAway().ifPresent(away -> send(LineRenderer.server(
-          delivered.message().to() + " is away: " + away)));
-    } else {
-      send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
-          "Nobody called " + ((Registry.NoSuchRecipient) reply.result()).nick() + " is online"));
-    }
-    return session.acknowledge(chatting());
-  }
-
-  private Behavior<SessionCommand> onTopicReply(TopicReply reply) {
-    ChatRoom.TopicIs answer = reply.topic();
-    send(answer.topic().map(topic -> LineRenderer.topic(answer.room(), topic))
-        .orElse(LineRenderer.noTopic(answer.room())));
-    return session.acknowledge(chatting());
+    return pages;
   }
 
   /** A post as a native client is shown it, rendered once for all; rooms call this too. */
@@ -392,11 +420,32 @@ public final class NativeSession {
       } else {
         send(LineRenderer.event(event));
       }
+      asks.shown(event);
+    }
+    if (event instanceof ChatEvent.Kicked kicked && kicked.nick().equals(session.nick())) {
+      return kicked(kicked.room());
     }
     // The line that waits for this event, the user's own post or topic, is done.
-    if (awaitingEchoFrom != null
-        && ChatEvents.isEchoOf(event, session.nick(), awaitingEchoFrom)) {
+    if (awaitingEchoFrom != null && (ChatEvents.isEchoOf(event, session.nick(), awaitingEchoFrom)
+        || event instanceof ChatEvent.PostRefused refused
+            && Names.key(refused.room()).equals(awaitingEchoFrom))) {
       awaitingEchoFrom = null;
+      return session.acknowledge(Behaviors.same());
+    }
+    return Behaviors.same();
+  }
+
+  /**
+   * The user was kicked out of {@code room}: it is left as after {@code /part}. A post of the
+   * user's that the room had not taken yet never will be: its line ends here.
+   */
+  private Behavior<SessionCommand> kicked(String room) {
+    session.part(room, "kicked");
+    leftRoom(room);
+    if (awaitingEchoFrom != null && awaitingPost && awaitingEchoFrom.equals(Names.key(room))) {
+      awaitingEchoFrom = null;
+      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+          "You are not in " + room + " any more; your line was not posted"));
       return session.acknowledge(Behaviors.same());
     }
     return Behaviors.same();
@@ -431,10 +480,6 @@ public final class NativeSession {
 
   private void send(String line) {
     session.send(line);
-  }
-
-  private void help() {
-    LineRenderer.help().forEach(this::send);
   }
 
   /** Makes a request whose answer the current line waits for. */

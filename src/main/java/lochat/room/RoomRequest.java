@@ -74,7 +74,8 @@ public sealed interface RoomRequest {
   }
 
   /** What the asker alone is told. */
-  sealed interface Reply permits Refused, ModesAre, ListIs, InviteSent, ChatRoom.NoSuchRoom {}
+  sealed interface Reply
+      permits Refused, ModesAre, ListIs, InviteSent, Shown, ChatRoom.NoSuchRoom {}
 
   /** Not done, for {@code reason}, about {@code subject} (a nick, mask or argument, or ""). */
   record Refused(String room, RoomRefusal reason, String subject) implements Reply {}
@@ -91,4 +92,11 @@ public sealed interface RoomRequest {
   }
 
   record InviteSent(String room, String nick) implements Reply {}
+
+  /**
+   * What was done, for an asker who is not a member (a server operator): the event the members
+   * were shown. It comes as a reply, not as an event, as it did not come through the asker's
+   * connection like the room's events to its members.
+   */
+  record Shown(String room, ChatEvent event) implements Reply {}
 }

@@ -25,8 +25,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  * (members, room operators, server operators), what every member is shown, and what is saved.
  *
  * <p>Part of {@link ChatRoom}, on its thread, kept apart for its size. What is done is shown to
- * every member as an event; a server operator who is not a member is shown it too, as the one
- * who asked. A refusal is told to the asker alone.
+ * every member as an event; a server operator who is not a member is shown it too, in a
+ * {@link RoomRequest.Shown} reply. A refusal is told to the asker alone.
  */
 final class RoomRequests {
 
@@ -111,7 +111,8 @@ final class RoomRequests {
         refusals.add(new Refused(room, refused.reason(), refused.subject())));
     refusals.forEach(change.replyTo()::tell);
     if (!outcome.applied().isEmpty()) {
-      show(asker, new ChatEvent.ModesChanged(room, asker.requester().nick(), outcome.applied()));
+      show(asker, new ChatEvent.ModesChanged(room, asker.requester().nick(), outcome.applied()),
+          change.replyTo());
     }
     if (outcome.changesState()) {
       save();
@@ -137,7 +138,8 @@ final class RoomRequests {
       return;
     }
     String nick = members.get(target.get()).nick();
-    show(asker, new ChatEvent.Kicked(room, asker.requester().nick(), nick, kick.reason()));
+    show(asker, new ChatEvent.Kicked(room, asker.requester().nick(), nick, kick.reason()),
+        kick.replyTo());
     remove.accept(target.get());
   }
 
@@ -172,15 +174,15 @@ final class RoomRequests {
     rules.setTopic(topic);
     history.keepTopic(at, by, change.text());
     save();
-    show(asker, new ChatEvent.TopicChanged(room, by.nick(), topic));
+    show(asker, new ChatEvent.TopicChanged(room, by.nick(), topic), change.replyTo());
   }
 
-  /** Shows {@code event} to every member, and to the asker when it is not one. */
-  private void show(Asker asker, ChatEvent event) {
+  /** Shows {@code event} to every member, and to the asker through {@code replyTo} if not one. */
+  private void show(Asker asker, ChatEvent event, ActorRef<RoomRequest.Reply> replyTo) {
     reportOccupancy.run();
     members.broadcast(event);
     if (asker.member().isEmpty()) {
-      asker.session().tell(event);
+      replyTo.tell(new RoomRequest.Shown(room, event));
     }
   }
 

@@ -146,12 +146,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, history.archive(),
+            bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(),
             new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, operators,
-            clock, bindResults),
+            clock, history.archive(), bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));

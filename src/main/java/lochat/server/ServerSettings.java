@@ -85,9 +85,12 @@ public record ServerSettings(
   /** @throws ConfigException when a setting is missing or has no sensible value */
   public static ServerSettings fromConfig(Config config) {
     Config lochat = config.getConfig("lochat");
-    Names.roomProblem(lochat.getString("default-room")).ifPresent(problem -> {
-      throw new ConfigException.BadValue("lochat.default-room", problem);
-    });
+    String defaultRoom = lochat.getString("default-room");
+    if (!defaultRoom.isEmpty()) {
+      Names.roomProblem(defaultRoom).ifPresent(problem -> {
+        throw new ConfigException.BadValue("lochat.default-room", problem);
+      });
+    }
     String serverName = lochat.getString("server-name");
     if (!serverName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
       throw new ConfigException.BadValue("lochat.server-name", "must be 1-63 letters, digits,"

@@ -23,6 +23,7 @@ import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
 import lochat.operators.Operators;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -106,9 +107,10 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       ActorRef<Gatekeeper.Command> gatekeeper,
       ActorRef<Operators.Command> operators,
       Clock clock,
+      RoomArchive archive,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener(context, listen, connection, protocol,
-        registry, gatekeeper, operators, clock, bindResult));
+        registry, gatekeeper, operators, clock, archive, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
@@ -134,6 +136,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private final ActorRef<Operators.Command> operators;
   private final ActorRef<BindResult> bindResult;
   private final Clock clock;
+  private final RoomArchive archive;
   private final ActorRef<SessionReport> reportAdapter;
   private final ActorRef<Gatekeeper.Admission> admissionAdapter;
   private final Map<ActorRef<SessionCommand>, Session> sessions = new HashMap<>();
@@ -158,10 +161,12 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       ActorRef<Gatekeeper.Command> gatekeeper,
       ActorRef<Operators.Command> operators,
       Clock clock,
+      RoomArchive archive,
       ActorRef<BindResult> bindResult) {
     super(context);
     this.operators = operators;
     this.clock = clock;
+    this.archive = archive;
     this.settings = settings;
     this.connectionSettings = connection;
     this.protocol = protocol;
@@ -258,7 +263,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
             connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock,
-            operators)),
+            operators, archive)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, admitted.host()));

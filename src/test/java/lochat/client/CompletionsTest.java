@@ -61,4 +61,19 @@ class CompletionsTest {
     assertEquals(List.of(), complete("zz"));
     assertEquals(List.of(), complete("/zz"));
   }
+
+  @Test
+  void theCommandsThatRunARoomCompleteAndTakeNicksOrRooms() {
+    assertEquals(List.of("/ban", "/bans"), complete("/ba"));
+    assertEquals(List.of("/deop", "/devoice"), complete("/de"));
+    assertEquals(List.of("/history"), complete("/hi"));
+    assertTrue(complete("/").containsAll(List.of("/op", "/voice", "/kick", "/unban", "/invite",
+        "/mode")));
+    assertEquals(List.of("bob", "bert"), complete("/op b"));
+    assertEquals(List.of("bob", "bert"), complete("/kick b"));
+    assertEquals(List.of("Alice"), complete("/ban a"));
+    assertEquals(List.of("Alice"), complete("/invite a"));
+    assertEquals(List.of("#games"), complete("/invite bob #g"));
+    assertEquals(List.of("Lobby"), complete("/mode l"));
+  }
 }

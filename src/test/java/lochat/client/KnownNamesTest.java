@@ -72,4 +72,17 @@ class KnownNamesTest {
     assertEquals(List.of("bob"), nicks());
     assertEquals(List.of("lobby"), names.snapshot("me").rooms());
   }
+
+  @Test
+  void operatorsAndVoicedMembersAreOfferedWithoutTheirMarks() {
+    follow("WHO lobby @zoe +carl @+bob me");
+    assertEquals(List.of("bob", "carl", "zoe"), nicks());
+  }
+
+  @Test
+  void aKickedMemberIsNoLongerOfferedAndAnInvitationTeachesTheRoom() {
+    follow("WHO lobby zoe me carl", "KICKED lobby zoe carl spam", "INVITED games zoe");
+    assertEquals(List.of("zoe"), nicks());
+    assertEquals(List.of("games", "lobby"), names.snapshot("me").rooms());
+  }
 }

@@ -218,4 +218,48 @@ class LineStylerTest {
     assertEquals("[dev] -- no topic", text("NOTOPIC dev"));
     assertEquals("[dev] -- bob cleared the topic", text("NOTOPIC dev bob"));
   }
+
+  // Running a room
+
+  @Test
+  void whoShowsOperatorsWithAnAt() {
+    assertEquals("[lobby] -- in the room: @alice, +bob, carol",
+        text("WHO lobby @alice +bob carol"));
+  }
+
+  @Test
+  void aKickedUserIsToldByWhomAndWhy() {
+    AttributedString kicked = style("KICKED games bob me too loud", "me");
+    assertEquals("You were kicked from #games by bob: too loud", kicked.toString());
+    assertEquals(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold(),
+        styleOf(kicked, "kicked"));
+    assertEquals("You were kicked from #games by bob", text("KICKED games bob me"));
+    assertEquals("[games] -- bob kicked carol (too loud)", text("KICKED games bob carol too loud"));
+  }
+
+  @Test
+  void modesInvitationsAndBansReadAsSentences() {
+    assertEquals("[games] -- alice sets mode +o-v bob carol",
+        text("MODE games alice +o-v bob carol"));
+    assertEquals("[games] -- modes: +tnk sesame", text("MODES games +tnk sesame"));
+    assertEquals("bob invites you to #games; /join games to enter", text("INVITED games bob"));
+    assertEquals("[games] -- ban bob!*@* (set by alice at 03:04)",
+        text("BAN games bob!*@* alice 2026-01-02T03:04:05Z"));
+    assertEquals("[games] -- end of the ban list", text("BANS games"));
+    assertEquals("[games] -- end of the invite exception list", text("INVEXES games"));
+    assertEquals("You invited bob to #games", text("OK invite bob games"));
+    assertEquals("Error: You are not a room operator (games)",
+        text("ERROR not-operator You are not a room operator (games)"));
+  }
+
+  @Test
+  void theEndOfAPageOfHistorySaysHowToPageBack() {
+    assertEquals("[games] -- end of 20 posts; /history before 1234 for earlier ones",
+        text("ENDHISTORY games 20 1234"));
+    assertEquals("[games] -- end of 1 post; /history before 7 for earlier ones",
+        text("ENDHISTORY games 1 7"));
+    assertEquals("[games] -- no earlier posts", text("ENDHISTORY games 0 0"));
+    assertEquals("03:04 [games] -- topic: release (set by bob at 03:04)",
+        text("HISTORY 2026-01-02T03:04:05Z TOPIC games bob 2026-01-02T03:04:05Z release"));
+  }
 }

@@ -211,7 +211,7 @@ class ChatEndToEndTest {
     TestClient bob = register("bob");
     alice.send("/join #Dev");
     alice.expect("JOINED Dev alice");
-    alice.expect("WHO Dev alice");
+    alice.expect("WHO Dev @alice");
     alice.send("only in dev");
     alice.expect("MSG Dev alice only in dev");
     alice.send("/me ships it");
@@ -223,7 +223,7 @@ class ChatEndToEndTest {
     bob.expectMatching(line -> line.matches("HISTORY \\S+Z MSG Dev alice only in dev"), "history");
     bob.expectMatching(line -> line.matches("HISTORY \\S+Z ACTION Dev alice ships it"), "history");
     bob.expect("JOINED Dev bob");
-    bob.expect("WHO Dev alice bob");
+    bob.expect("WHO Dev @alice bob");
     alice.expect("JOINED Dev bob");
     bob.send("/part");
     bob.expect("LEFT Dev bob part");
@@ -254,7 +254,7 @@ class ChatEndToEndTest {
     alice.expectClosed();
     TestClient carol = register("carol");
     carol.send("/who");
-    carol.expect("WHO lobby carol");
+    carol.expect("WHO lobby @carol");
   }
 
   @Test
@@ -301,7 +301,7 @@ class ChatEndToEndTest {
     alice.finishSending();
     List<String> received = alice.expectClosed();
     assertTrue(received.contains("MSG lobby alice last words"), received.toString());
-    assertTrue(received.contains("WHO lobby bob alice"), received.toString());
+    assertTrue(received.contains("WHO lobby @bob alice"), received.toString());
     bob.expect("LEFT lobby alice connection closed");
   }
 
@@ -313,9 +313,9 @@ class ChatEndToEndTest {
         alice.send("/join r" + i);
         alice.expect("JOINED r" + i + " alice");
         alice.send("/who");
-        alice.expect("WHO r" + i + " alice");
+        alice.expect("WHO r" + i + " @alice");
         alice.send("/who r" + i);
-        alice.expect("WHO r" + i + " alice");
+        alice.expect("WHO r" + i + " @alice");
         alice.send("/part");
         alice.expect("LEFT r" + i + " alice part");
       }
@@ -390,7 +390,7 @@ class ChatEndToEndTest {
         bob.expect("MSG lobby alice flood " + i);
       }
       alice.send("/who");
-      alice.expect("WHO lobby bob alice");
+      alice.expect("WHO lobby @bob alice");
       alice.close();
       bob.close();
     }
@@ -408,9 +408,11 @@ class ChatEndToEndTest {
     TestClient carol = connect();
     carol.expectKind("PROMPT");
     carol.send("carol");
-    carol.expect("WHO lobby alice bob carol");
+    carol.expect("WHO lobby @alice bob carol");
     carol.expectMatching(line -> line.matches("TOPIC lobby alice \\S+Z release on Friday"), "topic");
     bob.send("/topic -");
-    alice.expect("NOTOPIC lobby bob");
+    bob.expect("ERROR not-operator You are not a room operator (lobby)");
+    alice.send("/topic -");
+    bob.expect("NOTOPIC lobby alice");
   }
 }

@@ -52,7 +52,7 @@ class ClientProgramTest {
           out.get(out.size() - 1), out.toString());
       assertFalse(out.stream().anyMatch(line -> line.startsWith("You are now")), out.toString());
       ann.send("/who");
-      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+      assertEquals(List.of(), ann.expect("WHO lobby @ann"));
     }
   }
 
@@ -66,7 +66,7 @@ class ClientProgramTest {
       assertEquals("Nickname ann is already in use; choose another (give a nickname with --nick)",
           out.get(out.size() - 1), out.toString());
       ann.send("/who");
-      assertEquals(List.of(), ann.expect("WHO lobby ann"));
+      assertEquals(List.of(), ann.expect("WHO lobby @ann"));
     }
   }
 
@@ -92,6 +92,21 @@ class ClientProgramTest {
       assertTrue(out.contains("Password accepted"), out.toString());
       assertTrue(out.contains("[lobby] <zed> hello"), out.toString());
       assertFalse(out.stream().anyMatch(line -> line.startsWith("OK ")), out.toString());
+    }
+  }
+
+  @Test
+  void operatorsAreShownWithAnAtAndAKickedUserIsToldByWhomAndWhy() throws Exception {
+    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann")) {
+      LochatProcess client = Program.client(dir, server.port, "--nick", "zed");
+      try (java.io.OutputStream typed = client.process().getOutputStream()) {
+        typed.write("/who\n".getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+        client.awaitStdout("[lobby] -- in the room: @ann, zed");
+        ann.send("/kick zed go away");
+        client.awaitStdout("You were kicked from #lobby by ann: go away");
+      }
+      assertEquals(0, client.exitCode());
     }
   }
 

@@ -72,7 +72,7 @@ class ClosedLoopFanOutTest extends IrcEndToEndBase {
     assertOneOrder(seen);
     TestClient last = nativeUser("late");
     last.send("/who");
-    last.expectStartsWith("WHO lobby s0 s1 s2 s3 r0 r1 ");
+    last.expectStartsWith("WHO lobby @s0 s1 s2 s3 r0 r1 ");
   }
 
   /** The same with half the readers and half the senders on IRC, in the same room. */

@@ -57,7 +57,7 @@ class IrcErrorsTest extends IrcEndToEndBase {
     dave.send("PRIVMSG #lobby :let me in");
     assertReply(dave.expectNext(), "404", "dave", "#lobby");
     carol.send("/who lobby");
-    List<String> carolSaw = carol.expect("WHO lobby carol");
+    List<String> carolSaw = carol.expect("WHO lobby @carol");
     assertEquals(List.of(), carolSaw);
   }
 

@@ -74,7 +74,7 @@ class IrcSafetyTest extends IrcEndToEndBase {
       expectLine(bob, ":" + mask("alice") + " PRIVMSG #lobby :after the slow one left");
       TestClient again = nativeUser("slow");
       again.send("/who lobby");
-      again.expect("WHO lobby alice bob slow");
+      again.expect("WHO lobby @alice bob slow");
     }
   }
 

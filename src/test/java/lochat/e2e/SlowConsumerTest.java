@@ -78,7 +78,7 @@ class SlowConsumerTest {
         writer.shutdownNow();
       }
       bob.send("/who");
-      bob.expect("WHO lobby alice bob");
+      bob.expect("WHO lobby @alice bob");
       slow.close();
     }
   }

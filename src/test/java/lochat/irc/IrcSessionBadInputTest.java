@@ -19,6 +19,7 @@ import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import lochat.room.ChatRoom;
 import lochat.testing.OutboundReader;
 import org.apache.pekko.Done;
@@ -74,7 +75,8 @@ class IrcSessionBadInputTest {
         testKit.spawn(Gatekeeper.create(GuardSettings.NONE, settings::passwordMatches,
             Clock.systemUTC())),
         outbound, "10.0.0.9:5000", endReports(), clock,
-        testKit.<lochat.operators.Operators.Command>createTestProbe().getRef()),
+        testKit.<lochat.operators.Operators.Command>createTestProbe().getRef(),
+        RoomArchive.discarding()),
         IrcSettings.fromConfig(lochat), clock.instant()));
     registry.expectMessageClass(Registry.Connected.class);
     return session;

@@ -25,6 +25,17 @@ import lochat.protocol.InboundLine;
 import lochat.registry.Registry;
 import lochat.testing.OutboundReader;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
+import lochat.room.RoomRequest;
+import lochat.chat.ModeChange;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.store.EntryKind;
+import lochat.store.HistoryEntry;
+import lochat.store.HistoryQuery;
+import lochat.store.HistoryWriter;
+import lochat.store.ListEntry;
+import lochat.store.MemoryHistoryStore;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -53,6 +64,9 @@ class NativeSessionTest {
   private TestProbe<String> socket;
   private TestProbe<Done> ack;
   private TestProbe<ChatRoom.Command> room;
+  /** Where the session reads history: a writer played by a probe. */
+  private TestProbe<HistoryWriter.Command> writer;
+  private RoomArchive archive;
   /** How the lobby reaches alice: the delivery her session gave with its join. */
   private MemberDelivery lobby;
 
@@ -68,6 +82,8 @@ class NativeSessionTest {
     socket = testKit.createTestProbe();
     ack = testKit.createTestProbe();
     room = testKit.createTestProbe();
+    writer = testKit.createTestProbe();
+    archive = RoomArchive.of(new MemoryHistoryStore(Clock.systemUTC(), 10, 10), writer.getRef());
   }
 
   private ActorRef<SessionCommand> session(int sendBuffer, boolean socketReads) {
@@ -102,7 +118,7 @@ class NativeSessionTest {
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
             outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC(),
-            testKit.<lochat.operators.Operators.Command>createTestProbe().getRef())));
+            testKit.<lochat.operators.Operators.Command>createTestProbe().getRef(), archive)));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }
@@ -149,7 +165,7 @@ class NativeSessionTest {
     registerAlice(session, List.of(old));
     socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob earlier");
     socket.expectMessage("JOINED lobby alice");
-    socket.expectMessage("WHO lobby bob alice");
+    socket.expectMessage("WHO lobby @bob alice");
     assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice! You are in lobby."));
   }
 
@@ -206,7 +222,7 @@ class NativeSessionTest {
     receive(session, "/who");
     Registry.ListMembers list = registry.expectMessageClass(Registry.ListMembers.class);
     list.replyTo().tell(TestEvents.members("lobby", List.of("bob", "alice")));
-    socket.expectMessage("WHO lobby bob alice");
+    socket.expectMessage("WHO lobby @bob alice");
     Registry.LookUp lookUp = registry.expectMessageClass(Registry.LookUp.class);
     assertEquals(List.of("bob", "alice"), lookUp.nicks());
     ack.expectNoMessage(QUIET);
@@ -426,7 +442,7 @@ class NativeSessionTest {
         "lobby", room.getRef(), List.of("alice"), List.of(), Optional.empty()));
     ack.expectMessage(Done.getInstance());
     socket.expectMessage("JOINED lobby alice");
-    socket.expectMessage("WHO lobby alice");
+    socket.expectMessage("WHO lobby @alice");
     assertTrue(socket.receiveMessage().startsWith("SERVER Hello alice!"));
   }
 
@@ -533,6 +549,247 @@ class NativeSessionTest {
 
     socket.expectMessage("OK pass This server needs no password");
     assertTrue(socket.receiveMessage().startsWith("PROMPT Choose a nickname"));
+    ack.expectMessage(Done.getInstance());
+    registry.expectNoMessage(QUIET);
+  }
+
+  // --- running a room -----------------------------------------------------------------------
+
+  /** Alice, registered in the lobby (bob its operator), with the join's lines read. */
+  private ActorRef<ChatEvent> aliceInTheLobby(ActorRef<SessionCommand> session) {
+    ActorRef<ChatEvent> me = registerAlice(session, List.of());
+    socket.receiveSeveralMessages(3);
+    registry.expectMessageClass(Registry.RoomsChanged.class);
+    return me;
+  }
+
+  /** The request the session forwarded to {@code room} through the registry. */
+  private <R extends RoomRequest> R forwarded(String room, Class<R> type) {
+    Registry.ForRoom forRoom = registry.expectMessageClass(Registry.ForRoom.class);
+    assertEquals(room, forRoom.room());
+    return type.cast(forRoom.request());
+  }
+
+  private static RoomRequest.ModesAre modes(String room) {
+    return new RoomRequest.ModesAre(room, RoomModes.NEW_ROOM, true, java.time.Instant.EPOCH);
+  }
+
+  @Test
+  void aModeChangeEndsWithTheRoomsAnswerAfterItsEvent() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    receive(session, "/mode +m");
+    RoomRequest.ChangeModes change = forwarded("lobby", RoomRequest.ChangeModes.class);
+    assertEquals(List.of(ModeChange.flag(true, 'm')), change.changes());
+    RoomRequest.GetModes last = forwarded("lobby", RoomRequest.GetModes.class);
+    fromLobby(me, new ChatEvent.ModesChanged("lobby", "alice", change.changes()));
+    socket.expectMessage("MODE lobby alice +m");
+    ack.expectNoMessage(QUIET);
+    last.replyTo().tell(modes("lobby"));
+    ack.expectMessage(Done.getInstance());
+    socket.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void aRefusedChangeIsAnErrorWithTheRoomsCode() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/op carol");
+    RoomRequest.ChangeModes change = forwarded("lobby", RoomRequest.ChangeModes.class);
+    assertEquals(List.of(new ModeChange(true, 'o', "carol")), change.changes());
+    RoomRequest.GetModes last = forwarded("lobby", RoomRequest.GetModes.class);
+    change.replyTo().tell(new RoomRequest.Refused("lobby", RoomRefusal.NOT_OPERATOR, ""));
+    socket.expectMessage("ERROR not-operator You are not a room operator (lobby)");
+    ack.expectNoMessage(QUIET);
+    last.replyTo().tell(modes("lobby"));
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void aChangeThatChangesNothingSaysSo() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/unban carol");
+    assertEquals(List.of(new ModeChange(false, 'b', "carol!*@*")),
+        forwarded("lobby", RoomRequest.ChangeModes.class).changes());
+    forwarded("lobby", RoomRequest.GetModes.class).replyTo().tell(modes("lobby"));
+    socket.expectMessage("OK mode Nothing to change in lobby");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void modeAloneShowsTheModesAndBansListsThem() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/mode");
+    forwarded("lobby", RoomRequest.GetModes.class).replyTo().tell(new RoomRequest.ModesAre(
+        "lobby", RoomModes.NEW_ROOM.with('m', true), true, java.time.Instant.EPOCH));
+    socket.expectMessage("MODES lobby +mnt");
+    ack.expectMessage(Done.getInstance());
+
+    receive(session, "/bans games");
+    RoomRequest.GetList list = forwarded("games", RoomRequest.GetList.class);
+    assertEquals('b', list.list());
+    RoomRequest.GetModes last = forwarded("games", RoomRequest.GetModes.class);
+    list.replyTo().tell(new RoomRequest.ListIs("games", 'b', List.of(new ListEntry(
+        'b', "bob!*@*", "carol", java.time.Instant.parse("2026-01-02T03:04:05Z")))));
+    socket.expectMessage("BAN games bob!*@* carol 2026-01-02T03:04:05Z");
+    socket.expectMessage("BANS games");
+    last.replyTo().tell(modes("games"));
+    ack.expectMessage(Done.getInstance());
+    socket.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void aRoomThatDoesNotExistIsOneErrorAfterEveryRequestWasAnswered() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/mode nowhere +m");
+    RoomRequest.ChangeModes change = forwarded("nowhere", RoomRequest.ChangeModes.class);
+    RoomRequest.GetModes last = forwarded("nowhere", RoomRequest.GetModes.class);
+    change.replyTo().tell(new ChatRoom.NoSuchRoom("nowhere"));
+    socket.expectMessage("ERROR no-such-room There is no room nowhere");
+    ack.expectNoMessage(QUIET);
+    last.replyTo().tell(new ChatRoom.NoSuchRoom("nowhere"));
+    ack.expectMessage(Done.getInstance());
+    socket.expectNoMessage(QUIET);
+  }
+
+  @Test
+  void aKickIsSeenWithItsReasonAndEndsWithTheRoomsAnswer() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    receive(session, "/kick bob flooding the room");
+    RoomRequest.Kick kick = forwarded("lobby", RoomRequest.Kick.class);
+    assertEquals("bob", kick.nick());
+    assertEquals("flooding the room", kick.reason());
+    RoomRequest.GetModes last = forwarded("lobby", RoomRequest.GetModes.class);
+    fromLobby(me, new ChatEvent.Kicked("lobby", "alice", "bob", "flooding the room"));
+    socket.expectMessage("KICKED lobby alice bob flooding the room");
+    last.replyTo().tell(modes("lobby"));
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void aKickedUserIsToldWhoKickedItAndLeavesTheRoom() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    fromLobby(me, new ChatEvent.Kicked("lobby", "bob", "alice", "enough"));
+    socket.expectMessage("KICKED lobby bob alice enough");
+    socket.expectMessage("SERVER You are not in any room now; /join ROOM to enter one");
+    room.expectMessageClass(ChatRoom.Leave.class);
+    assertEquals(List.of(), registry.expectMessageClass(Registry.RoomsChanged.class).rooms());
+    receive(session, "still here?");
+    socket.expectMessage("ERROR not-in-room You are not in a room; /join ROOM first (/rooms"
+        + " lists them)");
+  }
+
+  @Test
+  void aPostTheRoomHadNotTakenWhenItKickedTheUserEndsItsLine() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    receive(session, "one last word");
+    room.expectMessageClass(ChatRoom.Post.class);
+    fromLobby(me, new ChatEvent.Kicked("lobby", "bob", "alice", ""));
+    socket.expectMessage("KICKED lobby bob alice");
+    socket.expectMessage("SERVER You are not in any room now; /join ROOM to enter one");
+    socket.expectMessage("ERROR not-in-room You are not in lobby any more; your line was not"
+        + " posted");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void aRefusedPostIsAnErrorThatEndsItsLine() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    receive(session, "may I?");
+    room.expectMessageClass(ChatRoom.Post.class);
+    ack.expectNoMessage(QUIET);
+    me.tell(new ChatEvent.PostRefused("lobby", RoomRefusal.CANNOT_SEND));
+    socket.expectMessage("ERROR cannot-send Cannot send to the room (lobby)");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void aRefusedTopicIsAnErrorThatEndsItsLine() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/topic mine now");
+    forwarded("lobby", RoomRequest.ChangeTopic.class).replyTo()
+        .tell(new RoomRequest.Refused("lobby", RoomRefusal.NOT_OPERATOR, ""));
+    socket.expectMessage("ERROR not-operator You are not a room operator (lobby)");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void anInvitationIsConfirmedToTheInviterAndShownToTheInvited() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    ActorRef<ChatEvent> me = aliceInTheLobby(session);
+    receive(session, "/invite carol");
+    Registry.InviteTo invite = registry.expectMessageClass(Registry.InviteTo.class);
+    assertEquals("lobby", invite.room());
+    assertEquals("carol", invite.nick());
+    invite.replyTo().tell(new RoomRequest.InviteSent("lobby", "carol"));
+    socket.expectMessage("OK invite carol lobby");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/invite dave games");
+    registry.expectMessageClass(Registry.InviteTo.class).replyTo()
+        .tell(new RoomRequest.Refused("games", RoomRefusal.NO_SUCH_NICK, "dave"));
+    socket.expectMessage("ERROR no-such-nick No such nick: dave (games)");
+    ack.expectMessage(Done.getInstance());
+    me.tell(new ChatEvent.Invited("games", "bob"));
+    socket.expectMessage("INVITED games bob");
+  }
+
+  @Test
+  void historyPagesComeFromTheArchiveAndEndWithTheIdToPageBackFrom() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/history before 50 2");
+    HistoryWriter.Read read = writer.expectMessageClass(HistoryWriter.Read.class);
+    assertEquals("lobby", read.room());
+    assertEquals(new HistoryQuery.Before(new HistoryQuery.ById(50), 2), read.query());
+    ack.expectNoMessage(QUIET);
+    java.time.Instant at = java.time.Instant.parse("2026-01-02T03:04:05Z");
+    read.replyTo().tell(new HistoryWriter.Page("lobby", read.query(), List.of(
+        new HistoryEntry(47, "lobby", at, "bob", "bob", "native", EntryKind.TEXT, "first"),
+        new HistoryEntry(49, "lobby", at, "bob", "bob", "native", EntryKind.ACTION, "waves"))));
+    socket.expectMessage("HISTORY 2026-01-02T03:04:05Z MSG lobby bob first");
+    socket.expectMessage("HISTORY 2026-01-02T03:04:05Z ACTION lobby bob waves");
+    socket.expectMessage("ENDHISTORY lobby 2 47");
+    ack.expectMessage(Done.getInstance());
+    receive(session, "/history");
+    assertEquals(new HistoryQuery.Latest(HistoryQuery.Ref.NONE, 20),
+        writer.expectMessageClass(HistoryWriter.Read.class).query());
+  }
+
+  @Test
+  void aJoinTheRoomRefusesSaysWhyWithTheRoomsCode() {
+    ActorRef<SessionCommand> session = session(64 * 1024, true);
+    aliceInTheLobby(session);
+    receive(session, "/join games sesame");
+    Registry.JoinRoom join = registry.expectMessageClass(Registry.JoinRoom.class);
+    assertEquals("sesame", join.key());
+    join.replyTo().tell(new ChatRoom.JoinRefused("games", RoomRefusal.BAD_KEY));
+    socket.expectMessage("ERROR bad-key Cannot join: wrong room key (games)");
+    ack.expectMessage(Done.getInstance());
+  }
+
+  @Test
+  void withoutADefaultRoomANewUserIsInNoRoom() {
+    ConnectionSettings settings = ConnectionSettings.fromConfig(ConfigFactory.parseString(
+        "lochat.default-room = \"\"\nlochat.motd = \"\"")
+        .withFallback(ConfigFactory.load()).getConfig("lochat"));
+    Outbound outbound = new Outbound(settings, "\n");
+    OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
+    ActorRef<SessionCommand> session = session(settings, outbound);
+    socket.receiveSeveralMessages(2);
+    receive(session, "alice");
+    registry.expectMessageClass(Registry.Register.class).replyTo()
+        .tell(new Registry.NickAccepted(null, "alice"));
+    socket.expectMessage("OK nick alice");
+    socket.expectMessage("SERVER Hello alice! You are in no room; /join ROOM to enter one"
+        + " (/list shows them). Type /help for commands, /quit to leave.");
     ack.expectMessage(Done.getInstance());
     registry.expectNoMessage(QUIET);
   }

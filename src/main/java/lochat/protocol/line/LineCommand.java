@@ -1,6 +1,8 @@
 package lochat.protocol.line;
 
+import java.util.List;
 import java.util.Optional;
+import lochat.chat.ModeChange;
 
 /** A line from a native-protocol client, parsed: a post, a command, or what was wrong with it. */
 public sealed interface LineCommand {
@@ -15,7 +17,13 @@ public sealed interface LineCommand {
 
   record Nick(String nick) implements LineCommand {}
 
-  record Join(String room) implements LineCommand {}
+  /** {@code /join ROOM [KEY]}; {@code key} is "" when none was given. */
+  record Join(String room, String key) implements LineCommand {
+
+    public Join(String room) {
+      this(room, "");
+    }
+  }
 
   record Part(Optional<String> room) implements LineCommand {}
 
@@ -40,6 +48,33 @@ public sealed interface LineCommand {
 
   /** {@code /topic TEXT} sets the current room's topic; {@code /topic -} clears it (text ""). */
   record SetTopic(String text) implements LineCommand {}
+
+  /**
+   * {@code /mode}, and the commands that are one in other words ({@code /op}, {@code /deop},
+   * {@code /voice}, {@code /devoice}, {@code /ban}, {@code /unban}, {@code /bans}): changes to
+   * {@code room}'s modes (the current room when empty), then the {@code lists} to show
+   * ({@code b}, {@code e}, {@code I}). Nothing to change and no list: show the room's modes.
+   */
+  record Mode(Optional<String> room, List<ModeChange> changes, List<Character> lists)
+      implements LineCommand {
+
+    public Mode {
+      changes = List.copyOf(changes);
+      lists = List.copyOf(lists);
+    }
+  }
+
+  /** {@code /kick NICK [REASON]} from the current room; {@code reason} "" when none. */
+  record Kick(String nick, String reason) implements LineCommand {}
+
+  /** {@code /invite NICK [ROOM]}, into the current room when {@code room} is empty. */
+  record Invite(String nick, Optional<String> room) implements LineCommand {}
+
+  /**
+   * {@code /history [N]} and {@code /history before ID [N]}: the current room's {@code count}
+   * latest posts, or those just before the post with id {@code before} when it is above 0.
+   */
+  record History(long before, int count) implements LineCommand {}
 
   /** {@code /pass PASSWORD}: the server's connection password, before choosing a nickname. */
   record Pass(String password) implements LineCommand {}

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import lochat.chat.Names;
+import lochat.chat.RoomModes;
 
 /**
  * Parses one line of the native protocol into a {@link LineCommand}.
@@ -92,10 +93,10 @@ public final class LineCommandParser {
       case "exit":
         return new LineCommand.Quit(args.isEmpty() ? Optional.empty() : Optional.of(args));
       default:
-        return new LineCommand.Invalid(
+        return RoomCommandParser.parse(name, args).orElseGet(() -> new LineCommand.Invalid(
             ErrorCode.UNKNOWN_COMMAND,
             "Unknown command /" + name + ". Type /help for the list of commands,"
-                + " or start the line with // to post a line that begins with /");
+                + " or start the line with // to post a line that begins with /"));
     }
   }
 
@@ -146,11 +147,20 @@ public final class LineCommandParser {
         .orElseGet(() -> new LineCommand.Whois(args));
   }
 
+  /** {@code /join ROOM [KEY]}. */
   private static LineCommand join(String args) {
     if (args.isEmpty()) {
       return badArgument("/join needs a room name, e.g. /join games");
     }
-    return room(args).<LineCommand>map(LineCommand.Join::new).orElseGet(() -> invalidRoom(args));
+    int space = firstWhitespace(args);
+    String name = space < 0 ? args : args.substring(0, space);
+    String key = space < 0 ? "" : args.substring(space + 1).strip();
+    if (!key.isEmpty() && !RoomModes.isValidKey(key)) {
+      return badArgument("A room key has 1 to " + RoomModes.MAX_KEY_LENGTH
+          + " characters, no spaces or commas");
+    }
+    return room(name).<LineCommand>map(room -> new LineCommand.Join(room, key))
+        .orElseGet(() -> invalidRoom(name));
   }
 
   /** A command whose only argument is an optional room name. */

@@ -3,6 +3,7 @@ package lochat.protocol.line;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -10,8 +11,15 @@ import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.MessageKind;
+import lochat.chat.ModeChange;
 import lochat.chat.RoomInfo;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.store.EntryKind;
+import lochat.store.HistoryEntry;
+import lochat.store.ListEntry;
 
 /**
  * Renders what the server says to a native-protocol client, one line each, without terminator.
@@ -44,6 +52,15 @@ public final class LineRenderer {
     } else if (event instanceof PrivateMessage message) {
       return (message.kind() == MessageKind.ACTION ? "PRIVACTION " : "PRIV ")
           + message.from() + " " + message.to() + " " + message.text();
+    } else if (event instanceof ChatEvent.ModesChanged changed) {
+      return "MODE " + changed.room() + " " + changed.by() + " " + modeString(changed.changes());
+    } else if (event instanceof ChatEvent.Kicked kicked) {
+      return "KICKED " + kicked.room() + " " + kicked.by() + " " + kicked.nick()
+          + (kicked.reason().isEmpty() ? "" : " " + kicked.reason());
+    } else if (event instanceof ChatEvent.Invited invited) {
+      return "INVITED " + invited.room() + " " + invited.by();
+    } else if (event instanceof ChatEvent.PostRefused refused) {
+      return refused(refused.reason(), refused.room(), "");
     }
     throw new IllegalArgumentException("Unknown event " + event);
   }
@@ -75,7 +92,94 @@ public final class LineRenderer {
   }
 
   public static String who(String room, List<String> nicks) {
-    return "WHO " + room + (nicks.isEmpty() ? "" : " " + String.join(" ", nicks));
+    return who(room, nicks, Map.of());
+  }
+
+  /** {@code WHO <room> <nick>...}, operators as {@code @nick}, voiced members as {@code +nick}. */
+  public static String who(String room, List<String> nicks, Map<String, Roles> roles) {
+    StringBuilder line = new StringBuilder("WHO ").append(room);
+    for (String nick : nicks) {
+      line.append(' ').append(roles.getOrDefault(nick, Roles.NONE).prefixes(true)).append(nick);
+    }
+    return line.toString();
+  }
+
+  /** IRC's form of mode changes: {@code +mo-v ann bob}, the arguments in order after it. */
+  static String modeString(List<ModeChange> changes) {
+    StringBuilder letters = new StringBuilder();
+    StringBuilder arguments = new StringBuilder();
+    Boolean adding = null;
+    for (ModeChange change : changes) {
+      if (adding == null || adding != change.adding()) {
+        adding = change.adding();
+        letters.append(adding ? '+' : '-');
+      }
+      letters.append(change.mode());
+      if (change.hasArgument()) {
+        arguments.append(' ').append(change.argument());
+      }
+    }
+    return letters.append(arguments).toString();
+  }
+
+  /** Why a room did not do what was asked: {@code ERROR <code> <why>: <subject> (<room>)}. */
+  public static String refused(RoomRefusal reason, String room, String subject) {
+    return "ERROR " + reason.code() + " " + reason.text()
+        + (subject.isEmpty() ? "" : ": " + subject) + " (" + room + ")";
+  }
+
+  /** {@code MODES <room> <modes> [args]}: a room's modes, {@code +ntk key} or {@code +nt}. */
+  public static String modes(String room, RoomModes modes, boolean showKey) {
+    return "MODES " + room + " " + modes.describe(showKey);
+  }
+
+  /**
+   * One entry of a room's list {@code list} ({@code b}, {@code e} or {@code I}):
+   * {@code BAN <room> <mask> <set-by> <time>}, or {@code EXCEPT} or {@code INVEX} for the
+   * others.
+   */
+  public static String listEntry(String room, ListEntry entry) {
+    return listKind(entry.mode()) + " " + room + " " + entry.mask() + " " + entry.setBy() + " "
+        + TIMESTAMP.format(entry.setAt().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** The line that ends a list: {@code BANS <room>}, {@code EXCEPTS} or {@code INVEXES}. */
+  public static String listEnd(String room, char list) {
+    return (list == 'I' ? "INVEXES" : listKind(list) + "S") + " " + room;
+  }
+
+  private static String listKind(char list) {
+    return switch (list) {
+      case 'b' -> "BAN";
+      case 'e' -> "EXCEPT";
+      case 'I' -> "INVEX";
+      default -> throw new IllegalArgumentException("Not a room list: " + list);
+    };
+  }
+
+  /**
+   * A stored post or topic change, as a {@code HISTORY} line: {@code HISTORY <time>} and the
+   * line it was shown as ({@code MSG}, {@code ACTION}, {@code TOPIC} or {@code NOTOPIC}).
+   */
+  public static String history(HistoryEntry entry) {
+    if (entry.kind() != EntryKind.TOPIC) {
+      return history(entry.toPosted());
+    }
+    String shown = entry.text().isEmpty()
+        ? "NOTOPIC " + entry.room() + " " + entry.nick()
+        : topic(entry.room(), new Topic(entry.text(), entry.nick(), entry.at()));
+    return "HISTORY " + TIMESTAMP.format(entry.at().truncatedTo(ChronoUnit.SECONDS)) + " "
+        + shown;
+  }
+
+  /**
+   * The line that ends a page of {@code /history}: {@code ENDHISTORY <room> <count> <first>},
+   * {@code first} the id of its oldest entry, which {@code /history before} pages back from (0
+   * when the page is empty: there is nothing older).
+   */
+  public static String historyEnd(String room, List<HistoryEntry> page) {
+    return "ENDHISTORY " + room + " " + page.size() + " "
+        + (page.isEmpty() ? 0 : page.get(0).id());
   }
 
   /** {@code ROOMS} followed by {@code name:members} for each room. */
@@ -133,7 +237,8 @@ public final class LineRenderer {
       "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
       "  /me ACTION         post an action, shown as '* nick ACTION'",
       "  /msg NICK TEXT     send a private message (/msg NICK /me ACTION for an action)",
-      "  /join ROOM         enter ROOM (created if needed); it becomes your current room",
+      "  /join ROOM [KEY]   enter ROOM (created if needed, and you run it); it becomes your"
+          + " current room",
       "  /part [ROOM]       leave ROOM (default: your current room)",
       "  /rooms             list rooms and how many are in each",
       "  /list              list rooms with how many are in each and their topics",
@@ -141,6 +246,19 @@ public final class LineRenderer {
       "  /whois NICK        show who NICK is: protocol, rooms, real name, away message",
       "  /away [MESSAGE]    mark yourself away with MESSAGE, or back without one",
       "  /topic [TEXT]      show your current room's topic, or set it (/topic - clears it)",
+      "  /history [N]       show your current room's last N posts (default 20, at most 100)",
+      "  /history before ID [N]  show the N posts before post ID, to page back",
+      "  /invite NICK [ROOM]  invite NICK into ROOM (default: your current room)",
+      "  /op NICK           make NICK an operator of your current room (@NICK);"
+          + " /deop NICK undoes it",
+      "  /voice NICK        let NICK speak when the room is moderated (+NICK);"
+          + " /devoice NICK undoes it",
+      "  /kick NICK [REASON]  send NICK out of your current room",
+      "  /ban MASK          keep NICK, or nick!user@host with * and ?, out; /unban MASK undoes it",
+      "  /bans [ROOM]       list a room's bans",
+      "  /mode [ROOM] [MODES [ARGS]]  show or change a room's modes: +m moderated, +i invite only,"
+          + " +s secret, +t only operators set the topic, +n no posts from outside, +k KEY,"
+          + " +l LIMIT",
       "  /nick NEW          change your nickname",
       "  /pass PASSWORD     give the server's password, when it has one, before your nickname",
       "  /oper NAME PASSWORD  become a server operator, who alone may use these four:",

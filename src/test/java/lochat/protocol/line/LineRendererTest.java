@@ -6,12 +6,20 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import lochat.testing.TestEvents;
+import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
 import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MessageKind;
+import lochat.chat.ModeChange;
 import lochat.chat.RoomInfo;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.chat.Roles;
+import lochat.store.EntryKind;
+import lochat.store.HistoryEntry;
+import lochat.store.ListEntry;
 import org.junit.jupiter.api.Test;
 
 class LineRendererTest {
@@ -125,7 +133,7 @@ class LineRendererTest {
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
             "not-registered", "already-registered", "password-required", "password-wrong",
             "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
-            "no-such-user", "line-too-long", "server-full",
+            "no-such-user", "unknown-mode", "line-too-long", "server-full",
             "too-many-connections", "too-many-guesses", "no-operators", "not-operator",
             "killed", "banned"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
@@ -142,5 +150,65 @@ class LineRendererTest {
         new lochat.chat.ChatEvent.TopicChanged("dev", "bob", java.util.Optional.empty())));
     assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday", LineRenderer.event(
         new lochat.chat.ChatEvent.TopicChanged("dev", "alice", java.util.Optional.of(topic))));
+  }
+
+  @Test
+  void whoMarksOperatorsAndVoicedMembers() {
+    assertEquals("WHO dev @alice @+bob +carol dave", LineRenderer.who("dev",
+        List.of("alice", "bob", "carol", "dave"), java.util.Map.of(
+            "alice", Roles.OPERATOR, "bob", new Roles(true, true), "carol",
+            new Roles(false, true))));
+  }
+
+  @Test
+  void modeChangesAreShownInIrcSyntaxWithWhoMadeThem() {
+    assertEquals("MODE dev alice +mo-v+b bob carol *!*@10.0.0.7", LineRenderer.event(
+        new ChatEvent.ModesChanged("dev", "alice", List.of(ModeChange.flag(true, 'm'),
+            new ModeChange(true, 'o', "bob"), new ModeChange(false, 'v', "carol"),
+            new ModeChange(true, 'b', "*!*@10.0.0.7")))));
+    assertEquals("MODES dev +ntk sesame", LineRenderer.modes("dev",
+        RoomModes.NEW_ROOM.withKey("sesame"), true));
+    assertEquals("MODES dev +ntkl * 10", LineRenderer.modes("dev",
+        RoomModes.NEW_ROOM.withKey("sesame").withLimit(10), false));
+  }
+
+  @Test
+  void kicksInvitationsAndRefusalsSayWhoAndWhy() {
+    assertEquals("KICKED dev alice bob spamming again",
+        LineRenderer.event(new ChatEvent.Kicked("dev", "alice", "bob", "spamming again")));
+    assertEquals("KICKED dev alice bob",
+        LineRenderer.event(new ChatEvent.Kicked("dev", "alice", "bob", "")));
+    assertEquals("INVITED dev alice", LineRenderer.event(new ChatEvent.Invited("dev", "alice")));
+    assertEquals("ERROR cannot-send Cannot send to the room (dev)", LineRenderer.event(
+        new ChatEvent.PostRefused("dev", RoomRefusal.CANNOT_SEND)));
+    assertEquals("ERROR user-not-in-room They are not in that room: bob (dev)",
+        LineRenderer.refused(RoomRefusal.USER_NOT_IN_ROOM, "dev", "bob"));
+  }
+
+  @Test
+  void listsEndWithTheirOwnMarker() {
+    assertEquals("BAN dev bob!*@* alice 2024-03-01T12:34:56Z",
+        LineRenderer.listEntry("dev", new ListEntry('b', "bob!*@*", "alice", AT)));
+    assertEquals("BANS dev", LineRenderer.listEnd("dev", 'b'));
+    assertEquals("EXCEPT dev *!*@lan alice 2024-03-01T12:34:56Z",
+        LineRenderer.listEntry("dev", new ListEntry('e', "*!*@lan", "alice", AT)));
+    assertEquals("EXCEPTS dev", LineRenderer.listEnd("dev", 'e'));
+    assertEquals("INVEXES dev", LineRenderer.listEnd("dev", 'I'));
+  }
+
+  @Test
+  void aPageOfHistoryShowsPostsAndTopicsAndEndsWithTheIdToPageBackFrom() {
+    List<HistoryEntry> page = List.of(
+        new HistoryEntry(41, "dev", AT, "alice", "alice", "native", EntryKind.TEXT, "hi"),
+        new HistoryEntry(42, "dev", AT, "bob", "bob", "irc", EntryKind.ACTION, "waves"),
+        new HistoryEntry(43, "dev", AT, "bob", "bob", "irc", EntryKind.TOPIC, "release day"),
+        new HistoryEntry(44, "dev", AT, "bob", "bob", "irc", EntryKind.TOPIC, ""));
+    assertEquals(List.of("HISTORY 2024-03-01T12:34:56Z MSG dev alice hi",
+            "HISTORY 2024-03-01T12:34:56Z ACTION dev bob waves",
+            "HISTORY 2024-03-01T12:34:56Z TOPIC dev bob 2024-03-01T12:34:56Z release day",
+            "HISTORY 2024-03-01T12:34:56Z NOTOPIC dev bob"),
+        page.stream().map(LineRenderer::history).toList());
+    assertEquals("ENDHISTORY dev 4 41", LineRenderer.historyEnd("dev", page));
+    assertEquals("ENDHISTORY dev 0 0", LineRenderer.historyEnd("dev", List.of()));
   }
 }
