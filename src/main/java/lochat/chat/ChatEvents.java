@@ -7,7 +7,11 @@ public final class ChatEvents {
 
   private ChatEvents() {}
 
-  /** The room {@code event} happened in; empty for a private message. */
+  /**
+   * The room {@code event} happened in, for the events a room sends its members; empty for a
+   * private message, and for what a room tells one user alone (a receipt, a refusal, an
+   * invitation).
+   */
   public static Optional<String> room(ChatEvent event) {
     if (event instanceof ChatEvent.Posted posted) {
       return Optional.of(posted.room());
@@ -19,6 +23,10 @@ public final class ChatEvents {
       return Optional.of(renamed.room());
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       return Optional.of(changed.room());
+    } else if (event instanceof ChatEvent.ModesChanged changed) {
+      return Optional.of(changed.room());
+    } else if (event instanceof ChatEvent.Kicked kicked) {
+      return Optional.of(kicked.room());
     }
     return Optional.empty();
   }

@@ -25,9 +25,14 @@ import lochat.protocol.irc.IrcNames;
 import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
+import lochat.protocol.irc.RoomReplies;
 import lochat.protocol.irc.TargetList;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
+import lochat.store.HistoryQuery;
+import lochat.store.HistoryWriter;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -54,6 +59,7 @@ final class IrcClient {
   final Instant started;
   final IrcReplies replies;
   final IrcEvents events;
+  final RoomReplies rooms;
   final ChannelView channels = new ChannelView();
   final AwaitedReplies awaited = new AwaitedReplies();
   final Set<Character> userModes = new TreeSet<>();
@@ -70,8 +76,11 @@ final class IrcClient {
   /** The line being handled is a NOTICE, which never gets error replies (RFC 2812 3.3.2). */
   boolean handlingNotice;
   /** Channels of one JOIN still to join, in the order given. */
-  Deque<String> joining;
+  Deque<Channels.PendingJoin> joining;
   private long batches;
+  private final ActorContext<SessionCommand> context;
+  private final RoomArchive archive;
+  private ActorRef<HistoryWriter.Page> historyPages;
   /** How posts look to this client, from {@link #caps}; read by rooms, from other threads. */
   private volatile PostForm postForm = PostForm.PLAIN;
   /** Whether this client is shown its own posts (echo-message); read by rooms too. */
@@ -87,6 +96,9 @@ final class IrcClient {
     this.started = started.truncatedTo(ChronoUnit.SECONDS);
     this.replies = new IrcReplies(session.settings().serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
+    this.rooms = new RoomReplies(replies);
+    this.context = context;
+    this.archive = setup.archive();
   }
 
   String nick() {
@@ -162,6 +174,18 @@ final class IrcClient {
         session.replies().rooms()));
     awaited.awaitRooms(then);
   }
+
+  /** Asks the history for a page of {@code room}; the page arrives as a {@link HistoryPage}. */
+  void askHistory(String room, HistoryQuery query) {
+    if (historyPages == null) {
+      historyPages = context.messageAdapter(HistoryWriter.Page.class, HistoryPage::new);
+    }
+    archive.read(room, query, historyPages);
+    awaited.request();
+  }
+
+  /** A page of a room's history that this client asked for with CHATHISTORY. */
+  record HistoryPage(HistoryWriter.Page page) implements SessionCommand.Own {}
 
   void askOnline() {
     session.registry().tell(new Registry.GetOnline(session.replies().online()));

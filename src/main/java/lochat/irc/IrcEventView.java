@@ -9,10 +9,12 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * How the chat core's events reach an IRC client: posts, joins, parts, quits, nickname changes,
- * topics and private messages, as IRC messages from the user who caused them. Quits and
+ * topics, mode changes, kicks, invitations and private messages, as IRC messages from the user
+ * who caused them. Quits and
  * nickname changes, which the core reports once per room, reach the client once
  * ({@link ChannelView}); the user's own post is shown only with echo-message, and its receipt or
- * echo ends the line that sent it ({@link AwaitedReplies}).
+ * echo (or the room's refusal) ends the line that sent it ({@link AwaitedReplies}). A mode change or
+ * kick that a server operator made from outside the room is shown to it too.
  */
 final class IrcEventView {
 
@@ -20,11 +22,17 @@ final class IrcEventView {
 
   static void show(IrcClient client, ChatEvent event) {
     if (event instanceof ChatEvent.Receipt receipt) {
+      outsideEcho(client, receipt.posted());
       client.awaited.echoArrived(receipt.posted().room());
       return;
     }
+    if (event instanceof ChatEvent.PostRefused refused) {
+      Messaging.postRefused(client, refused);
+      return;
+    }
     Optional<String> room = ChatEvents.room(event);
-    if (room.isPresent() && !client.session.isIn(room.get())) {
+    if (room.isPresent() && !client.session.isIn(room.get())
+        && !RoomModeration.isModeration(event)) {
       return;
     }
     boolean echo = room.isPresent() && client.awaited.awaitsEcho(room.get())
@@ -32,6 +40,20 @@ final class IrcEventView {
     render(client, event);
     if (echo) {
       client.awaited.echoArrived(room.get());
+    }
+    room.ifPresent(name -> client.awaited.roomAnswered(name, event));
+  }
+
+  /**
+   * The echo of a post to a channel the user is not in (a {@code -n} channel), which no room
+   * queued for it: shown with echo-message, as its own posts are.
+   */
+  private static void outsideEcho(IrcClient client, ChatEvent.Posted posted) {
+    if (!client.session.isIn(posted.room()) && client.capEnabled(Capabilities.ECHO_MESSAGE)) {
+      ByteString bytes = client.postBytes(posted);
+      if (!bytes.isEmpty()) {
+        client.session.sendEncoded(bytes);
+      }
     }
   }
 
@@ -59,6 +81,8 @@ final class IrcEventView {
       if (client.channels.renamed(renamed.room(), renamed.oldNick(), renamed.newNick())) {
         client.send(client.events.renamed(renamed.oldNick(), user, renamed.newNick()));
       }
+    } else if (RoomModeration.isModeration(event) || event instanceof ChatEvent.Invited) {
+      RoomModeration.show(client, event);
     } else if (event instanceof ChatEvent.TopicChanged changed) {
       client.send(client.events.topicChanged(changed));
     } else if (event instanceof ChatEvent.PrivateMessage privateMessage

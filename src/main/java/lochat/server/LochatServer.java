@@ -17,6 +17,9 @@ import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
 import lochat.registry.Registry;
 import lochat.room.RoomArchive;
+import lochat.store.HistoryWriter;
+import lochat.store.MemoryHistoryStore;
+import lochat.store.Retention;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -87,9 +90,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     this.settings = settings;
     this.started = started;
     Clock clock = Clock.systemUTC();
+    // Until the store of the settings is wired in: history in memory, behind a real writer.
+    MemoryHistoryStore store = MemoryHistoryStore.within(Retention.FOREVER, clock);
+    RoomArchive archive = RoomArchive.of(store, context.spawn(
+        HistoryWriter.create(store, Duration.ofMillis(200), Retention.FOREVER), "history-writer"));
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, RoomArchive.discarding()), "registry");
+        clock, archive), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
         settings.guard(), settings.connection()::passwordMatches, clock),
@@ -100,11 +107,11 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
         TcpListener.create(settings.nativeListener(), settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, clock, bindResults),
+            NativeProtocol.INSTANCE, registry, gatekeeper, archive, clock, bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
         TcpListener.create(irc, settings.connection(),
-            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, clock,
+            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, archive, clock,
             bindResults),
         "irc-listener")));
     for (ActorRef<TcpListener.Command> listener : spawned) {

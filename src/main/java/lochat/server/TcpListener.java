@@ -22,6 +22,7 @@ import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -103,10 +104,11 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      RoomArchive archive,
       Clock clock,
       ActorRef<BindResult> bindResult) {
     return Behaviors.setup(context -> new TcpListener(context, listen, connection, protocol,
-        registry, gatekeeper, clock, bindResult));
+        registry, gatekeeper, archive, clock, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
@@ -131,6 +133,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private final ActorRef<Gatekeeper.Command> gatekeeper;
   private final ActorRef<BindResult> bindResult;
   private final Clock clock;
+  /** The rooms' history, which sessions read pages of. */
+  private final RoomArchive archive;
   private final ActorRef<SessionReport> reportAdapter;
   private final ActorRef<Gatekeeper.Admission> admissionAdapter;
   private final Map<ActorRef<SessionCommand>, Session> sessions = new HashMap<>();
@@ -153,10 +157,12 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
       ActorRef<Gatekeeper.Command> gatekeeper,
+      RoomArchive archive,
       Clock clock,
       ActorRef<BindResult> bindResult) {
     super(context);
     this.clock = clock;
+    this.archive = archive;
     this.settings = settings;
     this.connectionSettings = connection;
     this.protocol = protocol;
@@ -250,7 +256,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
     ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
-            connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock)),
+            connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock,
+            archive)),
         protocol.name() + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
     sessions.put(session, new Session(remote, admitted.host()));
