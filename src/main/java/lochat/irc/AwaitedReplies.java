@@ -16,6 +16,10 @@ import lochat.room.ChatRoom;
  * rooms' echoes of its messages. The session acknowledges the line, and reads the next, only
  * when nothing is left ({@link #settled}), so that replies keep the order of requests.
  *
+ * <p>A request to a room ({@link #awaitRoom}) awaits the room's replies and events in the order
+ * the room sends them, which keeps its requests' order: each goes to the oldest request to the
+ * room still waiting, which says when it has had its last.
+ *
  * <p>Answers that come as a list are matched to the request that asked: member lists by room
  * (a room's answer and the registry's "no such room" may overtake each other), user and room
  * lists in the order asked; the session counts each answer {@link #arrived} once it has

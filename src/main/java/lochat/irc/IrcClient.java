@@ -44,7 +44,8 @@ import org.slf4j.Logger;
  * being handled waits for, and how to say things to it, the numeric replies by name.
  *
  * <p>The handlers ({@link CapNegotiation}, {@link Messaging}, {@link Channels},
- * {@link UserQueries}, {@link ServerQueries}) are stateless and keep their state here, so that
+ * {@link RoomModeration}, {@link ChatHistory}, {@link UserQueries}, {@link ServerQueries}) are
+ * stateless and keep their state here, so that
  * an idle connection pays for one object, not one per group. Not thread-safe, except
  * {@link #postBytes} and {@link #ownPostBytes}, which rooms call from their own threads and
  * which read only volatile fields.

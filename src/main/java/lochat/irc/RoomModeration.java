@@ -2,6 +2,8 @@ package lochat.irc;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import lochat.chat.ChatEvent;
 import lochat.chat.ModeChange;
 import lochat.chat.ModeChanges;
@@ -38,17 +40,9 @@ final class RoomModeration {
     }
     if (modes.isEmpty()) {
       ask(client, room.get(), new RoomRequest.GetModes(client.session.replies().room()));
-      client.awaited.awaitRoom(room.get(), answer -> {
-        if (answer instanceof RoomRequest.ModesAre are) {
-          client.sendAll(client.rooms.modesAre(client.nick(), IrcNames.channel(are.room()),
-              are.modes(), are.showKey(), are.created()));
-        } else if (answer instanceof RoomRequest.Reply reply) {
-          refused(client, channel, reply, List.of());
-        } else {
-          return false;
-        }
-        return true;
-      });
+      client.awaited.awaitRoom(room.get(), replied(client, channel, RoomRequest.ModesAre.class,
+          are -> client.sendAll(client.rooms.modesAre(client.nick(),
+              IrcNames.channel(are.room()), are.modes(), are.showKey(), are.created()))));
       return;
     }
     ModeChanges.Parsed parsed = ModeChanges.parse(modes, arguments);
@@ -63,17 +57,9 @@ final class RoomModeration {
     }
     for (char list : parsed.listQueries()) {
       ask(client, room.get(), new RoomRequest.GetList(list, client.session.replies().room()));
-      client.awaited.awaitRoom(room.get(), answer -> {
-        if (answer instanceof RoomRequest.ListIs listIs) {
-          client.sendAll(client.rooms.list(client.nick(), IrcNames.channel(listIs.room()),
-              listIs.list(), listIs.entries()));
-        } else if (answer instanceof RoomRequest.Reply reply) {
-          refused(client, channel, reply, List.of());
-        } else {
-          return false;
-        }
-        return true;
-      });
+      client.awaited.awaitRoom(room.get(), replied(client, channel, RoomRequest.ListIs.class,
+          listIs -> client.sendAll(client.rooms.list(client.nick(),
+              IrcNames.channel(listIs.room()), listIs.list(), listIs.entries()))));
     }
   }
 
@@ -123,17 +109,10 @@ final class RoomModeration {
     for (String nick : client.targets(kick.nicks(), true)) {
       ask(client, room.get(), new RoomRequest.Kick(nick, kick.reason().orElse(""),
           client.session.replies().room()));
-      client.awaited.awaitRoom(room.get(), answer -> {
-        if (answer instanceof ChatEvent.Kicked kicked) {
-          return kicked.by().equals(client.nick())
-              && Names.key(kicked.nick()).equals(Names.key(nick));
-        }
-        if (answer instanceof RoomRequest.Reply reply) {
-          refused(client, kick.channel(), reply, List.of());
-          return true;
-        }
-        return false;
-      });
+      client.awaited.awaitRoom(room.get(), shownOrRefused(client, kick.channel(),
+          event -> event instanceof ChatEvent.Kicked kicked
+              && kicked.by().equals(client.nick())
+              && Names.key(kicked.nick()).equals(Names.key(nick))));
     }
   }
 
@@ -146,17 +125,9 @@ final class RoomModeration {
     }
     client.session.registry().tell(new Registry.InviteTo(room.get(),
         invite.nick(), client.session.chatAddress(), client.session.replies().room()));
-    client.awaited.awaitRoom(room.get(), answer -> {
-      if (answer instanceof RoomRequest.InviteSent sent) {
-        client.send(client.rooms.inviting(client.nick(), sent.nick(),
-            IrcNames.channel(sent.room())));
-      } else if (answer instanceof RoomRequest.Reply reply) {
-        refused(client, invite.channel(), reply, List.of());
-      } else {
-        return false;
-      }
-      return true;
-    });
+    client.awaited.awaitRoom(room.get(), replied(client, invite.channel(),
+        RoomRequest.InviteSent.class, sent -> client.send(client.rooms.inviting(client.nick(),
+            sent.nick(), IrcNames.channel(sent.room())))));
   }
 
   /** {@code TOPIC #channel :text}, which ends with the room's TOPIC or its refusal. */
@@ -167,16 +138,44 @@ final class RoomModeration {
       return;
     }
     ask(client, room.get(), new RoomRequest.ChangeTopic(text, client.session.replies().room()));
-    client.awaited.awaitRoom(room.get(), answer -> {
-      if (answer instanceof ChatEvent.TopicChanged changed) {
-        return changed.by().equals(client.nick());
+    client.awaited.awaitRoom(room.get(), shownOrRefused(client, channel,
+        event -> event instanceof ChatEvent.TopicChanged changed
+            && changed.by().equals(client.nick())));
+  }
+
+  /**
+   * The answer to a request the room answers with one reply: shown by {@code show} when it is
+   * a {@code type}, as a refusal otherwise. The room's events do not end it.
+   */
+  private static <R extends RoomRequest.Reply> AwaitedReplies.RoomAnswer replied(
+      IrcClient client, String channel, Class<R> type, Consumer<R> show) {
+    return answer -> {
+      if (type.isInstance(answer)) {
+        show.accept(type.cast(answer));
+      } else if (answer instanceof RoomRequest.Reply reply) {
+        refused(client, channel, reply, List.of());
+      } else {
+        return false;
+      }
+      return true;
+    };
+  }
+
+  /**
+   * The answer to a request the room shows done as an event to its members (a KICK, a TOPIC):
+   * that event, which is shown as every event is, or a refusal, shown here.
+   */
+  private static AwaitedReplies.RoomAnswer shownOrRefused(IrcClient client, String channel,
+      Predicate<ChatEvent> done) {
+    return answer -> {
+      if (answer instanceof ChatEvent event) {
+        return done.test(event);
       }
       if (answer instanceof RoomRequest.Reply reply) {
         refused(client, channel, reply, List.of());
-        return true;
       }
-      return false;
-    });
+      return true;
+    };
   }
 
   /** A room's reply to this session's request: to the request that awaits it. */

@@ -248,15 +248,15 @@ class RealIrcClientTest {
     ii.join("#den");
     ii.awaitOut(null, line -> line.contains("#den") && line.contains("@" + II_NICK),
         IiClient.TIMEOUT);
+    ii.write(null, "/MODE #den +b bob!*@*");
+    ii.awaitRaw(lines -> lines.stream().anyMatch(line -> line.equals(
+        ":" + II_NICK + "!" + II_NICK + "@lochat MODE #den +b bob!*@*")), IiClient.TIMEOUT,
+        "the MODE echo of its ban");
     alice.send("/join den");
     alice.expect("JOINED den alice");
     ii.awaitOut("#den", line -> line.matches("-!- alice\\(\\S+\\) has joined #den"),
         IiClient.TIMEOUT);
 
-    ii.write(null, "/MODE #den +b bob!*@*");
-    ii.awaitRaw(lines -> lines.stream().anyMatch(line -> line.equals(
-        ":" + II_NICK + "!" + II_NICK + "@lochat MODE #den +b bob!*@*")), IiClient.TIMEOUT,
-        "the MODE echo of its ban");
     TestClient bob = register("bob");
     bob.send("/join den");
     bob.expectMatching(line -> line.startsWith("ERROR ") && line.contains("banned"),
