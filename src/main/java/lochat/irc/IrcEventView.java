@@ -10,11 +10,11 @@ import org.apache.pekko.util.ByteString;
 /**
  * How the chat core's events reach an IRC client: posts, joins, parts, quits, nickname changes,
  * topics, mode changes, kicks, invitations and private messages, as IRC messages from the user
- * who caused them. Quits and
- * nickname changes, which the core reports once per room, reach the client once
- * ({@link ChannelView}); the user's own post is shown only with echo-message, and its receipt or
- * echo (or the room's refusal) ends the line that sent it ({@link AwaitedReplies}). A mode change or
- * kick that a server operator made from outside the room is shown to it too.
+ * who caused them. Quits and nickname changes, which the core reports once per room, reach the
+ * client once ({@link ChannelView}); the user's own post is shown only with echo-message, and
+ * its receipt or echo (or the room's refusal) ends the line that sent it ({@link
+ * AwaitedReplies}). A mode change or kick that a server operator made from outside the room is
+ * shown to it too.
  */
 final class IrcEventView {
 
