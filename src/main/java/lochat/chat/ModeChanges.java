@@ -21,6 +21,9 @@ public final class ModeChanges {
   /** Most changes taken from one mode string (IRC's {@code MODES}). */
   public static final int MAX_CHANGES = 20;
 
+  /** Most masks in each list (IRC's {@code MAXLIST}). */
+  public static final int MAX_LIST = 100;
+
   /** The list modes: bans, ban exceptions, invite exceptions. */
   public static final String LISTS = "beI";
 

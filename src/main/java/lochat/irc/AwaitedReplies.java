@@ -16,6 +16,10 @@ import lochat.room.ChatRoom;
  * rooms' echoes of its messages. The session acknowledges the line, and reads the next, only
  * when nothing is left ({@link #settled}), so that replies keep the order of requests.
  *
+ * <p>A request to a room ({@link #awaitRoom}) awaits the room's replies and events in the order
+ * the room sends them, which keeps its requests' order: each goes to the oldest request to the
+ * room still waiting, which says when it has had its last.
+ *
  * <p>Answers that come as a list are matched to the request that asked: member lists by room
  * (a room's answer and the registry's "no such room" may overtake each other), user and room
  * lists in the order asked; the session counts each answer {@link #arrived} once it has
@@ -30,6 +34,17 @@ final class AwaitedReplies {
   private final Map<String, Consumer<ChatRoom.MembersResult>> onMembers = new HashMap<>(2);
   private final Deque<Consumer<Registry.Users>> onUsers = new ArrayDeque<>(1);
   private final Deque<Consumer<Registry.RoomList>> onRooms = new ArrayDeque<>(1);
+  private final Map<String, Deque<RoomAnswer>> onRoom = new HashMap<>(2);
+
+  /**
+   * What a request about a room awaits: the room's replies and events, in the order the room
+   * sent them, until one of them ends it.
+   */
+  interface RoomAnswer {
+
+    /** Handles a reply or event from the room (rendering a reply); true when it is the last. */
+    boolean ends(Object replyOrEvent);
+  }
 
   /** One more answer is due. */
   void request() {
@@ -103,6 +118,31 @@ final class AwaitedReplies {
 
   void roomsArrived(Registry.RoomList list) {
     unawaitedIfNull(onRooms.pollFirst()).accept(list);
+  }
+
+  /** Awaits what {@code room} answers to a request, after what earlier requests to it await. */
+  void awaitRoom(String room, RoomAnswer answer) {
+    onRoom.computeIfAbsent(Names.key(room), key -> new ArrayDeque<>(2)).addLast(answer);
+    due++;
+  }
+
+  /**
+   * A reply or event from {@code room}, given to the oldest request that awaits the room;
+   * false when none does (for a reply, a counting error of the session's).
+   */
+  boolean roomAnswered(String room, Object replyOrEvent) {
+    Deque<RoomAnswer> answers = onRoom.get(Names.key(room));
+    if (answers == null) {
+      return false;
+    }
+    if (answers.peekFirst().ends(replyOrEvent)) {
+      answers.pollFirst();
+      if (answers.isEmpty()) {
+        onRoom.remove(Names.key(room));
+      }
+      arrived();
+    }
+    return true;
   }
 
   private static <T> Consumer<T> unawaitedIfNull(Consumer<T> then) {

@@ -1,10 +1,12 @@
 package lochat.irc;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lochat.chat.Names;
 
 /**
@@ -14,7 +16,8 @@ import lochat.chat.Names;
  *
  * <p>A quit or rename is relayed when the first room reports it, and applied to every channel
  * at once; the reports of the other rooms then find the old nickname gone and are dropped. It
- * also knows each member's user name, for the {@code nick!user@host} of their messages. Pure
+ * also knows each member's user name, for the {@code nick!user@host} of their messages, and
+ * which channels are secret, for NAMES. Pure
  * bookkeeping, owned by one session.
  */
 final class ChannelView {
@@ -24,6 +27,8 @@ final class ChannelView {
 
   /** Room key to (nickname key to member). */
   private final Map<String, Map<String, Member>> channels = new HashMap<>();
+  /** Keys of the channels that are secret ({@code +s}), for NAMES. */
+  private final Set<String> secret = new HashSet<>();
 
   /** This client joined {@code room}; {@code userNames} gives members' user names by nick. */
   void joined(String room, List<String> nicks, Map<String, String> userNames) {
@@ -49,6 +54,20 @@ final class ChannelView {
   /** This client left {@code room}. */
   void left(String room) {
     channels.remove(Names.key(room));
+    secret.remove(Names.key(room));
+  }
+
+  /** Whether {@code room}, which this client is in, is secret. */
+  void secret(String room, boolean isSecret) {
+    if (!isSecret) {
+      secret.remove(Names.key(room));
+    } else if (channels.containsKey(Names.key(room))) {
+      secret.add(Names.key(room));
+    }
+  }
+
+  boolean isSecret(String room) {
+    return secret.contains(Names.key(room));
   }
 
   void memberJoined(String room, String nick, String user) {

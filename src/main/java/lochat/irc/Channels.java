@@ -4,50 +4,59 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
+import lochat.chat.Roles;
 import lochat.chat.RoomInfo;
 import lochat.chat.Topic;
 import lochat.connection.SessionLifecycle;
 import lochat.protocol.irc.Capabilities;
+import lochat.protocol.irc.IrcCase;
 import lochat.protocol.irc.IrcCommand;
 import lochat.protocol.irc.IrcMessage;
 import lochat.protocol.irc.IrcNames;
-import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
+import lochat.protocol.irc.RoomReplies;
+import lochat.protocol.irc.TargetList;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
-import lochat.room.RoomRequest;
 
 /**
- * Channels, which are the core's rooms ({@code #name} is room {@code name}): JOIN, PART, TOPIC,
- * NAMES, LIST, channel MODE, KICK and INVITE, and the rooms' answers.
+ * Channels, which are the core's rooms ({@code #name} is room {@code name}): JOIN (with keys),
+ * PART, TOPIC, NAMES and LIST, and the rooms' answers; channel MODE, KICK and INVITE are
+ * {@link RoomModeration}'s.
  *
  * <p>The channels of one JOIN are joined one after the other, in the order given, so that their
- * replies come in that order too. Limits: there are no channel operators yet, so channel modes
- * other than {@code +n} cannot be set, and KICK and INVITE are refused; the lists clients ask
- * for on joining (bans, exceptions, invitations) are always empty; LIST takes channel names but
- * no other filters.
+ * replies come in that order too. NAMES shows members' prefixes ({@code @}, {@code +}, both with
+ * {@code multi-prefix}) and marks a secret channel with {@code @}. Limits: LIST takes channel
+ * names but no other filters.
  */
 final class Channels {
 
-  /** The channel modes of CHANMODES and PREFIX in RPL_ISUPPORT. */
-  private static final String KNOWN_CHANNEL_MODES = IrcReplies.CHANNEL_MODES + "ov";
+  /** A channel of a JOIN still to join, with the key given for it ("" for none). */
+  record PendingJoin(String channel, String key) {}
 
   private Channels() {}
 
   static void join(IrcClient client, IrcCommand.Join join) {
-    client.joining = new ArrayDeque<>(client.targets(join.channels(), true));
+    Map<String, String> keys = TargetList.paired(join.channels(), join.keys());
+    client.joining = new ArrayDeque<>();
+    for (String channel : client.targets(join.channels(), true)) {
+      client.joining.add(
+          new PendingJoin(channel, keys.getOrDefault(IrcCase.foldCase(channel), "")));
+    }
     joinNext(client);
   }
 
   /** Asks to join the next channel of the JOIN being handled, answering those it cannot. */
   private static void joinNext(IrcClient client) {
     while (client.joining != null && !client.joining.isEmpty()) {
-      String channel = client.joining.pollFirst();
+      PendingJoin next = client.joining.pollFirst();
+      String channel = next.channel();
       Optional<String> room = IrcNames.room(channel);
       if (room.isEmpty()) {
         client.noSuchChannel(channel);
@@ -57,7 +66,7 @@ final class Channels {
         client.send(client.numeric(
             Numerics.ERR_TOOMANYCHANNELS, channel, "You have joined too many channels"));
       } else {
-        client.session.registry().tell(new Registry.JoinRoom(room.get(), client.nick(), "",
+        client.session.registry().tell(new Registry.JoinRoom(room.get(), client.nick(), next.key(),
             client.session.chatAddress(), client.session.deliveryFor(room.get()),
             client.session.replies().join()));
         client.awaited.request();
@@ -71,23 +80,30 @@ final class Channels {
     if (result instanceof ChatRoom.Joined joined) {
       client.session.joined(joined);
       client.channels.joined(joined.room(), joined.members(), joined.userNames());
+      client.channels.secret(joined.room(), joined.modes().secret());
       client.send(client.events.joined(joined.room(), client.nick()));
       // RFC 2812 sends the topic only when there is one (RPL_NOTOPIC answers TOPIC alone).
       joined.topic().ifPresent(topic -> sendTopic(client, joined.room(), topic));
-      client.sendAll(client.replies.names(
-          client.nick(), IrcNames.channel(joined.room()), joined.members()));
+      client.sendAll(namesOf(client, joined.room(), joined.members(), joined.roles()));
       history(client, joined.room(), joined.history());
       client.session.joinShown();
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) result;
       client.session.joinRefused(refused.room());
-      client.send(client.numeric(Numerics.ERR_NOSUCHCHANNEL, IrcNames.channel(refused.room()),
-          "Cannot join: " + refused.reason()));
+      String channel = IrcNames.channel(refused.room());
+      client.send(refused.refusal()
+          .map(refusal -> client.rooms.refused(client.nick(), channel, refusal, "", (char) 0))
+          .orElseGet(() -> client.numeric(Numerics.ERR_NOSUCHCHANNEL, channel,
+              "Cannot join: " + refused.reason())));
     }
     joinNext(client);
   }
 
-  /** Replays a room's history: as a chathistory batch if the client can take one. */
+  /**
+   * Replays a room's history: in a chathistory batch if the client can take one and the time
+   * of each message (batch and server-time), with msgid tags when it has message-tags; as
+   * notices from the server, which say when, otherwise.
+   */
   private static void history(IrcClient client, String room, List<ChatEvent.Posted> history) {
     if (history.isEmpty()) {
       return;
@@ -96,7 +112,8 @@ final class Channels {
       String batchId = client.nextBatchId();
       client.send(client.events.batchStart(batchId, room));
       for (ChatEvent.Posted posted : history) {
-        client.sendAll(client.events.historyInBatch(posted, batchId));
+        client.sendAll(client.events.replayed(posted, Optional.of(batchId), true,
+            client.capEnabled(Capabilities.MESSAGE_TAGS)));
       }
       client.send(client.events.batchEnd(batchId));
     } else {
@@ -132,17 +149,18 @@ final class Channels {
     });
   }
 
+  /**
+   * Shows the topic to a member, or sets it through the registry (so that a server operator
+   * may set it from outside); the line ends with the change, or with the room's refusal.
+   */
   static void topic(IrcClient client, IrcCommand.Topic topic) {
+    if (topic.text().isPresent()) {
+      RoomModeration.changeTopic(client, topic.channel(), topic.text().get());
+      return;
+    }
     client.asMember(topic.channel(), room -> {
-      if (topic.text().isEmpty()) {
-        room.ref().tell(new ChatRoom.GetTopic(client.session.replies().topic()));
-        client.awaited.request();
-      } else {
-        client.session.registry().tell(new Registry.ForRoom(room.name(),
-            client.session.chatAddress(), new RoomRequest.ChangeTopic(topic.text().get(),
-                client.session.replies().room())));
-        client.awaited.awaitEcho(room.name());
-      }
+      room.ref().tell(new ChatRoom.GetTopic(client.session.replies().topic()));
+      client.awaited.request();
     });
   }
 
@@ -164,7 +182,7 @@ final class Channels {
 
   static void names(IrcClient client, IrcCommand.Names names) {
     if (names.channels().isEmpty()) {
-      // Every channel, as RFC 2812 asks; channels are never secret here.
+      // Every channel the user may see, as RFC 2812 asks: the registry leaves out secret ones.
       client.askRooms(list -> {
         for (RoomInfo room : list.rooms()) {
           client.askMembers(room.name(), result -> sendNames(client, result));
@@ -201,9 +219,16 @@ final class Channels {
 
   private static void sendNames(IrcClient client, ChatRoom.MembersResult result) {
     if (result instanceof ChatRoom.Members members) {
-      client.sendAll(client.replies.names(
-          client.nick(), IrcNames.channel(members.room()), members.nicks()));
+      client.sendAll(namesOf(client, members.room(), members.nicks(), members.roles()));
     }
+  }
+
+  /** RPL_NAMREPLY lines with each member's prefixes, then RPL_ENDOFNAMES. */
+  private static List<IrcMessage> namesOf(IrcClient client, String room, List<String> nicks,
+      Map<String, Roles> roles) {
+    return client.replies.names(client.nick(), client.channels.isSecret(room),
+        IrcNames.channel(room), RoomReplies.prefixed(nicks, roles,
+            client.capEnabled(Capabilities.MULTI_PREFIX)));
   }
 
   static void list(IrcClient client, IrcCommand.ListChannels list) {
@@ -226,63 +251,5 @@ final class Channels {
       lines.add(client.numeric(Numerics.RPL_LISTEND, "End of /LIST"));
       client.sendAll(lines);
     });
-  }
-
-  /**
-   * Channel modes can be asked for, and the lists clients ask for on joining are always empty;
-   * nobody may change a mode, as there are no channel operators.
-   */
-  static void mode(IrcClient client, String channel, String modes) {
-    Optional<String> room = IrcNames.room(channel);
-    if (room.isEmpty()) {
-      client.noSuchChannel(channel);
-      return;
-    }
-    client.askMembers(room.get(), result -> {
-      if (result instanceof ChatRoom.Members members) {
-        modeOf(client, IrcNames.channel(members.room()), modes);
-      } else {
-        client.noSuchChannel(IrcNames.channel(room.get()));
-      }
-    });
-  }
-
-  private static void modeOf(IrcClient client, String channel, String modes) {
-    String flags = modes.startsWith("+") ? modes.substring(1) : modes;
-    if (flags.isEmpty()) {
-      client.send(client.numeric(Numerics.RPL_CHANNELMODEIS, channel, "+n"));
-    } else if (flags.equals("b")) {
-      client.send(client.numeric(Numerics.RPL_ENDOFBANLIST, channel, "End of channel ban list"));
-    } else if (flags.equals("e")) {
-      client.send(client.numeric(
-          Numerics.RPL_ENDOFEXCEPTLIST, channel, "End of channel exception list"));
-    } else if (flags.equals("I")) {
-      client.send(client.numeric(
-          Numerics.RPL_ENDOFINVITELIST, channel, "End of channel invite list"));
-    } else {
-      for (char c : modes.toCharArray()) {
-        if (c != '+' && c != '-' && KNOWN_CHANNEL_MODES.indexOf(c) < 0) {
-          client.send(client.numeric(Numerics.ERR_UNKNOWNMODE, String.valueOf(c),
-              "is unknown mode char to me for " + channel));
-          return;
-        }
-      }
-      notOperator(client, channel);
-    }
-  }
-
-  /** KICK needs a channel operator, which Lochat does not have yet. */
-  static void kick(IrcClient client, IrcCommand.Kick kick) {
-    client.asMember(kick.channel(), room -> notOperator(client, kick.channel()));
-  }
-
-  /** INVITE needs a channel operator, which Lochat does not have yet. */
-  static void invite(IrcClient client, IrcCommand.Invite invite) {
-    client.asMember(invite.channel(), room -> notOperator(client, invite.channel()));
-  }
-
-  private static void notOperator(IrcClient client, String channel) {
-    client.send(client.numeric(
-        Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator"));
   }
 }

@@ -25,10 +25,15 @@ import lochat.protocol.irc.IrcNames;
 import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
+import lochat.protocol.irc.RoomReplies;
 import lochat.protocol.irc.TargetList;
 import lochat.registry.Audience;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomArchive;
+import lochat.store.HistoryQuery;
+import lochat.store.HistoryWriter;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
@@ -40,7 +45,8 @@ import org.slf4j.Logger;
  * being handled waits for, and how to say things to it, the numeric replies by name.
  *
  * <p>The handlers ({@link CapNegotiation}, {@link Messaging}, {@link Channels},
- * {@link UserQueries}, {@link ServerQueries}) are stateless and keep their state here, so that
+ * {@link RoomModeration}, {@link ChatHistory}, {@link UserQueries}, {@link ServerQueries}) are
+ * stateless and keep their state here, so that
  * an idle connection pays for one object, not one per group. Not thread-safe, except
  * {@link #postBytes} and {@link #ownPostBytes}, which rooms call from their own threads and
  * which read only volatile fields.
@@ -55,6 +61,7 @@ final class IrcClient {
   final Instant started;
   final IrcReplies replies;
   final IrcEvents events;
+  final RoomReplies rooms;
   final ChannelView channels = new ChannelView();
   final AwaitedReplies awaited = new AwaitedReplies();
   final Set<Character> userModes = new TreeSet<>();
@@ -75,8 +82,11 @@ final class IrcClient {
   /** What to do with the answer the line being handled awaits from a {@code Registry.Tell}. */
   Consumer<Audience.Reached> onReached = reached -> { };
   /** Channels of one JOIN still to join, in the order given. */
-  Deque<String> joining;
+  Deque<Channels.PendingJoin> joining;
   private long batches;
+  private final ActorContext<SessionCommand> context;
+  private final RoomArchive archive;
+  private ActorRef<HistoryWriter.Page> historyPages;
   /** How posts look to this client, from {@link #caps}; read by rooms, from other threads. */
   private volatile PostForm postForm = PostForm.PLAIN;
   /** Whether this client is shown its own posts (echo-message); read by rooms too. */
@@ -92,6 +102,9 @@ final class IrcClient {
     this.started = started.truncatedTo(ChronoUnit.SECONDS);
     this.replies = new IrcReplies(session.settings().serverName(), this::userNameOf);
     this.events = new IrcEvents(replies);
+    this.rooms = new RoomReplies(replies);
+    this.context = context;
+    this.archive = setup.archive();
   }
 
   String nick() {
@@ -167,6 +180,18 @@ final class IrcClient {
         session.replies().rooms()));
     awaited.awaitRooms(then);
   }
+
+  /** Asks the history for a page of {@code room}; the page arrives as a {@link HistoryPage}. */
+  void askHistory(String room, HistoryQuery query) {
+    if (historyPages == null) {
+      historyPages = context.messageAdapter(HistoryWriter.Page.class, HistoryPage::new);
+    }
+    archive.read(room, query, historyPages);
+    awaited.request();
+  }
+
+  /** A page of a room's history that this client asked for with CHATHISTORY. */
+  record HistoryPage(HistoryWriter.Page page) implements SessionCommand.Own {}
 
   void askOnline() {
     session.registry().tell(new Registry.GetOnline(session.replies().online()));

@@ -21,6 +21,7 @@ final class IrcHandlers {
     on(IrcCommand.Answer.class,
         (client, answer) -> client.send(client.numeric(answer.numeric(),
             answer.params().toArray(String[]::new))));
+    on(IrcCommand.Fail.class, ChatHistory::fail);
     on(IrcCommand.Ignored.class, (client, ignored) -> { });
     on(IrcCommand.Cap.class, CapNegotiation::cap);
     on(IrcCommand.Ping.class, ServerQueries::ping);
@@ -32,8 +33,9 @@ final class IrcHandlers {
     on(IrcCommand.Topic.class, Channels::topic);
     on(IrcCommand.Names.class, Channels::names);
     on(IrcCommand.ListChannels.class, Channels::list);
-    on(IrcCommand.Kick.class, Channels::kick);
-    on(IrcCommand.Invite.class, Channels::invite);
+    on(IrcCommand.Kick.class, RoomModeration::kick);
+    on(IrcCommand.Invite.class, RoomModeration::invite);
+    on(IrcCommand.Chathistory.class, ChatHistory::chathistory);
     on(IrcCommand.Nick.class, UserQueries::nick);
     on(IrcCommand.Mode.class, UserQueries::mode);
     on(IrcCommand.Who.class, UserQueries::who);

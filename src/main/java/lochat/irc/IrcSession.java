@@ -17,6 +17,7 @@ import lochat.connection.SessionCommand.OperReply;
 import lochat.connection.SessionCommand.PrivateReply;
 import lochat.connection.SessionCommand.ReachedReply;
 import lochat.connection.SessionCommand.Received;
+import lochat.connection.SessionCommand.RoomReply;
 import lochat.connection.SessionCommand.RegistrationTimedOut;
 import lochat.connection.SessionCommand.RoomsReply;
 import lochat.connection.SessionCommand.ServerShutdown;
@@ -45,9 +46,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * acknowledged only when they have all come ({@link AwaitedReplies}), so replies keep request
  * order. A quiet client is pinged, and dropped if it does not answer.
  *
- * <p>Limits: there are no channel operators, channel modes other than {@code +n}, or bans; CTCP
- * requests other than {@code ACTION}, and client-only tags, pass between IRC clients only;
- * every user's host is the server's name.
+ * <p>Channels are run by their operators ({@link RoomModeration}) and their history may be paged
+ * back with {@code CHATHISTORY} ({@link ChatHistory}). Limits: CTCP requests other than
+ * {@code ACTION}, and client-only tags, pass between IRC clients only; every user's host is the
+ * server's name.
  */
 public final class IrcSession {
 
@@ -101,6 +103,10 @@ public final class IrcSession {
               s.answered(() -> ServerOperators.banAnswered(s.client, reply.result())))
           .on(ReachedReply.class, (s, reply) ->
               s.answered(() -> ServerOperators.reachedAnswered(s.client, reply.reached())))
+          .on(RoomReply.class, (s, reply) ->
+              s.settled(() -> RoomModeration.replied(s.client, reply.reply())))
+          .on(IrcClient.HistoryPage.class, (s, page) ->
+              s.answered(() -> ChatHistory.pageArrived(s.client, page.page())))
           .on(PingCheck.class, (s, check) -> s.onPingCheck())
           .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
           .build();

@@ -4,7 +4,7 @@ import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
 import lochat.chat.Names;
-import lochat.connection.SessionLifecycle;
+import lochat.chat.RoomRefusal;
 import lochat.protocol.irc.Capabilities;
 import lochat.protocol.irc.IrcCommand;
 import lochat.protocol.irc.IrcNames;
@@ -12,11 +12,13 @@ import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
+import lochat.room.RoomRequest;
 
 /**
- * PRIVMSG, NOTICE and TAGMSG: to channels, as posts to their rooms, whose echo the line waits
- * for; to nicknames, as private messages through the registry. Channels are {@code +n}: only
- * members may send to them. A NOTICE never gets an error reply.
+ * PRIVMSG, NOTICE and TAGMSG: to channels, as posts to their rooms, whose echo (or refusal) the
+ * line waits for; to nicknames, as private messages through the registry. A user may post to a
+ * channel it is not in when the channel is {@code -n}: the post goes through the registry. A
+ * NOTICE never gets an error reply.
  */
 final class Messaging {
 
@@ -26,15 +28,20 @@ final class Messaging {
     client.handlingNotice = message.notice();
     for (String target : client.targets(message.targets(), !message.notice())) {
       if (IrcNames.isChannel(target)) {
-        Optional<SessionLifecycle.Membership> room =
-            IrcNames.room(target).flatMap(client.session::room);
+        Optional<String> room = IrcNames.room(target);
         if (room.isEmpty()) {
           if (!message.notice()) {
-            cannotSendTo(client, target);
+            client.noSuchNick(target);
           }
-        } else if (client.awaited.awaitEcho(room.get().name())) {
-          room.get().ref().tell(new ChatRoom.Post(client.session.chatAddress(), message.text(),
-              message.kind(), message.tags()));
+        } else if (!client.awaited.awaitEcho(room.get())) {
+          continue;
+        } else if (client.session.room(room.get()).isPresent()) {
+          client.session.room(room.get()).get().ref().tell(new ChatRoom.Post(
+              client.session.chatAddress(), message.text(), message.kind(), message.tags()));
+        } else {
+          client.session.registry().tell(new Registry.ForRoom(room.get(),
+              client.session.chatAddress(), new RoomRequest.OutsidePost(message.text(),
+                  message.kind(), message.tags())));
         }
       } else {
         client.session.registry().tell(new Registry.SendPrivate(client.session.chatAddress(),
@@ -45,21 +52,21 @@ final class Messaging {
     }
   }
 
-  /** 404 for a channel the user is not in, 401 for one that does not exist. */
-  private static void cannotSendTo(IrcClient client, String channel) {
-    Optional<String> room = IrcNames.room(channel);
-    if (room.isEmpty()) {
-      client.noSuchNick(channel);
-      return;
-    }
-    client.askMembers(room.get(), result -> {
-      if (result instanceof ChatRoom.Members) {
-        client.send(client.numeric(
-            Numerics.ERR_CANNOTSENDTOCHAN, channel, "Cannot send to channel"));
-      } else {
+  /**
+   * A room did not take a post of this line: ERR_CANNOTSENDTOCHAN (moderated, banned, or
+   * {@code +n} and not a member), or ERR_NOSUCHNICK for a channel that does not exist, unless
+   * the line is a NOTICE; it ends the wait for the post's echo.
+   */
+  static void postRefused(IrcClient client, ChatEvent.PostRefused refused) {
+    String channel = IrcNames.channel(refused.room());
+    if (!client.handlingNotice) {
+      if (refused.reason() == RoomRefusal.NO_SUCH_ROOM) {
         client.noSuchNick(channel);
+      } else {
+        client.send(client.rooms.refused(client.nick(), channel, refused.reason(), "", (char) 0));
       }
-    });
+    }
+    client.awaited.echoArrived(refused.room());
   }
 
   /** The registry's answer to a private message: its echo, and whether the target is away. */

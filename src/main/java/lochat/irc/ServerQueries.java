@@ -2,10 +2,14 @@ package lochat.irc;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import lochat.Version;
+import lochat.chat.ModeChanges;
 import lochat.chat.Names;
+import lochat.chat.RoomModes;
+import lochat.protocol.irc.ChathistoryRequest;
 import lochat.protocol.irc.IrcCase;
 import lochat.protocol.irc.IrcCommand;
 import lochat.protocol.irc.IrcCommandParser;
@@ -44,19 +48,29 @@ final class ServerQueries {
         "AWAYLEN=" + IrcLimits.MAX_CONTENT_BYTES,
         IrcCase.ISUPPORT_TOKEN,
         "CHANLIMIT=#:" + client.settings().maxRoomsPerUser(),
-        "CHANMODES=beI,,,n",
+        "CHANMODES=" + ModeChanges.LISTS + ",k,l," + sorted(RoomModes.FLAGS),
         "CHANNELLEN=" + (Names.MAX_LENGTH + 1),
         "CHANTYPES=#",
+        ChathistoryRequest.ISUPPORT_TOKENS.get(0),
+        "KEYLEN=" + RoomModes.MAX_KEY_LENGTH,
+        "MAXLIST=" + ModeChanges.LISTS + ":" + ModeChanges.MAX_LIST,
         "MAXTARGETS=" + targets,
-        "MODES=1",
+        "MODES=" + ModeChanges.MAX_CHANGES,
+        ChathistoryRequest.ISUPPORT_TOKENS.get(1),
         "NETWORK=" + client.irc.network(),
         "NICKLEN=" + Names.MAX_LENGTH,
         "PREFIX=(ov)@+",
         "TARGMAX=JOIN:" + targets + ",PART:" + targets + ",PRIVMSG:" + targets
-            + ",NOTICE:" + targets + ",NAMES:" + targets + ",WHOIS:" + targets
+            + ",NOTICE:" + targets + ",NAMES:" + targets + ",WHOIS:" + targets + ",KICK:" + targets
             + ",USERHOST:" + IrcCommandParser.MAX_USERHOST_NICKS,
         "USERLEN=" + IrcNames.MAX_USER_NAME,
         "UTF8ONLY");
+  }
+
+  private static String sorted(String letters) {
+    char[] sorted = letters.toCharArray();
+    Arrays.sort(sorted);
+    return new String(sorted);
   }
 
   static void query(IrcClient client, IrcCommand.ServerQuery query) {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import lochat.chat.Names;
+import lochat.chat.Roles;
 import lochat.protocol.WildcardMask;
+import lochat.protocol.irc.Capabilities;
 import lochat.protocol.irc.IrcCase;
 import lochat.protocol.irc.IrcCommand;
 import lochat.protocol.irc.IrcMessage;
@@ -14,6 +15,7 @@ import lochat.protocol.irc.IrcReplies;
 import lochat.protocol.irc.IrcText;
 import lochat.protocol.irc.Numerics;
 import lochat.registry.Registry;
+import lochat.room.ChatRoom;
 
 /**
  * Users: changing one's nickname, user modes and away status, and asking about others (WHO,
@@ -54,16 +56,20 @@ final class UserQueries {
     String mask = who.mask();
     Optional<String> room = IrcNames.room(mask);
     if (room.isPresent()) {
-      client.askUsers(new Registry.ListUsers(room, client.session.replies().users()), users -> {
-        List<IrcMessage> lines = new ArrayList<>();
-        for (Registry.UserDetails user : users.users()) {
-          // The channel as the room spells it, whatever case the mask was given in.
-          String channel = user.rooms().stream().filter(r -> Names.key(r).equals(Names.key(
-              room.get()))).findFirst().map(IrcNames::channel).orElse(mask);
-          lines.add(whoReply(client, channel, user));
+      client.askMembers(room.get(), members -> {
+        if (!(members instanceof ChatRoom.Members found)) {
+          client.send(endOfWho(client, mask));
+          return;
         }
-        lines.add(endOfWho(client, mask));
-        client.sendAll(lines);
+        client.askUsers(new Registry.ListUsers(room, client.session.replies().users()), users -> {
+          List<IrcMessage> lines = new ArrayList<>();
+          for (Registry.UserDetails user : users.users()) {
+            lines.add(whoReply(client, IrcNames.channel(found.room()), user,
+                found.roles().getOrDefault(user.nick(), Roles.NONE)));
+          }
+          lines.add(endOfWho(client, mask));
+          client.sendAll(lines);
+        });
       });
     } else if (IrcNames.isChannel(mask)) {
       client.send(endOfWho(client, IrcText.clean(mask)));
@@ -83,7 +89,8 @@ final class UserQueries {
               if (Stream.of(user.nick(), user.profile().user(), client.replies.serverName(),
                   user.profile().realName()).anyMatch(glob.get()::matches)) {
                 lines.add(whoReply(client,
-                    user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)), user));
+                    user.rooms().isEmpty() ? "*" : IrcNames.channel(user.rooms().get(0)), user,
+                    Roles.NONE));
               }
             }
             lines.add(endOfWho(client, IrcText.clean(mask)));
@@ -92,10 +99,14 @@ final class UserQueries {
     }
   }
 
-  private static IrcMessage whoReply(IrcClient client, String channel, Registry.UserDetails user) {
+  /** RPL_WHOREPLY; its flags are {@code H} or {@code G} (away), then the member's prefixes. */
+  private static IrcMessage whoReply(IrcClient client, String channel, Registry.UserDetails user,
+      Roles roles) {
     String server = client.replies.serverName();
+    String flags = (user.away().isPresent() ? "G" : "H")
+        + roles.prefixes(client.capEnabled(Capabilities.MULTI_PREFIX));
     return client.numeric(Numerics.RPL_WHOREPLY, channel, user.profile().user(), server, server,
-        user.nick(), user.away().isPresent() ? "G" : "H", "0 " + user.profile().realName());
+        user.nick(), flags, "0 " + user.profile().realName());
   }
 
   private static IrcMessage endOfWho(IrcClient client, String mask) {
@@ -177,7 +188,7 @@ final class UserQueries {
   static void mode(IrcClient client, IrcCommand.Mode mode) {
     String target = mode.target();
     if (IrcNames.isChannel(target)) {
-      Channels.mode(client, target, mode.modes());
+      RoomModeration.mode(client, target, mode.modes(), mode.arguments());
     } else if (IrcCase.foldCase(target).equals(IrcCase.foldCase(client.nick()))) {
       userMode(client, mode.modes());
     } else {

@@ -34,7 +34,7 @@ import lochat.store.RoomState;
 final class Moderation {
 
   /** Most masks in each list (IRC's {@code MAXLIST}). */
-  static final int MAX_LIST = 100;
+  static final int MAX_LIST = ModeChanges.MAX_LIST;
 
   /** The members' roles, as the room keeps them. */
   interface RoleBook {

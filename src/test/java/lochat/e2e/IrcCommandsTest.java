@@ -50,7 +50,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     assertTrue(whoTime.params().get(2).startsWith("carol"), whoTime::render);
     long setAt = Long.parseLong(whoTime.params().get(3));
     assertTrue(setAt >= before - 1 && setAt <= Instant.now().getEpochSecond(), whoTime::render);
-    assertExactReply(dave.expectNext(), "353", "dave", "=", "#lobby", "carol dave");
+    assertExactReply(dave.expectNext(), "353", "dave", "=", "#lobby", "@carol dave");
     assertReply(dave.expectNext(), "366", "dave", "#lobby");
   }
 
@@ -123,7 +123,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     irc("erin", "#lobby");
     expectLine(dave, ":" + mask("erin") + " JOIN #lobby");
     dave.send("NAMES #lobby");
-    assertExactReply(dave.expectNext(), "353", "dave", "=", "#lobby", "carol dave erin");
+    assertExactReply(dave.expectNext(), "353", "dave", "=", "#lobby", "@carol dave erin");
     assertReply(dave.expectNext(), "366", "dave", "#lobby");
     dave.send("NAMES #nowhere");
     assertReply(dave.expectNext(), "366", "dave", "#nowhere");
@@ -136,7 +136,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     dave.send("WHO #lobby");
     List<IrcMessage> who = sync(dave);
     assertEquals(List.of("352", "352", "315"), commands(who), () -> renders(who).toString());
-    assertEquals(List.of("dave", "#lobby", "carol", SERVER, SERVER, "carol", "H"),
+    assertEquals(List.of("dave", "#lobby", "carol", SERVER, SERVER, "carol", "H@"),
         who.get(0).params().subList(0, 7));
     assertEquals(List.of("dave", "#lobby", "dave", SERVER, SERVER, "dave", "H"),
         who.get(1).params().subList(0, 7));
@@ -223,6 +223,7 @@ class IrcCommandsTest extends IrcEndToEndBase {
     assertEquals("324", modes.command(), modes::render);
     assertEquals(List.of("dave", "#games"), modes.params().subList(0, 2));
     assertTrue(modes.params().get(2).startsWith("+"), modes::render);
+    assertEquals("329", dave.expectNext().command());
     dave.send("MODE #games b");
     assertReply(dave.expectNext(), "368", "dave", "#games");
     dave.send("MODE #games +b");
@@ -377,7 +378,8 @@ class IrcCommandsTest extends IrcEndToEndBase {
     List<String> tokens = welcome.stream().filter(m -> m.command().equals("005"))
         .flatMap(m -> m.params().subList(1, m.params().size() - 1).stream()).toList();
     assertTrue(tokens.contains(
-        "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,USERHOST:5"), tokens::toString);
+        "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,KICK:4,USERHOST:5"),
+        tokens::toString);
     assertTrue(tokens.contains("USERLEN=16"), tokens::toString);
   }
 

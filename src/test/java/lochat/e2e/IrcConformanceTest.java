@@ -543,14 +543,25 @@ class IrcConformanceTest extends IrcEndToEndBase {
         Set.of(last(dave.expectNext("CAP")).split(" ")));
   }
 
-  /** multi-prefix: acknowledged; without channel privileges NAMES has no prefixes to add. */
+  /**
+   * multi-prefix: "the server MUST send all prefixes, in order of rank" in NAMES and WHO;
+   * without it, only the highest.
+   */
   @Test
-  void multiPrefixIsAcknowledgedAndNamesStayPlain() throws Exception {
+  void multiPrefixShowsEveryPrefixInNamesAndWho() throws Exception {
     IrcTestClient dave = registerWithCaps(ircConnect(), "dave", "multi-prefix");
-    irc("erin", "#games");
+    IrcTestClient erin = irc("erin", "#games");
     join(dave, "#games");
+    erin.send("MODE #games +v erin");
+    expectLine(dave, ":" + mask("erin") + " MODE #games +v erin");
     dave.send("NAMES #games");
-    assertExactReply(dave.expectNext(), "353", "dave", "=", "#games", "erin dave");
+    assertExactReply(dave.expectNext(), "353", "dave", "=", "#games", "@+erin dave");
+    erin.send("NAMES #games");
+    assertExactReply(erin.expect("353"), "353", "erin", "=", "#games", "@erin dave");
+    dave.send("WHO #games");
+    IrcMessage who = dave.expect(m -> m.command().equals("352") && m.params().get(5).equals("erin"),
+        "352 for erin");
+    assertEquals(List.of("erin", "H@+"), who.params().subList(5, 7), who::render);
   }
 
   /** echo-message with server-time: echoed when alone in a channel, and for NOTICE too. */
@@ -619,7 +630,7 @@ class IrcConformanceTest extends IrcEndToEndBase {
     sizes.put("001", 2);
     sizes.put("002", 2);
     sizes.put("003", 2);
-    sizes.put("004", 5);
+    sizes.put("004", 6);
     sizes.put("251", 2);
     sizes.put("252", 3);
     sizes.put("253", 3);
@@ -706,8 +717,9 @@ class IrcConformanceTest extends IrcEndToEndBase {
    */
   @Test
   void channelNamesAreCaseInsensitive() throws Exception {
-    IrcTestClient erin = irc("erin", "#games");
     IrcTestClient dave = irc("dave", "#games");
+    IrcTestClient erin = irc("erin", "#games");
+    expectLine(dave, ":" + mask("erin") + " JOIN #games");
     sync(erin);
     dave.send("JOIN #GAMES");
     assertEquals(List.of(), renders(sync(dave)), "already in #games");
@@ -717,7 +729,7 @@ class IrcConformanceTest extends IrcEndToEndBase {
     assertEquals(normal(":" + mask("dave") + " TOPIC #games :Chess"),
         untagged(dave.expectNext()));
     dave.send("NAMES #GAMES");
-    assertExactReply(dave.expectNext(), "353", "dave", "=", "#games", "erin dave");
+    assertExactReply(dave.expectNext(), "353", "dave", "=", "#games", "@dave erin");
     dave.expectNext("366");
     dave.send("PART #GAMES");
     assertEquals(":" + mask("dave") + " PART #games", dave.expectNext().render());

@@ -114,10 +114,15 @@ class IrcFramingTest extends IrcEndToEndBase {
     dave.send("PRIVMSG erin :" + formatted);
     expectLine(erin, ":" + mask("dave") + " PRIVMSG erin :" + clean);
 
-    dave.send("TOPIC #lobby :\u0002Rules\u0002\u0007 apply");
-    carol.expectMatching(line -> line.startsWith("TOPIC lobby dave ")
-        && line.endsWith(" Rules apply"), "TOPIC lobby dave <time> Rules apply");
-    expectLine(erin, ":" + mask("dave") + " TOPIC #lobby :Rules apply");
+    // A topic in a channel dave runs: new channels are +t.
+    join(dave, "#rules");
+    carol.send("/join rules");
+    carol.expect("JOINED rules carol");
+    join(erin, "#rules");
+    dave.send("TOPIC #rules :\u0002Rules\u0002\u0007 apply");
+    carol.expectMatching(line -> line.startsWith("TOPIC rules dave ")
+        && line.endsWith(" Rules apply"), "TOPIC rules dave <time> Rules apply");
+    expectLine(erin, ":" + mask("dave") + " TOPIC #rules :Rules apply");
 
     dave.send("QUIT :\u000304gone\u0003\u0007 now");
     carol.expect("LEFT lobby dave quit: gone now");

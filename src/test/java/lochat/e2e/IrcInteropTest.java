@@ -25,7 +25,7 @@ class IrcInteropTest extends IrcEndToEndBase {
     dave.send("JOIN #lobby");
     carol.expect("JOINED lobby dave");
     IrcMessage names = dave.expect("353");
-    assertEquals(List.of("dave", "=", "#lobby", "carol dave"), names.params());
+    assertEquals(List.of("dave", "=", "#lobby", "@carol dave"), names.params());
 
     carol.send("hello irc");
     expectLine(dave, ":" + mask("carol") + " PRIVMSG #lobby :hello irc");
@@ -152,23 +152,29 @@ class IrcInteropTest extends IrcEndToEndBase {
         () -> "NICK lines: " + linesWith(dave, " NICK "));
   }
 
+  /** In a {@code -t} channel, which its IRC operator made so, anyone sets the topic. */
   @Test
   void topicChangesCrossBetweenProtocols() throws Exception {
     TestClient carol = nativeUser("carol");
-    IrcTestClient dave = irc("dave", "#lobby");
+    IrcTestClient dave = irc("dave", "#talk");
+    dave.send("MODE #talk -t");
+    expectLine(dave, ":" + mask("dave") + " MODE #talk -t");
+    carol.send("/join talk");
+    carol.expect("JOINED talk carol");
+    expectLine(dave, ":" + mask("carol") + " JOIN #talk");
 
     carol.send("/topic Be nice");
-    expectLine(dave, ":" + mask("carol") + " TOPIC #lobby :Be nice");
-    dave.send("TOPIC #lobby :Play fair");
+    expectLine(dave, ":" + mask("carol") + " TOPIC #talk :Be nice");
+    dave.send("TOPIC #talk :Play fair");
     carol.expectMatching(
-        line -> line.startsWith("TOPIC lobby dave ") && line.endsWith(" Play fair"),
-        "TOPIC lobby dave <time> Play fair");
-    dave.send("TOPIC #lobby :");
-    carol.expect("NOTOPIC lobby dave");
+        line -> line.startsWith("TOPIC talk dave ") && line.endsWith(" Play fair"),
+        "TOPIC talk dave <time> Play fair");
+    dave.send("TOPIC #talk :");
+    carol.expect("NOTOPIC talk dave");
     carol.send("/topic Back again");
-    expectLine(dave, ":" + mask("carol") + " TOPIC #lobby :Back again");
+    expectLine(dave, ":" + mask("carol") + " TOPIC #talk :Back again");
     carol.send("/topic -");
-    expectLine(dave, ":" + mask("carol") + " TOPIC #lobby :");
+    expectLine(dave, ":" + mask("carol") + " TOPIC #talk :");
   }
 
   @Test
@@ -271,16 +277,15 @@ class IrcInteropTest extends IrcEndToEndBase {
   }
 
   /**
-   * The IRC user sets a topic in #lobby and #games and waits for both: the rooms' reports of its
-   * nickname change, which they sent before, have then arrived.
+   * The IRC user asks #lobby and #games for their modes and waits for both answers: the rooms'
+   * reports of its nickname change, which they sent before, have then arrived.
    */
-  /** Waits for the echo of a topic change in both rooms, from {@code nick} with {@code user}. */
   private static void expectRoomEchoes(IrcTestClient ircUser, String nick, String user)
       throws Exception {
-    ircUser.send("TOPIC #lobby :marker");
-    ircUser.send("TOPIC #games :marker");
-    expectLines(ircUser, ":" + mask(nick, user) + " TOPIC #lobby :marker",
-        ":" + mask(nick, user) + " TOPIC #games :marker");
+    ircUser.send("MODE #lobby");
+    ircUser.send("MODE #games");
+    expectLines(ircUser, ":" + SERVER + " 324 " + nick + " #lobby +nt",
+        ":" + SERVER + " 324 " + nick + " #games +nt");
     assertEquals(List.of(), linesWith(ircUser, " 433 "), "nick errors");
   }
 }

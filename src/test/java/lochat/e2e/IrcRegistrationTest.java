@@ -49,7 +49,8 @@ class IrcRegistrationTest extends IrcEndToEndBase {
     assertEquals(WELCOME_WITHOUT_MOTD, commands(welcome));
     assertEquals("Welcome to the TestNet IRC Network " + mask("dave"), last(welcome.get(0)));
     assertEquals(List.of("dave", SERVER), welcome.get(3).params().subList(0, 2), "004");
-    List<String> isupport = welcome.get(4).params();
+    List<String> isupport = welcome.stream().filter(m -> m.command().equals("005"))
+        .flatMap(m -> m.params().stream()).toList();
     for (String token : List.of("CASEMAPPING=ascii", "CHANTYPES=#", "CHANNELLEN=33",
         "NICKLEN=32", "NETWORK=TestNet")) {
       assertTrue(isupport.contains(token), () -> token + " in " + isupport);

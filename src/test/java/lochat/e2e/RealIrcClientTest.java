@@ -237,4 +237,40 @@ class RealIrcClientTest {
     return IrcMessage.parse(rawLine) instanceof IrcParse.Ok ok
         && ok.message().command().equals("PING");
   }
+
+  /**
+   * ii creates #den, so it is the channel's operator; it bans a native user, who then cannot
+   * join, and kicks another, who is then gone from the room, with raw MODE and KICK commands.
+   */
+  @Test
+  void iiAsChannelOperatorBansAndKicksNativeUsers() throws Exception {
+    IiClient ii = startIi(II_NICK);
+    ii.join("#den");
+    ii.awaitOut(null, line -> line.contains("#den") && line.contains("@" + II_NICK),
+        IiClient.TIMEOUT);
+    ii.write(null, "/MODE #den +b bob!*@*");
+    ii.awaitRaw(lines -> lines.stream().anyMatch(line -> line.equals(
+        ":" + II_NICK + "!" + II_NICK + "@lochat MODE #den +b bob!*@*")), IiClient.TIMEOUT,
+        "the MODE echo of its ban");
+    alice.send("/join den");
+    alice.expect("JOINED den alice");
+    ii.awaitOut("#den", line -> line.matches("-!- alice\\(\\S+\\) has joined #den"),
+        IiClient.TIMEOUT);
+
+    TestClient bob = register("bob");
+    bob.send("/join den");
+    bob.expectMatching(line -> line.startsWith("ERROR ") && line.contains("banned"),
+        "bob refused as banned");
+
+    ii.write(null, "/KICK #den alice :behave");
+    ii.awaitRaw(lines -> lines.stream().anyMatch(line -> IrcMessage.parse(line)
+        instanceof IrcParse.Ok ok && ok.message().command().equals("KICK")
+        && ok.message().params().equals(List.of("#den", "alice", "behave"))),
+        IiClient.TIMEOUT, "the KICK of alice");
+    TestClient carol = register("carol");
+    carol.send("/join den");
+    carol.expectMatching(line -> line.startsWith("WHO den ") && line.contains(II_NICK)
+        && !line.contains("alice"), "den's members without alice");
+    assertNoErrorReplies(ii);
+  }
 }

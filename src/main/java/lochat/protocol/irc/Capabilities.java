@@ -20,10 +20,12 @@ public final class Capabilities {
   public static final String MULTI_PREFIX = "multi-prefix";
   public static final String CAP_NOTIFY = "cap-notify";
   public static final String BATCH = "batch";
+  /** IRCv3 chathistory, still a draft: {@code CHATHISTORY} ({@link ChathistoryRequest}). */
+  public static final String CHATHISTORY = "draft/chathistory";
 
   /** Everything offered, in the order {@code CAP LS} lists it. */
   public static final List<String> SUPPORTED =
-      List.of(BATCH, CAP_NOTIFY, ECHO_MESSAGE, MESSAGE_TAGS, MULTI_PREFIX, SERVER_TIME);
+      List.of(BATCH, CAP_NOTIFY, CHATHISTORY, ECHO_MESSAGE, MESSAGE_TAGS, MULTI_PREFIX, SERVER_TIME);
 
   private Capabilities() {}
 

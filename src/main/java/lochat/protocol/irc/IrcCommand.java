@@ -60,7 +60,8 @@ public sealed interface IrcCommand {
 
   // --- channels -----------------------------------------------------------------------------
 
-  record Join(String channels) implements IrcCommand {}
+  /** {@code keys} as given, comma-separated in the order of the channels; "" for none. */
+  record Join(String channels, String keys) implements IrcCommand {}
 
   /** {@code JOIN 0}: leave every channel. */
   record PartAll() implements IrcCommand {}
@@ -77,12 +78,24 @@ public sealed interface IrcCommand {
   /** {@code LIST}, for every channel when {@code channels} is empty. */
   record ListChannels(Optional<String> channels) implements IrcCommand {}
 
-  /** A user's or a channel's modes: shown when {@code modes} is empty. */
-  record Mode(String target, String modes) implements IrcCommand {}
+  /**
+   * A user's or a channel's modes: shown when {@code modes} is empty; {@code arguments} are the
+   * parameters after the mode string (nicknames, masks, a key, a limit).
+   */
+  record Mode(String target, String modes, List<String> arguments) implements IrcCommand {
+    public Mode {
+      arguments = List.copyOf(arguments);
+    }
+  }
 
-  record Kick(String channel, String nick) implements IrcCommand {}
+  /** Removes {@code nicks} (comma-separated) from {@code channel}; {@code reason} cleaned. */
+  record Kick(String channel, String nicks, Optional<String> reason) implements IrcCommand {}
 
   record Invite(String nick, String channel) implements IrcCommand {}
+
+  /** IRCv3 {@code CHATHISTORY}, checked by {@link ChathistoryRequest}: a page of a channel. */
+  record Chathistory(String subcommand, String channel, lochat.store.HistoryQuery query)
+      implements IrcCommand {}
 
   // --- users --------------------------------------------------------------------------------
 
@@ -132,6 +145,17 @@ public sealed interface IrcCommand {
 
   /** A question about the server, of {@code server} if one was named. */
   record ServerQuery(Query query, Optional<String> server) implements IrcCommand {}
+
+  /**
+   * The line is answered with one IRCv3 standard reply, {@code FAIL command code context...
+   * :description}, and nothing else is done.
+   */
+  record Fail(String command, String code, List<String> context, String description)
+      implements IrcCommand {
+    public Fail {
+      context = List.copyOf(context);
+    }
+  }
 
   /** The line is answered with this one numeric, mostly an error, and nothing else is done. */
   record Answer(String numeric, List<String> params) implements IrcCommand {

@@ -65,9 +65,10 @@ public final class IrcCommandParser {
       syntax("LIST", Usable.AFTER_REGISTRATION, 0,
           p -> new IrcCommand.ListChannels(given(p, 0))),
       syntax("MODE", Usable.AFTER_REGISTRATION, 1, IrcCommandParser::mode),
-      syntax("KICK", Usable.AFTER_REGISTRATION, 2, p -> new IrcCommand.Kick(p.get(0), p.get(1))),
+      syntax("KICK", Usable.AFTER_REGISTRATION, 2, IrcCommandParser::kick),
       syntax("INVITE", Usable.AFTER_REGISTRATION, 2,
           p -> new IrcCommand.Invite(p.get(0), p.get(1))),
+      syntax("CHATHISTORY", Usable.AFTER_REGISTRATION, 0, ChathistoryRequest::parse),
       syntax("WHO", Usable.AFTER_REGISTRATION, 0,
           p -> new IrcCommand.Who(given(p, 0).orElse("*"))),
       syntax("WHOIS", Usable.AFTER_REGISTRATION, 0, IrcCommandParser::whois),
@@ -217,7 +218,8 @@ public final class IrcCommandParser {
     if (TargetList.isEmpty(params.get(0))) {
       return needMoreParams("JOIN");
     }
-    return params.get(0).equals("0") ? new IrcCommand.PartAll() : new IrcCommand.Join(params.get(0));
+    return params.get(0).equals("0") ? new IrcCommand.PartAll()
+        : new IrcCommand.Join(params.get(0), params.size() > 1 ? params.get(1) : "");
   }
 
   private static IrcCommand part(List<String> params) {
@@ -232,7 +234,15 @@ public final class IrcCommandParser {
     if (params.get(0).isEmpty()) {
       return needMoreParams("MODE");
     }
-    return new IrcCommand.Mode(params.get(0), params.size() > 1 ? params.get(1) : "");
+    return new IrcCommand.Mode(params.get(0), params.size() > 1 ? params.get(1) : "",
+        params.size() > 2 ? params.subList(2, params.size()) : List.of());
+  }
+
+  private static IrcCommand kick(List<String> params) {
+    if (params.get(0).isEmpty() || TargetList.isEmpty(params.get(1))) {
+      return needMoreParams("KICK");
+    }
+    return new IrcCommand.Kick(params.get(0), params.get(1), text(params, 2));
   }
 
   private static IrcCommand whois(List<String> params) {

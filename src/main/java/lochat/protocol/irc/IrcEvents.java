@@ -50,9 +50,10 @@ public final class IrcEvents {
    * {@code clientTags} (the receiver has message-tags).
    */
   public List<IrcMessage> posted(ChatEvent.Posted posted, boolean serverTime, boolean clientTags) {
+    Map<String, String> tags = tags(posted.at(), serverTime, clientTags ? posted.tags() : Map.of());
     return message(posted.nick(), posted.user(), posted.protocol(),
         IrcNames.channel(posted.room()), posted.text(), posted.kind(),
-        tags(posted.at(), serverTime, clientTags ? posted.tags() : Map.of()));
+        clientTags ? withMsgid(tags, posted.id()) : tags);
   }
 
   /** A private message, to its recipient or (with echo-message) back to its sender. */
@@ -63,11 +64,31 @@ public final class IrcEvents {
         tags(message.at(), serverTime, clientTags ? message.tags() : Map.of()));
   }
 
-  /** A post from a room's history, inside batch {@code batchId} of a chathistory batch. */
-  public List<IrcMessage> historyInBatch(ChatEvent.Posted posted, String batchId) {
+  /**
+   * A post from a room's history, inside batch {@code batchId} of a chathistory batch when there
+   * is one: with its time when {@code serverTime}, and its {@code msgid} when {@code msgid}
+   * (the receiver has message-tags) and it has one.
+   */
+  public List<IrcMessage> replayed(ChatEvent.Posted posted, Optional<String> batchId,
+      boolean serverTime, boolean msgid) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    batchId.ifPresent(id -> tags.put("batch", id));
+    if (serverTime) {
+      tags.put("time", serverTime(posted.at()));
+    }
     return message(posted.nick(), posted.user(), posted.protocol(),
         IrcNames.channel(posted.room()), posted.text(), posted.kind(),
-        Map.of("batch", batchId, "time", serverTime(posted.at())));
+        msgid ? withMsgid(tags, posted.id()) : tags);
+  }
+
+  /** {@code tags} and the IRCv3 {@code msgid} of a post kept in history ({@code id} not 0). */
+  private static Map<String, String> withMsgid(Map<String, String> tags, long id) {
+    if (id == 0) {
+      return tags;
+    }
+    Map<String, String> with = new LinkedHashMap<>(tags);
+    with.put("msgid", Long.toString(id));
+    return with;
   }
 
   private static Map<String, String> tags(
@@ -92,6 +113,7 @@ public final class IrcEvents {
         ? List.of(IrcLimits.fit(notice)) : IrcLimits.split(notice);
   }
 
+  /** Opens a {@code chathistory} batch of {@code room}'s messages. */
   public IrcMessage batchStart(String batchId, String room) {
     return replies.command("BATCH", "+" + batchId, "chathistory", IrcNames.channel(room));
   }

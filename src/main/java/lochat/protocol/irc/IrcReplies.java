@@ -115,7 +115,8 @@ public final class IrcReplies {
         numeric(nick, Numerics.RPL_YOURHOST,
             "Your host is " + serverName + ", running version " + version),
         numeric(nick, Numerics.RPL_CREATED, "This server was created " + created),
-        numeric(nick, Numerics.RPL_MYINFO, serverName, version, USER_MODES, CHANNEL_MODES));
+        numeric(nick, Numerics.RPL_MYINFO, serverName, version, USER_MODES, CHANNEL_MODES,
+            CHANNEL_MODES_WITH_PARAMETER));
   }
 
   /**
@@ -123,8 +124,10 @@ public final class IrcReplies {
    * wallops (shown WALLOPS).
    */
   public static final String USER_MODES = "iow";
-  /** Channel modes: the lists clients ask for (always empty), and no-external-messages. */
-  public static final String CHANNEL_MODES = "beIn";
+  /** Every channel mode, member roles included, for RPL_MYINFO. */
+  public static final String CHANNEL_MODES = "beIiklmnostv";
+  /** The channel modes that take a parameter, RPL_MYINFO's last. */
+  public static final String CHANNEL_MODES_WITH_PARAMETER = "beIklov";
 
   /** RPL_ISUPPORT lines, at most 13 tokens each as the spec advises. */
   public List<IrcMessage> isupport(String nick, List<String> tokens) {
@@ -207,8 +210,16 @@ public final class IrcReplies {
    * each within 512 bytes, then RPL_ENDOFNAMES.
    */
   public List<IrcMessage> names(String nick, String channel, List<String> nicks) {
-    List<IrcMessage> lines =
-        new ArrayList<>(packed(nick, Numerics.RPL_NAMREPLY, List.of("=", channel), nicks));
+    return names(nick, false, channel, nicks);
+  }
+
+  /**
+   * RPL_NAMREPLY lines as {@link #names(String, String, List)}, with the channel's symbol:
+   * {@code @} for a {@code secret} channel, {@code =} for any other.
+   */
+  public List<IrcMessage> names(String nick, boolean secret, String channel, List<String> nicks) {
+    List<IrcMessage> lines = new ArrayList<>(
+        packed(nick, Numerics.RPL_NAMREPLY, List.of(secret ? "@" : "=", channel), nicks));
     lines.add(numeric(nick, Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list."));
     return lines;
   }

@@ -49,15 +49,20 @@ public final class Numerics {
   public static final String RPL_LIST = "322";
   public static final String RPL_LISTEND = "323";
   public static final String RPL_CHANNELMODEIS = "324";
+  public static final String RPL_CREATIONTIME = "329";
   public static final String RPL_NOTOPIC = "331";
   public static final String RPL_TOPIC = "332";
   public static final String RPL_TOPICWHOTIME = "333";
+  public static final String RPL_INVITING = "341";
+  public static final String RPL_INVITELIST = "346";
   public static final String RPL_ENDOFINVITELIST = "347";
+  public static final String RPL_EXCEPTLIST = "348";
   public static final String RPL_ENDOFEXCEPTLIST = "349";
   public static final String RPL_VERSION = "351";
   public static final String RPL_WHOREPLY = "352";
   public static final String RPL_NAMREPLY = "353";
   public static final String RPL_ENDOFNAMES = "366";
+  public static final String RPL_BANLIST = "367";
   public static final String RPL_ENDOFBANLIST = "368";
   public static final String RPL_ENDOFWHOWAS = "369";
   public static final String RPL_MOTD = "372";
@@ -87,19 +92,28 @@ public final class Numerics {
   public static final String ERR_NONICKNAMEGIVEN = "431";
   public static final String ERR_ERRONEUSNICKNAME = "432";
   public static final String ERR_NICKNAMEINUSE = "433";
+  public static final String ERR_USERNOTINCHANNEL = "441";
   public static final String ERR_NOTONCHANNEL = "442";
+  public static final String ERR_USERONCHANNEL = "443";
   public static final String ERR_SUMMONDISABLED = "445";
   public static final String ERR_USERSDISABLED = "446";
   public static final String ERR_NOTREGISTERED = "451";
   public static final String ERR_NEEDMOREPARAMS = "461";
   public static final String ERR_ALREADYREGISTRED = "462";
   public static final String ERR_PASSWDMISMATCH = "464";
+  public static final String ERR_CHANNELISFULL = "471";
   public static final String ERR_UNKNOWNMODE = "472";
+  public static final String ERR_INVITEONLYCHAN = "473";
+  public static final String ERR_BANNEDFROMCHAN = "474";
+  public static final String ERR_BADCHANNELKEY = "475";
+  public static final String ERR_BANLISTFULL = "478";
   public static final String ERR_NOPRIVILEGES = "481";
   public static final String ERR_CHANOPRIVSNEEDED = "482";
   public static final String ERR_NOOPERHOST = "491";
   public static final String ERR_UMODEUNKNOWNFLAG = "501";
   public static final String ERR_USERSDONTMATCH = "502";
+  /** Modern IRC: a mode's parameter that the mode does not take (a bad key or limit). */
+  public static final String ERR_INVALIDMODEPARAM = "696";
 
   private Numerics() {}
 }

@@ -1,8 +1,10 @@
 package lochat.protocol.irc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +34,23 @@ public record TargetList(List<String> targets, List<String> excess) {
       }
     }
     return new TargetList(targets, excess);
+  }
+
+  /**
+   * The values of the comma-separated {@code values} paired with the targets of {@code list} in
+   * order, as JOIN pairs channels with keys: by each target's case-folded name, the value beside
+   * its first occurrence; a target with no value beside it has none here.
+   */
+  public static Map<String, String> paired(String list, String values) {
+    String[] targets = list.split(",");
+    String[] given = values.isEmpty() ? new String[0] : values.split(",", -1);
+    Map<String, String> paired = new HashMap<>();
+    for (int i = 0; i < targets.length && i < given.length; i++) {
+      if (!targets[i].isEmpty()) {
+        paired.putIfAbsent(IrcCase.foldCase(targets[i]), given[i]);
+      }
+    }
+    return paired;
   }
 
   /** Whether {@code list} names no target: it is empty or only commas. */

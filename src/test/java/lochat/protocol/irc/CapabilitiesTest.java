@@ -15,8 +15,8 @@ class CapabilitiesTest {
   @Test
   void offersItsCapabilitiesInAFixedOrder() {
     assertEquals(
-        List.of("batch", "cap-notify", "echo-message", "message-tags", "multi-prefix",
-            "server-time"),
+        List.of("batch", "cap-notify", "draft/chathistory", "echo-message", "message-tags",
+            "multi-prefix", "server-time"),
         Capabilities.SUPPORTED);
   }
 

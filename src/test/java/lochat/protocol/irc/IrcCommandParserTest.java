@@ -157,7 +157,7 @@ class IrcCommandParserTest {
 
   @Test
   void joinZeroLeavesEveryChannelAndAnEmptyListNeedsMoreParams() {
-    assertEquals(new IrcCommand.Join("#a,#b"), registered("JOIN #a,#b key"));
+    assertEquals(new IrcCommand.Join("#a,#b", "key"), registered("JOIN #a,#b key"));
     assertEquals(new IrcCommand.PartAll(), registered("JOIN 0"));
     assertAnswer(registered("JOIN ,"), Numerics.ERR_NEEDMOREPARAMS, "JOIN",
         "Not enough parameters");

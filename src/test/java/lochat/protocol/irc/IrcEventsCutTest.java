@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent;
@@ -186,7 +187,8 @@ class IrcEventsCutTest {
   void ircPostInAHistoryBatchIsCutIntoOneMessageOfTheBatch() {
     String text = "é".repeat(MAX_SENT / 2);
 
-    List<IrcMessage> messages = EVENTS.historyInBatch(fromIrc(text, MessageKind.TEXT), "h1");
+    List<IrcMessage> messages = EVENTS.replayed(fromIrc(text, MessageKind.TEXT),
+        Optional.of("h1"), true, false);
 
     assertEquals(1, messages.size());
     assertEquals(Map.of("batch", "h1", "time", "2024-05-01T12:34:56.789Z"),
@@ -197,7 +199,8 @@ class IrcEventsCutTest {
   @Test
   void ircActionInAHistoryBatchStaysAWholeAction() {
     List<IrcMessage> messages =
-        EVENTS.historyInBatch(fromIrc("w".repeat(MAX_SENT), MessageKind.ACTION), "h1");
+        EVENTS.replayed(fromIrc("w".repeat(MAX_SENT), MessageKind.ACTION),
+            Optional.of("h1"), true, false);
 
     oneWholeCtcp(messages, "ACTION www");
   }
@@ -232,7 +235,7 @@ class IrcEventsCutTest {
       Posted posted = fromIrc(": é;\\ ".repeat(MAX_SENT / 6), kind);
       List<IrcMessage> all = new java.util.ArrayList<>();
       all.addAll(EVENTS.posted(posted, true, true));
-      all.addAll(EVENTS.historyInBatch(posted, "h1"));
+      all.addAll(EVENTS.replayed(posted, Optional.of("h1"), true, false));
       all.addAll(EVENTS.historyAsNotice(posted));
       for (IrcMessage message : all) {
         assertEquals(new IrcParse.Ok(message), IrcMessage.parse(message.render()),

@@ -118,7 +118,8 @@ class IrcEventsTest {
 
   @Test
   void historyInABatchCarriesTheBatchAndTimeTags() {
-    List<IrcMessage> messages = EVENTS.historyInBatch(posted("earlier", MessageKind.TEXT), "h1");
+    List<IrcMessage> messages = EVENTS.replayed(posted("earlier", MessageKind.TEXT),
+        Optional.of("h1"), true, false);
 
     assertEquals(1, messages.size());
     IrcMessage message = messages.get(0);
@@ -130,7 +131,7 @@ class IrcEventsTest {
   @Test
   void longHistoryLineInABatchIsSplitAndEveryPieceIsInTheBatch() {
     List<IrcMessage> messages =
-        EVENTS.historyInBatch(posted("x".repeat(1000), MessageKind.TEXT), "h2");
+        EVENTS.replayed(posted("x".repeat(1000), MessageKind.TEXT), Optional.of("h2"), true, false);
     assertEquals(3, messages.size());
     for (IrcMessage message : messages) {
       assertEquals("h2", message.tags().get("batch"));
@@ -235,7 +236,8 @@ class IrcEventsTest {
     List<IrcMessage> all = new java.util.ArrayList<>();
     all.addAll(EVENTS.posted(posted(":) hi", MessageKind.TEXT), true, false));
     all.addAll(EVENTS.posted(posted("waves", MessageKind.ACTION), true, false));
-    all.addAll(EVENTS.historyInBatch(posted("a;b c\\d", MessageKind.NOTICE), "h 1;x"));
+    all.addAll(EVENTS.replayed(posted("a;b c\\d", MessageKind.NOTICE),
+        Optional.of("h 1;x"), true, false));
     all.addAll(EVENTS.historyAsNotice(posted("old", MessageKind.TEXT)));
     all.add(EVENTS.parted("lobby", "carol", "part"));
     all.add(EVENTS.parted("lobby", "carol", "part: :("));

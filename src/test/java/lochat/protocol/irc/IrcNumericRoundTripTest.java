@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lochat.chat.FormerNick;
+import lochat.chat.ModeChanges;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.store.ListEntry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +39,9 @@ class IrcNumericRoundTripTest {
     List<IrcMessage> all = new ArrayList<>();
     all.addAll(REPLIES.welcome(ME, "Lochat", "lochat-0.1.0", Instant.parse("2024-05-01T12:00:00Z")));
     all.addAll(REPLIES.isupport(ME, List.of("AWAYLEN=510", "CASEMAPPING=ascii", "CHANLIMIT=#:20",
-        "CHANMODES=beI,,,n", "CHANNELLEN=33", "CHANTYPES=#", "MAXTARGETS=4", "MODES=1",
+        "CHANMODES=beI,k,l,imnst", "CHANNELLEN=33", "CHANTYPES=#", "CHATHISTORY=100",
+        "KEYLEN=32", "MAXLIST=beI:100", "MAXTARGETS=4", "MODES=20",
+        "MSGREFTYPES=msgid,timestamp",
         "NETWORK=Lochat", "NICKLEN=32", "PREFIX=(ov)@+",
         "TARGMAX=JOIN:4,PART:4,PRIVMSG:4,NOTICE:4,NAMES:4,WHOIS:4,USERHOST:5", "UTF8ONLY")));
     all.add(numeric(Numerics.RPL_UMODEIS, "+iw"));
@@ -127,6 +133,20 @@ class IrcNumericRoundTripTest {
         "You have not registered"));
     all.add(REPLIES.numeric(IrcReplies.UNREGISTERED, Numerics.ERR_NICKNAMEINUSE, "bob",
         "Nickname is already in use"));
+    RoomReplies rooms = new RoomReplies(REPLIES);
+    for (RoomRefusal refusal : RoomRefusal.values()) {
+      all.add(rooms.refused(ME, "#lobby", refusal, "bob", 'e'));
+      all.add(rooms.refused(ME, "#lobby", refusal, ":" + "x".repeat(600), (char) 0));
+    }
+    all.add(rooms.unknownMode(ME, 'z', "#lobby"));
+    Instant at = Instant.parse("2024-05-01T12:00:00Z");
+    all.addAll(rooms.modesAre(ME, "#lobby", RoomModes.NEW_ROOM.withKey("sesame").withLimit(5),
+        true, at));
+    for (char list : ModeChanges.LISTS.toCharArray()) {
+      all.addAll(rooms.list(ME, "#lobby", list,
+          List.of(new ListEntry(list, "*!*@10.0.0.5", "ann", at))));
+    }
+    all.add(rooms.inviting(ME, "bob", "#lobby"));
     return all;
   }
 

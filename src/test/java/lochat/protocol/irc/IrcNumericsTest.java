@@ -54,11 +54,18 @@ class IrcNumericsTest {
         entry("ERR_NOSUCHSERVER", "402"), entry("ERR_SUMMONDISABLED", "445"),
         entry("ERR_USERSDISABLED", "446"), entry("ERR_UNKNOWNMODE", "472"),
         entry("ERR_NOPRIVILEGES", "481"), entry("ERR_NOOPERHOST", "491"),
-        entry("RPL_WHOISOPERATOR", "313"), entry("RPL_YOUREOPER", "381"));
+        entry("RPL_WHOISOPERATOR", "313"), entry("RPL_YOUREOPER", "381"),
+        entry("RPL_CREATIONTIME", "329"), entry("RPL_INVITING", "341"),
+        entry("RPL_INVITELIST", "346"), entry("RPL_EXCEPTLIST", "348"),
+        entry("RPL_BANLIST", "367"), entry("ERR_USERNOTINCHANNEL", "441"),
+        entry("ERR_USERONCHANNEL", "443"), entry("ERR_CHANNELISFULL", "471"),
+        entry("ERR_INVITEONLYCHAN", "473"), entry("ERR_BANNEDFROMCHAN", "474"),
+        entry("ERR_BADCHANNELKEY", "475"), entry("ERR_BANLISTFULL", "478"),
+        entry("ERR_INVALIDMODEPARAM", "696"));
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(83, expected.size());
+    assertEquals(96, expected.size());
     assertEquals(expected, declared);
   }
 

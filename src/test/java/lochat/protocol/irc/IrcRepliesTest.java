@@ -75,7 +75,7 @@ class IrcRepliesTest {
         ":lochat.lan 001 alice :Welcome to the Lochat IRC Network alice!alice@lochat.lan",
         ":lochat.lan 002 alice :Your host is lochat.lan, running version lochat-1.0",
         ":lochat.lan 003 alice :This server was created 2024-05-01T12:00:00Z",
-        ":lochat.lan 004 alice lochat.lan lochat-1.0 iow beIn"), rendered(welcome));
+        ":lochat.lan 004 alice lochat.lan lochat-1.0 iow beIiklmnostv beIklov"), rendered(welcome));
   }
 
   @Test

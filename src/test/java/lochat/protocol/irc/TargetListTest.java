@@ -31,4 +31,13 @@ class TargetListTest {
     assertFalse(TargetList.isEmpty(" "));
     assertEquals(List.of(), TargetList.parse(",,,,", 4).targets());
   }
+
+  @Test
+  void keysPairWithTheChannelsInOrderByTheirFirstOccurrence() {
+    assertEquals(java.util.Map.of("#a", "k1", "#b", "k2"),
+        TargetList.paired("#a,#B,#a", "k1,k2,k3"));
+    assertEquals(java.util.Map.of("#a", "k1"), TargetList.paired("#a,#b", "k1"));
+    assertEquals(java.util.Map.of(), TargetList.paired("#a", ""));
+    assertEquals(java.util.Map.of("#a", "", "#b", "k"), TargetList.paired("#a,#b", ",k"));
+  }
 }
