@@ -129,4 +129,55 @@ class HistoryStoreProgramTest {
           store.latest("lobby", 10).stream().map(HistoryEntry::text).toList());
     }
   }
+
+  @Test
+  void aRestartedServerGivesARoomBackItsHistoryTopicModesAndBans() throws Exception {
+    Path dataDir = temp.resolve("data");
+    LochatProcess first = server(dataDir);
+    try (TestClient ann = registered(port(first), "ann")) {
+      ann.send("/join dev");
+      ann.expect("WHO dev @ann");
+      ann.send("/topic Release on Friday");
+      ann.expectStartsWith("TOPIC dev ann ");
+      ann.send("/mode +m");
+      ann.expect("MODE dev ann +m");
+      ann.send("/ban bob");
+      ann.expect("MODE dev ann +b bob!*@*");
+      ann.send("said before the restart");
+      ann.expect("MSG dev ann said before the restart");
+      first.process().destroy();
+      ann.expectClosed();
+    }
+    assertEquals(0, first.exitCode());
+
+    LochatProcess second = server(dataDir);
+    int port = port(second);
+    try (TestClient cat = registered(port, "cat"); TestClient bob = registered(port, "bob")) {
+      cat.send("/join dev");
+      List<String> joining = cat.expect("MODES dev +mnt");
+      assertTrue(joining.stream().anyMatch(line -> line.startsWith("HISTORY ")
+          && line.endsWith(" MSG dev ann said before the restart")), joining.toString());
+      assertTrue(joining.stream().anyMatch(line -> line.startsWith("TOPIC dev ann ")
+          && line.endsWith(" Release on Friday")), joining.toString());
+      assertTrue(joining.contains("WHO dev @cat"), "joining the room empty: its operator");
+
+      bob.send("/join dev");
+      bob.expect("ERROR banned Cannot join: you are banned (dev)");
+    } finally {
+      second.process().destroy();
+      assertEquals(0, second.exitCode());
+    }
+  }
+
+  private static int port(LochatProcess server) throws InterruptedException {
+    return Integer.parseInt(server.awaitStderr(LISTENING).group(1));
+  }
+
+  private static TestClient registered(int port, String nick) throws Exception {
+    TestClient client = TestClient.connect(port);
+    client.expectKind("PROMPT");
+    client.send(nick);
+    client.expect("OK nick " + nick);
+    return client;
+  }
 }
