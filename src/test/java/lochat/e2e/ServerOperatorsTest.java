@@ -279,4 +279,36 @@ class ServerOperatorsTest {
       server.register("stillwelcome").close();
     }
   }
+
+  @Test
+  void aServerOperatorRunsRoomsItIsNotInAndIsShownWhatItDid() throws Exception {
+    try (TestServer server = TestServer.start(OPERATORS);
+        TestClient bob = server.register("bob");
+        TestClient carol = server.register("carol")) {
+      bob.send("/join den");
+      bob.expect("WHO den @bob");
+      carol.send("/join den");
+      carol.expect("WHO den @bob carol");
+      IrcTestClient ann = ircOper(server, "annie");
+
+      ann.send("MODE #den +m");
+      assertEquals(List.of("#den", "+m"), ann.expectNext("MODE").params());
+      bob.expect("MODE den annie +m");
+      ann.send("TOPIC #den :Run by the operators");
+      assertEquals(List.of("#den", "Run by the operators"), ann.expectNext("TOPIC").params());
+      bob.expectStartsWith("TOPIC den annie ");
+      ann.send("KICK #den carol :not today");
+      assertEquals(List.of("#den", "carol", "not today"), ann.expectNext("KICK").params());
+      carol.expect("KICKED den annie carol not today");
+      ann.send("MODE #den");
+      assertEquals("+mnt", ann.expectNext("324").params().get(2),
+          "the line after each of them is answered: nothing is left waiting");
+      ann.close();
+
+      bob.send("/mode +s");
+      bob.expect("MODE den bob +s");
+      bob.send("still mine");
+      bob.expect("MSG den bob still mine");
+    }
+  }
 }
