@@ -61,7 +61,8 @@ final class UserQueries {
           client.send(endOfWho(client, mask));
           return;
         }
-        client.askUsers(new Registry.ListUsers(room, client.session.replies().users()), users -> {
+        client.askUsers(new Registry.ListUsers(room, client.session.chatAddress(),
+            client.session.replies().users()), users -> {
           List<IrcMessage> lines = new ArrayList<>();
           for (Registry.UserDetails user : users.users()) {
             lines.add(whoReply(client, IrcNames.channel(found.room()), user,
@@ -81,7 +82,8 @@ final class UserQueries {
         client.send(endOfWho(client, IrcText.clean(mask)));
         return;
       }
-      client.askUsers(new Registry.ListUsers(Optional.empty(), client.session.replies().users()),
+      client.askUsers(new Registry.ListUsers(Optional.empty(), client.session.chatAddress(),
+          client.session.replies().users()),
           users -> {
             List<IrcMessage> lines = new ArrayList<>();
             for (Registry.UserDetails user : users.users()) {
@@ -115,7 +117,8 @@ final class UserQueries {
 
   static void whois(IrcClient client, IrcCommand.Whois whois) {
     for (String target : client.targets(whois.nicks(), true)) {
-      client.session.registry().tell(new Registry.Whois(target, client.session.replies().user()));
+      client.session.registry().tell(new Registry.Whois(target, client.session.chatAddress(),
+          client.session.replies().user()));
       client.awaited.request();
     }
   }

@@ -180,7 +180,7 @@ public final class NativeSession {
           new Registry.ListMembers(room, session.chatAddress(), session.replies().members())));
     } else if (command instanceof LineCommand.Whois whois) {
       return ask(() -> session.registry().tell(
-          new Registry.Whois(whois.nick(), session.replies().user())));
+          new Registry.Whois(whois.nick(), session.chatAddress(), session.replies().user())));
     } else if (command instanceof LineCommand.Away away) {
       away(away.message());
     } else if (command instanceof LineCommand.Msg msg) {

@@ -132,7 +132,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   /** Everything known about the user called {@code nick}. */
-  public record Whois(String nick, ActorRef<UserResult> replyTo) implements Command {}
+  public record Whois(String nick, ActorRef<ChatEvent> asker, ActorRef<UserResult> replyTo)
+      implements Command {}
 
   /** The users online among {@code nicks}, each once, in the order asked (USERHOST, ISON). */
   public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {
@@ -149,7 +150,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Whowas(String nick, int max, ActorRef<WasResult> replyTo) implements Command {}
 
   /** Every user online, or those in {@code room}, for WHO. */
-  public record ListUsers(Optional<String> room, ActorRef<Users> replyTo) implements Command {}
+  public record ListUsers(
+      Optional<String> room, ActorRef<ChatEvent> asker, ActorRef<Users> replyTo)
+      implements Command {}
 
   public record GetOnline(ActorRef<Online> replyTo) implements Command {}
 
@@ -334,9 +337,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onListRooms(ListRooms request) {
-    User asker = users.bySession(request.asker());
-    request.replyTo().tell(new RoomList(rooms.list(room -> !room.secret()
-        || (asker != null && (asker.operator || asker.isIn(Names.key(room.name())))))));
+    request.replyTo().tell(
+        new RoomList(rooms.list(rooms.visibleTo(users.bySession(request.asker())))));
     return this;
   }
 
@@ -394,10 +396,7 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSetAway(SetAway away) {
-    User user = users.bySession(away.session());
-    if (user != null) {
-      user.away = away.message();
-    }
+    users.update(away.session(), user -> user.away = away.message());
     return this;
   }
 
@@ -414,24 +413,19 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onSetInvisible(SetInvisible change) {
-    User user = users.bySession(change.session());
-    if (user != null) {
-      users.setInvisible(user, change.invisible());
-    }
+    users.update(change.session(), user -> users.setInvisible(user, change.invisible()));
     return this;
   }
 
   private Behavior<Command> onRoomsChanged(RoomsChanged changed) {
-    User user = users.bySession(changed.session());
-    if (user != null) {
-      user.rooms = changed.rooms();
-    }
+    users.update(changed.session(), user -> user.rooms = changed.rooms());
     return this;
   }
 
   private Behavior<Command> onWhois(Whois whois) {
     User user = users.byNick(whois.nick());
-    whois.replyTo().tell(user == null ? new NoSuchNick(whois.nick()) : user.details());
+    whois.replyTo().tell(user == null ? new NoSuchNick(whois.nick())
+        : user.details(rooms.visibleTo(users.bySession(whois.asker()))));
     return this;
   }
 
@@ -447,7 +441,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   }
 
   private Behavior<Command> onListUsers(ListUsers request) {
-    request.replyTo().tell(new Users(users.list(request.room().map(Names::key))));
+    request.replyTo().tell(new Users(users.list(request.room().map(Names::key),
+        rooms.visibleTo(users.bySession(request.asker())))));
     return this;
   }
 

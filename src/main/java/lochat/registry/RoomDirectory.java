@@ -86,11 +86,20 @@ final class RoomDirectory {
     return room.ref();
   }
 
+  /**
+   * Which rooms {@code asker} may know of, by name: a secret room only to its members and to
+   * server operators; null, a user who is not signed in, is a non-member of every room.
+   */
+  Predicate<String> visibleTo(User asker) {
+    return name -> find(name).map(room -> !room.secret()).orElse(true)
+        || asker != null && (asker.operator || asker.isIn(Names.key(name)));
+  }
+
   /** The rooms {@code visible} lets through, by name. */
-  List<RoomInfo> list(Predicate<Room> visible) {
+  List<RoomInfo> list(Predicate<String> visible) {
     List<RoomInfo> list = new ArrayList<>();
     for (Room room : rooms.values()) {
-      if (visible.test(room)) {
+      if (visible.test(room.name())) {
         list.add(new RoomInfo(room.name(), room.members(), room.topic()));
       }
     }

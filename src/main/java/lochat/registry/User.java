@@ -3,6 +3,7 @@ package lochat.registry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.chat.Profile;
@@ -47,6 +48,12 @@ final class User {
   /** The user as rooms know who asks them. */
   Requester requester() {
     return new Requester(nick, profile.user(), profile.host(), profile.protocol(), operator);
+  }
+
+  /** What others may see of the user; its rooms only those {@code visible} lets through. */
+  Registry.UserDetails details(Predicate<String> visible) {
+    return new Registry.UserDetails(nick, profile, away,
+        rooms.stream().filter(visible).toList(), signedOn, operator);
   }
 
   Registry.UserDetails details() {

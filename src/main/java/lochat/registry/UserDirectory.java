@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -59,6 +61,14 @@ final class UserDirectory {
     }
   }
 
+  /** Changes {@code session}'s user, if it has one. */
+  void update(ActorRef<ChatEvent> session, Consumer<User> change) {
+    User user = bySession.get(session);
+    if (user != null) {
+      change.accept(user);
+    }
+  }
+
   /** Forgets {@code session}'s user; null if it had none. */
   User remove(ActorRef<ChatEvent> session) {
     User user = bySession.remove(session);
@@ -82,12 +92,18 @@ final class UserDirectory {
     return found;
   }
 
-  /** Every user, or those in the room of key {@code roomKey}, by nickname. */
-  List<Registry.UserDetails> list(Optional<String> roomKey) {
+  /**
+   * Every user, or those in the room of key {@code roomKey}, by nickname, showing only the
+   * rooms {@code visible} lets through: none at all when it hides {@code roomKey}.
+   */
+  List<Registry.UserDetails> list(Optional<String> roomKey, Predicate<String> visible) {
     List<Registry.UserDetails> found = new ArrayList<>();
+    if (roomKey.isPresent() && !visible.test(roomKey.get())) {
+      return found;
+    }
     for (User user : bySession.values()) {
       if (roomKey.isEmpty() || user.isIn(roomKey.get())) {
-        found.add(user.details());
+        found.add(user.details(visible));
       }
     }
     found.sort(Comparator.comparing(Registry.UserDetails::nick, String.CASE_INSENSITIVE_ORDER));

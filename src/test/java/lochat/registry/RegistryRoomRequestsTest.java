@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lochat.chat.ChatEvent;
 import lochat.chat.MessageKind;
 import lochat.chat.ModeChange;
@@ -124,5 +125,15 @@ class RegistryRoomRequestsTest {
     TestProbe<ChatRoom.MembersResult> members = testKit.createTestProbe();
     registry.tell(new Registry.ListMembers("hideout", bob.getRef(), members.getRef()));
     assertEquals(new ChatRoom.NoSuchRoom("hideout"), members.receiveMessage());
+
+    TestProbe<Registry.UserResult> whois = testKit.createTestProbe();
+    registry.tell(new Registry.Whois("ann", bob.getRef(), whois.getRef()));
+    assertEquals(List.of(), ((Registry.UserDetails) whois.receiveMessage()).rooms(),
+        "WHOIS does not show a secret room to an outsider");
+    registry.tell(new Registry.Whois("ann", ann.getRef(), whois.getRef()));
+    assertEquals(List.of("hideout"), ((Registry.UserDetails) whois.receiveMessage()).rooms());
+    TestProbe<Registry.Users> who = testKit.createTestProbe();
+    registry.tell(new Registry.ListUsers(Optional.of("hideout"), bob.getRef(), who.getRef()));
+    assertEquals(List.of(), who.receiveMessage().users(), "nor does WHO #room");
   }
 }

@@ -156,7 +156,7 @@ class RegistryTest {
 
   private static UserResult whois(ActorRef<Registry.Command> registry, String nick) {
     TestProbe<UserResult> reply = testKit.createTestProbe();
-    registry.tell(new Whois(nick, reply.getRef()));
+    registry.tell(new Whois(nick, testKit.<ChatEvent>createTestProbe().getRef(), reply.getRef()));
     return reply.receiveMessage();
   }
 
@@ -169,7 +169,8 @@ class RegistryTest {
   private static List<UserDetails> listUsers(
       ActorRef<Registry.Command> registry, Optional<String> room) {
     TestProbe<Users> reply = testKit.createTestProbe();
-    registry.tell(new ListUsers(room, reply.getRef()));
+    registry.tell(new ListUsers(room, testKit.<ChatEvent>createTestProbe().getRef(),
+        reply.getRef()));
     return reply.receiveMessage().users();
   }
 
