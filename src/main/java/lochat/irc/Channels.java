@@ -110,7 +110,7 @@ final class Channels {
     }
     if (client.capEnabled(Capabilities.BATCH) && client.capEnabled(Capabilities.SERVER_TIME)) {
       String batchId = client.nextBatchId();
-      client.send(client.events.batchStart(batchId, room));
+      client.send(client.events.batchStart(batchId, IrcNames.channel(room)));
       for (ChatEvent.Posted posted : history) {
         client.sendAll(client.events.replayed(posted, Optional.of(batchId), true,
             client.capEnabled(Capabilities.MESSAGE_TAGS)));

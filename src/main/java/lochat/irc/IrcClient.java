@@ -85,7 +85,7 @@ final class IrcClient {
   Deque<Channels.PendingJoin> joining;
   private long batches;
   private final ActorContext<SessionCommand> context;
-  private final RoomArchive archive;
+  final RoomArchive archive;
   private ActorRef<HistoryWriter.Page> historyPages;
   /** How posts look to this client, from {@link #caps}; read by rooms, from other threads. */
   private volatile PostForm postForm = PostForm.PLAIN;

@@ -71,6 +71,16 @@ public final class RoomArchive {
     return one.compareTo(two) <= 0 ? "@" + one + "," + two : "@" + two + "," + one;
   }
 
+  /** Whether private messages are kept ({@code lochat.history.private}). */
+  public boolean keepsPrivate() {
+    return keepsPrivate && writer != null;
+  }
+
+  /** Whether {@code name} is a {@link #conversation}'s, not a room's. */
+  public static boolean isConversation(String name) {
+    return name.startsWith("@");
+  }
+
   /** Keeps a private message, when private messages are kept at all. */
   public void keepPrivate(ChatEvent.PrivateMessage message) {
     if (!keepsPrivate || writer == null || !message.kind().isForPeople()) {

@@ -114,4 +114,36 @@ class IrcChathistoryTest extends IrcEndToEndBase {
     ann.send("CAP LIST");
     assertTrue(last(ann.expect("CAP")).contains("draft/chathistory"));
   }
+
+  @Test
+  void aPrivateConversationIsReadByNickWhenPrivateMessagesAreKept() throws Exception {
+    start("lochat.history.private = on");
+    IrcTestClient ann = ircWithCaps("ann", CAPS);
+    IrcTestClient bob = irc("bob");
+    ann.send("PRIVMSG bob :are you there?");
+    expectLine(bob, ":" + mask("ann") + " PRIVMSG bob :are you there?");
+    bob.send("PRIVMSG Ann :yes");
+    expectLine(ann, ":" + mask("bob") + " PRIVMSG ann :yes");
+
+    ann.send("CHATHISTORY LATEST BOB * 10");
+    List<IrcMessage> replies = sync(ann);
+    assertEquals(List.of("chathistory", "bob"), replies.get(0).params().subList(1, 3),
+        () -> renders(replies).toString());
+    List<IrcMessage> inside = replies.subList(1, replies.size() - 1);
+    assertEquals(List.of("bob are you there?", "ann yes"), inside.stream()
+        .map(m -> m.params().get(0) + " " + last(m)).toList(), () -> renders(replies).toString());
+    assertTrue(inside.get(1).prefix().orElseThrow().startsWith("bob!"));
+  }
+
+  @Test
+  void privateConversationsAreNotKeptByDefault() throws Exception {
+    IrcTestClient ann = ircWithCaps("ann", CAPS);
+    IrcTestClient bob = irc("bob");
+    ann.send("PRIVMSG bob :off the record");
+    expectLine(bob, ":" + mask("ann") + " PRIVMSG bob :off the record");
+    ann.send("CHATHISTORY LATEST bob * 10");
+    List<IrcMessage> replies = sync(ann);
+    assertEquals(List.of("CHATHISTORY", "INVALID_TARGET"),
+        replies.get(0).params().subList(0, 2), () -> renders(replies).toString());
+  }
 }

@@ -71,14 +71,22 @@ public final class IrcEvents {
    */
   public List<IrcMessage> replayed(ChatEvent.Posted posted, Optional<String> batchId,
       boolean serverTime, boolean msgid) {
+    return replayed(posted, IrcNames.channel(posted.room()), batchId, serverTime, msgid);
+  }
+
+  /**
+   * A message from history, as {@link #replayed(ChatEvent.Posted, Optional, boolean, boolean)},
+   * to {@code target}: a channel, or a nick for a private conversation.
+   */
+  public List<IrcMessage> replayed(ChatEvent.Posted posted, String target,
+      Optional<String> batchId, boolean serverTime, boolean msgid) {
     Map<String, String> tags = new LinkedHashMap<>();
     batchId.ifPresent(id -> tags.put("batch", id));
     if (serverTime) {
       tags.put("time", serverTime(posted.at()));
     }
-    return message(posted.nick(), posted.user(), posted.protocol(),
-        IrcNames.channel(posted.room()), posted.text(), posted.kind(),
-        msgid ? withMsgid(tags, posted.id()) : tags);
+    return message(posted.nick(), posted.user(), posted.protocol(), target, posted.text(),
+        posted.kind(), msgid ? withMsgid(tags, posted.id()) : tags);
   }
 
   /** {@code tags} and the IRCv3 {@code msgid} of a post kept in history ({@code id} not 0). */
@@ -114,8 +122,9 @@ public final class IrcEvents {
   }
 
   /** Opens a {@code chathistory} batch of {@code room}'s messages. */
-  public IrcMessage batchStart(String batchId, String room) {
-    return replies.command("BATCH", "+" + batchId, "chathistory", IrcNames.channel(room));
+  /** The start of a {@code chathistory} batch of {@code target}: a channel, or a nick. */
+  public IrcMessage batchStart(String batchId, String target) {
+    return replies.command("BATCH", "+" + batchId, "chathistory", target);
   }
 
   public IrcMessage batchEnd(String batchId) {
