@@ -184,8 +184,8 @@ final class RoomModeration {
       IrcEventView.shownAsOutsider(client, shown.event());
       return;
     }
-    if (!client.awaited.roomAnswered(roomOf(reply), reply)) {
-      client.log.warn("A reply from room {} that no request awaited: {}", roomOf(reply), reply);
+    if (!client.awaited.roomAnswered(reply.room(), reply)) {
+      client.log.warn("A reply from room {} that no request awaited: {}", reply.room(), reply);
     }
   }
 
@@ -248,18 +248,5 @@ final class RoomModeration {
       }
     }
     return 0;
-  }
-
-  private static String roomOf(RoomRequest.Reply reply) {
-    if (reply instanceof RoomRequest.Refused refused) {
-      return refused.room();
-    } else if (reply instanceof RoomRequest.ModesAre modes) {
-      return modes.room();
-    } else if (reply instanceof RoomRequest.ListIs list) {
-      return list.room();
-    } else if (reply instanceof RoomRequest.InviteSent sent) {
-      return sent.room();
-    }
-    return ((ChatRoom.NoSuchRoom) reply).room();
   }
 }

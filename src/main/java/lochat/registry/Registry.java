@@ -34,10 +34,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * registry keeps what other users may look up: the user's {@link Profile}, away message and
  * rooms (WHOIS, WHO, USERHOST on IRC); and, in a bounded {@link NickHistory}, who held the
  * nicknames recently let go of (WHOWAS). Rooms are spawned as children on the first join, within
- * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped, and
- * its history dropped, once its last member has left and no request is on its way to it. The
- * default room exists from the start and is never stopped. Private messages are routed here
- * because this is where nicknames resolve to sessions.
+ * the {@link RoomLimits} (in all, per creator and per creator's address); a room is stopped once
+ * its last member has left and no request is on its way to it, its history, topic, modes and
+ * lists kept in the {@link RoomArchive} for when it is created again. The default room exists
+ * from the start and is never stopped. Private messages are routed here because this is where
+ * nicknames resolve to sessions, and kept when {@code lochat.history.private} asks for it.
+ * Requests about a room that a non-member may make too reach it from here, with who asks.
  *
  * <p>The registry never waits: every request is answered from its own state or forwarded to a
  * room, which answers the requester directly.

@@ -218,7 +218,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
           if (!archive.keeps()) {
             return room;
           }
-          archive.restore(name, historySize,
+          // Topic changes are entries too: ask for more, so that historySize posts come back.
+          archive.restore(name, 2 * historySize + 10,
               context.messageAdapter(HistoryWriter.Restored.class, StateRestored::new));
           return room.restoring();
         })));
@@ -301,6 +302,9 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private Behavior<Command> onStateRestored(StateRestored restored) {
     restored.restored().state().ifPresent(rules::restore);
+    if (!restored.restored().complete()) {
+      rules.keepUnsaved();
+    }
     history.restore(restored.restored().latest());
     reportOccupancy();
     return stash.isEmpty() ? this : stash.unstashAll(this);
@@ -312,7 +316,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     if (isNew) {
       String mask = join.nick() + "!" + join.user() + "@" + join.host();
       Optional<RoomRefusal> refusal = rules.joinRefusal(
-          mask, join.nick(), join.key(), members.size(), join.serverOperator());
+          mask, join.member(), join.key(), members.size(), join.serverOperator());
       if (refusal.isPresent()) {
         join.replyTo().tell(new JoinRefused(name, refusal.get()));
         reportOccupancy();
@@ -348,11 +352,10 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private Behavior<Command> onPost(Post post) {
     Member sender = members.get(post.member());
-    if (sender == null) {
-      return this;
-    }
-    if (!rules.maySpeak(sender.mask(), Optional.of(sender.roles()))) {
-      post.member().tell(new ChatEvent.PostRefused(name, RoomRefusal.CANNOT_SEND));
+    if (sender == null || !rules.maySpeak(sender.mask(), Optional.of(sender.roles()))) {
+      // Its line waits for an answer: one kicked as it posted is told it is not in the room.
+      post.member().tell(new ChatEvent.PostRefused(name,
+          sender == null ? RoomRefusal.NOT_ON_ROOM : RoomRefusal.CANNOT_SEND));
       return this;
     }
     members.deliver(history.post(sender.nick(), sender.user(), sender.protocol(), post.text(),

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import lochat.chat.ModeChange;
 import lochat.chat.ModeChanges;
-import lochat.chat.Names;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
@@ -26,8 +25,9 @@ import lochat.store.RoomState;
  *
  * <p>Pure and owned by one room: no actor, no clock (times are given), unit tested on its own.
  * Users are matched as {@code nick!user@host} against the lists' {@link WildcardMask}s. As on
- * InspIRCd, an invitation lets its holder past {@code +i}, {@code +k}, {@code +l} and bans, once;
- * a server operator is let past everything. A banned member who is neither voiced nor an
+ * InspIRCd, an operator's invitation lets the session invited past {@code +i}, {@code +k},
+ * {@code +l} and bans, once (a member's, where members may invite, is only a message); a server
+ * operator is let past everything. A banned member who is neither voiced nor an
  * operator cannot speak. Limits: each list holds at most {@value #MAX_LIST} masks; invitations
  * are not stored and last until used or the room stops.
  */
@@ -66,7 +66,10 @@ final class Moderation {
   private Optional<Topic> topic = Optional.empty();
   private RoomModes modes = RoomModes.NEW_ROOM;
   private final Map<Character, List<ListEntry>> lists = new LinkedHashMap<>();
-  private final Set<String> invited = new HashSet<>();
+  /** The sessions an operator invited, each let in once. */
+  private final Set<Object> invited = new HashSet<>();
+  /** The room could not read its saved state: saving now would overwrite it. */
+  private boolean unsaved;
 
   /** A new room's rules: {@link RoomModes#NEW_ROOM}, no topic, empty lists. */
   Moderation() {
@@ -111,17 +114,28 @@ final class Moderation {
     return new RoomState(room, topic, modes.stored(), all);
   }
 
-  void invite(String nick) {
-    invited.add(Names.key(nick));
+  /** An operator invited {@code session}'s user: it is let in once, past everything. */
+  void invite(Object session) {
+    invited.add(session);
+  }
+
+  /** The saved state could not be read: the room runs, but does not save over it. */
+  void keepUnsaved() {
+    unsaved = true;
+  }
+
+  /** Whether the room's state may be saved. */
+  boolean saves() {
+    return !unsaved;
   }
 
   /**
    * Why {@code who} may not join with {@code key}, if it may not, when the room has
    * {@code members}; a join that is let in uses up the user's invitation.
    */
-  Optional<RoomRefusal> joinRefusal(String who, String nick, String key, int members,
+  Optional<RoomRefusal> joinRefusal(String who, Object session, String key, int members,
       boolean serverOperator) {
-    boolean invitation = invited.remove(Names.key(nick));
+    boolean invitation = invited.remove(session);
     if (serverOperator || invitation) {
       return Optional.empty();
     }

@@ -21,48 +21,39 @@ public sealed interface RoomRequest {
 
   /** Answers {@code request} from {@code session} that {@code room} does not exist. */
   static void answerNoSuchRoom(String room, ActorRef<ChatEvent> session, RoomRequest request) {
-    if (request instanceof OutsidePost) {
-      session.tell(new ChatEvent.PostRefused(room, RoomRefusal.NO_SUCH_ROOM));
-      return;
-    }
-    ActorRef<Reply> replyTo;
-    if (request instanceof ChangeModes change) {
-      replyTo = change.replyTo();
-    } else if (request instanceof GetModes get) {
-      replyTo = get.replyTo();
-    } else if (request instanceof GetList get) {
-      replyTo = get.replyTo();
-    } else if (request instanceof Kick kick) {
-      replyTo = kick.replyTo();
-    } else if (request instanceof Invite invite) {
-      replyTo = invite.replyTo();
+    if (request instanceof Asking asking) {
+      asking.replyTo().tell(new ChatRoom.NoSuchRoom(room));
     } else {
-      replyTo = ((ChangeTopic) request).replyTo();
+      session.tell(new ChatEvent.PostRefused(room, RoomRefusal.NO_SUCH_ROOM));
     }
-    replyTo.tell(new ChatRoom.NoSuchRoom(room));
+  }
+
+  /** A request answered by a {@link Reply}; a post from outside is answered as posts are. */
+  sealed interface Asking extends RoomRequest {
+    ActorRef<Reply> replyTo();
   }
 
   /** Changes modes and roles; the changes made are shown to every member as one event. */
-  record ChangeModes(List<ModeChange> changes, ActorRef<Reply> replyTo) implements RoomRequest {
+  record ChangeModes(List<ModeChange> changes, ActorRef<Reply> replyTo) implements Asking {
 
     public ChangeModes {
       changes = List.copyOf(changes);
     }
   }
 
-  record GetModes(ActorRef<Reply> replyTo) implements RoomRequest {}
+  record GetModes(ActorRef<Reply> replyTo) implements Asking {}
 
   /** One of the lists: {@code b}, {@code e} or {@code I}. */
-  record GetList(char list, ActorRef<Reply> replyTo) implements RoomRequest {}
+  record GetList(char list, ActorRef<Reply> replyTo) implements Asking {}
 
-  record Kick(String nick, String reason, ActorRef<Reply> replyTo) implements RoomRequest {}
+  record Kick(String nick, String reason, ActorRef<Reply> replyTo) implements Asking {}
 
   /** Invites {@code nick}, whose session is {@code target}, which is told. */
   record Invite(String nick, ActorRef<ChatEvent> target,
-      ActorRef<Reply> replyTo) implements RoomRequest {}
+      ActorRef<Reply> replyTo) implements Asking {}
 
   /** Sets the topic, or clears it when {@code text} is empty. */
-  record ChangeTopic(String text, ActorRef<Reply> replyTo) implements RoomRequest {}
+  record ChangeTopic(String text, ActorRef<Reply> replyTo) implements Asking {}
 
   /** A post from a non-member; answered like a member's, by a receipt or a refusal. */
   record OutsidePost(String text, MessageKind kind, Map<String, String> tags)
@@ -73,9 +64,12 @@ public sealed interface RoomRequest {
     }
   }
 
-  /** What the asker alone is told. */
+  /** What the asker alone is told, about {@link #room}. */
   sealed interface Reply
-      permits Refused, ModesAre, ListIs, InviteSent, Shown, ChatRoom.NoSuchRoom {}
+      permits Refused, ModesAre, ListIs, InviteSent, Shown, ChatRoom.NoSuchRoom {
+
+    String room();
+  }
 
   /** Not done, for {@code reason}, about {@code subject} (a nick, mask or argument, or ""). */
   record Refused(String room, RoomRefusal reason, String subject) implements Reply {}

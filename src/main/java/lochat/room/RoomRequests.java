@@ -63,6 +63,11 @@ final class RoomRequests {
     Asker asker = new Asker(forwarded.requester(), forwarded.session(),
         Optional.ofNullable(members.get(forwarded.session())));
     RoomRequest request = forwarded.request();
+    if (rules.isSecret() && !asker.present() && request instanceof RoomRequest.Asking asking) {
+      // A secret room does not exist for outsiders: not its modes, lists or members.
+      asking.replyTo().tell(new ChatRoom.NoSuchRoom(room));
+      return;
+    }
     if (request instanceof ChangeModes change) {
       onChangeModes(asker, change);
     } else if (request instanceof GetModes get) {
@@ -153,7 +158,9 @@ final class RoomRequests {
       invite.replyTo().tell(new Refused(room, refusal.get(), invite.nick()));
       return;
     }
-    rules.invite(invite.nick());
+    if (asker.operator()) {
+      rules.invite(invite.target());
+    }
     invite.target().tell(new ChatEvent.Invited(room, asker.requester().nick()));
     invite.replyTo().tell(new RoomRequest.InviteSent(room, invite.nick()));
   }
@@ -187,6 +194,8 @@ final class RoomRequests {
   }
 
   private void save() {
-    archive.save(rules.state(room));
+    if (rules.saves()) {
+      archive.save(rules.state(room));
+    }
   }
 }

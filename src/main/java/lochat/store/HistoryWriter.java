@@ -81,10 +81,15 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
   /** What a room gets back when it starts: its saved state and its latest entries. */
   public record Restore(String room, int latest, ActorRef<Restored> replyTo) implements Command {}
 
-  /** The answer to {@link Restore}: nothing when the room was never saved or the store failed. */
-  public record Restored(Optional<RoomState> state, List<HistoryEntry> latest) {
+  /**
+   * The answer to {@link Restore}: nothing when the room was never saved; not {@code complete}
+   * when the store could not be read, and the room must then not save over what it has.
+   */
+  public record Restored(Optional<RoomState> state, List<HistoryEntry> latest, boolean complete) {
 
-    public static final Restored NOTHING = new Restored(Optional.empty(), List.of());
+    public static final Restored NOTHING = new Restored(Optional.empty(), List.of(), true);
+
+    public static final Restored FAILED = new Restored(Optional.empty(), List.of(), false);
 
     public Restored {
       latest = List.copyOf(latest);
@@ -181,13 +186,13 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
 
   private Behavior<Command> onRestore(Restore restore) {
     writePending();
-    Restored restored = Restored.NOTHING;
+    Restored restored = Restored.FAILED;
     try {
       restored = new Restored(store.loadRoom(restore.room()),
-          store.latest(restore.room(), restore.latest()));
+          store.latest(restore.room(), restore.latest()), true);
     } catch (StoreUnavailable failure) {
-      getContext().getLog().error("Room {} starts without its history: {}", restore.room(),
-          failure.getMessage());
+      getContext().getLog().error("Room {} starts without its history and will not save its"
+          + " topic or modes until the server restarts: {}", restore.room(), failure.getMessage());
     }
     restore.replyTo().tell(restored);
     return this;

@@ -328,7 +328,7 @@ class ChatRoomModerationTest {
 
     RoomState saved = new RoomState("lobby", Optional.of(new Topic("kept", "ann", NOW)),
         "+mnt", List.of(new ListEntry('b', "zed!*@*", "ann", NOW)));
-    restore.replyTo().tell(new HistoryWriter.Restored(Optional.of(saved), List.of(said)));
+    restore.replyTo().tell(new HistoryWriter.Restored(Optional.of(saved), List.of(said), true));
     restarted.runOne();
 
     Joined joined = (Joined) joins.receiveMessage();
@@ -348,6 +348,55 @@ class ChatRoomModerationTest {
     HistoryWriter.SaveRoom save = (HistoryWriter.SaveRoom) written.get(1);
     assertEquals("+nt", save.state().modes());
     assertEquals(saved.lists(), save.state().lists());
+  }
+
+  @Test
+  void aSecretRoomDoesNotExistForOutsidersAskingAboutIt() {
+    join("ann", ann);
+    mode("ann", ann, "+sb", "zed");
+
+    ask("cat", cat, new RoomRequest.GetModes(replies.getRef()));
+    ask("cat", cat, new RoomRequest.GetList('b', replies.getRef()));
+    ask("cat", cat, new RoomRequest.Kick("ann", "hello?", replies.getRef()));
+
+    assertEquals(List.of(new ChatRoom.NoSuchRoom("lobby"), new ChatRoom.NoSuchRoom("lobby"),
+        new ChatRoom.NoSuchRoom("lobby")), replies.getAllReceived());
+  }
+
+  @Test
+  void onlyAnOperatorsInvitationLetsABannedUserIn() {
+    join("ann", ann);
+    join("bob", bob);
+    mode("ann", ann, "+b", "cat");
+    drain(replies);
+
+    ask("bob", bob, new RoomRequest.Invite("cat", cat.getRef(), replies.getRef()));
+    assertEquals(new RoomRequest.InviteSent("lobby", "cat"), replies.receiveMessage());
+    assertEquals(new JoinRefused("lobby", RoomRefusal.BANNED), join("cat", cat, "", false),
+        "a member's invitation is only a message");
+
+    ask("ann", ann, new RoomRequest.Invite("cat", cat.getRef(), replies.getRef()));
+    assertInstanceOf(Joined.class, join("cat", cat, "", false));
+  }
+
+  @Test
+  void aRoomWhoseStateCouldNotBeReadDoesNotSaveOverIt() {
+    MemoryHistoryStore store = new MemoryHistoryStore(CLOCK, 100, 100);
+    TestInbox<HistoryWriter.Command> writer = TestInbox.create("writer");
+    BehaviorTestKit<ChatRoom.Command> restarted = BehaviorTestKit.create(ChatRoom.create(
+        "lobby", 10, occupancy.getRef(), CLOCK, RoomArchive.of(store, writer.getRef())));
+    HistoryWriter.Restore restore = (HistoryWriter.Restore) writer.receiveMessage();
+    restore.replyTo().tell(HistoryWriter.Restored.FAILED);
+    restarted.runOne();
+
+    restarted.run(new ChatRoom.Join("ann", ann.getRef(), joins.getRef()));
+    restarted.run(new ChatRoom.Forwarded(user("ann"), ann.getRef(),
+        new RoomRequest.ChangeModes(List.of(ModeChange.flag(true, 'm')), replies.getRef())));
+
+    assertTrue(writer.getAllReceived().stream()
+        .noneMatch(command -> command instanceof HistoryWriter.SaveRoom));
+    assertTrue(TestEvents.withoutIds(ann.getAllReceived()).contains(new ChatEvent.ModesChanged(
+        "lobby", "ann", List.of(ModeChange.flag(true, 'm')))), "the room still runs");
   }
 
   @Test

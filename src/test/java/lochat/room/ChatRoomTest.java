@@ -15,6 +15,7 @@ import lochat.chat.ChatEvent;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
 import lochat.chat.Profile;
+import lochat.chat.RoomRefusal;
 import lochat.chat.Topic;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -197,14 +198,15 @@ class ChatRoomTest {
   }
 
   @Test
-  void postFromNonMemberIsIgnored() {
+  void postFromNonMemberReachesNobodyAndItsSenderIsToldWhy() {
     BehaviorTestKit<ChatRoom.Command> room = room(10);
     join(room, "alice", alice);
 
     post(room, carol, "let me in");
 
     assertFalse(alice.hasMessages());
-    assertFalse(carol.hasMessages());
+    assertEquals(List.of(new ChatEvent.PostRefused("lobby", RoomRefusal.NOT_ON_ROOM)),
+        carol.getAllReceived(), "one kicked as it posted is answered, so its line ends");
     assertEquals(List.of(), join(room, "bob", bob).history(), "nor is it remembered");
   }
 
