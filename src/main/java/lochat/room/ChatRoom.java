@@ -215,13 +215,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         stash -> Behaviors.withTimers(timers -> {
           ChatRoom room = new ChatRoom(
               context, stash, timers, name, historySize, occupancy, clock, archive);
-          if (!archive.keeps()) {
-            return room;
-          }
-          // Topic changes are entries too: ask for more, so that historySize posts come back.
-          archive.restore(name, 2 * historySize + 10,
-              context.messageAdapter(HistoryWriter.Restored.class, StateRestored::new));
-          return room.restoring();
+          return archive.keeps() ? room.restoring() : room;
         })));
   }
 
@@ -278,6 +272,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   /** Waiting for the saved state and history; every request waits, in order. */
   private Behavior<Command> restoring() {
+    history.ask(getContext().messageAdapter(HistoryWriter.Restored.class, StateRestored::new));
     return Behaviors.receive(Command.class)
         .onMessage(StateRestored.class, this::onStateRestored)
         .onAnyMessage(this::onWhileCongested)

@@ -8,7 +8,9 @@ import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MessageKind;
 import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
+import lochat.store.HistoryWriter;
 import lochat.store.NewEntry;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What a room keeps of what was said in it: each post and topic change stamped with its
@@ -28,6 +30,12 @@ final class RoomHistory {
     this.room = room;
     this.size = size;
     this.archive = archive;
+  }
+
+  /** Asks the archive for the room's saved state and latest entries. */
+  void ask(ActorRef<HistoryWriter.Restored> replyTo) {
+    // Topic changes are entries too: ask for more, so that enough posts come back.
+    archive.restore(room, 2 * size + 10, replyTo);
   }
 
   /** Takes back the latest entries the store kept; topic changes are not replayed. */
