@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ public final class SessionLifecycle {
   private final Map<String, RoomDelivery> deliveries = new LinkedHashMap<>(4);
   private final ReplyAddresses replies;
   private String nick;
+  private Instant nickSince = Instant.EPOCH;
   private ActorRef<Done> pendingAck;
   private boolean aborted;
   private boolean ended;
@@ -127,6 +129,11 @@ public final class SessionLifecycle {
   // --- nickname -----------------------------------------------------------------------------
 
   /** The user's nickname, or null before registration. */
+  /** When the user took the nickname it has now. */
+  public Instant nickSince() {
+    return nickSince;
+  }
+
   public String nick() {
     return nick;
   }
@@ -147,6 +154,7 @@ public final class SessionLifecycle {
   public void nickAccepted(String accepted) {
     boolean renamed = nick != null;
     nick = accepted;
+    nickSince = setup.clock().instant();
     if (!renamed) {
       timers.cancel(SessionCommand.RegistrationTimedOut.class);
     }

@@ -22,8 +22,9 @@ import lochat.store.HistoryWriter;
  * <p>Only members may read a channel's history, so that nobody learns what is said in a channel
  * from outside it. A nick as the target reads the user's private conversation with that nick,
  * when private messages are kept ({@code lochat.history.private}); any other target is {@code
- * FAIL CHATHISTORY INVALID_TARGET}. A conversation is kept under the nicks it was held with: a
- * user who changed nick finds it under the old one. Topic
+ * FAIL CHATHISTORY INVALID_TARGET}. Nicknames have no owner, so a user reads only what was
+ * said in a conversation since it took the nickname it has now: whoever takes a nickname later
+ * does not read what its earlier holder was told. Topic
  * changes are kept in history but not replayed (that would need {@code draft/event-playback}).
  * Limits: a store that failed answers an empty page, which cannot be told from a page with
  * nothing in it, so {@code MESSAGE_ERROR} is never sent: the client gets an empty batch.
@@ -59,7 +60,8 @@ final class ChatHistory {
     boolean serverTime = client.capEnabled(Capabilities.SERVER_TIME);
     boolean msgid = client.capEnabled(Capabilities.MESSAGE_TAGS);
     for (HistoryEntry entry : page.entries()) {
-      if (entry.kind() == EntryKind.TOPIC) {
+      if (entry.kind() == EntryKind.TOPIC
+          || conversation && entry.at().isBefore(client.session.nickSince())) {
         continue;
       }
       String target = !conversation ? IrcNames.channel(page.room())

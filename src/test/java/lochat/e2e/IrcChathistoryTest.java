@@ -133,6 +133,14 @@ class IrcChathistoryTest extends IrcEndToEndBase {
     assertEquals(List.of("bob are you there?", "ann yes"), inside.stream()
         .map(m -> m.params().get(0) + " " + last(m)).toList(), () -> renders(replies).toString());
     assertTrue(inside.get(1).prefix().orElseThrow().startsWith("bob!"));
+
+    ann.send("QUIT :bye");
+    ann.expectClosed();
+    IrcTestClient later = ircWithCaps("ann", CAPS);
+    later.send("CHATHISTORY LATEST bob * 10");
+    List<IrcMessage> theirs = sync(later);
+    assertEquals(List.of("BATCH", "BATCH"), theirs.stream().map(IrcMessage::command).toList(),
+        () -> "whoever takes the nick later reads nothing said before: " + renders(theirs));
   }
 
   @Test
