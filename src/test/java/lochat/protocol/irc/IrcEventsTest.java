@@ -142,7 +142,7 @@ class IrcEventsTest {
   @Test
   void batchStartAndEnd() {
     assertEquals(":lochat.lan BATCH +h1 chathistory #lobby",
-        EVENTS.batchStart("h1", "lobby").render());
+        EVENTS.batchStart("h1", "#lobby").render());
     assertEquals(":lochat.lan BATCH -h1", EVENTS.batchEnd("h1").render());
   }
 
