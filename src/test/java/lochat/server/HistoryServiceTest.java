@@ -94,6 +94,9 @@ class HistoryServiceTest {
         testKit.spawn(server(SqliteHistoryStore.open(temp, clock), started));
     HistoryService service = started.get(5, TimeUnit.SECONDS);
     post(service.archive(), "kept");
+    // As at shutdown: flushed, then stopped. Stopping alone would race the post still in the
+    // writer's mailbox, as a stop overtakes messages (HistoryWriterTest covers writing at stop).
+    service.flush(testKit.scheduler()).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
     testKit.stop(server, Duration.ofSeconds(10));
 
