@@ -24,11 +24,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>Rooms {@link HistoryStore#stamp stamp} their entries themselves and tell them here; the
  * writer keeps what it is told and writes it all in one transaction once {@code syncInterval}
- * has passed since the first of it arrived. {@link Flush} writes everything accepted so far
- * and answers (the server asks for it on SIGTERM); stopping the writer writes what is left too.
- * Reads go through the writer too ({@link Read}, {@link Restore}): it writes what is pending
- * first, so a reader sees everything accepted before it asked. It also prunes the store to its {@link Retention} when it starts and every {@link
- * #PRUNE_EVERY}.
+ * has passed since the first of it arrived, or at once when {@value #BATCH_SIZE} entries wait.
+ * {@link Flush} writes everything accepted so far and answers (the server asks for it on
+ * SIGTERM); stopping the writer writes what is left too. Reads go through the writer too
+ * ({@link Read}, {@link Restore}): it writes what is pending first, so a reader sees everything
+ * accepted before it asked. It also prunes the store to its {@link Retention} when it starts
+ * and every {@link #PRUNE_EVERY}.
  *
  * <p>Its writes block, so it must run on a dispatcher of its own: spawn it with {@link
  * #dispatcher()}, which names {@value #DISPATCHER}, a {@code thread-pool-executor} of one
@@ -46,6 +47,12 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
 
   /** Most entries kept while writes fail. */
   public static final int MAX_PENDING = 100_000;
+
+  /**
+   * Entries that are written at once rather than at the interval: a busy server writes in
+   * small pieces, so that the writer never takes a core for long while the rooms need it.
+   */
+  public static final int BATCH_SIZE = 128;
 
   /** How often old history is pruned. */
   public static final Duration PRUNE_EVERY = Duration.ofHours(1);
@@ -151,7 +158,11 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
       entries.removeFirst();
       dropped++;
     }
-    syncLater();
+    if (entries.size() >= BATCH_SIZE && !failing && writePending()) {
+      timers.cancel(Sync.class);
+    } else {
+      syncLater();
+    }
     return this;
   }
 

@@ -87,10 +87,22 @@ class HistoryWriterTest {
   }
 
   @Test
+  void aFullBatchIsWrittenAtOnceWithoutWaitingForTheInterval() throws InterruptedException {
+    ActorRef<HistoryWriter.Command> writer = writer(AN_HOUR, Retention.FOREVER);
+    for (int i = 0; i < 2 * HistoryWriter.BATCH_SIZE + 1; i++) {
+      writer.tell(new Append(stamped("lobby", "post " + i)));
+    }
+    assertEquals(new Flushed(0), flush(writer));
+    assertEquals(List.of(HistoryWriter.BATCH_SIZE, HistoryWriter.BATCH_SIZE, 1),
+        store.writes.stream().map(RecordingStore.Written::entries).toList(),
+        "a busy writer writes in small pieces, the rest at the flush");
+  }
+
+  @Test
   void flushWritesEverythingAcceptedInOneBatch() throws InterruptedException {
     ActorRef<HistoryWriter.Command> writer = writer(AN_HOUR, Retention.FOREVER);
     List<HistoryEntry> sent = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < HistoryWriter.BATCH_SIZE - 1; i++) {
       HistoryEntry entry = stamped(i % 2 == 0 ? "lobby" : "dev", "post " + i);
       sent.add(entry);
       writer.tell(new Append(entry));
@@ -103,7 +115,7 @@ class HistoryWriterTest {
     assertEquals(new Flushed(0), flush(writer));
 
     RecordingStore.Written batch = store.writes.poll();
-    assertEquals(500, batch.entries());
+    assertEquals(HistoryWriter.BATCH_SIZE - 1, batch.entries());
     assertEquals(1, batch.rooms(), "a room's later state replaces its earlier one");
     assertNull(store.writes.poll(), "one batch");
     assertEquals(sent.stream().filter(e -> e.room().equals("lobby")).toList(),
