@@ -27,6 +27,16 @@ public final class ConfigChecks {
     return (int) value;
   }
 
+  /** The TCP port {@code lochat.PATH}: 0 (any free port) to 65535. */
+  public static int port(Config lochat, String path) {
+    int port = lochat.getInt(path);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException.BadValue(
+          "lochat." + path, "must be between 0 and 65535, not " + port);
+    }
+    return port;
+  }
+
   /** A duration as people write it: "1 second", "60 seconds", "500 ms". */
   public static String inWords(Duration duration) {
     long millis = duration.toMillis();

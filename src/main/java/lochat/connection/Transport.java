@@ -26,5 +26,20 @@ public interface Transport {
 
     /** Stops accepting new connections; those accepted are not affected. */
     void unbind();
+
+    /** A binding at {@code address} that {@code unbind} ends. */
+    static Binding of(InetSocketAddress address, Runnable unbind) {
+      return new Binding() {
+        @Override
+        public InetSocketAddress address() {
+          return address;
+        }
+
+        @Override
+        public void unbind() {
+          unbind.run();
+        }
+      };
+    }
   }
 }

@@ -5,6 +5,7 @@ import static lochat.ConfigChecks.positive;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
+import lochat.ConfigChecks;
 
 /**
  * The IRC listener's settings, from the {@code lochat.irc} block of the configuration.
@@ -27,11 +28,6 @@ public record IrcSettings(
   /** @throws ConfigException when a setting is missing or out of range */
   public static IrcSettings fromConfig(Config lochat) {
     Config irc = lochat.getConfig("irc");
-    int port = irc.getInt("port");
-    if (port < 0 || port > 65535) {
-      throw new ConfigException.BadValue(
-          "lochat.irc.port", "must be between 0 and 65535, not " + port);
-    }
     String network = irc.getString("network");
     if (!network.matches("[A-Za-z0-9_.-]{1,32}")) {
       throw new ConfigException.BadValue("lochat.irc.network",
@@ -40,7 +36,7 @@ public record IrcSettings(
     return new IrcSettings(
         irc.getBoolean("enabled"),
         irc.getString("host"),
-        port,
+        ConfigChecks.port(lochat, "irc.port"),
         network,
         positive(lochat, "irc.ping-interval", irc.getDuration("ping-interval")),
         positive(lochat, "irc.ping-timeout", irc.getDuration("ping-timeout")));

@@ -107,10 +107,7 @@ public record ServerSettings(
       throw new ConfigException.BadValue("lochat.server-name", "must be 1-63 letters, digits,"
           + " '.', '-' or '_', starting with a letter or digit, not '" + serverName + "'");
     }
-    int port = lochat.getInt("port");
-    if (port < 0 || port > 65535) {
-      throw new ConfigException.BadValue("lochat.port", "must be between 0 and 65535, not " + port);
-    }
+    int port = ConfigChecks.port(lochat, "port");
     int historySize = lochat.getInt("room.history-size");
     if (historySize < 0) {
       throw new ConfigException.BadValue("lochat.room.history-size", "must not be negative");

@@ -31,17 +31,7 @@ public record TcpTransport(String host, int port, int backlog) implements Transp
         .bind(host, port, backlog, List.of(), true, Optional.empty())
         .toMat(Sink.foreach(incoming -> accepted.accept(new Socket(incoming))), Keep.left())
         .run(system)
-        .thenApply(binding -> new Binding() {
-          @Override
-          public InetSocketAddress address() {
-            return binding.localAddress();
-          }
-
-          @Override
-          public void unbind() {
-            binding.unbind();
-          }
-        });
+        .thenApply(binding -> Binding.of(binding.localAddress(), binding::unbind));
   }
 
   /** One accepted socket. */

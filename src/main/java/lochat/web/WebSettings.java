@@ -5,6 +5,7 @@ import static lochat.ConfigChecks.positive;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
+import lochat.ConfigChecks;
 
 /**
  * The web listener's settings, from the {@code lochat.web} block of the configuration.
@@ -21,15 +22,10 @@ public record WebSettings(
   /** @throws ConfigException when a setting is missing or out of range */
   public static WebSettings fromConfig(Config lochat) {
     Config web = lochat.getConfig("web");
-    int port = web.getInt("port");
-    if (port < 0 || port > 65535) {
-      throw new ConfigException.BadValue(
-          "lochat.web.port", "must be between 0 and 65535, not " + port);
-    }
     return new WebSettings(
         web.getBoolean("enabled"),
         web.getString("host"),
-        port,
+        ConfigChecks.port(lochat, "web.port"),
         positive(lochat, "web.ping-interval", web.getDuration("ping-interval")),
         positive(lochat, "web.ping-timeout", web.getDuration("ping-timeout")));
   }

@@ -1,6 +1,5 @@
 package lochat.web;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import lochat.connection.IncomingConnection;
@@ -34,16 +33,6 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
             .withMaxConnections(2 * maxConnections)
             .withRemoteAddressAttribute(true))
         .bind(routes::handle)
-        .thenApply(binding -> new Binding() {
-          @Override
-          public InetSocketAddress address() {
-            return binding.localAddress();
-          }
-
-          @Override
-          public void unbind() {
-            binding.unbind();
-          }
-        });
+        .thenApply(binding -> Binding.of(binding.localAddress(), binding::unbind));
   }
 }

@@ -142,6 +142,9 @@ class WebChatEndToEndTest {
       assertEquals("bad-argument", web.expectType("error").path("code").asText());
       web.send("say", "text", "x".repeat(5000));
       assertEquals("line-too-long", web.expectType("error").path("code").asText());
+      web.send("say", "text", "x".repeat(2_000_000));
+      assertEquals("line-too-long", web.expectType("error").path("code").asText(),
+          "a message of megabytes is discarded as it streams in");
       web.sendRaw("{\"type\":\"say\",\"text\":\"still here\\u0007\"}");
       JsonNode echo = web.expectType("msg");
       assertEquals("still here", echo.path("text").asText().strip(),
