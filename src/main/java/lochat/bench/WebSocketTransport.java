@@ -32,7 +32,7 @@ import java.util.Random;
  */
 final class WebSocketTransport implements Transport {
 
-  static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B55";
+  static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   static final int CONTINUATION = 0;
   static final int TEXT = 1;
   static final int BINARY = 2;
