@@ -230,15 +230,23 @@ class WebSocketTransportTest {
 
   @Test
   void framesSplitAnywhereComeOutWholeAndInOrder() {
+    // Byte by byte for short frames; a long one in larger pieces (kept bytes are copied anew
+    // on every read, so a 64 KiB frame byte by byte would take seconds).
+    int[] lengths = {5, 125, 126, 300, 70};
+    assertSplitsRead(lengths, 1, 3, 7);
+    assertSplitsRead(new int[] {65535, 5, 126, 65536}, 1000, 4096);
+  }
+
+  private static void assertSplitsRead(int[] lengths, int... pieces) {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     List<String> sent = new ArrayList<>();
-    for (int length : new int[] {5, 125, 126, 300, 70, 65535}) {
+    for (int length : lengths) {
       String message = (char) ('a' + sent.size()) + repeat('x', length - 1);
       sent.add(message);
       stream.writeBytes(serverFrame(true, WebSocketTransport.TEXT, text(message)));
     }
     byte[] all = stream.toByteArray();
-    for (int piece : new int[] {1, 3, 7, 1000, 4096}) {
+    for (int piece : pieces) {
       Feed feed = new Feed().open();
       for (int at = 0; at < all.length; at += piece) {
         feed.give(Arrays.copyOfRange(all, at, Math.min(all.length, at + piece)));
