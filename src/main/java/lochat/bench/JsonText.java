@@ -18,7 +18,12 @@ final class JsonText {
 
   /** {@code text} as a JSON string, quotes included. */
   static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    return appendQuoted(new StringBuilder(text.length() + 2), text).toString();
+  }
+
+  /** Appends {@code text} to {@code out} as a JSON string, quotes included; returns {@code out}. */
+  static StringBuilder appendQuoted(StringBuilder out, String text) {
+    out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -36,7 +41,7 @@ final class JsonText {
         }
       }
     }
-    return out.append('"').toString();
+    return out.append('"');
   }
 
   /** The string value of member {@code name} of {@code json}, or null when it has none. */

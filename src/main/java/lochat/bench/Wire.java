@@ -332,7 +332,9 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
     @Override
     public byte[] post(String room, String text) {
-      return ascii("{\"type\":\"say\",\"text\":" + JsonText.quote(text) + "}");
+      StringBuilder say = new StringBuilder(text.length() + 24)
+          .append("{\"type\":\"say\",\"text\":");
+      return ascii(JsonText.appendQuoted(say, text).append('}').toString());
     }
 
     @Override
