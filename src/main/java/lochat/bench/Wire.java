@@ -239,7 +239,7 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
    * replies as JSON objects, one per WebSocket message.
    *
    * <p>A delivery is a {@code msg} message that is not {@code "history":true}. It is recognised
-   * on bytes: Lochat writes {@code type} first, so the message starts {@code {"type":"msg",};
+   * on bytes: Lochat writes {@code type} first, so the message is {@code {"type":"msg",...}};
    * its text is the string after {@code "text":"}, which ends at the first unescaped quote.
    * Payload text needs no escaping, so the token is read from the bytes as they are.
    *
