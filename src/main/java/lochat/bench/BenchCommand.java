@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lochat bench}: the load generator. Each subcommand is one scenario, run against one
- * server (Lochat's native or IRC listener, or any IRC server), printing a table row per result
+ * server (Lochat's native, IRC or web listener, or any IRC server), printing a table row per result
  * and, with {@code --json}, appending the same results to a file as JSON lines.
  *
  * <p>Progress goes to standard error, results to standard output. The exit status is 0 when the
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * options.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure a chat server: Lochat (native or IRC) or any IRC server.",
+    description = "Measure a chat server: Lochat (native, IRC or web) or any IRC server.",
     subcommands = {
         FanOutScenario.class, RampScenario.class, CapacityScenario.class,
         SlowConsumerScenario.class, ChurnScenario.class, BurstScenario.class})
@@ -48,19 +48,21 @@ public final class BenchCommand implements Runnable {
 
   /** Options every scenario has: where the server is, how to speak to it, where results go. */
   static final class Target {
-    @Option(names = "--target", defaultValue = "native", paramLabel = "native|irc",
-        description = "Protocol to speak: native or irc (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target", defaultValue = "native", paramLabel = "native|irc|web",
+        description = "Protocol to speak: native, irc or web (Lochat's WebSocket, GET /ws) "
+            + "(default: ${DEFAULT-VALUE}).")
     String protocol;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "Server address (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", description = "Server port (default: 4444 native, 6667 irc).")
+    @Option(names = "--port",
+        description = "Server port (default: 4444 native, 6667 irc, 8080 web).")
     Integer port;
 
     @Option(names = "--label", description = "Name of the server in results "
-        + "(default: lochat-native or irc).")
+        + "(default: lochat-native, irc or lochat-web).")
     String label;
 
     @Option(names = "--server-pid", defaultValue = "0", paramLabel = "PID",
@@ -90,12 +92,20 @@ public final class BenchCommand implements Runnable {
     }
 
     InetSocketAddress address() {
-      int defaultPort = protocol.equals("irc") ? 6667 : 4444;
+      int defaultPort = switch (protocol) {
+        case "irc" -> 6667;
+        case "web" -> 8080;
+        default -> 4444;
+      };
       return new InetSocketAddress(host, port != null ? port : defaultPort);
     }
 
     String label() {
-      return label != null ? label : protocol.equals("irc") ? "irc" : "lochat-native";
+      return label != null ? label : switch (protocol) {
+        case "irc" -> "irc";
+        case "web" -> "lochat-web";
+        default -> "lochat-native";
+      };
     }
   }
 

@@ -13,18 +13,19 @@ import java.util.Arrays;
  * to.
  *
  * <p>Everything here runs on the connection's reactor thread. Received bytes are cut into lines
- * in the reactor's shared read buffer; only an unfinished line is copied, into a buffer of this
- * connection's own that grows with the longest unfinished line (up to {@link #MAX_LINE_BYTES}),
- * so an idle connection holds a few hundred bytes. Bytes the socket does not take at once wait
- * in an outbound buffer that grows without bound: the load is open-loop, and a server that
- * stops reading shows up as lost messages and latency, not as a generator that slows down.
+ * (or WebSocket messages: the wire's {@link Transport}) in the reactor's shared read buffer;
+ * only an unfinished line is copied, into a buffer of this connection's own that grows with the
+ * longest unfinished line (up to {@link #MAX_LINE_BYTES}), so an idle connection holds a few
+ * hundred bytes. Bytes the socket does not take at once wait in an outbound buffer that grows
+ * without bound: the load is open-loop, and a server that stops reading shows up as lost
+ * messages and latency, not as a generator that slows down.
  *
  * <p>Only posts of the current epoch count: a payload's sender number, divided by
  * {@link #EPOCH_STRIDE}, is the epoch it was sent in, so posts still arriving from an earlier
- * step of a run are ignored. A client's own posts (the native protocol echoes them) are not
+ * step of a run are ignored. A client's own posts (the native and web protocols echo them) are not
  * counted either.
  */
-final class BenchConnection {
+final class BenchConnection implements Transport.Receiver {
 
   /** Sender numbers of epoch {@code e} are {@code e * EPOCH_STRIDE} and up. */
   static final int EPOCH_STRIDE = 100_000;
@@ -45,6 +46,7 @@ final class BenchConnection {
   final String nick;
   final String room;
   final Wire wire;
+  final Transport transport;
   final Listener listener;
   final Reactor reactor;
   volatile State state = State.WAITING;
@@ -67,11 +69,13 @@ final class BenchConnection {
   private int outStart;
   private int outEnd;
   private boolean reading = true;
+  private long readNanos;
 
   BenchConnection(String nick, String room, Wire wire, Listener listener, Reactor reactor) {
     this.nick = nick;
     this.room = room;
     this.wire = wire;
+    this.transport = wire.transport(reactor.server());
     this.listener = listener;
     this.reactor = reactor;
   }
@@ -79,14 +83,35 @@ final class BenchConnection {
   /** Called once the socket is connected. */
   void connected() {
     state = State.SIGNING_IN;
+    byte[] opening = transport.opening();
+    if (opening == null) {
+      opened();
+    } else {
+      sendRaw(opening, 0, opening.length);
+    }
+  }
+
+  @Override
+  public void opened() {
     send(wire.greeting(nick));
+  }
+
+  @Override
+  public void reply(byte[] bytes) {
+    sendRaw(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public void end(String reason) {
+    reactor.close(this, reason);
   }
 
   /** Takes {@code length} received bytes from {@code bytes}, received at {@code nowNanos}. */
   void received(byte[] bytes, int length, long nowNanos) {
     lastReceivedNanos = nowNanos;
+    readNanos = nowNanos;
     if (partialLength == 0) {
-      int used = lines(bytes, 0, length, nowNanos);
+      int used = transport.read(bytes, 0, length, this);
       keep(bytes, used, length);
       return;
     }
@@ -95,7 +120,7 @@ final class BenchConnection {
     }
     System.arraycopy(bytes, 0, partial, partialLength, length);
     int total = partialLength + length;
-    int used = lines(partial, 0, total, nowNanos);
+    int used = transport.read(partial, 0, total, this);
     partialLength = 0;
     keep(partial, used, total);
   }
@@ -103,7 +128,10 @@ final class BenchConnection {
   /** Keeps {@code bytes[from, to)}, an unfinished line, for the next read. */
   private void keep(byte[] bytes, int from, int to) {
     int length = to - from;
-    if (length > MAX_LINE_BYTES) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (length > transport.maxPending()) {
       reactor.close(this, "the server sent a line of more than " + MAX_LINE_BYTES + " bytes");
       return;
     }
@@ -114,23 +142,18 @@ final class BenchConnection {
     partialLength = length;
   }
 
-  /** Handles the complete lines in {@code bytes[from, to)}; returns where the rest starts. */
-  private int lines(byte[] bytes, int from, int to, long nowNanos) {
-    int start = from;
-    for (int i = from; i < to && state != State.CLOSED; i++) {
-      if (bytes[i] == '\n') {
-        int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-        line(bytes, start, end, nowNanos);
-        start = i + 1;
-      }
-    }
-    return start;
+  /** Handles one line (one message) of the server's. */
+  @Override
+  public boolean message(byte[] bytes, int from, int to) {
+    line(bytes, from, to, readNanos);
+    return state != State.CLOSED;
   }
 
   private void line(byte[] bytes, int from, int to, long nowNanos) {
     int text = wire.deliveryText(bytes, from, to);
     if (text >= 0) {
-      Payload payload = tracker == null ? null : Payload.decodeFirst(bytes, text, to);
+      Payload payload = tracker == null ? null
+          : Payload.decodeFirst(bytes, text, wire.deliveryEnd(bytes, text, to));
       if (payload != null && payload.sender() / EPOCH_STRIDE == epoch
           && payload.sender() != ownSender) {
         deliveries++;
@@ -165,12 +188,14 @@ final class BenchConnection {
     }
   }
 
-  /** Sends {@code bytes} now, or as soon as the socket takes them. */
+  /** Sends the message {@code bytes} now, or as soon as the socket takes it. */
   void send(byte[] bytes) {
-    send(bytes, 0, bytes.length);
+    byte[] framed = transport.frame(bytes);
+    sendRaw(framed, 0, framed.length);
   }
 
-  void send(byte[] bytes, int from, int length) {
+  /** Sends {@code bytes[from, from + length)}, already framed by the transport. */
+  void sendRaw(byte[] bytes, int from, int length) {
     if (state == State.CLOSED || channel == null) {
       return;
     }

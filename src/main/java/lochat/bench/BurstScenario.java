@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Limits: a burst whose effect lasts longer than a phase is only partly seen by the
  * witnesses; the connect row says how long the burst took to be signed in ({@code burst_ms}).
- * Idle connections join no room; on the native protocol the server puts each in its default
- * room anyway, and announces each arrival to everyone there.
+ * Idle connections join no room; on the native and web protocols the server puts each in its
+ * default room anyway, and announces each arrival to everyone there.
  */
 @Command(name = "burst", mixinStandardHelpOptions = true,
     description = "Witnesses chat while many idle connections open at once, then close at "

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
  * full collection. Both need {@code --server-pid}.
  *
  * <p>Limits: each connection uses a file descriptor in this process and in the server, so both
- * need a limit ({@code ulimit -n}) above the target. On the native protocol every client also
- * joins the default room, whose join notices grow with the square of its size; IRC clients
- * join nothing.
+ * need a limit ({@code ulimit -n}) above the target. On the native and web protocols every
+ * client also joins the default room, whose join notices grow with the square of its size; IRC
+ * clients join nothing.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
     description = "Idle connections in steps up to a target; accept rate and memory per "

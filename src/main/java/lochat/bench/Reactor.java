@@ -83,6 +83,11 @@ final class Reactor implements AutoCloseable {
     thread.start();
   }
 
+  /** The address of the server this reactor's connections go to. */
+  InetSocketAddress server() {
+    return server;
+  }
+
   /** Runs {@code task} on this reactor's thread. */
   void submit(Runnable task) {
     tasks.add(task);
@@ -229,10 +234,12 @@ final class Reactor implements AutoCloseable {
         batch.reset();
         for (long n = sender.sent; n < due; n++) {
           Payload payload = new Payload(sender.id, n, sender.schedule.intendedNanos(n));
-          batch.writeBytes(connection.wire.post(connection.room, payload.text(sender.size)));
+          connection.transport.write(
+              connection.wire.post(connection.room, payload.text(sender.size)), batch);
         }
         sender.sent = due;
-        connection.send(batch.toByteArray());
+        byte[] posts = batch.toByteArray();
+        connection.sendRaw(posts, 0, posts.length);
       }
       if (sender.sent < sender.count && connection.state != BenchConnection.State.CLOSED) {
         next = Math.min(next, sender.schedule.intendedNanos(sender.sent));

@@ -1,28 +1,37 @@
 package lochat.bench;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * How a load-generator client speaks one wire protocol: what it sends to sign in, join a room,
  * post and quit, and how it reads the server's lines, so that the same workload runs against
- * Lochat's native listener, its IRC listener and any IRC server.
+ * Lochat's native listener, its IRC listener, its web listener and any IRC server.
  *
- * <p>Lines are bytes without their line terminator. Deliveries, the lines that carry other
- * people's posts, are recognised on bytes without decoding them, since a run reads millions a
- * second; every other line is decoded and handed to {@link #onLine}.
+ * <p>A "line" is one message of the protocol as its {@link #transport} delivers it: a line
+ * without its terminator on native and IRC, the JSON text of one WebSocket message on the web.
+ * Deliveries, the lines that carry other people's posts, are recognised on bytes without
+ * decoding them, since a run reads millions a second; every other line is decoded and handed to
+ * {@link #onLine}.
  *
  * <p>Limits: only what a benchmark client needs. Posts are ASCII, rooms are plain names
  * ({@code bench0}, written {@code #bench0} on IRC), nicknames at most 9 characters (the IRC
  * default), and a refusal of any kind ends the connection's run.
  */
-public sealed interface Wire permits Wire.Native, Wire.Irc {
+public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
   /** What a line told the client about its progress. */
   enum Progress { NONE, REGISTERED, JOINED, REFUSED }
 
-  /** The name used on the command line: {@code native} or {@code irc}. */
+  /** The name used on the command line: {@code native}, {@code irc} or {@code web}. */
   String name();
+
+  /** How one connection to {@code server} carries this wire's lines: plain lines by default. */
+  default Transport transport(InetSocketAddress server) {
+    return Transport.LINES;
+  }
 
   /** What to send as soon as the connection is open. */
   byte[] greeting(String nick);
@@ -39,10 +48,21 @@ public sealed interface Wire permits Wire.Native, Wire.Irc {
    */
   int deliveryText(byte[] line, int from, int to);
 
-  /** A post of {@code text} to {@code room}, with its line terminator. */
+  /**
+   * Where the text of a delivery whose text starts at {@code text} ends, in
+   * {@code line[text, to)}: the end of the line unless the protocol quotes the text.
+   */
+  default int deliveryEnd(byte[] line, int text, int to) {
+    return to;
+  }
+
+  /**
+   * A post of {@code text} to {@code room}, with its line terminator (if any: the web's
+   * transport frames it instead), in a new array the caller may change.
+   */
   byte[] post(String room, String text);
 
-  /** A goodbye, with its line terminator. */
+  /** A goodbye, with its line terminator (if any). */
   byte[] quit();
 
   /** The wire called {@code name}. */
@@ -50,8 +70,9 @@ public sealed interface Wire permits Wire.Native, Wire.Irc {
     return switch (name) {
       case "native" -> new Native();
       case "irc" -> new Irc();
+      case "web" -> new Web();
       default -> throw new IllegalArgumentException(
-          "Unknown protocol '" + name + "': use native or irc");
+          "Unknown protocol '" + name + "': use native, irc or web");
     };
   }
 
@@ -210,6 +231,115 @@ public sealed interface Wire permits Wire.Native, Wire.Irc {
     @Override
     public byte[] quit() {
       return ascii("QUIT :bench done\r\n");
+    }
+  }
+
+  /**
+   * Lochat's web protocol (docs/protocol.md, part III): the native protocol's commands and
+   * replies as JSON objects, one per WebSocket message.
+   *
+   * <p>A delivery is a {@code msg} message that is not {@code "history":true}. It is recognised
+   * on bytes: Lochat writes {@code type} first, so the message is {@code {"type":"msg",...}};
+   * its text is the string after {@code "text":"}, which ends at the first unescaped quote.
+   * Payload text needs no escaping, so the token is read from the bytes as they are.
+   *
+   * <p>A post is a {@code say}, which goes to the session's current room: the last one joined,
+   * since each generator client joins one room (besides the server's default room).
+   *
+   * <p>Limits: a {@code msg} of any {@code kind} (an action, a notice) counts, as the generator
+   * sends only plain posts. Joined, like native, means the first {@code joined} message for the
+   * room, which is the client's own (or {@code ok} {@code current} for a room it was in).
+   */
+  record Web() implements Wire {
+
+    private static final byte[] MSG = ascii("{\"type\":\"msg\",");
+    private static final byte[] TEXT = ascii("\"text\":\"");
+    private static final byte[] HISTORY = ascii("\"history\":true");
+
+    @Override
+    public String name() {
+      return "web";
+    }
+
+    @Override
+    public Transport transport(InetSocketAddress server) {
+      String host = server.getHostString();
+      String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+          + server.getPort();
+      return new WebSocketTransport(authority, ThreadLocalRandom.current());
+    }
+
+    @Override
+    public byte[] greeting(String nick) {
+      return ascii("{\"type\":\"nick\",\"nick\":" + JsonText.quote(nick) + "}");
+    }
+
+    @Override
+    public Progress onLine(String line, String room, Consumer<byte[]> send) {
+      String type = JsonText.string(line, "type");
+      if (type == null) {
+        return Progress.NONE;
+      }
+      switch (type) {
+        case "ok" -> {
+          String what = JsonText.string(line, "what");
+          if ("nick".equals(what)) {
+            if (room != null) {
+              send.accept(ascii("{\"type\":\"join\",\"room\":" + JsonText.quote(room) + "}"));
+            }
+            return Progress.REGISTERED;
+          }
+          return room != null && "current".equals(what)
+              && room.equals(JsonText.string(line, "detail")) ? Progress.JOINED : Progress.NONE;
+        }
+        case "joined" -> {
+          return room != null && room.equals(JsonText.string(line, "room"))
+              ? Progress.JOINED : Progress.NONE;
+        }
+        case "ping" -> {
+          String token = JsonText.raw(line, "token");
+          send.accept(ascii(token == null ? "{\"type\":\"pong\"}"
+              : "{\"type\":\"pong\",\"token\":" + token + "}"));
+          return Progress.NONE;
+        }
+        case "error" -> {
+          return Progress.REFUSED;
+        }
+        default -> {
+          return Progress.NONE;
+        }
+      }
+    }
+
+    @Override
+    public int deliveryText(byte[] line, int from, int to) {
+      if (!startsWith(line, from, to, MSG)) {
+        return -1;
+      }
+      int key = JsonText.indexOf(line, from + MSG.length, to, TEXT);
+      if (key < 0) {
+        return -1;
+      }
+      boolean history = JsonText.indexOf(line, from + MSG.length, to, HISTORY) >= 0;
+      return history ? -1 : key + TEXT.length;
+    }
+
+    @Override
+    public int deliveryEnd(byte[] line, int text, int to) {
+      int end = JsonText.stringEnd(line, text, to);
+      return end < 0 ? to : end;
+    }
+
+    @Override
+    public byte[] post(String room, String text) {
+      StringBuilder say = new StringBuilder(text.length() + 24)
+          .append("{\"type\":\"say\",\"text\":");
+      return ascii(JsonText.appendQuoted(say, text).append('}').toString());
+    }
+
+    @Override
+    public byte[] quit() {
+      return ascii("{\"type\":\"quit\"}");
     }
   }
 }

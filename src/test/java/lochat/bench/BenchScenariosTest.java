@@ -36,7 +36,7 @@ import picocli.CommandLine;
 
 /**
  * Every {@code lochat bench} scenario, run the way a user runs it, at tiny sizes against a real
- * Lochat server on 127.0.0.1, on its native and its IRC listener: each exits 0 and writes the
+ * Lochat server on 127.0.0.1, on its native, IRC and web listeners: each exits 0 and writes the
  * result rows a script reads, with every post delivered once and in order. Bad options and a
  * server that is not there end with a message, not a stack trace.
  *
@@ -90,11 +90,19 @@ class BenchScenariosTest {
   }
 
   private static int port(String target) {
-    return target.equals("irc") ? server.ircPort() : server.port;
+    return switch (target) {
+      case "irc" -> server.ircPort();
+      case "web" -> server.webPort();
+      default -> server.port;
+    };
   }
 
   private static String label(String target) {
-    return target.equals("irc") ? "irc" : "lochat-native";
+    return switch (target) {
+      case "irc" -> "irc";
+      case "web" -> "lochat-web";
+      default -> "lochat-native";
+    };
   }
 
   /** Runs {@code lochat bench SCENARIO OPTIONS...} against the test server's {@code target}. */
@@ -199,7 +207,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void fanoutDeliversEveryPostToEveryOtherMemberOfTheRoom(String target) throws Exception {
     Run run = bench(target, "fanout", "--clients", "5", "--senders", "2", "--rate", "20",
         "--duration", "1s", "--warmup", "0s",
@@ -221,7 +229,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void rampReportsEachStepAndTheSustainableRate(String target) throws Exception {
     // A latency bound no run misses, so that both steps pass however busy the machine is.
     Run run = bench(target, "ramp", "--clients", "4", "--senders", "2", "--start-rate", "10",
@@ -245,7 +253,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void capacityHoldsTheTargetNumberOfConnections(String target) throws Exception {
     Run run = bench(target, "capacity", "--connections", "30", "--step", "10",
         "--server-pid", Long.toString(ProcessHandle.current().pid()));
@@ -264,7 +272,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void slowConsumerRunsABaselineAndARunWithAClientThatStopsReading(String target)
       throws Exception {
     Run run = bench(target, "slow", "--clients", "4", "--senders", "2", "--rate", "20",
@@ -282,7 +290,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void churnDeliversEveryNewcomersPostToEveryListener(String target) throws Exception {
     Run run = bench(target, "churn", "--clients", "3", "--churn-rate", "20", "--duration", "1s",
         "--warmup", "500ms");
@@ -298,7 +306,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void burstReportsTheWitnessesBeforeAndDuringTheConnectAndTheCloseBurst(String target)
       throws Exception {
     Run run = bench(target, "burst", "--connections", "20", "--witnesses", "2", "--rate", "20",
@@ -369,7 +377,7 @@ class BenchScenariosTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"native", "irc"})
+  @ValueSource(strings = {"native", "irc", "web"})
   void serverThatIsNotThereEndsTheRunWithExitCode1AndAMessage(String target) throws Exception {
     int port = portWhereNothingListens();
     Run run = benchWith(List.of("fanout", "--host", "127.0.0.1", "--port",

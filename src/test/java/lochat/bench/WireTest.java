@@ -77,6 +77,7 @@ class WireTest {
     assertTrue(error.getMessage().contains("smtp"), error.getMessage());
     assertTrue(error.getMessage().contains("native"), error.getMessage());
     assertTrue(error.getMessage().contains("irc"), error.getMessage());
+    assertTrue(error.getMessage().contains("web"), error.getMessage());
   }
 
   @Test
