@@ -39,6 +39,7 @@ let roomFromUrl = params.get('room') ? params.get('room').replace(/^#/, '') : nu
 let completion = null;
 let statusTimer = null;
 let countdownTimer = null;
+let bannerLines = [];
 
 // ---- sign-in
 
@@ -89,7 +90,8 @@ function startSignIn(nick, password) {
 
 function onOpen() {
   registered = false;
-  signIn = new SignIn({ nick: signIn ? signIn.nick : e.nick.value.trim(),
+  bannerLines = [];
+  signIn = new SignIn({ nick: (everRegistered && state.me) || (signIn ? signIn.nick : e.nick.value.trim()),
     password: signIn ? signIn.password : '', automatic: everRegistered });
 }
 
@@ -97,7 +99,8 @@ function onSignInMessage(msg) {
   switch (msg.type) {
     case 'server':
       if (!everRegistered) {
-        e.banner.textContent = msg.text;
+        bannerLines.push(String(msg.text));
+        e.banner.textContent = bannerLines.join('\n');
       }
       return;
     case 'prompt': {

@@ -278,6 +278,7 @@ export class ChatView {
     const { title, topic, leave, membersButton, input } = this.e;
     title.replaceChildren();
     topic.replaceChildren();
+    this.e.chat.classList.toggle('no-members', !view || view.kind !== 'room');
     if (!view) {
       title.textContent = 'Lochat';
       leave.hidden = true;
