@@ -40,6 +40,7 @@ let completion = null;
 let statusTimer = null;
 let countdownTimer = null;
 let bannerLines = [];
+let chosenNick = null;
 
 // ---- sign-in
 
@@ -91,7 +92,7 @@ function startSignIn(nick, password) {
 function onOpen() {
   registered = false;
   bannerLines = [];
-  signIn = new SignIn({ nick: (everRegistered && state.me) || (signIn ? signIn.nick : e.nick.value.trim()),
+  signIn = new SignIn({ nick: (everRegistered && chosenNick) || (signIn ? signIn.nick : e.nick.value.trim()),
     password: signIn ? signIn.password : '', automatic: everRegistered });
 }
 
@@ -128,15 +129,17 @@ function onSignInMessage(msg) {
     }
     case 'ok':
       if (msg.what === 'nick') {
-        registered = true;
         everRegistered = true;
         connection.resetBackoff();
-        signIn.nick = String(msg.detail);
-        try {
-          localStorage.setItem('lochat.nick', signIn.nick);
-        } catch { /* private mode */ }
+        if (!signIn.automatic || !chosenNick) {
+          chosenNick = String(msg.detail);
+          try {
+            localStorage.setItem('lochat.nick', chosenNick);
+          } catch { /* private mode */ }
+        }
         showChat();
         apply(state.apply(msg));
+        registered = true;
         joinAfterSignIn();
       }
       return;
@@ -203,6 +206,11 @@ function onClose() {
   if (quitting) {
     connection.stop();
     everRegistered = false;
+    rejoin = [];
+    state.reset();
+    showView();
+    view.renderSidebar();
+    document.title = titleFor(0);
     showSignIn('You left the chat. Sign in to come back.', 'nick');
   }
 }
@@ -215,7 +223,9 @@ function onMessage(msg) {
   apply(state.apply(msg));
   if (msg.type === 'error' && FATAL.has(msg.code)) {
     connection.stop();
-    rejoin = state.disconnected();
+    rejoin = [];
+    state.reset();
+    showView();
     registered = false;
     everRegistered = false;
     showSignIn(`Disconnected: ${msg.text}`, 'nick');
@@ -270,6 +280,9 @@ function apply(effects) {
         break;
       case 'me':
         e.meNick.textContent = state.me;
+        if (registered) {
+          chosenNick = state.me;
+        }
         break;
       case 'known-rooms':
         e.suggestions.replaceChildren(...state.roomNames().map((name) => {

@@ -68,6 +68,11 @@ export class ChatState {
     this.seq = 0;
   }
 
+  /** Forgets everything, as after leaving the chat. */
+  reset() {
+    Object.assign(this, new ChatState({ now: this.now }));
+  }
+
   // ---- views
 
   ensureRoom(name) {
