@@ -30,6 +30,16 @@ test('joining the default room makes it the viewed and current room', () => {
   assert.equal(state.views.get('r:lobby').members.length, 2);
 });
 
+test('a room asked for before the default room\'s join is still shown once joined', () => {
+  const state = new ChatState({ now: () => T0 });
+  state.apply({ type: 'ok', what: 'nick', detail: 'carol' });
+  state.pendingView = roomKey('games');
+  state.apply({ type: 'joined', room: 'lobby', nick: 'carol' });
+  assert.equal(state.active, 'r:lobby');
+  state.apply({ type: 'joined', room: 'games', nick: 'carol' });
+  assert.equal(state.active, 'r:games');
+});
+
 test('consecutive messages of one sender within five minutes share a header', () => {
   const state = signedIn();
   state.apply(msg('alice', 'one', T0));

@@ -438,7 +438,9 @@ const HANDLERS = {
       }
       if (this.pendingView === view.key || this.active === null
           || this.active === SERVER_VIEW) {
-        this.pendingView = null;
+        if (this.pendingView === view.key) {
+          this.pendingView = null;
+        }
         effects.push(...this.setActive(view.key));
       }
       return effects;
