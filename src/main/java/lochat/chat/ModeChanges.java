@@ -113,4 +113,22 @@ public final class ModeChanges {
     }
     return mask;
   }
+
+  /** IRC's form of mode changes: {@code +mo-v ann bob}, the arguments in order after it. */
+  public static String format(List<ModeChange> changes) {
+    StringBuilder letters = new StringBuilder();
+    StringBuilder arguments = new StringBuilder();
+    Boolean adding = null;
+    for (ModeChange change : changes) {
+      if (adding == null || adding != change.adding()) {
+        adding = change.adding();
+        letters.append(adding ? '+' : '-');
+      }
+      letters.append(change.mode());
+      if (change.hasArgument()) {
+        arguments.append(' ').append(change.argument());
+      }
+    }
+    return letters.append(arguments).toString();
+  }
 }

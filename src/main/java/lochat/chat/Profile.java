@@ -18,6 +18,9 @@ public record Profile(String user, String host, String realName, String protocol
    */
   public static final String NATIVE = "native";
 
+  /** The browser's WebSocket protocol: the native protocol in JSON. */
+  public static final String WEB = "web";
+
   /**
    * IRC's name. Text from an IRC user already fitted IRC's line limit when it was sent, so IRC
    * cuts what no longer fits with the sender's prefix rather than splitting it.

@@ -1,5 +1,7 @@
 package lochat.connection;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -392,6 +394,11 @@ public final class SessionLifecycle {
    * becomes the returned closing state: it stops when the output side has ended, or when the
    * close timer fires because the client did not read its last lines.
    */
+  /** Starts a keep-alive on this session's timers: see {@link KeepAlive}. */
+  public KeepAlive keepAlive(Duration interval, Duration timeout) {
+    return new KeepAlive(timers, setup.clock(), interval, timeout);
+  }
+
   public Behavior<SessionCommand> close(String reason) {
     closeReason = reason;
     setup.outbound().close();

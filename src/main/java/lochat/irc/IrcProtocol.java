@@ -12,7 +12,7 @@ import lochat.protocol.irc.IrcLimits;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * IRC as a {@code TcpListener} sees it: IRC's line limits and CRLF, how to start and address an
+ * IRC as a {@code Listener} sees it: IRC's line limits and CRLF, how to start and address an
  * {@link IrcSession} with the IRC listener's settings, and the {@code ERROR} lines said to
  * connections that get no session. Kept apart from the session actor, which is about commands.
  */

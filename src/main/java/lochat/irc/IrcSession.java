@@ -1,9 +1,7 @@
 package lochat.irc;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import lochat.ConfigChecks;
+import lochat.connection.KeepAlive;
 import lochat.connection.ReceiveTable;
 import lochat.connection.SessionCommand;
 import lochat.chat.ChatEvent;
@@ -53,8 +51,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 public final class IrcSession {
 
-  /** Time to see whether the client has been quiet for the ping interval, or the ping timed out. */
-  private record PingCheck() implements SessionCommand.Own {}
 
   /** @param started when the server started, shown as its creation (RPL_CREATED) */
   public static Behavior<SessionCommand> create(
@@ -67,7 +63,6 @@ public final class IrcSession {
   /** The session of a client that has just registered; its welcome awaits LUSERS. */
   static Behavior<SessionCommand> registered(
       IrcClient client, TimerScheduler<SessionCommand> timers) {
-    timers.startSingleTimer(new PingCheck(), client.irc.pingInterval());
     return new IrcSession(client, timers).registered;
   }
 
@@ -107,29 +102,24 @@ public final class IrcSession {
               s.settled(() -> RoomModeration.replied(s.client, reply.reply())))
           .on(IrcClient.HistoryPage.class, (s, page) ->
               s.answered(() -> ChatHistory.pageArrived(s.client, page.page())))
-          .on(PingCheck.class, (s, check) -> s.onPingCheck())
+          .on(KeepAlive.Check.class, (s, check) -> s.onKeepAliveCheck())
           .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
           .build();
 
   private final IrcClient client;
-  private final TimerScheduler<SessionCommand> timers;
   /** Made once: the session returns to this state after every line. */
   private final Behavior<SessionCommand> registered;
-  /** When the client last sent a line, and when the unanswered PING went: clock millis. */
-  private long lastHeard;
-  private long pingSentAt;
-  private boolean awaitingPong;
+  private final KeepAlive keepAlive;
 
   private IrcSession(IrcClient client, TimerScheduler<SessionCommand> timers) {
     this.client = client;
-    this.timers = timers;
-    this.lastHeard = client.clock.millis();
+    this.keepAlive = new KeepAlive(
+        timers, client.clock, client.irc.pingInterval(), client.irc.pingTimeout());
     this.registered = REGISTERED.behavior(this);
   }
 
   private Behavior<SessionCommand> onReceived(Received received) {
-    lastHeard = client.clock.millis();
-    awaitingPong = false;
+    keepAlive.heard();
     IrcCommand command = parse(client, received);
     if (command instanceof IrcCommand.Quit quit) {
       return quit(client, quit);
@@ -164,28 +154,13 @@ public final class IrcSession {
     return client.awaited.settled() ? client.session.acknowledge(registered) : registered;
   }
 
-  private Behavior<SessionCommand> onPingCheck() {
-    long now = client.clock.millis();
-    Duration interval = client.irc.pingInterval();
-    Duration timeout = client.irc.pingTimeout();
-    if (awaitingPong) {
-      Duration waited = Duration.ofMillis(now - pingSentAt);
-      if (waited.compareTo(timeout) >= 0) {
-        String reason = "Ping timeout: " + ConfigChecks.inWords(timeout);
-        client.session.leaveServer(reason.toLowerCase(Locale.ROOT));
-        return closeWithError(client, reason, "ping timeout");
-      }
-      timers.startSingleTimer(new PingCheck(), timeout.minus(waited));
-      return Behaviors.same();
-    }
-    Duration quiet = Duration.ofMillis(now - lastHeard);
-    if (quiet.compareTo(interval) >= 0) {
+  private Behavior<SessionCommand> onKeepAliveCheck() {
+    KeepAlive.Outcome outcome = keepAlive.check();
+    if (outcome == KeepAlive.Outcome.ASK) {
       client.send(client.replies.command("PING", client.replies.serverName()));
-      awaitingPong = true;
-      pingSentAt = now;
-      timers.startSingleTimer(new PingCheck(), timeout);
-    } else {
-      timers.startSingleTimer(new PingCheck(), interval.minus(quiet));
+    } else if (outcome == KeepAlive.Outcome.GIVE_UP) {
+      client.session.leaveServer(keepAlive.leavingReason());
+      return closeWithError(client, keepAlive.reason(), "ping timeout");
     }
     return Behaviors.same();
   }

@@ -6,7 +6,7 @@ import lochat.connection.SessionLifecycle;
 import lochat.operators.Operators;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineCommand;
-import lochat.protocol.line.LineRenderer;
+import lochat.protocol.line.NativeReplies;
 import lochat.registry.Audience;
 import lochat.registry.Registry;
 
@@ -22,12 +22,14 @@ import lochat.registry.Registry;
 final class NativeOperators {
 
   private final SessionLifecycle session;
+  private final NativeReplies render;
   private boolean operator;
   /** The nickname the line being handled kills, while the registry's answer is awaited. */
   private String killing;
 
-  NativeOperators(SessionLifecycle session) {
+  NativeOperators(SessionLifecycle session, NativeReplies render) {
     this.session = session;
+    this.render = render;
   }
 
   /** Whether {@code command} is one of these. */
@@ -46,7 +48,7 @@ final class NativeOperators {
       return true;
     }
     if (!operator) {
-      session.send(LineRenderer.error(ErrorCode.NOT_OPERATOR,
+      session.send(render.error(ErrorCode.NOT_OPERATOR,
           "Only server operators may do that; /oper NAME PASSWORD first"));
       return false;
     }
@@ -72,47 +74,47 @@ final class NativeOperators {
     if (result instanceof Operators.LoggedIn in) {
       operator = true;
       session.registry().tell(new Registry.SetOperator(session.chatAddress(), true));
-      session.send(LineRenderer.oper(in.name()));
+      session.send(render.oper(in.name()));
     } else if (result instanceof Operators.NoOperators) {
-      session.send(LineRenderer.error(ErrorCode.NO_OPERATORS,
+      session.send(render.error(ErrorCode.NO_OPERATORS,
           "This server has no operators"));
     } else if (((Operators.LoginRefused) result).unchecked()) {
-      session.send(LineRenderer.error(ErrorCode.TOO_MANY_GUESSES,
+      session.send(render.error(ErrorCode.TOO_MANY_GUESSES,
           "Too many /oper attempts from your address; try again later"));
     } else {
-      session.send(LineRenderer.error(ErrorCode.PASSWORD_WRONG,
+      session.send(render.error(ErrorCode.PASSWORD_WRONG,
           "Wrong operator name or password"));
     }
   }
 
   void banAnswered(Operators.BanResult result) {
     if (result instanceof Operators.Banned banned) {
-      session.send(LineRenderer.serverBan(banned.ban()));
+      session.send(render.serverBan(banned.ban()));
     } else if (result instanceof Operators.Unbanned unbanned) {
-      session.send(LineRenderer.ok("serverunban", unbanned.ban().mask()));
+      session.send(render.ok("serverunban", unbanned.ban().mask()));
     } else if (result instanceof Operators.NotBanned notBanned) {
-      session.send(LineRenderer.error(ErrorCode.BAD_ARGUMENT,
+      session.send(render.error(ErrorCode.BAD_ARGUMENT,
           "No server ban on " + notBanned.mask() + "; /serverbans lists them"));
     } else if (result instanceof Operators.BadMask bad) {
-      session.send(LineRenderer.error(ErrorCode.BAD_ARGUMENT,
+      session.send(render.error(ErrorCode.BAD_ARGUMENT,
           "Cannot ban " + bad.mask() + ": " + bad.problem()));
     } else {
       Operators.BanList list = (Operators.BanList) result;
-      list.bans().forEach(ban -> session.send(LineRenderer.serverBan(ban)));
-      session.send(LineRenderer.ok("serverbans", list.bans().size() + " server ban"
+      list.bans().forEach(ban -> session.send(render.serverBan(ban)));
+      session.send(render.ok("serverbans", list.bans().size() + " server ban"
           + (list.bans().size() == 1 ? "" : "s")));
     }
   }
 
   void reachedAnswered(Audience.Reached reached) {
     if (killing == null) {
-      session.send(LineRenderer.ok("wallops", "sent to " + reached.users() + " user"
+      session.send(render.ok("wallops", "sent to " + reached.users() + " user"
           + (reached.users() == 1 ? "" : "s")));
     } else if (reached.users() == 0) {
-      session.send(LineRenderer.error(ErrorCode.NO_SUCH_USER,
+      session.send(render.error(ErrorCode.NO_SUCH_USER,
           "Nobody called " + killing + " is online"));
     } else {
-      session.send(LineRenderer.ok("kill", killing));
+      session.send(render.ok("kill", killing));
     }
     killing = null;
   }

@@ -8,18 +8,18 @@ import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
 import lochat.protocol.LineFramer;
 import lochat.protocol.line.ErrorCode;
-import lochat.protocol.line.LineRenderer;
+import lochat.protocol.line.NativeCodec;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * The native line protocol as a {@code TcpListener} sees it: its framing and line ending, how
+ * The native line protocol as a {@code Listener} sees it: its framing and line ending, how
  * to start and address a {@link NativeSession}, and the lines said to connections that get no
  * session. Kept apart from the session actor, which is about what a user does.
  */
 public final class NativeProtocol implements SessionProtocol {
 
-  /** The one instance; the protocol has no settings of its own. */
-  public static final NativeProtocol INSTANCE = new NativeProtocol();
+  /** The native protocol itself: its text lines. */
+  public static final NativeProtocol INSTANCE = new NativeProtocol(NativeCodec.LINES);
 
   /** What ends each line the server sends. */
   static final String LINE_ENDING = "\n";
@@ -27,14 +27,20 @@ public final class NativeProtocol implements SessionProtocol {
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
   public static final String NAME = Profile.NATIVE;
 
-  /** What a session says, and a late connection is told, when the server shuts down. */
-  static final String SHUTDOWN_LINE = LineRenderer.server("The server is shutting down. Goodbye!");
+  private final NativeCodec codec;
 
-  private NativeProtocol() {}
+  private NativeProtocol(NativeCodec codec) {
+    this.codec = codec;
+  }
+
+  /** The native session in another wire form, such as the browser's JSON. */
+  public static NativeProtocol inForm(NativeCodec codec) {
+    return new NativeProtocol(codec);
+  }
 
   @Override
   public String name() {
-    return NAME;
+    return codec.protocol();
   }
 
   @Override
@@ -49,28 +55,28 @@ public final class NativeProtocol implements SessionProtocol {
 
   @Override
   public Behavior<SessionCommand> session(SessionSetup setup) {
-    return NativeSession.create(setup);
+    return NativeSession.create(setup, codec);
   }
 
   @Override
   public String serverFullLine(int open) {
-    return LineRenderer.error(ErrorCode.SERVER_FULL, "The server has " + open
+    return codec.replies().error(ErrorCode.SERVER_FULL, "The server has " + open
         + " connections, the most it takes; try again later");
   }
 
   @Override
   public String shuttingDownLine() {
-    return SHUTDOWN_LINE;
+    return codec.replies().server(NativeLines.SHUTDOWN_TEXT);
   }
 
   @Override
   public String refusedLine(String reason) {
-    return LineRenderer.error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
+    return codec.replies().error(ErrorCode.TOO_MANY_CONNECTIONS, reason);
   }
 
   @Override
   public String bannedLine(String reason) {
-    return LineRenderer.error(ErrorCode.BANNED, reason);
+    return codec.replies().error(ErrorCode.BANNED, reason);
   }
 
 }

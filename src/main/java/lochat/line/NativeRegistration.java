@@ -20,8 +20,8 @@ import lochat.guard.PasswordFailures;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineCommand;
-import lochat.protocol.line.LineCommandParser;
-import lochat.protocol.line.LineRenderer;
+import lochat.protocol.line.NativeCodec;
+import lochat.protocol.line.NativeReplies;
 import lochat.registry.Registry;
 import lochat.room.RoomArchive;
 import org.apache.pekko.actor.typed.Behavior;
@@ -46,15 +46,19 @@ final class NativeRegistration {
   private final SessionLifecycle session;
   private final ConnectionSettings settings;
   private final RoomArchive archive;
+  private final NativeCodec codec;
+  private final NativeReplies render;
   private Received early;
   /** The client stopped sending, cleanly, before the welcome: it still gets the welcome. */
   private InputEnded endedEarly;
   private boolean passwordGiven;
 
-  NativeRegistration(
-      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
+  NativeRegistration(ActorContext<SessionCommand> context, SessionLifecycle session,
+      RoomArchive archive, NativeCodec codec) {
     this.context = context;
     this.archive = archive;
+    this.codec = codec;
+    this.render = codec.replies();
     this.session = session;
     this.settings = session.settings();
     this.passwordGiven = settings.password().isEmpty();
@@ -73,7 +77,7 @@ final class NativeRegistration {
   private static ReceiveTable.Builder<NativeRegistration, SessionCommand> working(
       ReceiveTable.Builder<NativeRegistration, SessionCommand> first) {
     return SessionLifecycle.working(first, s -> s.session)
-        .on(ServerShutdown.class, (s, shutdown) -> NativeSession.shutdown(s.session))
+        .on(ServerShutdown.class, (s, shutdown) -> NativeLines.shutdown(s.session, s.render))
         .on(RegistrationTimedOut.class, NativeRegistration::onRegistrationTimedOut);
   }
 
@@ -119,11 +123,11 @@ final class NativeRegistration {
   }
 
   private Behavior<SessionCommand> welcome(String online) {
-    send(LineRenderer.server("Welcome to " + TextSanitizer.clean(settings.serverName())
+    send(render.server("Welcome to " + TextSanitizer.clean(settings.serverName())
         + " (Lochat " + Version.CURRENT + ")." + online));
     for (String line : settings.motd().split("\\R")) {
       if (!line.isBlank()) {
-        send(LineRenderer.server(TextSanitizer.clean(line)));
+        send(render.server(TextSanitizer.clean(line)));
       }
     }
     promptForRegistration();
@@ -140,31 +144,31 @@ final class NativeRegistration {
 
   private Behavior<SessionCommand> onReceivedWhileRegistering(Received received) {
     session.hold(received.replyTo());
-    Optional<String> text = NativeSession.text(session, received.line());
+    Optional<String> text = NativeLines.text(session, render, received.line());
     if (text.isEmpty()) {
       promptForRegistration();
       return session.acknowledge(registering());
     }
     LineCommand command = passwordGiven
-        ? LineCommandParser.parseRegistration(text.get())
-        : LineCommandParser.parsePassword(text.get());
+        ? codec.parseRegistration(text.get())
+        : codec.parsePassword(text.get());
     if (command instanceof LineCommand.Pass pass) {
       return password(pass.password());
     } else if (command instanceof LineCommand.Nick n && !passwordGiven) {
-      send(LineRenderer.error(ErrorCode.PASSWORD_REQUIRED,
+      send(render.error(ErrorCode.PASSWORD_REQUIRED,
           "This server needs a password before a nickname: /pass PASSWORD"));
     } else if (command instanceof LineCommand.Nick n) {
       session.register(n.nick(), new Profile(n.nick(), session.remoteHost(), n.nick(),
-          NativeProtocol.NAME));
+          codec.protocol()));
       return registering();
     } else if (command instanceof LineCommand.Quit quit) {
-      return NativeSession.quit(session, quit.reason());
+      return NativeLines.quit(session, render, quit.reason());
     } else if (command instanceof LineCommand.Help) {
-      LineRenderer.help().forEach(this::send);
+      render.help().forEach(this::send);
     } else if (command instanceof LineCommand.Invalid invalid) {
-      send(LineRenderer.error(invalid.code(), invalid.message()));
+      send(render.error(invalid.code(), invalid.message()));
     } else if (!(command instanceof LineCommand.Blank)) {
-      send(LineRenderer.error(ErrorCode.NOT_REGISTERED,
+      send(render.error(ErrorCode.NOT_REGISTERED,
           "Choose a nickname first; commands work once you have one"));
     }
     promptForRegistration();
@@ -173,9 +177,9 @@ final class NativeRegistration {
 
   private Behavior<SessionCommand> password(String given) {
     if (settings.password().isEmpty()) {
-      send(LineRenderer.ok("pass", "This server needs no password"));
+      send(render.ok("pass", "This server needs no password"));
     } else if (passwordGiven) {
-      send(LineRenderer.ok("pass", "Password already accepted"));
+      send(render.ok("pass", "Password already accepted"));
     } else {
       session.checkPassword(given);
       return registering();
@@ -186,15 +190,15 @@ final class NativeRegistration {
 
   private Behavior<SessionCommand> onPasswordReply(PasswordReply reply) {
     if (reply.checked().outcome() == PasswordFailures.Outcome.NOT_CHECKED) {
-      send(LineRenderer.error(ErrorCode.TOO_MANY_GUESSES, TOO_MANY_GUESSES + "; goodbye"));
+      send(render.error(ErrorCode.TOO_MANY_GUESSES, TOO_MANY_GUESSES + "; goodbye"));
       return session.close("too many password guesses");
     }
     if (!reply.checked().accepted()) {
-      send(LineRenderer.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
+      send(render.error(ErrorCode.PASSWORD_WRONG, "Wrong password; goodbye"));
       return session.close("wrong password");
     }
     passwordGiven = true;
-    send(LineRenderer.ok("pass", "Password accepted"));
+    send(render.ok("pass", "Password accepted"));
     promptForRegistration();
     return session.acknowledge(registering());
   }
@@ -203,25 +207,25 @@ final class NativeRegistration {
     if (reply.result() instanceof Registry.NickAccepted accepted) {
       session.nickAccepted(accepted.nick());
       context.getLog().info("{} registered as {}", session.remote(), accepted.nick());
-      send(LineRenderer.ok("nick", accepted.nick()));
+      send(render.ok("nick", accepted.nick()));
       if (settings.defaultRoom().isEmpty()) {
-        return NativeSession.chattingInNoRoom(context, session, archive);
+        return NativeSession.chattingInNoRoom(context, session, archive, codec);
       }
       session.registry().tell(
           new Registry.JoinRoom(settings.defaultRoom(), accepted.nick(), "",
               session.chatAddress(),
               session.deliveryFor(settings.defaultRoom()), session.replies().join()));
-      return NativeSession.chatting(context, session, archive);
+      return NativeSession.chatting(context, session, archive, codec);
     }
     Registry.NickTaken taken = (Registry.NickTaken) reply.result();
-    send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+    send(render.error(ErrorCode.NICK_TAKEN,
         "Nickname " + taken.nick() + " is already in use; choose another"));
     promptForRegistration();
     return session.acknowledge(registering());
   }
 
   private Behavior<SessionCommand> onRegistrationTimedOut(RegistrationTimedOut timeout) {
-    send(LineRenderer.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
+    send(render.error(ErrorCode.REGISTRATION_TIMEOUT, "No nickname chosen within "
         + ConfigChecks.inWords(timeout.after()) + "; goodbye"));
     return session.close("no nickname chosen");
   }
@@ -232,9 +236,9 @@ final class NativeRegistration {
 
   private void promptForRegistration() {
     if (!passwordGiven) {
-      send(LineRenderer.prompt("This server needs a password (/pass PASSWORD):"));
+      send(render.prompt("This server needs a password (/pass PASSWORD):"));
     } else {
-      send(LineRenderer.prompt("Choose a nickname (" + Names.NICK_RULE + "):"));
+      send(render.prompt("Choose a nickname (" + Names.NICK_RULE + "):"));
     }
   }
 

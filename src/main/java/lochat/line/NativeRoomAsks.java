@@ -4,7 +4,7 @@ import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.connection.SessionLifecycle;
 import lochat.protocol.line.LineCommand;
-import lochat.protocol.line.LineRenderer;
+import lochat.protocol.line.NativeReplies;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
@@ -30,6 +30,8 @@ final class NativeRoomAsks {
 
   private final SessionLifecycle session;
   private final RoomArchive archive;
+  private final NativeReplies render;
+  private final NativeAnswers answers;
   /** The room the line asks, by key; null when no line waits for a room's answer. */
   private String asked;
   /** Requests sent to a room that may not exist, each of which it would answer NoSuchRoom. */
@@ -41,9 +43,12 @@ final class NativeRoomAsks {
   /** Whether the line has shown the user anything yet (a change, a refusal). */
   private boolean heard;
 
-  NativeRoomAsks(SessionLifecycle session, RoomArchive archive) {
+  NativeRoomAsks(SessionLifecycle session, RoomArchive archive, NativeReplies render,
+      NativeAnswers answers) {
     this.session = session;
     this.archive = archive;
+    this.render = render;
+    this.answers = answers;
   }
 
   /** {@code /mode} and its short forms, for {@code room}: changes, then lists, then the modes. */
@@ -83,8 +88,8 @@ final class NativeRoomAsks {
 
   /** Shows a page of history and the line that ends it. */
   void showPage(HistoryWriter.Page page) {
-    page.entries().forEach(entry -> session.send(LineRenderer.history(entry)));
-    session.send(LineRenderer.historyEnd(page.room(), page.entries()));
+    page.entries().forEach(entry -> session.send(render.history(entry)));
+    session.send(render.historyEnd(page.room(), page.entries()));
   }
 
   /** Whether a line waits for a room's answer, which {@link #answered} then takes. */
@@ -105,26 +110,26 @@ final class NativeRoomAsks {
     boolean ends = single;
     if (reply instanceof RoomRequest.Refused) {
       heard = true;
-      NativeAnswers.refusal(session, reply);
+      answers.refusal(reply);
     } else if (reply instanceof RoomRequest.ListIs list) {
-      list.entries().forEach(entry -> session.send(LineRenderer.listEntry(list.room(), entry)));
-      session.send(LineRenderer.listEnd(list.room(), list.list()));
+      list.entries().forEach(entry -> session.send(render.listEntry(list.room(), entry)));
+      session.send(render.listEnd(list.room(), list.list()));
     } else if (reply instanceof RoomRequest.Shown shown) {
       heard = true;
-      session.send(LineRenderer.event(shown.event()));
+      session.send(render.event(shown.event()));
     } else if (reply instanceof RoomRequest.InviteSent sent) {
-      session.send(LineRenderer.ok("invite", sent.nick() + " " + sent.room()));
+      session.send(render.ok("invite", sent.nick() + " " + sent.room()));
     } else if (reply instanceof RoomRequest.ModesAre modes) {
       if (showModes) {
-        session.send(LineRenderer.modes(modes.room(), modes.modes(), modes.showKey()));
+        session.send(render.modes(modes.room(), modes.modes(), modes.showKey()));
       } else if (changing && !heard) {
-        session.send(LineRenderer.ok("mode", "Nothing to change in " + modes.room()));
+        session.send(render.ok("mode", "Nothing to change in " + modes.room()));
       }
       ends = true;
     } else {
       if (!heard) {
         heard = true;
-        NativeAnswers.refusal(session, reply);
+        answers.refusal(reply);
       }
       ends |= --unanswered <= 0;
     }

@@ -3,6 +3,7 @@ package lochat.line;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvents;
@@ -10,6 +11,7 @@ import lochat.chat.MessageKind;
 import lochat.chat.Names;
 import lochat.chat.RoomModes;
 import lochat.connection.ConnectionSettings;
+import lochat.connection.KeepAlive;
 import lochat.connection.PostBytes;
 import lochat.connection.ReceiveTable;
 import lochat.connection.SessionCommand;
@@ -35,8 +37,8 @@ import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineCommand;
-import lochat.protocol.line.LineCommandParser;
-import lochat.protocol.line.LineRenderer;
+import lochat.protocol.line.NativeCodec;
+import lochat.protocol.line.NativeReplies;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
@@ -50,7 +52,8 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * One user's session over the native line protocol, once registered: the commands of
- * {@link LineCommand}, answered with {@link LineRenderer} lines, and the chat core's events.
+ * {@link LineCommand}, answered through its {@link NativeReplies}, and the chat core's events,
+ * in one wire form ({@link NativeCodec}): the native protocol's lines, or the browser's JSON.
  *
  * <p>Lines arrive one at a time; each is acknowledged when the session is done with it. A line
  * that needs an answer from the registry or a room (a post included: its answer is the room's
@@ -63,24 +66,26 @@ import org.apache.pekko.util.ByteString;
  */
 public final class NativeSession {
 
-  public static Behavior<SessionCommand> create(SessionSetup setup) {
+  /** @param codec the wire form: the native protocol's lines, or the browser's JSON */
+  public static Behavior<SessionCommand> create(SessionSetup setup, NativeCodec codec) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      SessionLifecycle session = new SessionLifecycle(
-          context, timers, setup, PostBytes.of(NativeSession::postBytes, NativeSession::postBytes));
-      return new NativeRegistration(context, session, setup.archive()).start();
+      Function<Posted, ByteString> post = posted -> postBytes(codec, posted);
+      SessionLifecycle session = new SessionLifecycle(context, timers, setup,
+          PostBytes.of(post, post));
+      return new NativeRegistration(context, session, setup.archive(), codec).start();
     }));
   }
 
   /** The session of a user who has just registered: it waits for its first room. */
-  static Behavior<SessionCommand> chatting(
-      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
-    return new NativeSession(context, session, archive).chatting();
+  static Behavior<SessionCommand> chatting(ActorContext<SessionCommand> context,
+      SessionLifecycle session, RoomArchive archive, NativeCodec codec) {
+    return new NativeSession(context, session, archive, codec).chatting();
   }
 
   /** The session of a user who has just registered on a server without a default room. */
-  static Behavior<SessionCommand> chattingInNoRoom(
-      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
-    NativeSession chatting = new NativeSession(context, session, archive);
+  static Behavior<SessionCommand> chattingInNoRoom(ActorContext<SessionCommand> context,
+      SessionLifecycle session, RoomArchive archive, NativeCodec codec) {
+    NativeSession chatting = new NativeSession(context, session, archive, codec);
     chatting.greet();
     return session.acknowledge(chatting.chatting());
   }
@@ -89,13 +94,17 @@ public final class NativeSession {
   private record HistoryPage(HistoryWriter.Page page) implements SessionCommand.Own {}
 
   private static final String HELP_HINT = "Type /help for commands, /quit to leave.";
-  /** The key of a post's shared native rendering: one form for every native member. */
-  private static final String NATIVE_FORM = "native";
 
   private final ActorContext<SessionCommand> context;
   private final ConnectionSettings settings;
   private final SessionLifecycle session;
+  private final NativeCodec codec;
+  private final NativeReplies render;
+  private final NativeAnswers answers;
   private final NativeOperators operators;
+  /** Asks a quiet client whether it is still there ({@code ping}), in forms that do; or null. */
+  private final KeepAlive keepAlive;
+  private final String ping;
   private boolean greeted;
   private String currentRoom;
   private String awaitingEchoFrom;
@@ -106,33 +115,39 @@ public final class NativeSession {
   private final NativeRoomAsks asks;
   private ActorRef<HistoryWriter.Page> pages;
 
-  private NativeSession(
-      ActorContext<SessionCommand> context, SessionLifecycle session, RoomArchive archive) {
+  private NativeSession(ActorContext<SessionCommand> context, SessionLifecycle session,
+      RoomArchive archive, NativeCodec codec) {
     this.context = context;
     this.settings = session.settings();
     this.session = session;
-    this.operators = new NativeOperators(session);
-    this.asks = new NativeRoomAsks(session, archive);
+    this.codec = codec;
+    this.render = codec.replies();
+    this.answers = new NativeAnswers(session, render);
+    this.operators = new NativeOperators(session, render);
+    this.asks = new NativeRoomAsks(session, archive, render, answers);
+    this.keepAlive = codec.pinging()
+        .map(p -> session.keepAlive(p.interval(), p.timeout())).orElse(null);
+    this.ping = codec.pinging().map(p -> p.question().apply(settings.serverName())).orElse("");
   }
 
   private static final ReceiveTable<NativeSession, SessionCommand> CHATTING =
       SessionLifecycle.working(NativeSession.class, s -> s.session)
           .on(Received.class, NativeSession::onReceived)
-          .on(ServerShutdown.class, (s, shutdown) -> shutdown(s.session))
+          .on(ServerShutdown.class, (s, shutdown) -> NativeLines.shutdown(s.session, s.render))
           .on(FromChat.class, NativeSession::onFromChat)
           .on(NickReply.class, NativeSession::onNickReply)
           .on(JoinReply.class, NativeSession::onJoinReply)
           .on(MembersReply.class, NativeSession::onMembersReply)
           .on(UsersReply.class,
-              (s, reply) -> s.answered(() -> NativeAnswers.away(s.session, reply.users())))
+              (s, reply) -> s.answered(() -> s.answers.away(reply.users())))
           .on(RoomsReply.class, (s, reply) -> s.answered(
-              () -> NativeAnswers.rooms(s.session, reply.list(), s.listing)))
+              () -> s.answers.rooms(reply.list(), s.listing)))
           .on(PrivateReply.class, (s, reply) -> s.answered(
-              () -> NativeAnswers.privateMessage(s.session, reply.result())))
+              () -> s.answers.privateMessage(reply.result())))
           .on(TopicReply.class,
-              (s, reply) -> s.answered(() -> NativeAnswers.topic(s.session, reply.topic())))
+              (s, reply) -> s.answered(() -> s.answers.topic(reply.topic())))
           .on(UserReply.class,
-              (s, reply) -> s.answered(() -> NativeAnswers.whois(s.session, reply.result())))
+              (s, reply) -> s.answered(() -> s.answers.whois(reply.result())))
           .on(RoomReply.class, NativeSession::onRoomReply)
           .on(HistoryPage.class, (s, page) -> s.answered(() -> s.asks.showPage(page.page())))
           .on(OperReply.class, (s, reply) -> s.answered(() -> s.operators.operAnswered(
@@ -141,6 +156,8 @@ public final class NativeSession {
               reply.result())))
           .on(ReachedReply.class, (s, reply) -> s.answered(() -> s.operators.reachedAnswered(
               reply.reached())))
+          .on(KeepAlive.Check.class,
+              (s, check) -> NativeLines.keepAliveCheck(s.session, s.keepAlive, s.ping))
           .on(RegistrationTimedOut.class, (s, late) -> Behaviors.same())
           .build();
 
@@ -158,8 +175,11 @@ public final class NativeSession {
 
   private Behavior<SessionCommand> onReceived(Received received) {
     session.hold(received.replyTo());
-    Optional<String> text = text(session, received.line());
-    LineCommand command = text.map(LineCommandParser::parse).orElse(new LineCommand.Blank());
+    if (keepAlive != null) {
+      keepAlive.heard();
+    }
+    Optional<String> text = NativeLines.text(session, render, received.line());
+    LineCommand command = text.map(codec::parse).orElse(new LineCommand.Blank());
     if (command instanceof LineCommand.Say say) {
       return post(say.text(), MessageKind.TEXT);
     } else if (command instanceof LineCommand.Me me) {
@@ -206,13 +226,15 @@ public final class NativeSession {
     } else if (command instanceof LineCommand.History history) {
       return inCurrentRoom(room -> asks.history(room.name(), history, pages()));
     } else if (command instanceof LineCommand.Pass) {
-      send(LineRenderer.error(ErrorCode.ALREADY_REGISTERED, "You are already signed in"));
+      send(render.error(ErrorCode.ALREADY_REGISTERED, "You are already signed in"));
     } else if (command instanceof LineCommand.Help) {
-      LineRenderer.help().forEach(this::send);
+      render.help().forEach(this::send);
+    } else if (command instanceof LineCommand.Ping ping) {
+      send(render.pong(ping.token()));
     } else if (command instanceof LineCommand.Quit quit) {
-      return quit(session, quit.reason());
+      return NativeLines.quit(session, render, quit.reason());
     } else if (command instanceof LineCommand.Invalid invalid) {
-      send(LineRenderer.error(invalid.code(), invalid.message()));
+      send(render.error(invalid.code(), invalid.message()));
     } else if (NativeOperators.handles(command) && operators.handle(command)) {
       return awaitingReply();
     }
@@ -242,7 +264,7 @@ public final class NativeSession {
       Optional<String> room, String usage, Consumer<String> request) {
     Optional<String> target = room.or(() -> Optional.ofNullable(currentRoomName()));
     if (target.isEmpty()) {
-      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try " + usage));
+      send(render.error(ErrorCode.NOT_IN_ROOM, "You are not in a room; try " + usage));
       return session.acknowledge(chatting());
     }
     return ask(() -> request.accept(target.get()));
@@ -253,7 +275,7 @@ public final class NativeSession {
     Optional<SessionLifecycle.Membership> room =
         currentRoom == null ? Optional.empty() : session.room(currentRoom);
     if (room.isEmpty()) {
-      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+      send(render.error(ErrorCode.NOT_IN_ROOM,
           "You are not in a room; /join ROOM first (/rooms lists them)"));
       return session.acknowledge(chatting());
     }
@@ -265,11 +287,11 @@ public final class NativeSession {
     Optional<SessionLifecycle.Membership> membership = session.room(room);
     if (membership.isPresent()) {
       currentRoom = Names.key(room);
-      send(LineRenderer.ok("current", membership.get().name()));
+      send(render.ok("current", membership.get().name()));
       return session.acknowledge(chatting());
     }
     if (session.roomCount() >= settings.maxRoomsPerUser()) {
-      send(LineRenderer.error(ErrorCode.ROOM_REFUSED, "You are in " + session.roomCount()
+      send(render.error(ErrorCode.ROOM_REFUSED, "You are in " + session.roomCount()
           + " rooms, the most one user may be in; /part one first"));
       return session.acknowledge(chatting());
     }
@@ -281,11 +303,11 @@ public final class NativeSession {
     Optional<SessionLifecycle.Membership> left =
         room == null ? Optional.empty() : session.part(room, "part");
     if (left.isEmpty()) {
-      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+      send(render.error(ErrorCode.NOT_IN_ROOM,
           room == null ? "You are not in a room" : "You are not in " + room));
       return;
     }
-    send(LineRenderer.event(
+    send(render.event(
         new ChatEvent.MemberLeft(left.get().name(), session.nick(), "part", false)));
     leftRoom(room);
   }
@@ -295,52 +317,52 @@ public final class NativeSession {
     if (Names.key(room).equals(currentRoom)) {
       List<SessionLifecycle.Membership> rooms = session.rooms();
       currentRoom = rooms.isEmpty() ? null : Names.key(rooms.get(rooms.size() - 1).name());
-      send(currentRoom != null ? LineRenderer.ok("current", currentRoomName())
-          : LineRenderer.server("You are not in any room now; /join ROOM to enter one"));
+      send(currentRoom != null ? render.ok("current", currentRoomName())
+          : render.server("You are not in any room now; /join ROOM to enter one"));
     }
   }
 
   private void away(Optional<String> message) {
     session.registry().tell(new Registry.SetAway(session.chatAddress(), message));
-    send(LineRenderer.ok("away", message.map(text -> "You are away: " + text)
+    send(render.ok("away", message.map(text -> "You are away: " + text)
         .orElse("You are back")));
   }
 
   private Behavior<SessionCommand> onNickReply(NickReply reply) {
     if (reply.result() instanceof Registry.NickAccepted accepted) {
       session.nickAccepted(accepted.nick());
-      send(LineRenderer.ok("nick", accepted.nick()));
+      send(render.ok("nick", accepted.nick()));
       context.getLog().info("{} ({}) is now {}", accepted.oldNick(), session.remote(),
           accepted.nick());
     } else {
-      send(LineRenderer.error(ErrorCode.NICK_TAKEN,
+      send(render.error(ErrorCode.NICK_TAKEN,
           "Nickname " + ((Registry.NickTaken) reply.result()).nick() + " is already in use"));
     }
     return session.acknowledge(chatting());
   }
 
-  // --- replies and events -------------------------------------------------------------------
+  // --- render and events -------------------------------------------------------------------
 
   private Behavior<SessionCommand> onJoinReply(JoinReply reply) {
     if (reply.result() instanceof ChatRoom.Joined joined) {
       session.joined(joined);
       currentRoom = Names.key(joined.room());
       for (Posted posted : joined.history()) {
-        send(LineRenderer.history(posted));
+        send(render.history(posted));
       }
-      send(LineRenderer.joined(joined.room(), session.nick()));
-      send(LineRenderer.who(joined.room(), joined.members(), joined.roles()));
-      joined.topic().ifPresent(topic -> send(LineRenderer.topic(joined.room(), topic)));
+      send(render.joined(joined.room(), session.nick()));
+      send(render.who(joined.room(), joined.members(), joined.roles()));
+      joined.topic().ifPresent(topic -> send(render.topic(joined.room(), topic)));
       if (!joined.modes().equals(RoomModes.NEW_ROOM)) {
-        send(LineRenderer.modes(joined.room(), joined.modes(), true));
+        send(render.modes(joined.room(), joined.modes(), true));
       }
       session.joinShown();
     } else {
       ChatRoom.JoinRefused refused = (ChatRoom.JoinRefused) reply.result();
       session.joinRefused(refused.room());
       send(refused.refusal()
-          .map(why -> LineRenderer.refused(why, refused.room(), ""))
-          .orElseGet(() -> LineRenderer.error(ErrorCode.ROOM_REFUSED,
+          .map(why -> render.refused(why, refused.room(), ""))
+          .orElseGet(() -> render.error(ErrorCode.ROOM_REFUSED,
               "Cannot join " + refused.room() + ": " + refused.reason())));
     }
     greet();
@@ -351,7 +373,7 @@ public final class NativeSession {
   private void greet() {
     if (!greeted) {
       greeted = true;
-      send(LineRenderer.server("Hello " + session.nick() + "! "
+      send(render.server("Hello " + session.nick() + "! "
           + (currentRoom == null ? "You are in no room; /join ROOM to enter one (/list shows"
               + " them). " : "You are in " + currentRoomName() + ". ")
           + HELP_HINT));
@@ -361,11 +383,11 @@ public final class NativeSession {
   /** The members of a room; who of them is away comes next, from the registry. */
   private Behavior<SessionCommand> onMembersReply(MembersReply reply) {
     if (reply.result() instanceof ChatRoom.Members members) {
-      send(LineRenderer.who(members.room(), members.nicks(), members.roles()));
+      send(render.who(members.room(), members.nicks(), members.roles()));
       session.registry().tell(new Registry.LookUp(members.nicks(), session.replies().users()));
       return awaitingReply();
     }
-    send(NativeAnswers.noSuchRoom(((ChatRoom.NoSuchRoom) reply.result()).room()));
+    send(answers.noSuchRoom(((ChatRoom.NoSuchRoom) reply.result()).room()));
     return session.acknowledge(chatting());
   }
 
@@ -377,7 +399,7 @@ public final class NativeSession {
     if (awaitingEchoFrom != null) {
       // The topic was not set: the refusal ends the line instead of the echo.
       awaitingEchoFrom = null;
-      return answered(() -> NativeAnswers.refusal(session, reply.reply()));
+      return answered(() -> answers.refusal(reply.reply()));
     }
     return Behaviors.same();
   }
@@ -389,15 +411,18 @@ public final class NativeSession {
     return pages;
   }
 
-  /** A post as a native client is shown it, rendered once for all; rooms call this too. */
-  private static ByteString postBytes(Posted posted) {
-    return SessionLifecycle.shared(posted, NATIVE_FORM, NativeProtocol.LINE_ENDING,
-        () -> List.of(LineRenderer.event(posted)));
+  /**
+   * A post as a client of {@code codec}'s form is shown it, rendered once for all of them (the
+   * form's protocol names the rendering); rooms call this too.
+   */
+  private static ByteString postBytes(NativeCodec codec, Posted posted) {
+    return SessionLifecycle.shared(posted, codec.protocol(), NativeProtocol.LINE_ENDING,
+        () -> List.of(codec.replies().event(posted)));
   }
 
   private Behavior<SessionCommand> onFromChat(FromChat message) {
     if (message.event() instanceof ChatEvent.Removed removed) {
-      send(LineRenderer.error(removed.banned() ? ErrorCode.BANNED : ErrorCode.KILLED,
+      send(render.error(removed.banned() ? ErrorCode.BANNED : ErrorCode.KILLED,
           removed.reason()));
       session.leaveServer(removed.reason());
       return session.close(removed.banned() ? "banned" : "killed");
@@ -416,9 +441,9 @@ public final class NativeSession {
         return Behaviors.same();
       }
       if (event instanceof Posted posted) {
-        session.sendEncoded(postBytes(posted));
+        session.sendEncoded(postBytes(codec, posted));
       } else {
-        send(LineRenderer.event(event));
+        send(render.event(event));
       }
       asks.shown(event);
     }
@@ -444,36 +469,11 @@ public final class NativeSession {
     leftRoom(room);
     if (awaitingEchoFrom != null && awaitingPost && awaitingEchoFrom.equals(Names.key(room))) {
       awaitingEchoFrom = null;
-      send(LineRenderer.error(ErrorCode.NOT_IN_ROOM,
+      send(render.error(ErrorCode.NOT_IN_ROOM,
           "You are not in " + room + " any more; your line was not posted"));
       return session.acknowledge(Behaviors.same());
     }
     return Behaviors.same();
-  }
-
-  // --- leaving, in every state -------------------------------------------------------------
-
-  static Behavior<SessionCommand> quit(SessionLifecycle session, Optional<String> reason) {
-    session.leaveServer(reason.map(r -> "quit: " + r).orElse("quit"));
-    session.send(
-        LineRenderer.ok("quit", "Bye" + (session.nick() == null ? "" : " " + session.nick())));
-    return session.close("quit");
-  }
-
-  static Behavior<SessionCommand> shutdown(SessionLifecycle session) {
-    session.send(NativeProtocol.SHUTDOWN_LINE);
-    session.leaveServer("server shutdown");
-    return session.close("server shutdown");
-  }
-
-  /** The line's text, made safe; empty (after saying so) when it was too long. */
-  static Optional<String> text(SessionLifecycle session, InboundLine line) {
-    if (line instanceof InboundLine.TooLong tooLong) {
-      session.send(LineRenderer.error(ErrorCode.LINE_TOO_LONG,
-          "Line longer than " + tooLong.limit() + " bytes; it was discarded"));
-      return Optional.empty();
-    }
-    return Optional.of(TextSanitizer.clean(((InboundLine.Text) line).text()));
   }
 
   // --- helpers ------------------------------------------------------------------------------

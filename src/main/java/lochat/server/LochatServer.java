@@ -12,14 +12,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lochat.Failures;
 import lochat.Version;
+import lochat.chat.Profile;
 import lochat.client.ClientCommand;
-import lochat.line.NativeProtocol;
+import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
+import lochat.line.NativeProtocol;
 import lochat.operators.Operators;
 import lochat.operators.ServerBans;
+import lochat.protocol.web.WebCodec;
 import lochat.registry.Registry;
 import lochat.store.StoreUnavailable;
+import lochat.web.WebTransport;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -50,7 +54,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
   public sealed interface Command {}
 
-  private record BindReported(TcpListener.BindResult result) implements Command {}
+  private record BindReported(Listener.BindResult result) implements Command {}
 
   private record CoreActorStopped(String name) implements Command {}
 
@@ -59,19 +63,24 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   /** How the start went: every listener listening, or the first that could not. */
   public sealed interface StartResult {}
 
-  /** @param ircAddress where IRC is served, when it is enabled */
-  public record Running(InetSocketAddress address, Optional<InetSocketAddress> ircAddress)
-      implements StartResult {}
+  /**
+   * @param address where the native protocol is served
+   * @param ircAddress where IRC is served, when it is enabled
+   * @param webAddress where browsers are served, when the web listener is enabled
+   */
+  public record Running(InetSocketAddress address, Optional<InetSocketAddress> ircAddress,
+      Optional<InetSocketAddress> webAddress) implements StartResult {}
 
   /** The server did not start; {@link #reason} says why in one line for people. */
   public sealed interface NotStarted extends StartResult {
     String reason();
   }
 
-  public record NotListening(TcpListener.CannotListen failure) implements NotStarted {
+  public record NotListening(Listener.CannotListen failure) implements NotStarted {
     @Override
     public String reason() {
-      return "Cannot listen" + (failure.protocol().equals(IrcProtocol.NAME) ? " for IRC" : "")
+      return "Cannot listen" + (failure.protocol().equals(IrcProtocol.NAME) ? " for IRC"
+          : failure.protocol().equals(Profile.WEB) ? " for browsers" : "")
           + " on " + failure.host() + ":" + failure.port() + ": "
           + Failures.inSentence(failure.cause());
     }
@@ -141,20 +150,29 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     ActorRef<Operators.Command> operators = context.spawn(Operators.create(settings.operators(),
         settings.guard(), history.store(), bans, gatekeeper, registry, clock), "operators");
     context.watchWith(operators, new CoreActorStopped("operators"));
-    ActorRef<TcpListener.BindResult> bindResults =
-        context.messageAdapter(TcpListener.BindResult.class, BindReported::new);
-    List<ActorRef<TcpListener.Command>> spawned = new ArrayList<>();
+    ActorRef<Listener.BindResult> bindResults =
+        context.messageAdapter(Listener.BindResult.class, BindReported::new);
+    List<ActorRef<Listener.Command>> spawned = new ArrayList<>();
     spawned.add(context.spawn(
-        TcpListener.create(settings.nativeListener(), settings.connection(),
+        Listener.create(settings.nativeListener(), tcp(settings.nativeListener()),
+            settings.connection(),
             NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, history.archive(),
             bindResults),
         "listener"));
     settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
-        TcpListener.create(irc, settings.connection(),
+        Listener.create(irc, tcp(irc), settings.connection(),
             new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, operators,
             clock, history.archive(), bindResults),
         "irc-listener")));
-    for (ActorRef<TcpListener.Command> listener : spawned) {
+    settings.webListener().ifPresent(web -> spawned.add(context.spawn(
+        Listener.create(web,
+            new WebTransport(web.host(), web.port(), web.backlog(), web.maxConnections()),
+            settings.connection(),
+            NativeProtocol.inForm(
+                new WebCodec(settings.web().pingInterval(), settings.web().pingTimeout())),
+            registry, gatekeeper, operators, clock, history.archive(), bindResults),
+        "web-listener")));
+    for (ActorRef<Listener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));
     }
     this.listeners = spawned.size();
@@ -172,19 +190,20 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   }
 
   private Behavior<Command> onBindReported(BindReported reported) {
-    if (reported.result() instanceof TcpListener.CannotListen failure) {
+    if (reported.result() instanceof Listener.CannotListen failure) {
       started.complete(new NotListening(failure));
       return Behaviors.stopped();
     }
-    TcpListener.Listening bound = (TcpListener.Listening) reported.result();
+    Listener.Listening bound = (Listener.Listening) reported.result();
     listening.put(bound.protocol(), bound.address());
     if (listening.size() == listeners) {
       InetSocketAddress address = listening.get(NativeProtocol.NAME);
       Optional<InetSocketAddress> irc =
           Optional.ofNullable(listening.get(IrcProtocol.NAME));
-      logAddresses(address, irc);
+      Optional<InetSocketAddress> web = Optional.ofNullable(listening.get(Profile.WEB));
+      logAddresses(address, irc, web);
       history.flushAtShutdown(getContext().getSystem());
-      started.complete(new Running(address, irc));
+      started.complete(new Running(address, irc, web));
     }
     return this;
   }
@@ -210,13 +229,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   }
 
   private void registerShutdown(
-      List<ActorRef<TcpListener.Command>> listeners) {
+      List<ActorRef<Listener.Command>> listeners) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(getContext().getSystem());
     AtomicBoolean allClosed = new AtomicBoolean();
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-connections", () -> {
       CompletableFuture<?>[] closed = listeners.stream()
-          .map(listener -> AskPattern.<TcpListener.Command, Done>ask(
-              listener, TcpListener.Close::new, settings.shutdownGrace(),
+          .map(listener -> AskPattern.<Listener.Command, Done>ask(
+              listener, Listener.Close::new, settings.shutdownGrace(),
               getContext().getSystem().scheduler()).toCompletableFuture())
           .toArray(CompletableFuture[]::new);
       return CompletableFuture.allOf(closed).thenApply(done -> {
@@ -229,8 +248,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       // Stopping the actor system while a socket still writes its last lines would reset it.
       boolean cut = !allClosed.get();
       CompletableFuture<?>[] socketsClosed = listeners.stream()
-          .map(listener -> AskPattern.<TcpListener.Command, Done>ask(
-              listener, replyTo -> new TcpListener.CloseSockets(cut, replyTo),
+          .map(listener -> AskPattern.<Listener.Command, Done>ask(
+              listener, replyTo -> new Listener.CloseSockets(cut, replyTo),
               SOCKETS_CLOSE_WITHIN,
               getContext().getSystem().scheduler()).toCompletableFuture())
           .toArray(CompletableFuture[]::new);
@@ -240,7 +259,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     });
   }
 
-  private void logAddresses(InetSocketAddress bound, Optional<InetSocketAddress> irc) {
+  private static Transport tcp(ListenerSettings listen) {
+    return new TcpTransport(listen.host(), listen.port(), listen.backlog());
+  }
+
+  private void logAddresses(InetSocketAddress bound, Optional<InetSocketAddress> irc,
+      Optional<InetSocketAddress> web) {
     int port = bound.getPort();
     getContext().getLog().info("Lochat {} ({}) listening on {}:{}",
         Version.CURRENT, settings.connection().serverName(),
@@ -260,6 +284,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       for (String address : NetworkAddresses.forClients(ircBound.getAddress())) {
         getContext().getLog().info("IRC clients can connect with: /connect {} {}",
             address, ircBound.getPort());
+      }
+    });
+    web.ifPresent(webBound -> {
+      for (String address : NetworkAddresses.forClients(webBound.getAddress())) {
+        getContext().getLog().info("Open http://{}:{}/ in a browser",
+            address.contains(":") ? "[" + address + "]" : address, webBound.getPort());
       }
     });
     getContext().getLog().info(history.whereKept());

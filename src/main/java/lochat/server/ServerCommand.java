@@ -38,6 +38,14 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--no-irc", description = "Do not listen for IRC clients.")
   boolean noIrc;
 
+  @Option(names = "--web-port",
+      description = "Port for browsers: the chat page and its WebSocket (default: 8080; 0 picks a"
+          + " free port).")
+  Integer webPort;
+
+  @Option(names = "--no-web", description = "Do not serve the chat page to browsers.")
+  boolean noWeb;
+
   @Option(names = "--server-name", paramLabel = "NAME",
       description = "The server's name, shown to clients (default: lochat).")
   String serverName;
@@ -110,6 +118,12 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (noIrc) {
       overrides.put("lochat.irc.enabled", false);
+    }
+    if (webPort != null) {
+      overrides.put("lochat.web.port", webPort);
+    }
+    if (noWeb) {
+      overrides.put("lochat.web.enabled", false);
     }
     if (serverName != null) {
       overrides.put("lochat.server-name", serverName);

@@ -5,14 +5,15 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.Optional;
-import lochat.irc.IrcSettings;
 import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
 import lochat.guard.GuardSettings;
+import lochat.irc.IrcSettings;
 import lochat.operators.OperatorAccounts;
 import lochat.registry.RoomLimits;
 import lochat.store.HistorySettings;
+import lochat.web.WebSettings;
 
 /**
  * The server's settings, read from the {@code lochat} block of the configuration.
@@ -29,6 +30,7 @@ import lochat.store.HistorySettings;
  *     a listener has three quarters of {@code maxConnections} open
  * @param guard what one client address may do across every listener
  * @param irc the IRC listener's settings
+ * @param web the web listener's settings
  * @param history where and how rooms' history is kept
  * @param operators who may become a server operator, with their password hashes
  */
@@ -44,6 +46,7 @@ public record ServerSettings(
     GuardSettings guard,
     ConnectionSettings connection,
     IrcSettings irc,
+    WebSettings web,
     HistorySettings history,
     OperatorAccounts operators) {
 
@@ -57,6 +60,14 @@ public record ServerSettings(
   public Optional<ListenerSettings> ircListener() {
     return irc.enabled()
         ? Optional.of(new ListenerSettings(irc.host(), irc.port(), backlog, maxConnections,
+            registrationTimeoutUnderPressure))
+        : Optional.empty();
+  }
+
+  /** Where browsers are served, when the web listener is enabled. */
+  public Optional<ListenerSettings> webListener() {
+    return web.enabled()
+        ? Optional.of(new ListenerSettings(web.host(), web.port(), backlog, maxConnections,
             registrationTimeoutUnderPressure))
         : Optional.empty();
   }
@@ -122,6 +133,7 @@ public record ServerSettings(
         GuardSettings.fromConfig(lochat),
         ConnectionSettings.fromConfig(lochat),
         IrcSettings.fromConfig(lochat),
+        WebSettings.fromConfig(lochat),
         HistorySettings.fromConfig(lochat),
         OperatorAccounts.fromConfig(lochat));
   }

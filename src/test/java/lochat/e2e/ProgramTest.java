@@ -116,6 +116,21 @@ class ProgramTest {
   }
 
   @Test
+  void serverWhoseWebPortIsBusySaysSoAndExitsWithStatusOne() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
+          "--web-port", String.valueOf(busy.getLocalPort()));
+      server.stdin("");
+      assertEquals(1, server.exitCode());
+      List<String> err = server.stderr();
+      assertTrue(err.contains("Cannot listen for browsers on 127.0.0.1:" + busy.getLocalPort()
+          + ": address already in use"), err.toString());
+      assertFalse(err.stream().anyMatch(line -> line.contains("Exception")
+          || line.startsWith("\tat ")), err.toString());
+    }
+  }
+
+  @Test
   void serverWithAnImpossibleSettingNamesItAndExitsWithStatusTwo() throws Exception {
     java.nio.file.Path config = java.nio.file.Files.createTempFile("lochat", ".conf");
     java.nio.file.Files.writeString(config, "lochat.connection.send-buffer = 0\n");
@@ -135,6 +150,7 @@ class ProgramTest {
     LochatProcess server = Program.start("server", "--host", "127.0.0.1", "--port", "0",
         "-Dlochat.server-name=office", "-Dlochat.motd=Pizza");
     Matcher listening = server.awaitStderr(Pattern.compile(".*Lochat .* listening on 127\\.0\\.0\\.1:(\\d+)"));
+    server.awaitStderr(Pattern.compile(".*Open http://127\\.0\\.0\\.1:\\d+/ in a browser"));
     try (TestClient client = TestClient.connect(Integer.parseInt(listening.group(1)))) {
       assertTrue(client.nextLine().startsWith("SERVER Welcome to office "));
       assertEquals("SERVER Pizza", client.nextLine());

@@ -1,5 +1,6 @@
 package lochat.line;
 
+import lochat.protocol.line.NativeCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,7 +119,8 @@ class NativeSessionTest {
     ActorRef<SessionCommand> session = testKit.spawn(NativeSession.create(
         new SessionSetup(settings, registry.getRef(), gatekeeper(settings),
             outbound, "10.0.0.9:5000", endReports(), Clock.systemUTC(),
-            testKit.<lochat.operators.Operators.Command>createTestProbe().getRef(), archive)));
+            testKit.<lochat.operators.Operators.Command>createTestProbe().getRef(), archive),
+        NativeCodec.LINES));
     registry.expectMessageClass(Registry.Connected.class);
     return session;
   }

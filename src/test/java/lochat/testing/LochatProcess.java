@@ -57,6 +57,9 @@ public final class LochatProcess {
     command.add("-Dlogback.configurationFile=logback.xml");
     if (args.length > 0 && args[0].equals("server")) {
       command.add("-Dlochat.data-dir=" + freshDataDir());
+      // Never the default web port: tests run beside each other and beside real servers.
+      // A test's own --web-port still wins.
+      command.add("-Dlochat.web.port=0");
     }
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lochat.Lochat"));

@@ -32,17 +32,24 @@ public final class TestServer implements AutoCloseable {
   public final ActorSystem<LochatServer.Command> system;
   public final int port;
   private final Optional<Integer> ircPort;
+  private final Optional<Integer> webPort;
 
-  private TestServer(
-      ActorSystem<LochatServer.Command> system, int port, Optional<Integer> ircPort) {
+  private TestServer(ActorSystem<LochatServer.Command> system, int port,
+      Optional<Integer> ircPort, Optional<Integer> webPort) {
     this.system = system;
     this.port = port;
     this.ircPort = ircPort;
+    this.webPort = webPort;
   }
 
   /** The IRC listener's port; the test server has one unless its settings turned it off. */
   public int ircPort() {
     return ircPort.orElseThrow(() -> new IllegalStateException("IRC is off on this server"));
+  }
+
+  /** The web listener's port; the test server has one unless its settings turned it off. */
+  public int webPort() {
+    return webPort.orElseThrow(() -> new IllegalStateException("The web is off on this server"));
   }
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
@@ -52,6 +59,7 @@ public final class TestServer implements AutoCloseable {
             lochat.host = "127.0.0.1"
             lochat.port = 0
             lochat.irc.port = 0
+            lochat.web.port = 0
             lochat.history.store = memory
             """)));
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
@@ -62,8 +70,9 @@ public final class TestServer implements AutoCloseable {
       system.terminate();
       throw new IllegalStateException("Test server did not start: " + result);
     }
-    return new TestServer(
-        system, running.address().getPort(), running.ircAddress().map(InetSocketAddress::getPort));
+    return new TestServer(system, running.address().getPort(),
+        running.ircAddress().map(InetSocketAddress::getPort),
+        running.webAddress().map(InetSocketAddress::getPort));
   }
 
   public static TestServer start() throws Exception {

@@ -26,7 +26,9 @@ public enum ErrorCode {
   NO_OPERATORS,
   NOT_OPERATOR,
   KILLED,
-  BANNED;
+  BANNED,
+  /** A web message that is not a JSON object with a string {@code type}. */
+  BAD_MESSAGE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -79,6 +79,9 @@ public sealed interface LineCommand {
   /** {@code /pass PASSWORD}: the server's connection password, before choosing a nickname. */
   record Pass(String password) implements LineCommand {}
 
+  /** {@code /ping [TOKEN]}: answered at once with the token, to check the connection. */
+  record Ping(String token) implements LineCommand {}
+
   record Help() implements LineCommand {}
 
   record Quit(Optional<String> reason) implements LineCommand {}

@@ -89,6 +89,8 @@ public final class LineCommandParser {
         return noArguments("serverbans", args, new LineCommand.ServerBans());
       case "help":
         return new LineCommand.Help();
+      case "ping":
+        return new LineCommand.Ping(args);
       case "quit":
       case "exit":
         return new LineCommand.Quit(args.isEmpty() ? Optional.empty() : Optional.of(args));
@@ -126,7 +128,8 @@ public final class LineCommandParser {
     return -1;
   }
 
-  private static LineCommand nick(String args) {
+  /** {@code /nick NAME}; also a bare name at registration, and the web's {@code nick}. */
+  public static LineCommand nick(String args) {
     if (args.isEmpty()) {
       return badArgument("/nick needs a nickname, e.g. /nick alice");
     }
@@ -138,7 +141,7 @@ public final class LineCommandParser {
         .orElseGet(() -> new LineCommand.Nick(args));
   }
 
-  private static LineCommand whois(String args) {
+  public static LineCommand whois(String args) {
     if (args.isEmpty() || args.contains(" ")) {
       return badArgument("/whois needs one nickname, e.g. /whois bob");
     }
@@ -149,12 +152,16 @@ public final class LineCommandParser {
 
   /** {@code /join ROOM [KEY]}. */
   private static LineCommand join(String args) {
-    if (args.isEmpty()) {
+    int space = firstWhitespace(args);
+    return join(space < 0 ? args : args.substring(0, space),
+        space < 0 ? "" : args.substring(space + 1).strip());
+  }
+
+  /** Joining room {@code name} with {@code key} ("" for none). */
+  public static LineCommand join(String name, String key) {
+    if (name.isEmpty()) {
       return badArgument("/join needs a room name, e.g. /join games");
     }
-    int space = firstWhitespace(args);
-    String name = space < 0 ? args : args.substring(0, space);
-    String key = space < 0 ? "" : args.substring(space + 1).strip();
     if (!key.isEmpty() && !RoomModes.isValidKey(key)) {
       return badArgument("A room key has 1 to " + RoomModes.MAX_KEY_LENGTH
           + " characters, no spaces or commas");
@@ -163,8 +170,8 @@ public final class LineCommandParser {
         .orElseGet(() -> invalidRoom(name));
   }
 
-  /** A command whose only argument is an optional room name. */
-  private static LineCommand withOptionalRoom(
+  /** A command whose only argument is an optional room name ("" for none). */
+  public static LineCommand withOptionalRoom(
       String args, Function<Optional<String>, LineCommand> command) {
     if (args.isEmpty()) {
       return command.apply(Optional.empty());
@@ -179,20 +186,26 @@ public final class LineCommandParser {
     if (space < 0) {
       return badArgument("/msg needs a nickname and a message, e.g. /msg bob hello");
     }
-    String nick = args.substring(0, space);
     String text = args.substring(space + 1).strip();
     boolean action = text.startsWith("/me ") || text.equals("/me");
-    if (action) {
-      text = text.substring(3).strip();
+    return msg(args.substring(0, space), action ? text.substring(3).strip() : text, action);
+  }
+
+  /** A private message of {@code text} to {@code nick}, an action when {@code action}. */
+  public static LineCommand msg(String nick, String text, boolean action) {
+    if (nick.isEmpty()) {
+      return badArgument("/msg needs a nickname and a message, e.g. /msg bob hello");
     }
     if (text.isEmpty()) {
       return badArgument(action ? "/msg NICK /me needs an action"
           : "/msg needs a message after the nickname");
     }
-    String message = text;
+    if (nick.contains(" ")) {
+      return new LineCommand.Invalid(ErrorCode.NICK_INVALID, "Nickname may not contain spaces");
+    }
     return Names.nickProblem(nick)
         .<LineCommand>map(problem -> new LineCommand.Invalid(ErrorCode.NICK_INVALID, problem))
-        .orElseGet(() -> new LineCommand.Msg(nick, message, action));
+        .orElseGet(() -> new LineCommand.Msg(nick, text, action));
   }
 
   private static LineCommand oper(String args) {
@@ -244,7 +257,8 @@ public final class LineCommandParser {
     return args.isEmpty() ? parsed : badArgument("/" + command + " takes no arguments");
   }
 
-  private static LineCommand badArgument(String message) {
+  /** A missing or malformed argument, with the hint every such error ends with. */
+  public static LineCommand badArgument(String message) {
     return new LineCommand.Invalid(ErrorCode.BAD_ARGUMENT, message + ". Type /help for help");
   }
 }

@@ -11,7 +11,7 @@ import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.MessageKind;
-import lochat.chat.ModeChange;
+import lochat.chat.ModeChanges;
 import lochat.chat.RoomInfo;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
@@ -20,6 +20,7 @@ import lochat.chat.Topic;
 import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
+import lochat.store.ServerBan;
 
 /**
  * Renders what the server says to a native-protocol client, one line each, without terminator.
@@ -29,13 +30,17 @@ import lochat.store.ListEntry;
  * Nicknames and room names never contain spaces, so every line splits unambiguously. The exact
  * grammar is in {@code docs/protocol.md}.
  */
-public final class LineRenderer {
+public final class LineRenderer implements NativeReplies {
+
+  /** The one instance: the renderer has no state. */
+  public static final LineRenderer INSTANCE = new LineRenderer();
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 
   private LineRenderer() {}
 
-  public static String event(ChatEvent event) {
+  @Override
+  public String event(ChatEvent event) {
     if (event instanceof Posted posted) {
       return posted(posted);
     } else if (event instanceof MemberJoined joined) {
@@ -53,7 +58,7 @@ public final class LineRenderer {
       return (message.kind() == MessageKind.ACTION ? "PRIVACTION " : "PRIV ")
           + message.from() + " " + message.to() + " " + message.text();
     } else if (event instanceof ChatEvent.ModesChanged changed) {
-      return "MODE " + changed.room() + " " + changed.by() + " " + modeString(changed.changes());
+      return "MODE " + changed.room() + " " + changed.by() + " " + ModeChanges.format(changed.changes());
     } else if (event instanceof ChatEvent.Kicked kicked) {
       return "KICKED " + kicked.room() + " " + kicked.by() + " " + kicked.nick()
           + (kicked.reason().isEmpty() ? "" : " " + kicked.reason());
@@ -65,38 +70,40 @@ public final class LineRenderer {
     throw new IllegalArgumentException("Unknown event " + event);
   }
 
+  /** {@code MSG} or {@code ACTION}: a post, as every member is shown it. */
   public static String posted(Posted posted) {
     return (posted.kind() == MessageKind.ACTION ? "ACTION " : "MSG ")
         + posted.room() + " " + posted.nick() + " " + posted.text();
   }
 
   /** A post replayed from a room's history: {@code HISTORY <time> } and the post line. */
-  public static String history(Posted posted) {
+  @Override
+  public String history(Posted posted) {
     return "HISTORY " + TIMESTAMP.format(posted.at().truncatedTo(ChronoUnit.SECONDS)) + " "
         + posted(posted);
   }
 
   /** {@code TOPIC <room> <set-by> <time> <text>}: a room's topic, as set or as asked for. */
-  public static String topic(String room, Topic topic) {
+  @Override
+  public String topic(String room, Topic topic) {
     return "TOPIC " + room + " " + topic.setBy() + " "
         + TIMESTAMP.format(topic.setAt().truncatedTo(ChronoUnit.SECONDS)) + " " + topic.text();
   }
 
   /** {@code NOTOPIC <room>}: the room has no topic. */
-  public static String noTopic(String room) {
+  @Override
+  public String noTopic(String room) {
     return "NOTOPIC " + room;
   }
 
-  public static String joined(String room, String nick) {
+  @Override
+  public String joined(String room, String nick) {
     return "JOINED " + room + " " + nick;
   }
 
-  public static String who(String room, List<String> nicks) {
-    return who(room, nicks, Map.of());
-  }
-
   /** {@code WHO <room> <nick>...}, operators as {@code @nick}, voiced members as {@code +nick}. */
-  public static String who(String room, List<String> nicks, Map<String, Roles> roles) {
+  @Override
+  public String who(String room, List<String> nicks, Map<String, Roles> roles) {
     StringBuilder line = new StringBuilder("WHO ").append(room);
     for (String nick : nicks) {
       line.append(' ').append(roles.getOrDefault(nick, Roles.NONE).prefixes(true)).append(nick);
@@ -104,32 +111,16 @@ public final class LineRenderer {
     return line.toString();
   }
 
-  /** IRC's form of mode changes: {@code +mo-v ann bob}, the arguments in order after it. */
-  static String modeString(List<ModeChange> changes) {
-    StringBuilder letters = new StringBuilder();
-    StringBuilder arguments = new StringBuilder();
-    Boolean adding = null;
-    for (ModeChange change : changes) {
-      if (adding == null || adding != change.adding()) {
-        adding = change.adding();
-        letters.append(adding ? '+' : '-');
-      }
-      letters.append(change.mode());
-      if (change.hasArgument()) {
-        arguments.append(' ').append(change.argument());
-      }
-    }
-    return letters.append(arguments).toString();
-  }
-
   /** Why a room did not do what was asked: {@code ERROR <code> <why>: <subject> (<room>)}. */
-  public static String refused(RoomRefusal reason, String room, String subject) {
+  @Override
+  public String refused(RoomRefusal reason, String room, String subject) {
     return "ERROR " + reason.code() + " " + reason.text()
         + (subject.isEmpty() ? "" : ": " + subject) + " (" + room + ")";
   }
 
   /** {@code MODES <room> <modes> [args]}: a room's modes, {@code +ntk key} or {@code +nt}. */
-  public static String modes(String room, RoomModes modes, boolean showKey) {
+  @Override
+  public String modes(String room, RoomModes modes, boolean showKey) {
     return "MODES " + room + " " + modes.describe(showKey);
   }
 
@@ -138,13 +129,15 @@ public final class LineRenderer {
    * {@code BAN <room> <mask> <set-by> <time>}, or {@code EXCEPT} or {@code INVEX} for the
    * others.
    */
-  public static String listEntry(String room, ListEntry entry) {
+  @Override
+  public String listEntry(String room, ListEntry entry) {
     return listKind(entry.mode()) + " " + room + " " + entry.mask() + " " + entry.setBy() + " "
         + TIMESTAMP.format(entry.setAt().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** The line that ends a list: {@code BANS <room>}, {@code EXCEPTS} or {@code INVEXES}. */
-  public static String listEnd(String room, char list) {
+  @Override
+  public String listEnd(String room, char list) {
     return (list == 'I' ? "INVEXES" : listKind(list) + "S") + " " + room;
   }
 
@@ -161,7 +154,8 @@ public final class LineRenderer {
    * A stored post or topic change, as a {@code HISTORY} line: {@code HISTORY <time>} and the
    * line it was shown as ({@code MSG}, {@code ACTION}, {@code TOPIC} or {@code NOTOPIC}).
    */
-  public static String history(HistoryEntry entry) {
+  @Override
+  public String history(HistoryEntry entry) {
     if (entry.kind() != EntryKind.TOPIC) {
       return history(entry.toPosted());
     }
@@ -177,13 +171,15 @@ public final class LineRenderer {
    * {@code first} the id of its oldest entry, which {@code /history before} pages back from (0
    * when the page is empty: there is nothing older).
    */
-  public static String historyEnd(String room, List<HistoryEntry> page) {
+  @Override
+  public String historyEnd(String room, List<HistoryEntry> page) {
     return "ENDHISTORY " + room + " " + page.size() + " "
         + (page.isEmpty() ? 0 : page.get(0).id());
   }
 
   /** {@code ROOMS} followed by {@code name:members} for each room. */
-  public static String rooms(List<RoomInfo> rooms) {
+  @Override
+  public String rooms(List<RoomInfo> rooms) {
     StringBuilder line = new StringBuilder("ROOMS");
     for (RoomInfo room : rooms) {
       line.append(' ').append(room.name()).append(':').append(room.members());
@@ -192,13 +188,15 @@ public final class LineRenderer {
   }
 
   /** One room in the answer to {@code /list}: {@code ROOM <name> <members> [topic]}. */
-  public static String room(RoomInfo room) {
+  @Override
+  public String room(RoomInfo room) {
     return "ROOM " + room.name() + " " + room.members()
         + (room.topic().isEmpty() ? "" : " " + room.topic());
   }
 
   /** {@code nick} is away: after {@code WHO} for each away member, and in {@code /whois}. */
-  public static String away(String nick, String message) {
+  @Override
+  public String away(String nick, String message) {
     return "AWAY " + nick + " " + message;
   }
 
@@ -207,14 +205,16 @@ public final class LineRenderer {
    * comma-separated, or {@code -} for none; a server operator's protocol is followed by
    * {@code ,operator}.
    */
-  public static String whois(String nick, String protocol, List<String> rooms, String realName,
+  @Override
+  public String whois(String nick, String protocol, List<String> rooms, String realName,
       boolean operator) {
     return "WHOIS " + nick + " " + protocol + (operator ? ",operator " : " ")
         + (rooms.isEmpty() ? "-" : String.join(",", rooms)) + " " + realName;
   }
 
   /** {@code OPER <name> <text>}: the user is now server operator {@code name}. */
-  public static String oper(String name) {
+  @Override
+  public String oper(String name) {
     return "OPER " + name + " You are now a server operator";
   }
 
@@ -222,17 +222,20 @@ public final class LineRenderer {
    * {@code SERVERBAN <mask> <set-by> <time> <reason>}: a server-wide address ban, as set and as
    * listed by {@code /serverbans}.
    */
-  public static String serverBan(lochat.store.ServerBan ban) {
+  @Override
+  public String serverBan(ServerBan ban) {
     return "SERVERBAN " + ban.mask() + " " + ban.setBy() + " "
         + TIMESTAMP.format(ban.setAt().truncatedTo(ChronoUnit.SECONDS)) + " " + ban.reason();
   }
 
   /** The answer to {@code /help}: one {@code SERVER} line per line of the command list. */
-  public static List<String> help() {
-    return HELP.stream().map(LineRenderer::server).toList();
+  @Override
+  public List<String> help() {
+    return HELP.stream().map(this::server).toList();
   }
 
-  private static final List<String> HELP = List.of(
+  /** The command list, one line each, as {@code /help} shows it in every wire form. */
+  public static final List<String> HELP = List.of(
       "Commands:",
       "  TEXT               post TEXT to your current room (//TEXT posts a line starting with /)",
       "  /me ACTION         post an action, shown as '* nick ACTION'",
@@ -266,23 +269,33 @@ public final class LineRenderer {
       "  /wallops TEXT      send TEXT to every native user, every operator and IRC users +w",
       "  /serverban MASK [REASON]  ban addresses matching MASK (e.g. 10.0.0.*) from the server",
       "  /serverunban MASK  lift a server ban (/serverbans lists them)",
+      "  /ping [TOKEN]      check the connection: the server answers OK pong TOKEN",
       "  /help              show this help",
       "  /quit [REASON]     leave the server");
 
-  public static String server(String text) {
+  @Override
+  public String server(String text) {
     return "SERVER " + text;
   }
 
-  public static String prompt(String text) {
+  @Override
+  public String prompt(String text) {
     return "PROMPT " + text;
   }
 
   /** A command's acknowledgement: {@code OK <what> <detail>}. */
-  public static String ok(String what, String detail) {
+  @Override
+  public String ok(String what, String detail) {
     return "OK " + what + (detail.isEmpty() ? "" : " " + detail);
   }
 
-  public static String error(ErrorCode code, String message) {
+  @Override
+  public String pong(String token) {
+    return ok("pong", token);
+  }
+
+  @Override
+  public String error(ErrorCode code, String message) {
     return "ERROR " + code.wireName() + " " + message;
   }
 }

@@ -42,17 +42,17 @@ class LineRendererPropertiesTest {
       @ForAll("text") String text, @ForAll boolean action) {
     ChatEvent.Posted post = TestEvents.posted(
         room, nick, text, action ? MessageKind.ACTION : MessageKind.TEXT, AT);
-    ServerLine line = read(LineRenderer.event(post));
+    ServerLine line = read(LineRenderer.INSTANCE.event(post));
     assertEquals(List.of(action ? "ACTION" : "MSG", room, nick, text),
         List.of(line.kind(), line.field(0), line.field(1), line.rest(2)));
-    ServerLine history = read(LineRenderer.history(post));
+    ServerLine history = read(LineRenderer.INSTANCE.history(post));
     assertEquals(LineRenderer.posted(post), history.rest(1));
   }
 
   @Property(tries = 300)
   void aPrivateMessageReadsBackAsSent(@ForAll("name") String from, @ForAll("name") String to,
       @ForAll("text") String text) {
-    ServerLine line = read(LineRenderer.event(
+    ServerLine line = read(LineRenderer.INSTANCE.event(
         TestEvents.privateMessage(from, to, text, MessageKind.TEXT, AT)));
     assertEquals(List.of("PRIV", from, to, text),
         List.of(line.kind(), line.field(0), line.field(1), line.rest(2)));
@@ -61,20 +61,20 @@ class LineRendererPropertiesTest {
   @Property(tries = 300)
   void everyOtherLineReadsBackAsSent(@ForAll("name") String room, @ForAll("name") String nick,
       @ForAll("text") String text) {
-    ServerLine left = read(LineRenderer.event(new ChatEvent.MemberLeft(room, nick, text, true)));
+    ServerLine left = read(LineRenderer.INSTANCE.event(new ChatEvent.MemberLeft(room, nick, text, true)));
     assertEquals(List.of(room, nick, text), List.of(left.field(0), left.field(1), left.rest(2)));
-    ServerLine topic = read(LineRenderer.event(
+    ServerLine topic = read(LineRenderer.INSTANCE.event(
         new ChatEvent.TopicChanged(room, nick, Optional.of(new Topic(text, nick, AT)))));
     assertEquals(List.of(room, nick, text), List.of(topic.field(0), topic.field(1), topic.rest(3)));
-    assertEquals(text, read(LineRenderer.server(text)).body());
-    assertEquals(text, read(LineRenderer.error(ErrorCode.BAD_ARGUMENT, text)).rest(1));
-    read(LineRenderer.event(new ChatEvent.MemberRenamed(room, nick, nick)));
-    read(LineRenderer.event(new ChatEvent.MemberJoined(room, nick)));
-    read(LineRenderer.event(new ChatEvent.TopicChanged(room, nick, Optional.empty())));
-    read(LineRenderer.who(room, List.of(nick, nick)));
-    read(LineRenderer.rooms(List.of(new RoomInfo(room, 3, text))));
-    read(LineRenderer.ok("nick", nick));
-    read(LineRenderer.prompt(text));
+    assertEquals(text, read(LineRenderer.INSTANCE.server(text)).body());
+    assertEquals(text, read(LineRenderer.INSTANCE.error(ErrorCode.BAD_ARGUMENT, text)).rest(1));
+    read(LineRenderer.INSTANCE.event(new ChatEvent.MemberRenamed(room, nick, nick)));
+    read(LineRenderer.INSTANCE.event(new ChatEvent.MemberJoined(room, nick)));
+    read(LineRenderer.INSTANCE.event(new ChatEvent.TopicChanged(room, nick, Optional.empty())));
+    read(LineRenderer.INSTANCE.who(room, List.of(nick, nick)));
+    read(LineRenderer.INSTANCE.rooms(List.of(new RoomInfo(room, 3, text))));
+    read(LineRenderer.INSTANCE.ok("nick", nick));
+    read(LineRenderer.INSTANCE.prompt(text));
   }
 
   private static ServerLine read(String rendered) {

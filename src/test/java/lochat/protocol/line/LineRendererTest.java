@@ -29,102 +29,102 @@ class LineRendererTest {
   @Test
   void post() {
     Posted post = TestEvents.posted("lobby", "alice", "hello there", MessageKind.TEXT, AT);
-    assertEquals("MSG lobby alice hello there", LineRenderer.event(post));
+    assertEquals("MSG lobby alice hello there", LineRenderer.INSTANCE.event(post));
     assertEquals("MSG lobby alice hello there", LineRenderer.posted(post));
   }
 
   @Test
   void action() {
     Posted action = TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, AT);
-    assertEquals("ACTION lobby alice waves", LineRenderer.event(action));
+    assertEquals("ACTION lobby alice waves", LineRenderer.INSTANCE.event(action));
   }
 
   @Test
   void historyHasAnIsoUtcTimestampInWholeSecondsBeforeThePost() {
     assertEquals("HISTORY 2024-03-01T12:34:56Z MSG lobby alice hi",
-        LineRenderer.history(TestEvents.posted("lobby", "alice", "hi", MessageKind.TEXT, AT)));
+        LineRenderer.INSTANCE.history(TestEvents.posted("lobby", "alice", "hi", MessageKind.TEXT, AT)));
     assertEquals("HISTORY 2024-03-01T12:34:56Z ACTION lobby alice waves",
-        LineRenderer.history(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, AT)));
+        LineRenderer.INSTANCE.history(TestEvents.posted("lobby", "alice", "waves", MessageKind.ACTION, AT)));
   }
 
   @Test
   void historyOfAPostOnAWholeSecondHasNoFraction() {
     assertEquals("HISTORY 1999-12-31T23:59:59Z MSG lobby bob x",
-        LineRenderer.history(
+        LineRenderer.INSTANCE.history(
             TestEvents.posted("lobby", "bob", "x", MessageKind.TEXT, Instant.parse("1999-12-31T23:59:59Z"))));
   }
 
   @Test
   void joined() {
-    assertEquals("JOINED lobby alice", LineRenderer.event(new MemberJoined("lobby", "alice")));
-    assertEquals("JOINED lobby alice", LineRenderer.joined("lobby", "alice"));
+    assertEquals("JOINED lobby alice", LineRenderer.INSTANCE.event(new MemberJoined("lobby", "alice")));
+    assertEquals("JOINED lobby alice", LineRenderer.INSTANCE.joined("lobby", "alice"));
   }
 
   @Test
   void left() {
     assertEquals("LEFT lobby alice off to bed",
-        LineRenderer.event(new MemberLeft("lobby", "alice", "off to bed", false)));
+        LineRenderer.INSTANCE.event(new MemberLeft("lobby", "alice", "off to bed", false)));
   }
 
   @Test
   void renamed() {
     assertEquals("RENAMED lobby alice alice2",
-        LineRenderer.event(new MemberRenamed("lobby", "alice", "alice2")));
+        LineRenderer.INSTANCE.event(new MemberRenamed("lobby", "alice", "alice2")));
   }
 
   @Test
   void privateMessage() {
     assertEquals("PRIV alice bob psst, bob",
-        LineRenderer.event(TestEvents.privateMessage("alice", "bob", "psst, bob", MessageKind.TEXT, AT)));
+        LineRenderer.INSTANCE.event(TestEvents.privateMessage("alice", "bob", "psst, bob", MessageKind.TEXT, AT)));
   }
 
   @Test
   void privateAction() {
     assertEquals("PRIVACTION alice bob winks",
-        LineRenderer.event(TestEvents.privateMessage("alice", "bob", "winks", MessageKind.ACTION, AT)));
+        LineRenderer.INSTANCE.event(TestEvents.privateMessage("alice", "bob", "winks", MessageKind.ACTION, AT)));
   }
 
   @Test
   void whoWithMembers() {
     assertEquals("WHO lobby alice bob carol",
-        LineRenderer.who("lobby", List.of("alice", "bob", "carol")));
+        LineRenderer.INSTANCE.who("lobby", List.of("alice", "bob", "carol")));
   }
 
   @Test
   void whoWithoutMembers() {
-    assertEquals("WHO lobby", LineRenderer.who("lobby", List.of()));
+    assertEquals("WHO lobby", LineRenderer.INSTANCE.who("lobby", List.of()));
   }
 
   @Test
   void roomsWithRooms() {
     assertEquals("ROOMS lobby:3 games:1",
-        LineRenderer.rooms(List.of(new RoomInfo("lobby", 3, ""), new RoomInfo("games", 1, ""))));
+        LineRenderer.INSTANCE.rooms(List.of(new RoomInfo("lobby", 3, ""), new RoomInfo("games", 1, ""))));
   }
 
   @Test
   void roomsEmpty() {
-    assertEquals("ROOMS", LineRenderer.rooms(List.of()));
+    assertEquals("ROOMS", LineRenderer.INSTANCE.rooms(List.of()));
   }
 
   @Test
   void serverAndPrompt() {
-    assertEquals("SERVER Welcome to Lochat", LineRenderer.server("Welcome to Lochat"));
-    assertEquals("PROMPT Choose a nickname", LineRenderer.prompt("Choose a nickname"));
+    assertEquals("SERVER Welcome to Lochat", LineRenderer.INSTANCE.server("Welcome to Lochat"));
+    assertEquals("PROMPT Choose a nickname", LineRenderer.INSTANCE.prompt("Choose a nickname"));
   }
 
   @Test
   void okWithAndWithoutDetail() {
-    assertEquals("OK nick alice", LineRenderer.ok("nick", "alice"));
-    assertEquals("OK quit Bye alice", LineRenderer.ok("quit", "Bye alice"));
-    assertEquals("OK quit", LineRenderer.ok("quit", ""));
+    assertEquals("OK nick alice", LineRenderer.INSTANCE.ok("nick", "alice"));
+    assertEquals("OK quit Bye alice", LineRenderer.INSTANCE.ok("quit", "Bye alice"));
+    assertEquals("OK quit", LineRenderer.INSTANCE.ok("quit", ""));
   }
 
   @Test
   void errorUsesTheLowerCaseDashedCodeName() {
     assertEquals("ERROR nick-taken Nickname alice is taken",
-        LineRenderer.error(ErrorCode.NICK_TAKEN, "Nickname alice is taken"));
+        LineRenderer.INSTANCE.error(ErrorCode.NICK_TAKEN, "Nickname alice is taken"));
     assertEquals("ERROR line-too-long Line longer than 10 bytes",
-        LineRenderer.error(ErrorCode.LINE_TOO_LONG, "Line longer than 10 bytes"));
+        LineRenderer.INSTANCE.error(ErrorCode.LINE_TOO_LONG, "Line longer than 10 bytes"));
   }
 
   @Test
@@ -135,7 +135,7 @@ class LineRendererTest {
             "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
             "no-such-user", "unknown-mode", "line-too-long", "server-full",
             "too-many-connections", "too-many-guesses", "no-operators", "not-operator",
-            "killed", "banned"),
+            "killed", "banned", "bad-message"),
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
   }
 
@@ -144,17 +144,17 @@ class LineRendererTest {
     lochat.chat.Topic topic = new lochat.chat.Topic(
         "release on Friday", "alice", java.time.Instant.parse("2026-01-02T03:04:05.678Z"));
     assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday",
-        LineRenderer.topic("dev", topic));
-    assertEquals("NOTOPIC dev", LineRenderer.noTopic("dev"));
-    assertEquals("NOTOPIC dev bob", LineRenderer.event(
+        LineRenderer.INSTANCE.topic("dev", topic));
+    assertEquals("NOTOPIC dev", LineRenderer.INSTANCE.noTopic("dev"));
+    assertEquals("NOTOPIC dev bob", LineRenderer.INSTANCE.event(
         new lochat.chat.ChatEvent.TopicChanged("dev", "bob", java.util.Optional.empty())));
-    assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday", LineRenderer.event(
+    assertEquals("TOPIC dev alice 2026-01-02T03:04:05Z release on Friday", LineRenderer.INSTANCE.event(
         new lochat.chat.ChatEvent.TopicChanged("dev", "alice", java.util.Optional.of(topic))));
   }
 
   @Test
   void whoMarksOperatorsAndVoicedMembers() {
-    assertEquals("WHO dev @alice @+bob +carol dave", LineRenderer.who("dev",
+    assertEquals("WHO dev @alice @+bob +carol dave", LineRenderer.INSTANCE.who("dev",
         List.of("alice", "bob", "carol", "dave"), java.util.Map.of(
             "alice", Roles.OPERATOR, "bob", new Roles(true, true), "carol",
             new Roles(false, true))));
@@ -162,38 +162,38 @@ class LineRendererTest {
 
   @Test
   void modeChangesAreShownInIrcSyntaxWithWhoMadeThem() {
-    assertEquals("MODE dev alice +mo-v+b bob carol *!*@10.0.0.7", LineRenderer.event(
+    assertEquals("MODE dev alice +mo-v+b bob carol *!*@10.0.0.7", LineRenderer.INSTANCE.event(
         new ChatEvent.ModesChanged("dev", "alice", List.of(ModeChange.flag(true, 'm'),
             new ModeChange(true, 'o', "bob"), new ModeChange(false, 'v', "carol"),
             new ModeChange(true, 'b', "*!*@10.0.0.7")))));
-    assertEquals("MODES dev +ntk sesame", LineRenderer.modes("dev",
+    assertEquals("MODES dev +ntk sesame", LineRenderer.INSTANCE.modes("dev",
         RoomModes.NEW_ROOM.withKey("sesame"), true));
-    assertEquals("MODES dev +ntkl * 10", LineRenderer.modes("dev",
+    assertEquals("MODES dev +ntkl * 10", LineRenderer.INSTANCE.modes("dev",
         RoomModes.NEW_ROOM.withKey("sesame").withLimit(10), false));
   }
 
   @Test
   void kicksInvitationsAndRefusalsSayWhoAndWhy() {
     assertEquals("KICKED dev alice bob spamming again",
-        LineRenderer.event(new ChatEvent.Kicked("dev", "alice", "bob", "spamming again")));
+        LineRenderer.INSTANCE.event(new ChatEvent.Kicked("dev", "alice", "bob", "spamming again")));
     assertEquals("KICKED dev alice bob",
-        LineRenderer.event(new ChatEvent.Kicked("dev", "alice", "bob", "")));
-    assertEquals("INVITED dev alice", LineRenderer.event(new ChatEvent.Invited("dev", "alice")));
-    assertEquals("ERROR cannot-send Cannot send to the room (dev)", LineRenderer.event(
+        LineRenderer.INSTANCE.event(new ChatEvent.Kicked("dev", "alice", "bob", "")));
+    assertEquals("INVITED dev alice", LineRenderer.INSTANCE.event(new ChatEvent.Invited("dev", "alice")));
+    assertEquals("ERROR cannot-send Cannot send to the room (dev)", LineRenderer.INSTANCE.event(
         new ChatEvent.PostRefused("dev", RoomRefusal.CANNOT_SEND)));
     assertEquals("ERROR user-not-in-room They are not in that room: bob (dev)",
-        LineRenderer.refused(RoomRefusal.USER_NOT_IN_ROOM, "dev", "bob"));
+        LineRenderer.INSTANCE.refused(RoomRefusal.USER_NOT_IN_ROOM, "dev", "bob"));
   }
 
   @Test
   void listsEndWithTheirOwnMarker() {
     assertEquals("BAN dev bob!*@* alice 2024-03-01T12:34:56Z",
-        LineRenderer.listEntry("dev", new ListEntry('b', "bob!*@*", "alice", AT)));
-    assertEquals("BANS dev", LineRenderer.listEnd("dev", 'b'));
+        LineRenderer.INSTANCE.listEntry("dev", new ListEntry('b', "bob!*@*", "alice", AT)));
+    assertEquals("BANS dev", LineRenderer.INSTANCE.listEnd("dev", 'b'));
     assertEquals("EXCEPT dev *!*@lan alice 2024-03-01T12:34:56Z",
-        LineRenderer.listEntry("dev", new ListEntry('e', "*!*@lan", "alice", AT)));
-    assertEquals("EXCEPTS dev", LineRenderer.listEnd("dev", 'e'));
-    assertEquals("INVEXES dev", LineRenderer.listEnd("dev", 'I'));
+        LineRenderer.INSTANCE.listEntry("dev", new ListEntry('e', "*!*@lan", "alice", AT)));
+    assertEquals("EXCEPTS dev", LineRenderer.INSTANCE.listEnd("dev", 'e'));
+    assertEquals("INVEXES dev", LineRenderer.INSTANCE.listEnd("dev", 'I'));
   }
 
   @Test
@@ -207,8 +207,8 @@ class LineRendererTest {
             "HISTORY 2024-03-01T12:34:56Z ACTION dev bob waves",
             "HISTORY 2024-03-01T12:34:56Z TOPIC dev bob 2024-03-01T12:34:56Z release day",
             "HISTORY 2024-03-01T12:34:56Z NOTOPIC dev bob"),
-        page.stream().map(LineRenderer::history).toList());
-    assertEquals("ENDHISTORY dev 4 41", LineRenderer.historyEnd("dev", page));
-    assertEquals("ENDHISTORY dev 0 0", LineRenderer.historyEnd("dev", List.of()));
+        page.stream().map(LineRenderer.INSTANCE::history).toList());
+    assertEquals("ENDHISTORY dev 4 41", LineRenderer.INSTANCE.historyEnd("dev", page));
+    assertEquals("ENDHISTORY dev 0 0", LineRenderer.INSTANCE.historyEnd("dev", List.of()));
   }
 }

@@ -15,11 +15,13 @@ import java.util.concurrent.CompletionStage;
 import lochat.ConfigChecks;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
+import lochat.connection.IncomingConnection;
 import lochat.connection.Outbound;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
+import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
 import lochat.operators.Operators;
 import lochat.registry.Registry;
@@ -33,19 +35,16 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Accepts TCP connections and gives each one a session actor and a connection stream.
+ * Accepts connections and gives each one a session actor and a connection stream.
  *
- * <p>The listener is protocol-neutral: a {@link SessionProtocol} says which session actor to
- * start and what to say to a connection that gets none, so that each wire protocol is one more
- * listener on the same chat core. It binds with Pekko Streams {@link Tcp}, with a raised backlog
- * so that a burst of connects is queued by the OS rather than refused, and caps the connections
- * it keeps open. Before a connection gets a session the {@link Gatekeeper} must admit its
+ * <p>The listener is protocol- and transport-neutral: a {@link SessionProtocol} says which
+ * session actor to start and what to say to a connection that gets none, so that each wire
+ * protocol is one more listener on the same chat core; a {@link Transport} binds and hands over
+ * each connection it accepts (a TCP socket, {@link TcpTransport}, or a browser's WebSocket
+ * upgrade, which waits for the listener's answer). It caps the connections it keeps open. Before a connection gets a session the {@link Gatekeeper} must admit its
  * address, which bounds what one machine may hold across all listeners. When the listener is
  * nearly full (three quarters of its connections open) it closes the connections that have not
  * chosen a nickname within the shorter registration timeout under pressure, oldest first, so
@@ -57,7 +56,7 @@ import org.apache.pekko.util.ByteString;
  * time (through their {@code Outbound}s: no stage per connection for it) and answers when every
  * socket is closed.
  */
-public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
+public final class Listener extends AbstractBehavior<Listener.Command> {
 
   public sealed interface Command {}
 
@@ -73,11 +72,11 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   private record SocketClosed(long socket) implements Command {}
 
-  private record Bound(Tcp.ServerBinding binding) implements Command {}
+  private record Bound(Transport.Binding binding) implements Command {}
 
   private record BindFailed(Throwable cause) implements Command {}
 
-  private record Accepted(Tcp.IncomingConnection connection) implements Command {}
+  private record Accepted(IncomingConnection connection) implements Command {}
 
   private record AdmissionAnswered(Gatekeeper.Admission admission) implements Command {}
 
@@ -95,12 +94,14 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       implements BindResult {}
 
   /**
-   * @param listen where to listen
+   * @param listen where to listen, and the limits of this listener
+   * @param transport how connections arrive: binds {@code listen}'s address
    * @param connection the settings every connection of this listener gets
    * @param protocol the wire protocol spoken on this listener's connections
    */
   public static Behavior<Command> create(
       ListenerSettings listen,
+      Transport transport,
       ConnectionSettings connection,
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
@@ -109,12 +110,12 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
       Clock clock,
       RoomArchive archive,
       ActorRef<BindResult> bindResult) {
-    return Behaviors.setup(context -> new TcpListener(context, listen, connection, protocol,
-        registry, gatekeeper, operators, clock, archive, bindResult));
+    return Behaviors.setup(context -> new Listener(context, listen, transport, connection,
+        protocol, registry, gatekeeper, operators, clock, archive, bindResult));
   }
 
   /** A connection the gatekeeper has not answered for yet. */
-  private record Pending(Tcp.IncomingConnection connection, String remote, String host) {}
+  private record Pending(IncomingConnection connection, String remote, String host) {}
 
   /** A connection with a session, and whether it has chosen a nickname yet. */
   private static final class Session {
@@ -145,16 +146,17 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private final Map<Long, Pending> pending = new HashMap<>();
   private long tickets;
   private int refusedWhileFull;
-  private Optional<Tcp.ServerBinding> binding = Optional.empty();
+  private Optional<Transport.Binding> binding = Optional.empty();
   private ActorRef<Done> closeRequester;
   private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
   /** The output of every socket accepted and not closed yet, by the number it was accepted as. */
   private final Map<Long, Outbound> openSockets = new HashMap<>();
   private long accepted;
 
-  private TcpListener(
+  private Listener(
       ActorContext<Command> context,
       ListenerSettings settings,
+      Transport transport,
       ConnectionSettings connection,
       SessionProtocol protocol,
       ActorRef<Registry.Command> registry,
@@ -177,12 +179,8 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     this.admissionAdapter =
         context.messageAdapter(Gatekeeper.Admission.class, AdmissionAnswered::new);
     ActorRef<Command> self = context.getSelf();
-    CompletionStage<Tcp.ServerBinding> bound =
-        Tcp.get(context.getSystem())
-            .bind(settings.host(), settings.port(), settings.backlog(), List.of(), true,
-                Optional.empty())
-            .toMat(Sink.foreach(incoming -> self.tell(new Accepted(incoming))), Keep.left())
-            .run(context.getSystem());
+    CompletionStage<Transport.Binding> bound = transport.bind(
+        incoming -> self.tell(new Accepted(incoming)), context.getSystem());
     context.pipeToSelf(bound,
         (ok, failure) -> ok != null ? new Bound(ok) : new BindFailed(failure));
   }
@@ -204,7 +202,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   private Behavior<Command> onBound(Bound bound) {
     binding = Optional.of(bound.binding());
-    bindResult.tell(new Listening(protocol.name(), bound.binding().localAddress()));
+    bindResult.tell(new Listening(protocol.name(), bound.binding().address()));
     return this;
   }
 
@@ -215,7 +213,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   }
 
   private Behavior<Command> onAccepted(Accepted accepted) {
-    Tcp.IncomingConnection connection = accepted.connection();
+    IncomingConnection connection = accepted.connection();
     if (closeRequester != null) {
       refuse(connection, protocol.shuttingDownLine());
       return this;
@@ -257,7 +255,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   /** Gives an admitted connection its session and its stream. */
   private void start(Pending admitted) {
-    Tcp.IncomingConnection connection = admitted.connection();
+    IncomingConnection connection = admitted.connection();
     String remote = admitted.remote();
     Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
     ActorRef<SessionCommand> session = getContext().spawn(
@@ -279,10 +277,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
     ActorRef<Command> self = getContext().getSelf();
     long socket = this.accepted;
     openSockets.put(socket, outbound);
-    connection.flow()
-        .watchTermination((notUsed, closed) -> closed)
-        .joinMat(flow, Keep.left())
-        .run(getContext().getSystem())
+    connection.run(flow, getContext().getSystem())
         .whenCompleteAsync((done, failure) -> self.tell(new SocketClosed(socket)),
             getContext().getExecutionContext());
   }
@@ -349,12 +344,9 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
   private static final Duration REFUSAL_LINGER = Duration.ofMillis(500);
 
   /** Says {@code line} to a connection that gets no session, then closes it. */
-  private void refuse(Tcp.IncomingConnection connection, String line) {
-    connection.handleWith(
-        ConnectionFlow.sayAndClose(
-            ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8),
-            REFUSAL_LINGER),
-        getContext().getSystem());
+  private void refuse(IncomingConnection connection, String line) {
+    connection.refuse(ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8),
+        REFUSAL_LINGER, getContext().getSystem());
   }
 
   private Behavior<Command> onSessionReported(SessionReported message) {
@@ -402,7 +394,7 @@ public final class TcpListener extends AbstractBehavior<TcpListener.Command> {
 
   private Behavior<Command> onClose(Close close) {
     closeRequester = close.replyTo();
-    binding.ifPresent(Tcp.ServerBinding::unbind);
+    binding.ifPresent(Transport.Binding::unbind);
     getContext().getLog().info("Closing {} connection(s)", sessions.size());
     sessions.keySet().forEach(session -> session.tell(new SessionCommand.ServerShutdown()));
     return closedIfDone();

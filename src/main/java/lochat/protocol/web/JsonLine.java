@@ -1,0 +1,90 @@
+package lochat.protocol.web;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Builds one compact JSON object, member by member, as one line: strings escaped by Jackson's
+ * encoder, so that no user text can end the string or the line (a line feed becomes
+ * {@code \n}). Times are UTC with milliseconds. Only what the web protocol's messages hold:
+ * strings, numbers, booleans, lists of strings and lists of objects.
+ */
+final class JsonLine {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final StringBuilder json = new StringBuilder(96);
+  private boolean first = true;
+
+  private JsonLine() {
+    json.append('{');
+  }
+
+  /** A message of {@code type}: {@code {"type":TYPE, ...}}. */
+  static JsonLine of(String type) {
+    return new JsonLine().put("type", type);
+  }
+
+  /** An object without a type, as an element of a list. */
+  static JsonLine object() {
+    return new JsonLine();
+  }
+
+  JsonLine put(String name, String value) {
+    name(name).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(value, json);
+    json.append('"');
+    return this;
+  }
+
+  JsonLine put(String name, long value) {
+    name(name).append(value);
+    return this;
+  }
+
+  JsonLine put(String name, boolean value) {
+    name(name).append(value);
+    return this;
+  }
+
+  JsonLine put(String name, Instant time) {
+    return put(name, TIME.format(time));
+  }
+
+  JsonLine putStrings(String name, List<String> values) {
+    name(name).append('[');
+    for (int i = 0; i < values.size(); i++) {
+      json.append(i == 0 ? "\"" : ",\"");
+      JsonStringEncoder.getInstance().quoteAsString(values.get(i), json);
+      json.append('"');
+    }
+    json.append(']');
+    return this;
+  }
+
+  JsonLine putObjects(String name, List<JsonLine> values) {
+    name(name).append('[');
+    for (int i = 0; i < values.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(values.get(i));
+    }
+    json.append(']');
+    return this;
+  }
+
+  private StringBuilder name(String name) {
+    if (!first) {
+      json.append(',');
+    }
+    first = false;
+    return json.append('"').append(name).append("\":");
+  }
+
+  @Override
+  public String toString() {
+    return json + "}";
+  }
+}

@@ -1,0 +1,36 @@
+package lochat.web;
+
+import static lochat.ConfigChecks.positive;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+
+/**
+ * The web listener's settings, from the {@code lochat.web} block of the configuration.
+ *
+ * @param enabled whether the server serves the chat page and its WebSocket at all
+ * @param host address to bind
+ * @param port TCP port; 0 picks a free one
+ * @param pingInterval how long a browser may be quiet before the server sends it a ping
+ * @param pingTimeout how long a pinged browser has to answer before it is disconnected
+ */
+public record WebSettings(
+    boolean enabled, String host, int port, Duration pingInterval, Duration pingTimeout) {
+
+  /** @throws ConfigException when a setting is missing or out of range */
+  public static WebSettings fromConfig(Config lochat) {
+    Config web = lochat.getConfig("web");
+    int port = web.getInt("port");
+    if (port < 0 || port > 65535) {
+      throw new ConfigException.BadValue(
+          "lochat.web.port", "must be between 0 and 65535, not " + port);
+    }
+    return new WebSettings(
+        web.getBoolean("enabled"),
+        web.getString("host"),
+        port,
+        positive(lochat, "web.ping-interval", web.getDuration("ping-interval")),
+        positive(lochat, "web.ping-timeout", web.getDuration("ping-timeout")));
+  }
+}
