@@ -197,6 +197,9 @@ test('the topic on joining sets the bar quietly; a change is shown', () => {
   state.apply({ type: 'topic', room: 'games', nick: 'bob', time: '2026-12-06T10:00:00.000Z', text: 'go' });
   assert.deepEqual(view.log.filter((e) => e.t === 'note').map((e) => e.text),
     ['bob changed the topic to: go']);
+  state.apply({ type: 'who', room: 'games', members: [{ nick: 'carol', op: true, voice: false }] });
+  state.apply({ type: 'topic', room: 'games', nick: 'carol', time: '2026-12-06T10:01:00.000Z', text: 'stop' });
+  assert.equal(view.log.filter((e) => e.t === 'note').length, 2, 'a change after /who is news');
 });
 
 test('server replies and errors are shown in the viewed conversation, a burst as one block', () => {

@@ -9,6 +9,8 @@ export const GROUP_WINDOW_MS = 5 * 60 * 1000;
 export const LOG_LIMIT = 1500;
 const INFO_MERGE_MS = 1500;
 const SERVER_VIEW = 's:';
+/** What the server answers a join with, after JOINED: the topic and modes are not news then. */
+const JOIN_ANSWER = new Set(['who', 'away', 'topic', 'notopic', 'modes']);
 
 export const roomKey = (name) => 'r:' + name.toLowerCase();
 export const privKey = (nick) => 'p:' + nick.toLowerCase();
@@ -64,7 +66,7 @@ export class ChatState {
     this.quietRooms = 0;
     this.loudWho = 0;
     this.lastType = null;
-    this.lastByRoom = new Map();
+    this.joinAnswer = null;
     this.seq = 0;
   }
 
@@ -311,12 +313,23 @@ export class ChatState {
   /** Applies one server message (after sign-in); returns the effects. */
   apply(msg) {
     const handler = HANDLERS[msg.type];
-    const effects = handler ? handler.call(this, msg) : [];
-    this.lastType = msg.type;
-    if (typeof msg.room === 'string') {
-      this.lastByRoom.set(msg.room.toLowerCase(), msg.type);
+    if (!JOIN_ANSWER.has(msg.type)) {
+      this.joinAnswer = null;
     }
+    const effects = handler ? handler.call(this, msg) : [];
+    if (msg.type === 'joined' && same(msg.nick, this.me)) {
+      this.joinAnswer = { key: roomKey(msg.room), topic: true };
+    } else if ((msg.type === 'topic' || msg.type === 'notopic') && this.joinAnswer) {
+      this.joinAnswer.topic = false;
+    }
+    this.lastType = msg.type;
     return effects;
+  }
+
+  /** Whether a topic (or, topic false, modes) message for view is part of the answer to a join. */
+  inJoinAnswer(view, topic) {
+    return Boolean(this.joinAnswer) && this.joinAnswer.key === view.key
+      && (!topic || this.joinAnswer.topic);
   }
 
   setMembers(view, members) {
@@ -394,12 +407,12 @@ const HANDLERS = {
       return this.note(view, `${msg.nick} set the topic: ${msg.text}`);
     }
     const old = view.topic;
-    const previous = this.lastByRoom.get(msg.room.toLowerCase());
+    const answer = this.inJoinAnswer(view, true);
     view.topic = topic;
     const effects = [{ type: 'topic', key: view.key }];
     if (old && old.text === topic.text && old.nick === topic.nick && old.time === topic.time) {
       effects.push(...this.info(`Topic of ${view.name}: ${topic.text} (set by ${topic.nick})`));
-    } else if (previous !== 'who' && previous !== 'away') {
+    } else if (!answer) {
       effects.push(...this.note(view, `${msg.nick} changed the topic to: ${msg.text}`));
     }
     return effects;
@@ -412,6 +425,9 @@ const HANDLERS = {
     }
     view.topic = null;
     const effects = [{ type: 'topic', key: view.key }];
+    if (this.inJoinAnswer(view, true)) {
+      return effects;
+    }
     if (msg.nick) {
       effects.push(...this.note(view, `${msg.nick} cleared the topic`));
     } else {
@@ -552,11 +568,10 @@ const HANDLERS = {
 
   modes(msg) {
     const view = this.views.get(roomKey(msg.room));
-    const previous = this.lastByRoom.get(msg.room.toLowerCase());
     if (view) {
       view.modes = msg.modes;
     }
-    if (view && view.joined && ['who', 'away', 'topic', 'notopic'].includes(previous)) {
+    if (view && view.joined && this.inJoinAnswer(view, false)) {
       return [{ type: 'topic', key: view.key }];
     }
     return [...this.info(`Modes of ${msg.room}: ${msg.modes}`),

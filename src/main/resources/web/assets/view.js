@@ -259,12 +259,13 @@ export class ChatView {
       }
       button.setAttribute('aria-label', label);
       item.append(button);
-      if (view.kind !== 'server') {
+      {
         const close = el('button', 'view-close', '×');
         close.type = 'button';
         close.dataset.close = view.key;
         close.setAttribute('aria-label',
-          view.kind === 'room' ? `Leave ${view.name}` : `Close conversation with ${view.name}`);
+          view.kind === 'room' ? `Leave ${view.name}` : view.kind === 'priv'
+            ? `Close conversation with ${view.name}` : 'Close server messages');
         close.title = close.getAttribute('aria-label');
         item.append(close);
       }
@@ -306,7 +307,6 @@ export class ChatView {
     } else {
       input.placeholder = 'Type /join ROOM to enter a room';
     }
-    leave.hidden = view.kind === 'server';
     leave.textContent = view.kind === 'priv' ? 'Close' : 'Leave';
     membersButton.hidden = view.kind !== 'room';
     membersButton.textContent = `Members ${view.kind === 'room' ? view.members.length : ''}`;
