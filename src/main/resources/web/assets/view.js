@@ -307,6 +307,7 @@ export class ChatView {
     } else {
       input.placeholder = 'Type /join ROOM to enter a room';
     }
+    leave.hidden = false;
     leave.textContent = view.kind === 'priv' ? 'Close' : 'Leave';
     membersButton.hidden = view.kind !== 'room';
     membersButton.textContent = `Members ${view.kind === 'room' ? view.members.length : ''}`;
