@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import lochat.protocol.irc.IrcMessage;
+import lochat.testing.IrcTestClient;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -139,19 +142,32 @@ class WebPageBrowserTest {
   @Test
   void aBrowserUserAndATerminalUserChatBothWays() throws Exception {
     TestClient bob = nativeUser("bob", "garden");
+    bob.send("/topic Seeds, plants and the allotment rota");
+    bob.expectStartsWith("TOPIC garden bob");
     Page page = signedIn("ann", "garden");
     bob.expect("JOINED garden ann");
     assertThat(page.locator("#member-list [data-nick='bob']")).isVisible();
+    assertThat(page.locator("#topic")).containsText("Seeds, plants and the allotment rota");
 
     say(page, "hello from the browser");
     bob.expect("MSG garden ann hello from the browser");
     assertThat(message(page, "hello from the browser")).isVisible();
 
-    bob.send("the terminal says hi, see https://example.org/docs");
+    bob.send("ann: the terminal says hi; the rota is at https://example.org/docs");
     Locator reply = message(page, "the terminal says hi");
     assertThat(reply.locator(".nick")).hasText("bob");
     assertThat(reply.locator("a")).hasAttribute("href", "https://example.org/docs");
     assertThat(reply.locator("a")).hasAttribute("rel", "noopener noreferrer");
+    assertThat(reply.locator("a")).hasAttribute("target", "_blank");
+    bob.send("/me waves");
+    assertThat(page.locator("#log .entry.action").last()).containsText("* bob waves");
+
+    page.locator("#notify-no").click();
+    assertThat(page.locator("#notify-banner")).isHidden();
+    assertThat(page.locator("#status")).isHidden();
+    page.mouse().move(600, 600);
+    Files.createDirectories(SCREENSHOT.getParent());
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT));
 
     bob.send("<img src=x onerror=alert(1)> <b>not bold</b> javascript:alert(2)");
     Locator hostile = message(page, "onerror=alert(1)");
@@ -159,11 +175,46 @@ class WebPageBrowserTest {
         .hasText("<img src=x onerror=alert(1)> <b>not bold</b> javascript:alert(2)");
     assertEquals(0, page.locator("#log img, #log b").count(), "user text was parsed as HTML");
     assertEquals(0, hostile.locator("a").count(), "a javascript: address became a link");
+  }
 
-    bob.send("/me waves");
-    assertThat(page.locator("#log .entry.action").last()).containsText("* bob waves");
-    Files.createDirectories(SCREENSHOT.getParent());
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT));
+  @Test
+  void twoPagesATerminalAndAnIrcUserAllSeeTheSameOrder() throws Exception {
+    TestClient bob = nativeUser("bob", "square");
+    IrcTestClient dan = IrcTestClient.connect(server.ircPort());
+    try {
+      dan.register("dan");
+      dan.send("JOIN #square");
+      bob.expect("JOINED square dan");
+      Page ann = signedIn("ann", "square");
+      bob.expect("JOINED square ann");
+      Page cat = signedIn("cat", "square");
+      bob.expect("JOINED square cat");
+
+      say(ann, "one from ann");
+      bob.send("two from bob");
+      dan.send("PRIVMSG #square :three from dan");
+      say(cat, "four from cat");
+
+      List<String> order = new ArrayList<>();
+      while (order.size() < 4) {
+        String line = bob.nextLine();
+        if (line.startsWith("MSG square ")) {
+          order.add(line.substring(line.indexOf(' ', "MSG square ".length()) + 1));
+        }
+      }
+      for (Page page : List.of(ann, cat)) {
+        Locator texts = page.locator("#log .entry.msg .text");
+        assertThat(texts).hasText(order.toArray(String[]::new));
+      }
+      List<String> heardOnIrc = new ArrayList<>();
+      while (heardOnIrc.size() < 3) {
+        IrcMessage privmsg = dan.expect("PRIVMSG");
+        heardOnIrc.add(privmsg.params().get(1));
+      }
+      assertEquals(order.stream().filter(text -> !text.contains("dan")).toList(), heardOnIrc);
+    } finally {
+      dan.close();
+    }
   }
 
   @Test
