@@ -161,6 +161,7 @@ class WebPageBrowserTest {
     assertThat(reply.locator("a")).hasAttribute("target", "_blank");
     bob.send("/me waves");
     assertThat(page.locator("#log .entry.action").last()).containsText("* bob waves");
+    assertThat(page.locator("#announcer")).hasText("bob waves");
 
     page.locator("#notify-no").click();
     assertThat(page.locator("#notify-banner")).isHidden();
@@ -350,6 +351,70 @@ class WebPageBrowserTest {
     assertThat(page.locator("#member-list [data-nick='bob']")).isVisible();
     page.keyboard().press("Escape");
     assertThat(page.locator("#members")).not().isVisible();
+  }
+
+  @Test
+  void theServersPasswordIsAskedForAndAWrongOneSaidSo() throws Exception {
+    server.close();
+    server = TestServer.start("lochat.password = \"open-sesame\"");
+    Page page = open("");
+    page.locator("#nick").fill("ann");
+    page.locator("#signin-button").click();
+    assertThat(page.locator("#password")).isVisible();
+    assertThat(page.locator("#signin-error")).containsText("needs a password");
+    page.locator("#password").fill("wrong");
+    page.locator("#password").press("Enter");
+    assertThat(page.locator("#signin-error")).containsText("Wrong password");
+    page.locator("#password").fill("open-sesame");
+    page.locator("#password").press("Enter");
+    assertThat(page.locator("#chat")).isVisible();
+    assertThat(page.locator("#view-title")).hasText("#lobby");
+  }
+
+  @Test
+  void theKeyboardSwitchesRoomsAndCompletesNicknames() throws Exception {
+    nativeUser("bobby", "lobby");
+    Page page = signedIn("ann", "den");
+    page.keyboard().press("Control+K");
+    assertThat(page.locator("#join-input")).isFocused();
+    page.keyboard().type("attic");
+    page.keyboard().press("Enter");
+    assertThat(page.locator("#view-title")).hasText("#attic");
+    assertThat(page.locator("#input")).isFocused();
+    page.keyboard().press("Alt+ArrowUp");
+    assertThat(page.locator("#view-title")).hasText("#den");
+    page.keyboard().press("Alt+ArrowUp");
+    assertThat(page.locator("#view-title")).hasText("#lobby");
+    page.locator("#input").focus();
+    page.keyboard().type("bo");
+    page.keyboard().press("Tab");
+    assertThat(page.locator("#input")).hasValue("bobby: ");
+    page.keyboard().type("hi");
+    page.keyboard().press("Enter");
+    assertThat(message(page, "bobby: hi")).isVisible();
+    page.keyboard().press("ArrowUp");
+    assertThat(page.locator("#input")).hasValue("bobby: hi");
+  }
+
+  @Test
+  void aReaderWhoScrolledUpStaysThereAndIsToldOfNewMessages() throws Exception {
+    TestClient bob = nativeUser("bob", "long");
+    Page page = signedIn("ann", "long");
+    bob.expect("JOINED long ann");
+    for (int i = 1; i <= 60; i++) {
+      bob.send("line " + i + " of a long story");
+    }
+    assertThat(message(page, "line 60 of a long story")).isInViewport();
+    Locator log = page.locator("#log");
+    log.evaluate("log => { log.scrollTop = 0; }");
+    bob.send("something new");
+    assertThat(page.locator("#jump")).hasText("1 new message ↓");
+    assertThat(message(page, "something new")).not().isInViewport();
+    page.locator("#jump").click();
+    assertThat(message(page, "something new")).isInViewport();
+    assertThat(page.locator("#jump")).isHidden();
+    say(page, "/help");
+    assertThat(page.locator("#log .entry.info").last()).containsText("/join ROOM");
   }
 
   @Test
