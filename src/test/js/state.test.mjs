@@ -149,8 +149,8 @@ test('switching to a room makes it the server\'s current room by joining it once
   state.apply({ type: 'joined', room: 'games', nick: 'carol' });
   assert.equal(state.current, 'r:games');
   const effects = state.setActive('r:lobby');
-  assert.deepEqual(effects.filter((e) => e.type === 'send'),
-    [{ type: 'send', message: { type: 'join', room: 'lobby' } }]);
+  assert.deepEqual(effects.filter((e) => e.type === 'send').map((e) => e.message),
+    [{ type: 'join', room: 'lobby' }, { type: 'who', room: 'lobby' }]);
   assert.deepEqual(state.ensureCurrent(), []);
   const answer = state.apply({ type: 'ok', what: 'current', detail: 'lobby' });
   assert.ok(!answer.some((e) => e.type === 'append'));
@@ -210,6 +210,20 @@ test('server replies and errors are shown in the viewed conversation, a burst as
   const infos = entries(state).filter((e) => e.t === 'info');
   assert.deepEqual(infos.map((e) => [e.level, e.lines]),
     [['info', ['Commands:', '  /me ACTION']], ['error', ['Nobody called zed is online']]]);
+});
+
+test('joining again shows the topic quietly, as the first time', () => {
+  const state = signedIn();
+  const topic = { type: 'topic', room: 'lobby', nick: 'alice', time: '2026-12-01T00:00:00.000Z', text: 'hi' };
+  state.apply({ type: 'joined', room: 'lobby', nick: 'carol' });
+  state.apply(topic);
+  state.apply({ type: 'kicked', room: 'lobby', by: 'alice', nick: 'carol', reason: '' });
+  state.apply({ type: 'joined', room: 'lobby', nick: 'carol' });
+  state.apply({ type: 'who', room: 'lobby', members: [] });
+  state.apply(topic);
+  assert.equal(entries(state).filter((e) => e.t === 'info').length, 0);
+  state.apply(topic);
+  assert.equal(entries(state).filter((e) => e.t === 'info').length, 1, '/topic is answered');
 });
 
 test('being kicked keeps the room, marked as left', () => {

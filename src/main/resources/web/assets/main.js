@@ -652,6 +652,12 @@ e.signinForm.addEventListener('submit', (event) => {
   startSignIn(nick, e.password.value);
 });
 
+window.setInterval(() => {
+  if (registered && !document.hidden) {
+    apply(state.refreshMembers());
+  }
+}, 60000);
+
 function init() {
   let saved = '';
   try {

@@ -145,7 +145,15 @@ export class ChatState {
       view.unread = 0;
       view.mentions = 0;
     }
-    return [{ type: 'activate', key }, { type: 'views' }, ...this.ensureCurrent()];
+    return [{ type: 'activate', key }, { type: 'views' }, ...this.ensureCurrent(),
+      ...this.refreshMembers()];
+  }
+
+  /** Asks for the viewed room's members again: away status has no event of its own. */
+  refreshMembers() {
+    const view = this.activeView();
+    return view && view.kind === 'room' && view.joined
+      ? [{ type: 'send', message: { type: 'who', room: view.name } }] : [];
   }
 
   /** The join that makes the viewed room the server's current room, if it is not already. */
@@ -410,9 +418,12 @@ const HANDLERS = {
     const answer = this.inJoinAnswer(view, true);
     view.topic = topic;
     const effects = [{ type: 'topic', key: view.key }];
+    if (answer) {
+      return effects;
+    }
     if (old && old.text === topic.text && old.nick === topic.nick && old.time === topic.time) {
       effects.push(...this.info(`Topic of ${view.name}: ${topic.text} (set by ${topic.nick})`));
-    } else if (!answer) {
+    } else {
       effects.push(...this.note(view, `${msg.nick} changed the topic to: ${msg.text}`));
     }
     return effects;
@@ -592,7 +603,7 @@ const HANDLERS = {
         this.current = null;
       }
       return [...this.note(view, `You were kicked out of ${view.name} by ${msg.by}${why}`),
-        { type: 'views' }, { type: 'members', key }];
+        { type: 'views' }, { type: 'members', key }, { type: 'topic', key }];
     }
     view.members = view.members.filter((m) => !same(m.nick, msg.nick));
     return [...this.note(view, `${msg.by} kicked ${msg.nick}${why}`), { type: 'members', key }];
