@@ -3,9 +3,11 @@
 
 import { Connection, socketUrl } from './protocol.js';
 import { SignIn, FATAL } from './signin.js';
-import { ChatState, titleFor, roomKey, privKey } from './state.js';
-import { parseInput, completions, InputHistory, PAGE_HELP } from './commands.js';
+import { ChatState, titleFor, roomKey } from './state.js';
 import { ChatView, el } from './view.js';
+import { attachTyping } from './typing.js';
+import { attachPanels } from './panels.js';
+import { attachAlerts } from './alerts.js';
 
 const $ = (id) => document.getElementById(id);
 const e = {
@@ -26,7 +28,6 @@ const e = {
 
 const state = new ChatState();
 const view = new ChatView(state, e);
-const typed = new InputHistory();
 const params = new URLSearchParams(location.search);
 
 let connection = null;
@@ -36,7 +37,6 @@ let everRegistered = false;
 let quitting = false;
 let rejoin = [];
 let roomFromUrl = params.get('room') ? params.get('room').replace(/^#/, '') : null;
-let completion = null;
 let statusTimer = null;
 let countdownTimer = null;
 let bannerLines = [];
@@ -63,7 +63,7 @@ function showChat() {
   e.signin.hidden = true;
   e.chat.hidden = false;
   e.input.focus();
-  offerNotifications();
+  alerts.offerNotifications();
 }
 
 function startSignIn(nick, password) {
@@ -273,10 +273,10 @@ function apply(effects) {
         send(effect.message);
         break;
       case 'alert':
-        notify(effect.key, effect.entry);
+        alerts.notify(effect.key, effect.entry);
         break;
       case 'announce':
-        announce(effect.key, effect.entry);
+        alerts.announce(effect.key, effect.entry);
         break;
       case 'me':
         e.meNick.textContent = state.me;
@@ -307,327 +307,26 @@ function showView() {
   view.showLog(state.activeView());
   view.renderHeader();
   view.renderMembers();
-  closePanels();
-  completion = null;
+  panels.closePanels();
+  typing.forgetCompletion();
 }
 
 function activate(key) {
   apply(state.setActive(key));
 }
 
-// ---- typing
+// ---- the parts
 
-function submitLine(line) {
-  typed.add(line);
-  const current = state.activeView();
-  const where = current && current.kind !== 'server' ? { kind: current.kind, name: current.name } : null;
-  const action = parseInput(line, where);
-  switch (action.do) {
-    case 'none':
-      return;
-    case 'say':
-    case 'me':
-      if (!current || current.kind !== 'room') {
-        apply(state.info('Join a room first: /join ROOM', 'error'));
-        return;
-      }
-      if (!current.joined) {
-        apply(state.info(`You are not in ${current.name}; /join ${current.name} to enter it`, 'error'));
-        return;
-      }
-      apply(state.ensureCurrent());
-      send({ type: action.do, text: action.text });
-      return;
-    case 'msg':
-      if (action.open) {
-        state.pendingView = privKey(action.to);
-      }
-      send({ type: 'msg', to: action.to, text: action.text, ...(action.action ? { action: true } : {}) });
-      return;
-    case 'query': {
-      state.ensurePriv(action.nick);
-      activate(privKey(action.nick));
-      if (action.text) {
-        send({ type: 'msg', to: action.nick, text: action.text });
-      }
-      return;
-    }
-    case 'join':
-      joinRoom(action.room, action.key);
-      return;
-    case 'part':
-      send({ type: 'part', room: action.room });
-      return;
-    case 'close':
-      apply(state.removeView(state.active));
-      return;
-    case 'clear':
-      apply(state.clear(state.active));
-      return;
-    case 'help':
-      apply(PAGE_HELP.flatMap((text) => state.info(text)));
-      send({ type: 'line', text: '/help' });
-      return;
-    case 'quit':
-      quitting = true;
-      send({ type: 'quit', ...(action.reason ? { reason: action.reason } : {}) });
-      return;
-    case 'line':
-      if (/^\/(who|names)(\s|$)/i.test(action.text)) {
-        state.loudWho += 1;
-      }
-      if (action.current) {
-        apply(state.ensureCurrent());
-      }
-      send({ type: 'line', text: action.text });
-      return;
-    default:
-  }
-}
-
-function joinRoom(room, key) {
-  const existing = state.views.get(roomKey(room));
-  if (existing && existing.joined && !key) {
-    activate(existing.key);
-    return;
-  }
-  state.pendingView = roomKey(room);
-  send({ type: 'join', room, ...(key ? { key } : {}) });
-}
-
-function complete(backwards) {
-  const input = e.input;
-  if (!completion || completion.line !== input.value || completion.cursor !== input.selectionStart) {
-    const found = completions(input.value, input.selectionStart, state.completionNicks(),
-      state.roomNames());
-    if (found.candidates.length === 0) {
-      completion = null;
-      return;
-    }
-    completion = { ...found, original: input.value, index: -1 };
-  }
-  const count = completion.candidates.length;
-  if (backwards) {
-    completion.index = completion.index <= 0 ? count - 1 : completion.index - 1;
-  } else {
-    completion.index = (completion.index + 1) % count;
-  }
-  const choice = completion.candidates[completion.index];
-  const { original, start, end } = completion;
-  input.value = original.slice(0, start) + choice + original.slice(end);
-  const cursor = start + choice.length;
-  input.setSelectionRange(cursor, cursor);
-  completion.line = input.value;
-  completion.cursor = cursor;
-}
-
-e.compose.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const line = e.input.value;
-  e.input.value = '';
-  completion = null;
-  submitLine(line);
-});
-
-e.input.addEventListener('keydown', (event) => {
-  if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) {
-    if (e.input.value.trim() === '') {
-      return;
-    }
-    event.preventDefault();
-    complete(event.shiftKey);
-    return;
-  }
-  if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && !event.altKey && !event.ctrlKey) {
-    const line = event.key === 'ArrowUp' ? typed.up(e.input.value) : typed.down();
-    if (line !== null) {
-      event.preventDefault();
-      e.input.value = line;
-      e.input.setSelectionRange(line.length, line.length);
-    }
-  }
-});
-
-// ---- sidebar, members, panels
-
-function openPanel(panel, button) {
-  closePanels();
-  panel.classList.add('open');
-  e.backdrop.hidden = false;
-  if (button) {
-    button.setAttribute('aria-expanded', 'true');
-  }
-}
-
-function closePanels() {
-  const wasOpen = e.sidebar.classList.contains('open') || e.members.classList.contains('open');
-  e.sidebar.classList.remove('open');
-  e.members.classList.remove('open');
-  e.backdrop.hidden = true;
-  e.openSidebar.setAttribute('aria-expanded', 'false');
-  return wasOpen;
-}
-
-const narrow = window.matchMedia('(max-width: 700px)');
-
-e.openSidebar.addEventListener('click', () => openPanel(e.sidebar, e.openSidebar));
-e.membersButton.addEventListener('click', () => {
-  if (narrow.matches) {
-    openPanel(e.members);
-    return;
-  }
-  const hidden = e.chat.classList.toggle('members-hidden');
-  e.membersButton.setAttribute('aria-expanded', String(!hidden));
-});
-e.backdrop.addEventListener('click', closePanels);
-
-e.roomList.parentElement.addEventListener('click', (event) => {
-  const close = event.target.closest('[data-close]');
-  if (close) {
-    const target = state.views.get(close.dataset.close);
-    if (target && target.kind === 'room' && target.joined) {
-      send({ type: 'part', room: target.name });
-    } else if (target) {
-      apply(state.removeView(target.key));
-    }
-    return;
-  }
-  const button = event.target.closest('[data-key]');
-  if (button) {
-    activate(button.dataset.key);
-    e.input.focus();
-  }
-});
-
-e.leave.addEventListener('click', () => {
-  const current = state.activeView();
-  if (current && current.kind === 'room' && current.joined) {
-    send({ type: 'part', room: current.name });
-  } else if (current) {
-    apply(state.removeView(current.key));
-  }
-});
-
-e.memberList.addEventListener('click', (event) => {
-  const member = event.target.closest('[data-nick]');
-  if (member && !member.classList.contains('self')) {
-    state.ensurePriv(member.dataset.nick);
-    activate(privKey(member.dataset.nick));
-    e.input.focus();
-  }
-});
-
-e.joinForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const name = e.joinInput.value.trim().replace(/^#/, '');
-  e.joinInput.value = '';
-  if (!name) {
-    return;
-  }
-  const match = state.ordered().find((v) => v.name.toLowerCase() === name.toLowerCase()
-    && v.kind !== 'server');
-  if (match && (match.kind === 'priv' || match.joined)) {
-    activate(match.key);
-  } else {
-    joinRoom(name);
-  }
-  e.input.focus();
-});
-
-e.joinInput.addEventListener('focus', () => {
-  if (registered) {
-    state.quietRooms += 1;
-    send({ type: 'rooms' });
-  }
-});
-
-function switchBy(step) {
-  const views = state.ordered();
-  if (views.length === 0) {
-    return;
-  }
-  const index = views.findIndex((v) => v.key === state.active);
-  activate(views[(index + step + views.length) % views.length].key);
-}
-
-document.addEventListener('keydown', (event) => {
-  if (e.chat.hidden) {
-    return;
-  }
-  if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-    event.preventDefault();
-    switchBy(event.key === 'ArrowUp' ? -1 : 1);
-    e.input.focus();
-  } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-    event.preventDefault();
-    if (narrow.matches) {
-      openPanel(e.sidebar, e.openSidebar);
-    }
-    e.joinInput.focus();
-  } else if (event.key === 'Escape' && !e.about.open) {
-    if (closePanels() || document.activeElement === e.joinInput) {
-      e.input.focus();
-    }
-  }
-});
-
-// ---- notifications, screen readers, title
-
-function offerNotifications() {
-  let dismissed = false;
-  try {
-    dismissed = localStorage.getItem('lochat.notify') === 'no';
-  } catch { /* private mode */ }
-  e.notifyBanner.hidden = !('Notification' in window) || Notification.permission !== 'default'
-    || dismissed;
-}
-
-e.notifyYes.addEventListener('click', async () => {
-  e.notifyBanner.hidden = true;
-  try {
-    await Notification.requestPermission();
-  } catch { /* unsupported */ }
-});
-
-e.notifyNo.addEventListener('click', () => {
-  e.notifyBanner.hidden = true;
-  try {
-    localStorage.setItem('lochat.notify', 'no');
-  } catch { /* private mode */ }
-});
-
-function notify(key, entry) {
-  if (!document.hidden || !('Notification' in window) || Notification.permission !== 'granted') {
-    return;
-  }
-  const target = state.views.get(key);
-  const where = target && target.kind === 'room' ? ` in #${target.name}` : '';
-  try {
-    const note = new Notification(`${entry.nick}${where}`, { body: entry.text, tag: key || 'lochat' });
-    note.onclick = () => {
-      window.focus();
-      if (key && state.views.has(key)) {
-        activate(key);
-      }
-      note.close();
-    };
-  } catch { /* some browsers need a service worker */ }
-}
-
-function announce(key, entry) {
-  const target = state.views.get(key);
-  const said = entry.kind === 'action' ? `${entry.nick} ${entry.text}` : `${entry.nick}: ${entry.text}`;
-  if (key === state.active) {
-    view.announce(said.length > 200 ? said.slice(0, 200) + '…' : said);
-  } else if (target) {
-    view.announce(target.kind === 'priv'
-      ? `Private message from ${entry.nick}` : `${entry.nick} mentioned you in ${target.name}`);
-  }
-}
-
-document.addEventListener('visibilitychange', () => {
-  apply([...state.setHidden(document.hidden), { type: 'views' }]);
-});
+const app = {
+  e, state, view, send, apply, activate,
+  registered: () => registered,
+  quitting: () => {
+    quitting = true;
+  },
+};
+const typing = attachTyping(app);
+const panels = attachPanels(app, typing.joinRoom);
+const alerts = attachAlerts(app);
 
 // ---- the rest
 
@@ -635,7 +334,7 @@ e.retryButton.addEventListener('click', () => connection && connection.retryNow(
 
 for (const opener of document.querySelectorAll('[data-open-about]')) {
   opener.addEventListener('click', () => {
-    closePanels();
+    panels.closePanels();
     e.about.showModal();
   });
 }
