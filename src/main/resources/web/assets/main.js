@@ -331,6 +331,12 @@ const alerts = attachAlerts(app);
 // ---- the rest
 
 e.retryButton.addEventListener('click', () => connection && connection.retryNow());
+window.addEventListener('online', () => connection && connection.retryNow());
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && connection) {
+    connection.retryNow();
+  }
+});
 
 for (const opener of document.querySelectorAll('[data-open-about]')) {
   opener.addEventListener('click', () => {

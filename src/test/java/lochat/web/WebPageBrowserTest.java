@@ -394,6 +394,14 @@ class WebPageBrowserTest {
     assertThat(message(page, "bobby: hi")).isVisible();
     page.keyboard().press("ArrowUp");
     assertThat(page.locator("#input")).hasValue("bobby: hi");
+
+    page.locator("#sidebar [data-open-about]").click();
+    assertThat(page.locator("#about")).isVisible();
+    assertThat(page.locator("#client-command"))
+        .hasText("java -jar lochat.jar client --host 127.0.0.1");
+    assertThat(page.locator("#about a[href='/lochat.jar']")).isVisible();
+    page.keyboard().press("Escape");
+    assertThat(page.locator("#about")).isHidden();
   }
 
   @Test
