@@ -250,3 +250,24 @@ test('the log is bounded', () => {
   }
   assert.equal(entries(state).length, 1500);
 });
+
+test('earlier messages asked for go above what is shown, and the end of history is noticed', () => {
+  const state = signedIn();
+  state.apply(msg('alice', 'newest', T0, { id: 50 }));
+  const asked = state.requestOlder(2);
+  assert.deepEqual(asked.filter((e) => e.type === 'send').map((e) => e.message),
+    [{ type: 'history', before: 50, count: 2 }]);
+  assert.deepEqual(state.requestOlder(2), [], 'one page at a time');
+  state.apply(msg('alice', 'older one', T0 - 60_000, { id: 40, history: true }));
+  state.apply(msg('alice', 'older two', T0 - 30_000, { id: 41, history: true }));
+  const effects = state.apply({ type: 'end-history', room: 'lobby', count: 2, oldest: 40 });
+  assert.ok(effects.some((e) => e.type === 'prepend' && e.entries.length === 2));
+  assert.deepEqual(messages(state).map((e) => [e.text, e.continued]),
+    [['older one', false], ['older two', true], ['newest', false]]);
+  assert.equal(state.views.get('r:lobby').noMoreHistory, undefined, 'a full page: maybe more');
+  state.requestOlder(2);
+  state.apply(msg('alice', 'oldest', T0 - 90_000, { id: 39, history: true }));
+  state.apply({ type: 'end-history', room: 'lobby', count: 1, oldest: 39 });
+  assert.equal(state.views.get('r:lobby').noMoreHistory, true, 'a short page is the last');
+  assert.deepEqual(state.requestOlder(2), []);
+});

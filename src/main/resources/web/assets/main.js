@@ -294,6 +294,12 @@ function apply(effects) {
       case 'quit':
         quitting = true;
         break;
+      case 'prepend':
+        if (active) view.prepend(effect.entries);
+        break;
+      case 'older':
+        if (active) view.renderOlder(state.activeView());
+        break;
       default:
     }
   }
@@ -330,6 +336,11 @@ const alerts = attachAlerts(app);
 
 // ---- the rest
 
+e.log.addEventListener('click', (event) => {
+  if (event.target.closest('[data-older]')) {
+    apply(state.requestOlder());
+  }
+});
 e.retryButton.addEventListener('click', () => connection && connection.retryNow());
 window.addEventListener('online', () => connection && connection.retryNow());
 document.addEventListener('visibilitychange', () => {

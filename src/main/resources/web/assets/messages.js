@@ -64,6 +64,11 @@ export const SERVER_MESSAGES = {
         return [];
       }
       view.seen.add(msg.id);
+      view.oldestId = Math.min(view.oldestId || Infinity, msg.id);
+    }
+    if (msg.history && view.loadingOlder) {
+      view.olderBatch.push(this.messageEntry(view, msg));
+      return [];
     }
     if (msg.history && !view.joined) {
       view.historyAdded += 1;
@@ -76,7 +81,12 @@ export const SERVER_MESSAGES = {
     const view = this.ensureRoom(msg.room);
     const topic = { text: msg.text, nick: msg.nick, time: msg.time };
     if (msg.history) {
-      return this.note(view, `${msg.nick} set the topic: ${msg.text}`);
+      const text = `${msg.nick} set the topic: ${msg.text}`;
+      if (view.loadingOlder) {
+        view.olderBatch.push({ t: 'note', text });
+        return [];
+      }
+      return this.note(view, text);
     }
     const old = view.topic;
     const answer = this.inJoinAnswer(view, true);
@@ -292,6 +302,13 @@ export const SERVER_MESSAGES = {
   },
 
   'end-history'(msg) {
+    const view = this.views.get(roomKey(msg.room));
+    if (view && msg.oldest > 0) {
+      view.oldestId = Math.min(view.oldestId || Infinity, msg.oldest);
+    }
+    if (view && view.loadingOlder) {
+      return this.prependOlder(view, msg.count);
+    }
     return this.info(msg.count > 0
       ? `${msg.count} earlier messages of ${msg.room} above; /history before ${msg.oldest} for more`
       : `No earlier messages in ${msg.room}`);

@@ -264,13 +264,18 @@ export class ChatState {
     return this.append(view, { t: 'note', text });
   }
 
-  message(view, { nick, text, kind, id, time, history }) {
+  messageEntry(view, { nick, text, kind, id, time, history }) {
     const own = same(nick, this.me);
-    const entry = {
+    return {
       t: 'msg', nick, text, kind: kind || 'text', id, history: Boolean(history), own,
       time: parseTime(time, this.now()),
       mention: !own && view.kind === 'room' && mentions(text, nick, this.me),
     };
+  }
+
+  message(view, fields) {
+    const entry = this.messageEntry(view, fields);
+    const own = entry.own;
     const effects = [];
     const day = new Date(entry.time).toDateString();
     if (view.lastDay !== day && (view.lastDay !== null || day !== new Date(this.now()).toDateString())) {
@@ -295,6 +300,43 @@ export class ChatState {
       }
     }
     return effects;
+  }
+
+  // ---- earlier messages
+
+  /** Asks for the page of history before the oldest message shown in the viewed room. */
+  requestOlder(count = 50) {
+    const view = this.activeView();
+    if (!view || view.kind !== 'room' || !view.joined || view.loadingOlder || view.noMoreHistory) {
+      return [];
+    }
+    view.loadingOlder = true;
+    view.olderBatch = [];
+    view.olderAsked = count;
+    const before = view.oldestId ? { before: view.oldestId } : {};
+    return [...this.ensureCurrent(), { type: 'send', message: { type: 'history', ...before, count } },
+      { type: 'older', key: view.key }];
+  }
+
+  /** A page of history has ended: its entries go above what is shown. */
+  prependOlder(view, count) {
+    const batch = view.olderBatch || [];
+    let previous = null;
+    for (const entry of batch) {
+      entry.seq = ++this.seq;
+      entry.at = this.now();
+      if (entry.t === 'msg') {
+        entry.continued = continues(previous, entry);
+      }
+      previous = entry;
+    }
+    view.log.unshift(...batch);
+    view.olderBatch = [];
+    view.loadingOlder = false;
+    if (count < (view.olderAsked || 1) || batch.length === 0) {
+      view.noMoreHistory = true;
+    }
+    return [{ type: 'prepend', key: view.key, entries: batch }, { type: 'older', key: view.key }];
   }
 
   // ---- server messages

@@ -169,10 +169,54 @@ export class ChatView {
     return item;
   }
 
+  /** The first line of a room's log: a button for earlier messages, or where history begins. */
+  olderItem(view) {
+    const item = el('li', 'older');
+    if (view.noMoreHistory) {
+      item.append(el('span', 'muted', 'This is where the room\'s history begins'));
+    } else {
+      const button = el('button', 'link-button', view.loadingOlder ? 'Loading…' : 'Show earlier messages');
+      button.type = 'button';
+      button.dataset.older = view.key;
+      button.disabled = Boolean(view.loadingOlder);
+      item.append(button);
+    }
+    return item;
+  }
+
+  renderOlder(view) {
+    const old = this.e.log.querySelector('li.older');
+    if (old) {
+      old.replaceWith(this.olderItem(view));
+    }
+  }
+
+  prepend(entries) {
+    const log = this.e.log;
+    const height = log.scrollHeight;
+    const top = log.scrollTop;
+    const anchor = log.querySelector('li.older');
+    const fragment = document.createDocumentFragment();
+    for (const entry of entries) {
+      const node = this.renderEntry(entry);
+      this.nodes.set(entry.seq, node);
+      fragment.append(node);
+    }
+    if (anchor) {
+      anchor.after(fragment);
+    } else {
+      log.prepend(fragment);
+    }
+    log.scrollTop = top + (log.scrollHeight - height);
+  }
+
   showLog(view) {
     const log = this.e.log;
     log.replaceChildren();
     this.nodes.clear();
+    if (view && view.kind === 'room' && view.joined) {
+      log.append(this.olderItem(view));
+    }
     if (view) {
       const fragment = document.createDocumentFragment();
       for (const entry of view.log) {
@@ -210,8 +254,8 @@ export class ChatView {
   }
 
   trim(count) {
-    for (let i = 0; i < count && this.e.log.firstChild; i++) {
-      const node = this.e.log.firstChild;
+    const nodes = [...this.e.log.querySelectorAll(':scope > li[data-seq]')].slice(0, count);
+    for (const node of nodes) {
       this.nodes.delete(Number(node.dataset.seq));
       node.remove();
     }

@@ -298,6 +298,25 @@ class WebPageBrowserTest {
     assertTrue(before < marker && marker < after, "history, marker, live: " + order);
   }
 
+  @Test
+  void earlierMessagesThanTheJoinShowedAreOneClickAway() throws Exception {
+    server.close();
+    server = TestServer.start("lochat.room.history-size = 3");
+    TestClient bob = nativeUser("bob", "deep");
+    for (int i = 1; i <= 5; i++) {
+      bob.send("old post " + i);
+      bob.expect("MSG deep bob old post " + i);
+    }
+    Page page = signedIn("ann", "deep");
+    assertThat(message(page, "old post 3")).isVisible();
+    assertThat(message(page, "old post 2")).hasCount(0);
+    page.locator("#log [data-older]").click();
+    assertThat(message(page, "old post 1")).isVisible();
+    List<String> texts = page.locator("#log .entry.msg .text").allTextContents();
+    assertEquals(List.of("old post 1", "old post 2", "old post 3", "old post 4", "old post 5"), texts);
+    assertThat(page.locator("#log li.older")).containsText("history begins");
+  }
+
   private static int indexOf(List<String> items, String text) {
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i).contains(text)) {
