@@ -49,6 +49,8 @@ function showSignIn(message, field) {
   e.signin.hidden = false;
   e.signinError.textContent = message || '';
   e.signinButton.disabled = false;
+  e.nick.setAttribute('aria-invalid', String(Boolean(message) && field === 'nick'));
+  e.password.setAttribute('aria-invalid', String(Boolean(message) && field === 'password'));
   if (field === 'password') {
     e.passwordField.hidden = false;
     e.password.value = '';
