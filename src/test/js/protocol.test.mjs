@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { socketUrl, backoffDelay, keepAlive, Connection }
+  from '../../main/resources/web/assets/protocol.js';
+
+test('the socket address follows the page: ws for http, wss for https, path /ws', () => {
+  assert.equal(socketUrl({ protocol: 'http:', host: '192.168.1.7:8080' }), 'ws://192.168.1.7:8080/ws');
+  assert.equal(socketUrl({ protocol: 'https:', host: 'chat.lan' }), 'wss://chat.lan/ws');
+});
+
+test('backoff starts at about 1 s, doubles, and stays at or under 30 s', () => {
+  const middle = () => 0.5;
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 20].map((n) => backoffDelay(n, middle)),
+    [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  assert.equal(backoffDelay(0, () => 0), 800);
+  assert.equal(backoffDelay(0, () => 1), 1200);
+  assert.equal(backoffDelay(10, () => 1), 30000);
+});
+
+test('keep-alive pings after 45 s of silence and gives up 15 s after an unanswered ping', () => {
+  assert.equal(keepAlive(44_000, 0, null), null);
+  assert.equal(keepAlive(45_000, 0, null), 'ping');
+  assert.equal(keepAlive(50_000, 0, 45_000), null);
+  assert.equal(keepAlive(60_000, 0, 45_000), 'dead');
+  assert.equal(keepAlive(60_000, 46_000, 45_000), null);
+});
+
+class FakeSocket {
+  static all = [];
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.all.push(this);
+  }
+  send(text) { this.sent.push(JSON.parse(text)); }
+  close() { this.readyState = 3; }
+  open() { this.readyState = 1; this.onopen(); }
+  receive(message) { this.onmessage({ data: JSON.stringify(message) }); }
+  drop() { this.readyState = 3; this.onclose({ code: 1006, reason: '' }); }
+}
+
+function fakeTimers() {
+  const timers = { now: 0, queue: [], id: 0 };
+  timers.setTimeout = (fn, ms) => { timers.queue.push({ id: ++timers.id, at: timers.now + ms, fn }); return timers.id; };
+  timers.clearTimeout = (id) => { timers.queue = timers.queue.filter((t) => t.id !== id); };
+  timers.setInterval = () => 0;
+  timers.clearInterval = () => {};
+  timers.runNext = () => {
+    timers.queue.sort((a, b) => a.at - b.at);
+    const next = timers.queue.shift();
+    timers.now = next.at;
+    next.fn();
+    return next.at;
+  };
+  return timers;
+}
+
+test('the connection answers pings, passes messages on and reconnects with growing waits', () => {
+  FakeSocket.all = [];
+  const timers = fakeTimers();
+  const connection = new Connection('ws://x/ws', { WebSocketImpl: FakeSocket, timers,
+    clock: { now: () => timers.now }, random: () => 0.5 });
+  const received = [];
+  const statuses = [];
+  connection.on('message', (m) => received.push(m));
+  connection.on('status', (s) => statuses.push(s.state));
+  connection.start();
+  const first = FakeSocket.all[0];
+  first.open();
+  first.receive({ type: 'ping', token: 't1' });
+  first.receive({ type: 'server', text: 'hi' });
+  first.onmessage({ data: 'not json' });
+  assert.deepEqual(first.sent, [{ type: 'pong', token: 't1' }]);
+  assert.deepEqual(received, [{ type: 'server', text: 'hi' }]);
+  first.drop();
+  assert.equal(timers.runNext(), 1000);
+  FakeSocket.all[1].drop();
+  assert.equal(timers.runNext(), 3000);
+  assert.equal(FakeSocket.all.length, 3);
+  assert.deepEqual(statuses.slice(0, 3), ['connecting', 'open', 'waiting']);
+  connection.stop();
+  assert.equal(timers.queue.length, 0);
+});
