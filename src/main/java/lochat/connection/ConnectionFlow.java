@@ -40,8 +40,12 @@ import org.apache.pekko.util.ByteString;
  */
 public final class ConnectionFlow {
 
-  /** Runs a completion callback on the thread that completed the stage. */
-  private static final Executor COMPLETING_THREAD = Runnable::run;
+  /**
+   * Runs a completion callback on the thread that completed the stage: for callbacks on Pekko's
+   * completion stages, which a plain {@code whenComplete} would run on a new thread each (see
+   * above).
+   */
+  public static final Executor COMPLETING_THREAD = Runnable::run;
 
   /** Longest line cut from what a refused connection sends, which is dropped anyway. */
   private static final int REFUSED_LINE_BYTES = 512;

@@ -1,7 +1,6 @@
 package lochat.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ws.Message;
@@ -69,22 +68,35 @@ final class WebSocketBridge {
   }
 
   /**
-   * Cuts the session's output at each LF into text messages, keeping a line that an element
-   * ends in the middle of for the next.
+   * Turns the session's output into messages: the lines an element ends (several, when the
+   * session wrote faster than the socket took them) become one message, a JSON array of them
+   * when there are several; a line the element ends in the middle of waits for the next.
    */
   static final class Splitter {
     private ByteString partial = ByteString.emptyByteString();
 
     List<Message> messages(ByteString bytes) {
       ByteString rest = partial.concat(bytes);
-      List<Message> messages = new ArrayList<>();
-      int end;
-      while ((end = rest.indexOf(LF)) >= 0) {
-        messages.add(TextMessage.create(rest.slice(0, end).utf8String()));
-        rest = rest.drop(end + 1);
+      int last = rest.lastIndexOf(LF, rest.length() - 1);
+      if (last < 0) {
+        partial = rest;
+        return List.of();
       }
-      partial = rest;
-      return messages;
+      ByteString lines = rest.take(last);
+      partial = rest.drop(last + 1);
+      if (lines.indexOf(LF) < 0) {
+        return List.of(TextMessage.create(lines.utf8String()));
+      }
+      byte[] array = new byte[lines.length() + 2];
+      array[0] = '[';
+      lines.copyToArray(array, 1, lines.length());
+      for (int i = 1; i <= lines.length(); i++) {
+        if (array[i] == LF) {
+          array[i] = ',';
+        }
+      }
+      array[array.length - 1] = ']';
+      return List.of(TextMessage.create(new String(array, StandardCharsets.UTF_8)));
     }
   }
 }

@@ -50,7 +50,8 @@ final class WebSocketConnection implements IncomingConnection {
     CompletableFuture<Done> closed = new CompletableFuture<>();
     response.complete(upgrade.handleMessagesWith(
         WebSocketBridge.messages(flow).watchTermination((notUsed, ended) -> {
-          ended.whenComplete((done, failure) -> closed.complete(Done.getInstance()));
+          ended.whenCompleteAsync((done, failure) -> closed.complete(Done.getInstance()),
+              ConnectionFlow.COMPLETING_THREAD);
           return notUsed;
         })));
     return closed;
