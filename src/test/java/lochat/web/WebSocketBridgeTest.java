@@ -15,10 +15,17 @@ class WebSocketBridgeTest {
   }
 
   @Test
-  void eachLineTheSessionWritesIsOneMessage() {
+  void aLineAloneIsOneMessage() {
     WebSocketBridge.Splitter splitter = new WebSocketBridge.Splitter();
-    assertEquals(List.of("{\"a\":1}", "{\"b\":\"é\"}"),
-        texts(splitter.messages(ByteString.fromString("{\"a\":1}\n{\"b\":\"é\"}\n"))));
+    assertEquals(List.of("{\"a\":1}"), texts(splitter.messages(ByteString.fromString("{\"a\":1}\n"))));
+  }
+
+  @Test
+  void linesWrittenTogetherGoOutAsOneArrayInTheirOrder() {
+    WebSocketBridge.Splitter splitter = new WebSocketBridge.Splitter();
+    assertEquals(List.of("[{\"a\":1},{\"b\":\"é\"},{\"c\":\"x,y\"}]"), texts(splitter.messages(
+        ByteString.fromString("{\"a\":1}\n{\"b\":\"é\"}\n{\"c\":\"x,y\"}\n{\"d\""))));
+    assertEquals(List.of("{\"d\":4}"), texts(splitter.messages(ByteString.fromString(":4}\n"))));
   }
 
   @Test
