@@ -129,6 +129,69 @@ class WebChatEndToEndTest {
   }
 
   @Test
+  void roomsAreRunFromTheBrowserWithEveryAnswerInJson() throws Exception {
+    try (TestServer server = TestServer.start();
+        WebTestClient web = WebTestClient.connect(server.webPort()).signIn("wendy");
+        TestClient bob = server.register("bob")) {
+      web.send("join", "room", "garden");
+      web.expect(m -> type(m).equals("joined") && m.path("room").asText().equals("garden"),
+          "the join");
+      bob.send("/join garden");
+      bob.expect("JOINED garden bob");
+      web.expect(m -> type(m).equals("joined") && m.path("nick").asText().equals("bob"),
+          "bob's join");
+
+      web.send("topic", "text", "Seeds and plants");
+      JsonNode topic = web.expectType("topic");
+      assertEquals("Seeds and plants", topic.path("text").asText());
+      assertEquals("wendy", topic.path("nick").asText());
+      bob.expectStartsWith("TOPIC garden wendy ");
+
+      web.send("line", "text", "/mode +m");
+      assertEquals("+m", web.expectType("mode").path("changes").asText());
+      web.send("line", "text", "/ban *!*@10.9.9.9");
+      web.expectType("mode");
+      web.send("line", "text", "/bans");
+      JsonNode ban = web.expectType("list-entry");
+      assertEquals("b", ban.path("list").asText());
+      assertEquals("*!*@10.9.9.9", ban.path("mask").asText());
+      assertEquals("b", web.expectType("list-end").path("list").asText());
+
+      web.send("line", "text", "/kick bob weeds");
+      JsonNode kicked = web.expectType("kicked");
+      assertEquals("bob", kicked.path("nick").asText());
+      assertEquals("weeds", kicked.path("reason").asText());
+      bob.expect("KICKED garden wendy bob weeds");
+      web.send("line", "text", "/invite bob");
+      bob.expect("INVITED garden wendy");
+
+      web.send("list");
+      JsonNode listed = web.expect(m -> type(m).equals("room")
+          && m.path("name").asText().equals("garden"), "garden in the list");
+      assertEquals("Seeds and plants", listed.path("topic").asText());
+      assertTrue(web.expectType("rooms").path("rooms").size() >= 2);
+
+      web.send("away", "message", "watering");
+      web.expect(m -> type(m).equals("ok") && m.path("what").asText().equals("away"),
+          "the away answer");
+      bob.send("/who lobby");
+      bob.expect("AWAY wendy watering");
+
+      web.send("nick", "nick", "wanda");
+      web.expect(m -> type(m).equals("ok") && m.path("detail").asText().equals("wanda"),
+          "the new nick");
+      JsonNode renamed = web.expectType("renamed");
+      assertEquals("wendy", renamed.path("old").asText());
+      assertEquals("wanda", renamed.path("new").asText());
+      bob.expect("RENAMED lobby wendy wanda");
+
+      web.send("part", "room", "garden");
+      JsonNode left = web.expectType("left");
+      assertEquals("garden", left.path("room").asText());
+    }
+  }
+
+  @Test
   void badMessagesAreAnsweredAndTheConnectionStays() throws Exception {
     try (TestServer server = TestServer.start();
         WebTestClient web = WebTestClient.connect(server.webPort()).signIn("wendy")) {
