@@ -1,13 +1,8 @@
 package lochat.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import lochat.testing.SlowReaderRun;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -44,39 +39,8 @@ class SlowConsumerTest {
       alice.expect("JOINED lobby slow");
       bob.expect("JOINED lobby slow");
 
-      Semaphore window = new Semaphore(WINDOW);
-      ExecutorService writer = Executors.newSingleThreadExecutor();
-      try {
-        Future<?> sent = writer.submit(() -> {
-          for (int i = 0; i < LINES; i++) {
-            if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-              throw new IllegalStateException("no echo of line " + (i - WINDOW));
-            }
-            alice.send(i + " " + PAYLOAD);
-          }
-          return null;
-        });
-        for (TestClient reader : List.of(alice, bob)) {
-          int next = 0;
-          boolean slowLeft = false;
-          while (next < LINES || !slowLeft) {
-            String line = reader.nextLine();
-            if (line.startsWith("MSG lobby alice ")) {
-              assertEquals(next++, Integer.parseInt(line.split(" ", 5)[3]), "order of posts");
-              if (reader == alice) {
-                window.release();
-              }
-            } else if (line.startsWith("LEFT lobby slow ")) {
-              assertEquals("LEFT lobby slow too slow: more than " + SEND_BUFFER
-                  + " bytes unread", line);
-              slowLeft = true;
-            }
-          }
-        }
-        sent.get(30, TimeUnit.SECONDS);
-      } finally {
-        writer.shutdownNow();
-      }
+      SlowReaderRun.postUntilTheSlowReaderIsDropped(alice, bob, LINES, PAYLOAD, WINDOW,
+          SEND_BUFFER);
       bob.send("/who");
       bob.expect("WHO lobby @alice bob");
       slow.close();

@@ -3,11 +3,8 @@ package lochat.web;
 import static lochat.testing.WebTestClient.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import lochat.testing.SlowReaderRun;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
 import lochat.testing.WebTestClient;
@@ -53,39 +50,8 @@ class WebFlowControlTest {
         WebTestClient slow = WebTestClient.connect(server.webPort()).signIn("slow")) {
       alice.expect("JOINED lobby slow");
       slow.stopReading();
-      Semaphore window = new Semaphore(200);
-      ExecutorService writer = Executors.newSingleThreadExecutor();
-      try {
-        Future<?> sent = writer.submit(() -> {
-          for (int i = 0; i < lines; i++) {
-            if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-              throw new IllegalStateException("no echo of line " + (i - 200));
-            }
-            alice.send(i + " " + payload);
-          }
-          return null;
-        });
-        for (TestClient reader : java.util.List.of(alice, bob)) {
-          int next = 0;
-          boolean slowLeft = false;
-          while (next < lines || !slowLeft) {
-            String line = reader.nextLine();
-            if (line.startsWith("MSG lobby alice ")) {
-              assertEquals(next++, Integer.parseInt(line.split(" ", 5)[3]), "order of posts");
-              if (reader == alice) {
-                window.release();
-              }
-            } else if (line.startsWith("LEFT lobby slow ")) {
-              assertEquals("LEFT lobby slow too slow: more than " + sendBuffer
-                  + " bytes unread", line);
-              slowLeft = true;
-            }
-          }
-        }
-        sent.get(30, TimeUnit.SECONDS);
-      } finally {
-        writer.shutdownNow();
-      }
+      SlowReaderRun.postUntilTheSlowReaderIsDropped(alice, bob, lines, payload, 200,
+          sendBuffer);
     }
   }
 }

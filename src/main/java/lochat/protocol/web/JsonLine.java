@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Builds one compact JSON object, member by member, as one line: strings escaped by Jackson's
@@ -66,10 +67,11 @@ final class JsonLine {
     return this;
   }
 
-  JsonLine putObjects(String name, List<JsonLine> values) {
+  /** A list of objects, one made by {@code object} from each of {@code items}. */
+  <T> JsonLine putObjects(String name, List<T> items, Function<T, JsonLine> object) {
     name(name).append('[');
-    for (int i = 0; i < values.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(values.get(i));
+    for (int i = 0; i < items.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(object.apply(items.get(i)));
     }
     json.append(']');
     return this;

@@ -1,6 +1,5 @@
 package lochat.protocol.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,13 +125,11 @@ public final class JsonRenderer implements NativeReplies {
 
   @Override
   public String who(String room, List<String> nicks, Map<String, Roles> roles) {
-    List<JsonLine> members = new ArrayList<>(nicks.size());
-    for (String nick : nicks) {
+    return JsonLine.of("who").put("room", room).putObjects("members", nicks, nick -> {
       Roles role = roles.getOrDefault(nick, Roles.NONE);
-      members.add(JsonLine.object().put("nick", nick).put("op", role.operator())
-          .put("voice", role.voiced()));
-    }
-    return JsonLine.of("who").put("room", room).putObjects("members", members).toString();
+      return JsonLine.object().put("nick", nick).put("op", role.operator())
+          .put("voice", role.voiced());
+    }).toString();
   }
 
   @Override
@@ -163,11 +160,9 @@ public final class JsonRenderer implements NativeReplies {
 
   @Override
   public String rooms(List<RoomInfo> rooms) {
-    List<JsonLine> entries = new ArrayList<>(rooms.size());
-    for (RoomInfo room : rooms) {
-      entries.add(JsonLine.object().put("name", room.name()).put("members", room.members()));
-    }
-    return JsonLine.of("rooms").putObjects("rooms", entries).toString();
+    return JsonLine.of("rooms").putObjects("rooms", rooms,
+        room -> JsonLine.object().put("name", room.name()).put("members", room.members()))
+        .toString();
   }
 
   @Override
