@@ -5,10 +5,11 @@ import lochat.protocol.LineFramer;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * A wire protocol as the TCP listener sees it: how to start a session for a new connection, how
- * its lines are cut and ended, and the few lines the listener itself says to connections that
- * get no session. The native line protocol and IRC are two, each served by its own listener on
- * the same chat core; docs/architecture.md says how to add another.
+ * A wire protocol as a listener sees it: how to start a session for a new connection, how its
+ * lines are cut and ended, and the few lines the listener itself says to connections that get
+ * no session. The native protocol (in its two forms, lines and the web's JSON) and IRC are
+ * served each by its own listener on the same chat core; docs/architecture.md says how to add
+ * another.
  */
 public interface SessionProtocol {
 

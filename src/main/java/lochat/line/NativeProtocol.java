@@ -12,9 +12,11 @@ import lochat.protocol.line.NativeCodec;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * The native line protocol as a {@code Listener} sees it: its framing and line ending, how
- * to start and address a {@link NativeSession}, and the lines said to connections that get no
- * session. Kept apart from the session actor, which is about what a user does.
+ * The native protocol as a {@code Listener} sees it, in one wire form ({@link NativeCodec}):
+ * its framing and line ending, how to start and address a {@link NativeSession}, and the lines
+ * said to connections that get no session. {@link #INSTANCE} is the native port's text lines;
+ * {@link #inForm} gives the web listener the same protocol in JSON. Kept apart from the session
+ * actor, which is about what a user does.
  */
 public final class NativeProtocol implements SessionProtocol {
 
