@@ -39,4 +39,12 @@ public enum RoomRefusal {
   public String text() {
     return text;
   }
+
+  /**
+   * Why, in words, about {@code subject} (a nick, mask or argument; "" for none) in
+   * {@code room}: {@code They are not in that room: bob (games)}.
+   */
+  public String sentence(String room, String subject) {
+    return text + (subject.isEmpty() ? "" : ": " + subject) + " (" + room + ")";
+  }
 }

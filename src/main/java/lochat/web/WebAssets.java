@@ -44,7 +44,8 @@ final class WebAssets {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final String directory;
-  private final Map<String, Optional<Asset>> loaded = new ConcurrentHashMap<>();
+  /** The assets found so far; names not found are not kept, as clients choose them. */
+  private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
 
   /** @param directory the resource directory, e.g. {@code web} */
   WebAssets(String directory) {
@@ -61,7 +62,13 @@ final class WebAssets {
     if (!NAME.matcher(name).matches() || extension(name).isEmpty()) {
       return Optional.empty();
     }
-    return loaded.computeIfAbsent(name, this::load);
+    Asset known = loaded.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Asset> found = load(name);
+    found.ifPresent(asset -> loaded.put(name, asset));
+    return found;
   }
 
   private Optional<Asset> load(String name) {

@@ -84,8 +84,8 @@ final class WebRoutes {
     if (path.equals("/ws")) {
       return webSocket(request);
     }
-    boolean head = request.method().equals(HttpMethods.HEAD);
-    if (!head && !request.method().equals(HttpMethods.GET)) {
+    // HEAD is answered as GET: pekko-http never sends the body of an answer to HEAD.
+    if (!request.method().equals(HttpMethods.GET) && !request.method().equals(HttpMethods.HEAD)) {
       return answer(text(StatusCodes.METHOD_NOT_ALLOWED, "Only GET and HEAD are served here")
           .addHeader(RawHeader.create("Allow", "GET, HEAD")));
     }

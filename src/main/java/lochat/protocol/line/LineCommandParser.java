@@ -257,6 +257,14 @@ public final class LineCommandParser {
     return args.isEmpty() ? parsed : badArgument("/" + command + " takes no arguments");
   }
 
+  /**
+   * {@code /history}: {@code count} posts (0: the default; at most 100) before the post with id
+   * {@code before}, or the latest when it is 0.
+   */
+  public static LineCommand history(long before, long count) {
+    return RoomCommandParser.history(before, count);
+  }
+
   /** A missing or malformed argument, with the hint every such error ends with. */
   public static LineCommand badArgument(String message) {
     return new LineCommand.Invalid(ErrorCode.BAD_ARGUMENT, message + ". Type /help for help");

@@ -114,8 +114,7 @@ public final class LineRenderer implements NativeReplies {
   /** Why a room did not do what was asked: {@code ERROR <code> <why>: <subject> (<room>)}. */
   @Override
   public String refused(RoomRefusal reason, String room, String subject) {
-    return "ERROR " + reason.code() + " " + reason.text()
-        + (subject.isEmpty() ? "" : ": " + subject) + " (" + room + ")";
+    return "ERROR " + reason.code() + " " + reason.sentence(room, subject);
   }
 
   /** {@code MODES <room> <modes> [args]}: a room's modes, {@code +ntk key} or {@code +nt}. */

@@ -150,15 +150,22 @@ final class RoomCommandParser {
     if (words.size() > 1) {
       return badArgument("/history takes a number of posts, e.g. /history 50");
     }
-    int count = DEFAULT_HISTORY;
-    if (!words.isEmpty()) {
-      Optional<Long> asked = number(words.get(0));
-      if (asked.isEmpty()) {
-        return badArgument("/history takes a number of posts, e.g. /history 50");
-      }
-      count = (int) Math.min(asked.get(), MAX_HISTORY);
+    if (words.isEmpty()) {
+      return history(before, 0);
     }
-    return new LineCommand.History(before, count);
+    Optional<Long> asked = number(words.get(0));
+    return asked.isEmpty()
+        ? badArgument("/history takes a number of posts, e.g. /history 50")
+        : history(before, asked.get());
+  }
+
+  /**
+   * {@code count} posts (0: {@link #DEFAULT_HISTORY}; at most {@link #MAX_HISTORY}) just
+   * before the post with id {@code before}, or the latest when it is 0.
+   */
+  static LineCommand history(long before, long count) {
+    return new LineCommand.History(before,
+        count <= 0 ? DEFAULT_HISTORY : (int) Math.min(count, MAX_HISTORY));
   }
 
   /** A whole number from 1 up, or empty. */

@@ -135,7 +135,7 @@ public final class JsonRenderer implements NativeReplies {
   @Override
   public String refused(RoomRefusal reason, String room, String subject) {
     return JsonLine.of("error").put("code", reason.code())
-        .put("text", reason.text() + (subject.isEmpty() ? "" : ": " + subject) + " (" + room + ")")
+        .put("text", reason.sentence(room, subject))
         .put("room", room).toString();
   }
 

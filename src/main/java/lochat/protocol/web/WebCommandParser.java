@@ -79,7 +79,7 @@ public final class WebCommandParser {
         case "topic" -> m.optionalText("text")
             .<LineCommand>map(text -> new LineCommand.SetTopic(text.strip()))
             .orElseGet(LineCommand.ShowTopic::new);
-        case "history" -> history(m);
+        case "history" -> LineCommandParser.history(m.number("before", 0), m.number("count", 0));
         case "line" -> line.apply(m.text("text"));
         case "quit" -> new LineCommand.Quit(m.optionalText("reason").filter(r -> !r.isBlank()));
         case "ping" -> new LineCommand.Ping(m.optionalText("token").orElse(""));
@@ -91,14 +91,6 @@ public final class WebCommandParser {
       return LineCommandParser.badArgument(type + " needs \"" + wrong.getMessage() + "\""
           + wrong.kind);
     }
-  }
-
-  /** {@code /history [N]} or {@code /history before ID [N]}, as the native parser reads it. */
-  private static LineCommand history(Message m) {
-    long before = m.number("before", 0);
-    long count = m.number("count", 0);
-    String args = (before > 0 ? "before " + before : "") + (count > 0 ? " " + count : "");
-    return LineCommandParser.parse(("/history " + args).strip());
   }
 
   private static LineCommand badMessage(String why) {
