@@ -114,7 +114,7 @@ public final class ModeChanges {
     return mask;
   }
 
-  /** IRC's form of mode changes: {@code +mo-v ann bob}, the arguments in order after it. */
+  /** Mode changes as a mode string: {@code +mo-v ann bob}, the arguments in order after it. */
   public static String format(List<ModeChange> changes) {
     StringBuilder letters = new StringBuilder();
     StringBuilder arguments = new StringBuilder();

@@ -79,12 +79,12 @@ public final class KeepAlive {
     return Outcome.WAIT;
   }
 
-  /** Why the client was given up on, as its rooms are told: {@code ping timeout: 60 seconds}. */
+  /** Why the client was given up on, as the client is told: {@code Ping timeout: 60 seconds}. */
   public String reason() {
     return "Ping timeout: " + ConfigChecks.inWords(timeout);
   }
 
-  /** {@link #reason()} as rooms show it, in lower case. */
+  /** Why the client was given up on, as its rooms are told: {@code ping timeout: 60 seconds}. */
   public String leavingReason() {
     return reason().toLowerCase(Locale.ROOT);
   }

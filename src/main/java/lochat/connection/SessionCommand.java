@@ -17,7 +17,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * The protocol of every session actor, whatever its wire protocol: declared once, so that the
  * listener, the connection stream and the shared {@link SessionLifecycle} address any session
  * alike, and so that a new wire protocol adds only the messages that are its own
- * ({@link Own}, such as IRC's keep-alive check).
+ * ({@link Own}, such as {@link KeepAlive.Check}).
  *
  * <p>The reply records wrap the answers of the registry, the rooms and the gatekeeper; the
  * lifecycle makes the adapters that wrap them ({@link ReplyAddresses}). They are public only because sessions live in their protocols' packages: nothing but a

@@ -1,7 +1,6 @@
 package lochat.connection;
 
 import java.time.Duration;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,12 +129,12 @@ public final class SessionLifecycle {
 
   // --- nickname -----------------------------------------------------------------------------
 
-  /** The user's nickname, or null before registration. */
   /** When the user took the nickname it has now. */
   public Instant nickSince() {
     return nickSince;
   }
 
+  /** The user's nickname, or null before registration. */
   public String nick() {
     return nick;
   }
@@ -389,16 +388,16 @@ public final class SessionLifecycle {
           .onSignal(PostStop.class, (s, stop) -> s.postStop())
           .build();
 
-  /**
-   * Flushes what is queued, then closes, and acknowledges the line being handled. The session
-   * becomes the returned closing state: it stops when the output side has ended, or when the
-   * close timer fires because the client did not read its last lines.
-   */
   /** Starts a keep-alive on this session's timers: see {@link KeepAlive}. */
   public KeepAlive keepAlive(Duration interval, Duration timeout) {
     return new KeepAlive(timers, setup.clock(), interval, timeout);
   }
 
+  /**
+   * Flushes what is queued, then closes, and acknowledges the line being handled. The session
+   * becomes the returned closing state: it stops when the output side has ended, or when the
+   * close timer fires because the client did not read its last lines.
+   */
   public Behavior<SessionCommand> close(String reason) {
     closeReason = reason;
     setup.outbound().close();

@@ -18,7 +18,6 @@ import lochat.protocol.irc.Numerics;
 import lochat.registry.Registry;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * An IRC session before registration: {@code PASS}, {@code NICK}, {@code USER} and, if begun,
@@ -30,7 +29,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 final class IrcRegistration {
 
   private final IrcClient client;
-  private final TimerScheduler<SessionCommand> timers;
   private String wantedNick;
   private String realName;
   private Optional<String> password = Optional.empty();
@@ -38,9 +36,8 @@ final class IrcRegistration {
   /** The registry has been asked for the nickname and has not answered. */
   private boolean registering;
 
-  IrcRegistration(IrcClient client, TimerScheduler<SessionCommand> timers) {
+  IrcRegistration(IrcClient client) {
     this.client = client;
-    this.timers = timers;
   }
 
   private static final ReceiveTable<IrcRegistration, SessionCommand> REGISTERING =
@@ -117,7 +114,7 @@ final class IrcRegistration {
     client.session.nickAccepted(accepted.nick());
     client.log.info("{} registered as {} (IRC)", client.session.remote(), accepted.nick());
     ServerQueries.welcome(client);
-    return IrcSession.registered(client, timers);
+    return IrcSession.registered(client);
   }
 
   private Behavior<SessionCommand> onRegistrationTimedOut(RegistrationTimedOut timeout) {

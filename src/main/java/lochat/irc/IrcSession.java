@@ -30,7 +30,6 @@ import lochat.protocol.irc.IrcCommand;
 import lochat.protocol.irc.IrcCommandParser;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One IRC client's session on the chat core, so that IRC users and native users share
@@ -51,19 +50,17 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 public final class IrcSession {
 
-
   /** @param started when the server started, shown as its creation (RPL_CREATED) */
   public static Behavior<SessionCommand> create(
       SessionSetup setup, IrcSettings irc, Instant started) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new IrcRegistration(new IrcClient(context, timers, setup, irc, started), timers)
+        new IrcRegistration(new IrcClient(context, timers, setup, irc, started))
             .start()));
   }
 
   /** The session of a client that has just registered; its welcome awaits LUSERS. */
-  static Behavior<SessionCommand> registered(
-      IrcClient client, TimerScheduler<SessionCommand> timers) {
-    return new IrcSession(client, timers).registered;
+  static Behavior<SessionCommand> registered(IrcClient client) {
+    return new IrcSession(client).registered;
   }
 
   private static final ReceiveTable<IrcSession, SessionCommand> REGISTERED =
@@ -111,10 +108,10 @@ public final class IrcSession {
   private final Behavior<SessionCommand> registered;
   private final KeepAlive keepAlive;
 
-  private IrcSession(IrcClient client, TimerScheduler<SessionCommand> timers) {
+  private IrcSession(IrcClient client) {
     this.client = client;
-    this.keepAlive = new KeepAlive(
-        timers, client.clock, client.irc.pingInterval(), client.irc.pingTimeout());
+    this.keepAlive =
+        client.session.keepAlive(client.irc.pingInterval(), client.irc.pingTimeout());
     this.registered = REGISTERED.behavior(this);
   }
 

@@ -385,11 +385,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private Behavior<Command> onForwarded(Forwarded forwarded) {
     requestsHandled++;
-    if (forwarded.request() instanceof RoomRequest.OutsidePost post) {
-      onOutsidePost(forwarded, post);
-    } else {
-      requests.handle(forwarded);
-    }
+    requests.handle(forwarded, this::onOutsidePost);
     reportOccupancy();
     return behind.isEmpty() ? this : congested();
   }

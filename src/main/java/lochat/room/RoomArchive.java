@@ -83,7 +83,7 @@ public final class RoomArchive {
 
   /** Keeps a private message, when private messages are kept at all. */
   public void keepPrivate(ChatEvent.PrivateMessage message) {
-    if (!keepsPrivate || writer == null || !message.kind().isForPeople()) {
+    if (!keepsPrivate() || !message.kind().isForPeople()) {
       return;
     }
     append(stamp(new NewEntry(conversation(message.from(), message.to()), message.at(),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.function.Consumer;
 import lochat.chat.ChatEvent;
@@ -59,16 +60,18 @@ final class RoomRequests {
     this.reportOccupancy = reportOccupancy;
   }
 
-  void handle(ChatRoom.Forwarded forwarded) {
+  /** Carries out {@code forwarded}; a post from outside goes to {@code outsidePost}. */
+  void handle(ChatRoom.Forwarded forwarded,
+      BiConsumer<ChatRoom.Forwarded, RoomRequest.OutsidePost> outsidePost) {
     Asker asker = new Asker(forwarded.requester(), forwarded.session(),
         Optional.ofNullable(members.get(forwarded.session())));
     RoomRequest request = forwarded.request();
-    if (rules.isSecret() && !asker.present() && request instanceof RoomRequest.Asking asking) {
-      // A secret room does not exist for outsiders: not its modes, lists or members.
-      asking.replyTo().tell(new ChatRoom.NoSuchRoom(room));
-      return;
-    }
-    if (request instanceof ChangeModes change) {
+    if (rules.isSecret() && !asker.present()) {
+      // A secret room does not exist for outsiders: not its modes, lists, members or posts.
+      RoomRequest.answerNoSuchRoom(room, forwarded.session(), request);
+    } else if (request instanceof RoomRequest.OutsidePost post) {
+      outsidePost.accept(forwarded, post);
+    } else if (request instanceof ChangeModes change) {
       onChangeModes(asker, change);
     } else if (request instanceof GetModes get) {
       get.replyTo().tell(new RoomRequest.ModesAre(

@@ -44,8 +44,9 @@ import org.apache.pekko.util.ByteString;
  * session actor to start and what to say to a connection that gets none, so that each wire
  * protocol is one more listener on the same chat core; a {@link Transport} binds and hands over
  * each connection it accepts (a TCP socket, {@link TcpTransport}, or a browser's WebSocket
- * upgrade, which waits for the listener's answer). It caps the connections it keeps open. Before a connection gets a session the {@link Gatekeeper} must admit its
- * address, which bounds what one machine may hold across all listeners. When the listener is
+ * upgrade, which waits for the listener's answer). It caps the connections it keeps open.
+ * Before a connection gets a session the {@link Gatekeeper} must admit its address, which
+ * bounds what one machine may hold across all listeners. When the listener is
  * nearly full (three quarters of its connections open) it closes the connections that have not
  * chosen a nickname within the shorter registration timeout under pressure, oldest first, so
  * that idle connections cannot keep real users out for long.

@@ -37,9 +37,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The server's root actor: opens the history store ({@link HistoryService}), starts the registry
- * and the listeners (the native protocol's, and IRC's when enabled), all on the one chat core,
- * and ties them to {@link CoordinatedShutdown} so that Ctrl-C or SIGTERM closes every connection
- * politely and stores every post accepted.
+ * and the listeners (the native protocol's, and IRC's and the web's when enabled), all on the one
+ * chat core, and ties them to {@link CoordinatedShutdown} so that Ctrl-C or SIGTERM closes every
+ * connection politely and stores every post accepted.
  *
  * <p>The server has started when every listener is listening; if the store cannot be opened or
  * a listener cannot listen, it stops. Shutdown runs in three phases: in {@code service-unbind}

@@ -52,24 +52,23 @@ public record ServerSettings(
 
   /** Where the native protocol is served. */
   public ListenerSettings nativeListener() {
-    return new ListenerSettings(
-        host, port, backlog, maxConnections, registrationTimeoutUnderPressure);
+    return listenerAt(host, port);
   }
 
   /** Where IRC is served, when it is enabled. */
   public Optional<ListenerSettings> ircListener() {
-    return irc.enabled()
-        ? Optional.of(new ListenerSettings(irc.host(), irc.port(), backlog, maxConnections,
-            registrationTimeoutUnderPressure))
-        : Optional.empty();
+    return irc.enabled() ? Optional.of(listenerAt(irc.host(), irc.port())) : Optional.empty();
   }
 
   /** Where browsers are served, when the web listener is enabled. */
   public Optional<ListenerSettings> webListener() {
-    return web.enabled()
-        ? Optional.of(new ListenerSettings(web.host(), web.port(), backlog, maxConnections,
-            registrationTimeoutUnderPressure))
-        : Optional.empty();
+    return web.enabled() ? Optional.of(listenerAt(web.host(), web.port())) : Optional.empty();
+  }
+
+  /** A listener at {@code host:port}, with the limits every listener has. */
+  private ListenerSettings listenerAt(String host, int port) {
+    return new ListenerSettings(
+        host, port, backlog, maxConnections, registrationTimeoutUnderPressure);
   }
 
   /**

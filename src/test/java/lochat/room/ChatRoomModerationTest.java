@@ -364,6 +364,19 @@ class ChatRoomModerationTest {
   }
 
   @Test
+  void aPostFromOutsideToASecretRoomFindsNoRoom() {
+    join("ann", ann);
+    mode("ann", ann, "+s-n");
+    drain(ann);
+
+    ask("cat", cat, new RoomRequest.OutsidePost("anyone?", MessageKind.TEXT, Map.of()));
+
+    assertEquals(List.of(new ChatEvent.PostRefused("lobby", RoomRefusal.NO_SUCH_ROOM)),
+        cat.getAllReceived(), "not cannot-send, which would say the room is there");
+    assertEquals(List.of(), ann.getAllReceived());
+  }
+
+  @Test
   void onlyAnOperatorsInvitationLetsABannedUserIn() {
     join("ann", ann);
     join("bob", bob);
