@@ -132,7 +132,8 @@ final class BenchConnection implements Transport.Receiver {
       return;
     }
     if (length > transport.maxPending()) {
-      reactor.close(this, "the server sent a line of more than " + MAX_LINE_BYTES + " bytes");
+      reactor.close(this, "the server sent a line of more than " + transport.maxPending()
+          + " bytes");
       return;
     }
     if (length > partial.length) {

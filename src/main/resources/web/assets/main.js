@@ -2,7 +2,7 @@
 // the input line, keyboard shortcuts, notifications and the phone layout's panels.
 
 import { Connection, socketUrl } from './protocol.js';
-import { SignIn, FATAL } from './signin.js';
+import { SignIn, ENDS_CHAT } from './signin.js';
 import { ChatState, titleFor, roomKey } from './state.js';
 import { ChatView, el } from './view.js';
 import { attachTyping } from './typing.js';
@@ -206,15 +206,21 @@ function onClose() {
   }
   e.signinButton.disabled = false;
   if (quitting) {
-    connection.stop();
-    everRegistered = false;
-    rejoin = [];
-    state.reset();
-    showView();
-    view.renderSidebar();
-    document.title = titleFor(0);
-    showSignIn('You left the chat. Sign in to come back.', 'nick');
+    backToSignIn('You left the chat. Sign in to come back.');
   }
+}
+
+// Ends the chat for good (the user quit, was killed or banned): the form again, nothing kept.
+function backToSignIn(why) {
+  connection.stop();
+  registered = false;
+  everRegistered = false;
+  rejoin = [];
+  state.reset();
+  showView();
+  view.renderSidebar();
+  document.title = titleFor(0);
+  showSignIn(why, 'nick');
 }
 
 function onMessage(msg) {
@@ -223,14 +229,9 @@ function onMessage(msg) {
     return;
   }
   apply(state.apply(msg));
-  if (msg.type === 'error' && FATAL.has(msg.code)) {
-    connection.stop();
-    rejoin = [];
-    state.reset();
-    showView();
-    registered = false;
-    everRegistered = false;
-    showSignIn(`Disconnected: ${msg.text}`, 'nick');
+  // Once signed in, only these end the connection; a wrong /oper password does not.
+  if (msg.type === 'error' && ENDS_CHAT.has(msg.code)) {
+    backToSignIn(`Disconnected: ${msg.text}`);
   }
 }
 
@@ -382,12 +383,10 @@ function init() {
     saved = localStorage.getItem('lochat.nick') || '';
   } catch { /* private mode */ }
   e.nick.value = params.get('nick') || saved;
-  if (params.get('password')) {
-    e.password.value = params.get('password');
-  }
   view.renderHeader();
   if (params.get('nick')) {
-    startSignIn(params.get('nick'), params.get('password') || '');
+    // A password never comes from the address: it would be kept in history and shared links.
+    startSignIn(params.get('nick'), '');
   } else {
     e.nick.focus();
   }

@@ -3,6 +3,9 @@
 
 import { roomKey, privKey, same, sortMembers, SERVER_VIEW } from './names.js';
 
+// Most post ids a view remembers, to drop a post it already shows (after a rejoin).
+const SEEN_LIMIT = 3000;
+
 function leftText(nick, reason) {
   if (reason === 'part') {
     return `${nick} left`;
@@ -36,10 +39,12 @@ export const SERVER_MESSAGES = {
       }
       case 'away':
         if (this.me) {
-          if (/back/i.test(detail)) {
-            this.away.delete(this.me.toLowerCase());
+          // The server answers "You are away: MESSAGE", or "You are back".
+          const away = /^You are away:\s*/.exec(detail);
+          if (away) {
+            this.away.set(this.me.toLowerCase(), detail.slice(away[0].length));
           } else {
-            this.away.set(this.me.toLowerCase(), detail.replace(/^You are away:\s*/, ''));
+            this.away.delete(this.me.toLowerCase());
           }
         }
         return [...this.info(detail), { type: 'members', key: this.active }];
@@ -64,6 +69,10 @@ export const SERVER_MESSAGES = {
         return [];
       }
       view.seen.add(msg.id);
+      if (view.seen.size > SEEN_LIMIT) {
+        // The first kept was seen longest ago; a rejoin's history replays only recent posts.
+        view.seen.delete(view.seen.values().next().value);
+      }
       view.oldestId = Math.min(view.oldestId || Infinity, msg.id);
     }
     if (msg.history && view.loadingOlder) {
@@ -81,12 +90,7 @@ export const SERVER_MESSAGES = {
     const view = this.ensureRoom(msg.room);
     const topic = { text: msg.text, nick: msg.nick, time: msg.time };
     if (msg.history) {
-      const text = `${msg.nick} set the topic: ${msg.text}`;
-      if (view.loadingOlder) {
-        view.olderBatch.push({ t: 'note', text });
-        return [];
-      }
-      return this.note(view, text);
+      return this.historyNote(view, `${msg.nick} set the topic: ${msg.text}`);
     }
     const old = view.topic;
     const answer = this.inJoinAnswer(view, true);
@@ -103,10 +107,19 @@ export const SERVER_MESSAGES = {
     return effects;
   },
 
+  // A topic change from the room's history: into the earlier messages being loaded, if any.
+  historyNote(view, text) {
+    if (view.loadingOlder) {
+      view.olderBatch.push({ t: 'note', text });
+      return [];
+    }
+    return this.note(view, text);
+  },
+
   notopic(msg) {
     const view = this.ensureRoom(msg.room);
     if (msg.history) {
-      return this.note(view, `${msg.nick} cleared the topic`);
+      return this.historyNote(view, `${msg.nick} cleared the topic`);
     }
     view.topic = null;
     const effects = [{ type: 'topic', key: view.key }];

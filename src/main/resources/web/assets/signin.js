@@ -5,6 +5,9 @@
 
 export const FATAL = new Set(['password-wrong', 'registration-timeout', 'too-many-guesses',
   'banned', 'killed']);
+// After sign-in, the errors that end the connection; the others (a wrong /oper password
+// among them) leave it open.
+export const ENDS_CHAT = new Set(['banned', 'killed']);
 export const RETRY_LATER = new Set(['server-full', 'too-many-connections']);
 
 const ERRORS = {
