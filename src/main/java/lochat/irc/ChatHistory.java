@@ -65,7 +65,7 @@ final class ChatHistory {
         continue;
       }
       String target = !conversation ? IrcNames.channel(page.room())
-          : entry.nick().equalsIgnoreCase(client.nick()) ? other : client.nick();
+          : Names.key(entry.nick()).equals(Names.key(client.nick())) ? other : client.nick();
       client.sendAll(client.events.replayed(entry.toPosted(), target, batch, serverTime, msgid));
     }
     batch.ifPresent(id -> client.send(client.events.batchEnd(id)));
@@ -77,12 +77,11 @@ final class ChatHistory {
    */
   private static String otherNick(String me, HistoryWriter.Page page) {
     for (HistoryEntry entry : page.entries()) {
-      if (!entry.nick().equalsIgnoreCase(me)) {
+      if (!Names.key(entry.nick()).equals(Names.key(me))) {
         return entry.nick();
       }
     }
-    String[] both = page.room().substring(1).split(",", 2);
-    return both[0].equals(Names.key(me)) ? both[1] : both[0];
+    return RoomArchive.otherIn(page.room(), me);
   }
 
   /** The failure of a line the parser refused: {@code FAIL command code context :why}. */

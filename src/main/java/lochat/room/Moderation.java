@@ -2,8 +2,8 @@ package lochat.room;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,11 @@ import lochat.store.RoomState;
  * {@code +l} and bans, once (a member's, where members may invite, is only a message); a server
  * operator is let past everything. A banned member who is neither voiced nor an
  * operator cannot speak. Limits: each list holds at most {@value #MAX_LIST} masks; invitations
- * are not stored and last until used or the room stops.
+ * are not stored and last until used or the room stops, the latest {@value #MAX_LIST} of them
+ * (an invited user who leaves the server without joining never uses theirs).
+ *
+ * <p>Sessions are {@code Object}s here, compared by identity, so that the rules know no
+ * actors.
  */
 final class Moderation {
 
@@ -67,7 +71,7 @@ final class Moderation {
   private RoomModes modes = RoomModes.NEW_ROOM;
   private final Map<Character, List<ListEntry>> lists = new LinkedHashMap<>();
   /** The sessions an operator invited, each let in once. */
-  private final Set<Object> invited = new HashSet<>();
+  private final Set<Object> invited = new LinkedHashSet<>();
   /** The room could not read its saved state: saving now would overwrite it. */
   private boolean unsaved;
 
@@ -117,6 +121,9 @@ final class Moderation {
   /** An operator invited {@code session}'s user: it is let in once, past everything. */
   void invite(Object session) {
     invited.add(session);
+    if (invited.size() > MAX_LIST) {
+      invited.remove(invited.iterator().next());
+    }
   }
 
   /** The saved state could not be read: the room runs, but does not save over it. */

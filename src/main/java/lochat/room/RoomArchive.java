@@ -71,6 +71,12 @@ public final class RoomArchive {
     return one.compareTo(two) <= 0 ? "@" + one + "," + two : "@" + two + "," + one;
   }
 
+  /** The key of the other user of {@code conversation}, for user {@code nick} in it. */
+  public static String otherIn(String conversation, String nick) {
+    String[] both = conversation.substring(1).split(",", 2);
+    return both[0].equals(Names.key(nick)) ? both[1] : both[0];
+  }
+
   /** Whether private messages are kept ({@code lochat.history.private}). */
   public boolean keepsPrivate() {
     return keepsPrivate && writer != null;
