@@ -1,12 +1,20 @@
 package lochat.bench;
 
+import static lochat.protocol.web.WebSocketFrame.BINARY;
+import static lochat.protocol.web.WebSocketFrame.CLOSE;
+import static lochat.protocol.web.WebSocketFrame.CONTINUATION;
+import static lochat.protocol.web.WebSocketFrame.MAX_HEADER_BYTES;
+import static lochat.protocol.web.WebSocketFrame.PING;
+import static lochat.protocol.web.WebSocketFrame.PONG;
+import static lochat.protocol.web.WebSocketFrame.TEXT;
+import static lochat.protocol.web.WebSocketFrame.accept;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
+import lochat.protocol.web.WebSocketFrame;
 
 /**
  * The client side of a WebSocket (RFC 6455) for one benchmark connection: the HTTP/1.1 upgrade
@@ -32,18 +40,8 @@ import java.util.Random;
  */
 final class WebSocketTransport implements Transport {
 
-  static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-  static final int CONTINUATION = 0;
-  static final int TEXT = 1;
-  static final int BINARY = 2;
-  static final int CLOSE = 8;
-  static final int PING = 9;
-  static final int PONG = 10;
-
   /** The longest HTTP answer to the upgrade worth waiting for. */
   private static final int MAX_RESPONSE_BYTES = 8 * 1024;
-  /** The longest frame header a client writes: 2 bytes, 8 of length, 4 of mask key. */
-  private static final int MAX_HEADER_BYTES = 14;
 
   private final String host;
   private final String key;
@@ -64,17 +62,6 @@ final class WebSocketTransport implements Transport {
     random.nextBytes(nonce);
     this.key = Base64.getEncoder().encodeToString(nonce);
     random.nextBytes(mask);
-  }
-
-  /** The {@code Sec-WebSocket-Accept} a server answers {@code key} with. */
-  static String accept(String key) {
-    try {
-      byte[] sha1 = MessageDigest.getInstance("SHA-1")
-          .digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
-      return Base64.getEncoder().encodeToString(sha1);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-1", e);
-    }
   }
 
   String key() {
@@ -325,23 +312,7 @@ final class WebSocketTransport implements Transport {
 
   /** Writes the header of a final, masked frame into {@link #header}; returns its length. */
   private int header(int opcode, int length) {
-    header[0] = (byte) (0x80 | opcode);
-    int at;
-    if (length < 126) {
-      header[1] = (byte) (0x80 | length);
-      at = 2;
-    } else if (length <= 0xffff) {
-      header[1] = (byte) (0x80 | 126);
-      header[2] = (byte) (length >>> 8);
-      header[3] = (byte) length;
-      at = 4;
-    } else {
-      header[1] = (byte) (0x80 | 127);
-      for (int i = 0; i < 8; i++) {
-        header[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
-      }
-      at = 10;
-    }
+    int at = WebSocketFrame.writeHeader(header, 0, opcode, length, true);
     System.arraycopy(mask, 0, header, at, 4);
     return at + 4;
   }

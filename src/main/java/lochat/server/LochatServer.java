@@ -166,7 +166,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         "irc-listener")));
     settings.webListener().ifPresent(web -> spawned.add(context.spawn(
         Listener.create(web,
-            new WebTransport(web.host(), web.port(), web.backlog(), web.maxConnections()),
+            new WebTransport(web.host(), web.port(), web.backlog(), web.maxConnections(),
+                settings.web().firstRequestTimeout()),
             settings.connection(),
             NativeProtocol.inForm(
                 new WebCodec(settings.web().pingInterval(), settings.web().pingTimeout())),

@@ -1,18 +1,13 @@
 package lochat.web;
 
-import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import lochat.Lochat;
-import lochat.connection.IncomingConnection;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -20,34 +15,28 @@ import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
-import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What the web listener answers to each HTTP request: the chat page and its assets, the
- * server's own jar, and the chat WebSocket, whose upgrade is handed to the listener as an
- * {@link IncomingConnection} and answered when the listener has decided. Every answer carries
- * the security headers; an upgrade from a page of another origin is refused (no cross-site
- * WebSocket hijacking).
+ * What the web listener's HTTP server answers to each request: the chat page and its assets,
+ * and the server's own jar. Every answer carries the security headers. The chat's WebSocket is
+ * not served here: its handshake opens a connection of its own, which {@link WebConnection}
+ * recognises before any request reaches pekko-http ({@link WebSocketHandshake}); a request for
+ * {@code /ws} that gets here is told what the address is.
  *
  * <p>Limits: {@code GET} and {@code HEAD} only; no directory listings, no ranges, no
  * compression (the assets are small).
  */
 final class WebRoutes {
 
-  private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
-
   /** The page's scripts and styles come from this server alone, never inline, never framed. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
       + " style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none';"
       + " form-action 'self'; frame-ancestors 'none'";
 
-  private static final List<HttpHeader> SECURITY_HEADERS = List.of(
+  static final List<HttpHeader> SECURITY_HEADERS = List.of(
       RawHeader.create("Content-Security-Policy", CONTENT_SECURITY_POLICY),
       RawHeader.create("X-Content-Type-Options", "nosniff"),
       RawHeader.create("Referrer-Policy", "no-referrer"));
@@ -56,16 +45,11 @@ final class WebRoutes {
 
   private final WebAssets assets;
   private final Optional<Path> jar;
-  private final Consumer<IncomingConnection> accepted;
 
-  /**
-   * @param jar the server's own jar, served at {@code /lochat.jar}, when it runs from one
-   * @param accepted where each WebSocket upgrade goes
-   */
-  WebRoutes(WebAssets assets, Optional<Path> jar, Consumer<IncomingConnection> accepted) {
+  /** @param jar the server's own jar, served at {@code /lochat.jar}, when it runs from one */
+  WebRoutes(WebAssets assets, Optional<Path> jar) {
     this.assets = assets;
     this.jar = jar;
-    this.accepted = accepted;
   }
 
   /** The jar this server runs from, if it runs from one (not from an IDE or the tests). */
@@ -81,8 +65,9 @@ final class WebRoutes {
 
   CompletionStage<HttpResponse> handle(HttpRequest request) {
     String path = request.getUri().path();
-    if (path.equals("/ws")) {
-      return webSocket(request);
+    if (path.equals(WebSocketHandshake.PATH)) {
+      return answer(text(StatusCodes.BAD_REQUEST, "This address is the chat's WebSocket, which"
+          + " opens a connection of its own; open / in a browser"));
     }
     // HEAD is answered as GET: pekko-http never sends the body of an answer to HEAD.
     if (!request.method().equals(HttpMethods.GET) && !request.method().equals(HttpMethods.HEAD)) {
@@ -101,40 +86,6 @@ final class WebRoutes {
               + " mvn package")));
     }
     return answer(text(StatusCodes.NOT_FOUND, "Nothing here; the chat is at /"));
-  }
-
-  private CompletionStage<HttpResponse> webSocket(HttpRequest request) {
-    Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
-    if (upgrade.isEmpty()) {
-      return answer(text(StatusCodes.BAD_REQUEST,
-          "This address is the chat's WebSocket; open / in a browser"));
-    }
-    Optional<String> origin = request.getHeader("Origin").map(HttpHeader::value);
-    Optional<String> host = request.getHeader("Host").map(HttpHeader::value);
-    InetSocketAddress remote = remote(request);
-    if (origin.isPresent() && !sameOrigin(origin.get(), host.orElse(""))) {
-      log.warn("Refused a WebSocket from {}: its page is from {}, not this server ({})",
-          remote.getAddress().getHostAddress(), origin.get(), host.orElse("no Host"));
-      return answer(text(StatusCodes.FORBIDDEN,
-          "WebSocket connections are taken only from this server's own page"));
-    }
-    CompletableFuture<HttpResponse> response = new CompletableFuture<>();
-    accepted.accept(new WebSocketConnection(remote, upgrade.get(), response));
-    return response.thenApply(WebRoutes::secured);
-  }
-
-  /** Whether a page at {@code origin} was served by this server, reached as {@code host}. */
-  static boolean sameOrigin(String origin, String host) {
-    String lower = origin.toLowerCase(Locale.ROOT);
-    String self = host.toLowerCase(Locale.ROOT);
-    return !self.isEmpty() && (lower.equals("http://" + self) || lower.equals("https://" + self));
-  }
-
-  private static InetSocketAddress remote(HttpRequest request) {
-    Optional<RemoteAddress> remote = request.getAttribute(AttributeKeys.remoteAddress);
-    return remote.flatMap(address -> address.getAddress()
-            .map(ip -> new InetSocketAddress(ip, address.getPort())))
-        .orElseGet(() -> new InetSocketAddress(0));
   }
 
   private static HttpResponse asset(HttpRequest request, Optional<WebAssets.Asset> found) {

@@ -15,9 +15,10 @@ import lochat.ConfigChecks;
  * @param port TCP port; 0 picks a free one
  * @param pingInterval how long a browser may be quiet before the server sends it a ping
  * @param pingTimeout how long a pinged browser has to answer before it is disconnected
+ * @param firstRequestTimeout how long a new connection has to send its first request's head
  */
-public record WebSettings(
-    boolean enabled, String host, int port, Duration pingInterval, Duration pingTimeout) {
+public record WebSettings(boolean enabled, String host, int port, Duration pingInterval,
+    Duration pingTimeout, Duration firstRequestTimeout) {
 
   /** @throws ConfigException when a setting is missing or out of range */
   public static WebSettings fromConfig(Config lochat) {
@@ -27,6 +28,7 @@ public record WebSettings(
         web.getString("host"),
         ConfigChecks.port(lochat, "web.port"),
         positive(lochat, "web.ping-interval", web.getDuration("ping-interval")),
-        positive(lochat, "web.ping-timeout", web.getDuration("ping-timeout")));
+        positive(lochat, "web.ping-timeout", web.getDuration("ping-timeout")),
+        positive(lochat, "web.first-request-timeout", web.getDuration("first-request-timeout")));
   }
 }

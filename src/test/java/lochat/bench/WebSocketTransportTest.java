@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import lochat.protocol.web.WebSocketFrame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +58,7 @@ class WebSocketTransportTest {
     byte[] pending = new byte[0];
 
     Feed open() {
-      give(upgradeAnswer(WebSocketTransport.accept(transport.key())));
+      give(upgradeAnswer(WebSocketFrame.accept(transport.key())));
       assertEquals(1, heard.opened);
       return this;
     }
@@ -143,7 +144,7 @@ class WebSocketTransportTest {
   @Test
   void acceptIsTheRfcExample() {
     assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
-        WebSocketTransport.accept("dGhlIHNhbXBsZSBub25jZQ=="));
+        WebSocketFrame.accept("dGhlIHNhbXBsZSBub25jZQ=="));
   }
 
   @Test
@@ -166,8 +167,8 @@ class WebSocketTransportTest {
   @Test
   void rightAcceptOpensAndFramesInTheSameReadAreRead() {
     Feed feed = new Feed();
-    feed.give(concat(upgradeAnswer(WebSocketTransport.accept(feed.transport.key())),
-        serverFrame(true, WebSocketTransport.TEXT, text("{\"type\":\"prompt\"}"))));
+    feed.give(concat(upgradeAnswer(WebSocketFrame.accept(feed.transport.key())),
+        serverFrame(true, WebSocketFrame.TEXT, text("{\"type\":\"prompt\"}"))));
     assertEquals(1, feed.heard.opened);
     assertEquals(List.of("{\"type\":\"prompt\"}"), feed.heard.messages);
     assertEquals(List.of(), feed.heard.ends);
@@ -176,7 +177,7 @@ class WebSocketTransportTest {
   @Test
   void answerInPiecesOpensOnlyWhenComplete() {
     Feed feed = new Feed();
-    byte[] answer = upgradeAnswer(WebSocketTransport.accept(feed.transport.key()));
+    byte[] answer = upgradeAnswer(WebSocketFrame.accept(feed.transport.key()));
     for (byte b : answer) {
       assertEquals(0, feed.heard.opened);
       feed.give(new byte[] {b});
@@ -188,7 +189,7 @@ class WebSocketTransportTest {
   @Test
   void wrongAcceptOrRefusedUpgradeEndsTheConnectionSayingWhy() {
     Feed wrong = new Feed();
-    wrong.give(upgradeAnswer(WebSocketTransport.accept("c29tZSBvdGhlciBrZXk=")));
+    wrong.give(upgradeAnswer(WebSocketFrame.accept("c29tZSBvdGhlciBrZXk=")));
     assertEquals(0, wrong.heard.opened);
     assertEquals(1, wrong.heard.ends.size());
     assertTrue(wrong.heard.ends.get(0).contains("Sec-WebSocket-Accept"), wrong.heard.ends.get(0));
@@ -208,7 +209,7 @@ class WebSocketTransportTest {
   @Test
   void anArrayOfMessagesSentTogetherIsReadAsEachOfThemInOrder() {
     Feed feed = new Feed().open();
-    feed.give(serverFrame(true, WebSocketTransport.TEXT, text(
+    feed.give(serverFrame(true, WebSocketFrame.TEXT, text(
         "[{\"type\":\"msg\",\"text\":\"a],[{\\\"b\"},{\"type\":\"joined\",\"x\":[1,{\"y\":2}]},"
             + "{\"type\":\"msg\"}]")));
     assertEquals(List.of("{\"type\":\"msg\",\"text\":\"a],[{\\\"b\"}",
@@ -220,7 +221,7 @@ class WebSocketTransportTest {
     for (int length : new int[] {0, 1, 125, 126, 127, 65535, 65536}) {
       Feed feed = new Feed().open();
       String message = repeat('a', length);
-      feed.give(serverFrame(true, WebSocketTransport.TEXT, text(message)));
+      feed.give(serverFrame(true, WebSocketFrame.TEXT, text(message)));
       assertEquals(List.of(message), feed.heard.messages, "length " + length);
       assertEquals(List.of(), feed.heard.ends, "length " + length);
       assertEquals(0, feed.pending.length, "length " + length);
@@ -231,7 +232,7 @@ class WebSocketTransportTest {
   void frameLongerThanTheLimitEndsTheConnection() {
     Feed feed = new Feed().open();
     // Its header alone is enough to refuse it.
-    byte[] frame = serverFrame(true, WebSocketTransport.TEXT, text(repeat('a', 65537)));
+    byte[] frame = serverFrame(true, WebSocketFrame.TEXT, text(repeat('a', 65537)));
     feed.give(Arrays.copyOf(frame, 10));
     assertEquals(List.of(), feed.heard.messages);
     assertEquals(1, feed.heard.ends.size());
@@ -253,7 +254,7 @@ class WebSocketTransportTest {
     for (int length : lengths) {
       String message = (char) ('a' + sent.size()) + repeat('x', length - 1);
       sent.add(message);
-      stream.writeBytes(serverFrame(true, WebSocketTransport.TEXT, text(message)));
+      stream.writeBytes(serverFrame(true, WebSocketFrame.TEXT, text(message)));
     }
     byte[] all = stream.toByteArray();
     for (int piece : pieces) {
@@ -269,17 +270,17 @@ class WebSocketTransportTest {
   @Test
   void fragmentedTextIsReassembledAndAPingBetweenFragmentsIsAnswered() {
     Feed feed = new Feed().open();
-    feed.give(serverFrame(false, WebSocketTransport.TEXT, text("{\"type\":")));
-    feed.give(serverFrame(true, WebSocketTransport.PING, text("tick")));
-    feed.give(serverFrame(false, WebSocketTransport.CONTINUATION, text("\"server\",")));
+    feed.give(serverFrame(false, WebSocketFrame.TEXT, text("{\"type\":")));
+    feed.give(serverFrame(true, WebSocketFrame.PING, text("tick")));
+    feed.give(serverFrame(false, WebSocketFrame.CONTINUATION, text("\"server\",")));
     assertEquals(List.of(), feed.heard.messages);
-    feed.give(serverFrame(true, WebSocketTransport.CONTINUATION, text("\"text\":\"hi\"}")));
-    feed.give(serverFrame(true, WebSocketTransport.TEXT, text("{\"type\":\"ok\"}")));
+    feed.give(serverFrame(true, WebSocketFrame.CONTINUATION, text("\"text\":\"hi\"}")));
+    feed.give(serverFrame(true, WebSocketFrame.TEXT, text("{\"type\":\"ok\"}")));
     assertEquals(List.of("{\"type\":\"server\",\"text\":\"hi\"}", "{\"type\":\"ok\"}"),
         feed.heard.messages);
     assertEquals(1, feed.heard.replies.size());
     ClientFrame pong = ClientFrame.parse(feed.heard.replies.get(0));
-    assertEquals(WebSocketTransport.PONG, pong.opcode());
+    assertEquals(WebSocketFrame.PONG, pong.opcode());
     assertTrue(pong.fin());
     assertEquals("tick", new String(pong.payload(), StandardCharsets.UTF_8));
     assertEquals(List.of(), feed.heard.ends);
@@ -288,7 +289,7 @@ class WebSocketTransportTest {
   @Test
   void pongFromTheServerIsIgnored() {
     Feed feed = new Feed().open();
-    feed.give(serverFrame(true, WebSocketTransport.PONG, text("x")));
+    feed.give(serverFrame(true, WebSocketFrame.PONG, text("x")));
     assertEquals(List.of(), feed.heard.messages);
     assertEquals(List.of(), feed.heard.replies);
     assertEquals(List.of(), feed.heard.ends);
@@ -297,19 +298,19 @@ class WebSocketTransportTest {
   @Test
   void closeIsAnsweredWithTheSameStatusAndEndsTheConnection() {
     Feed feed = new Feed().open();
-    byte[] close = serverFrame(true, WebSocketTransport.CLOSE, new byte[] {0x03, (byte) 0xe8});
-    feed.give(concat(close, serverFrame(true, WebSocketTransport.TEXT, text("after"))));
+    byte[] close = serverFrame(true, WebSocketFrame.CLOSE, new byte[] {0x03, (byte) 0xe8});
+    feed.give(concat(close, serverFrame(true, WebSocketFrame.TEXT, text("after"))));
     assertEquals(List.of(), feed.heard.messages, "nothing is read after a close");
     assertEquals(List.of("closed by the server (WebSocket status 1000)"), feed.heard.ends);
     ClientFrame answer = ClientFrame.parse(feed.heard.replies.get(0));
-    assertEquals(WebSocketTransport.CLOSE, answer.opcode());
+    assertEquals(WebSocketFrame.CLOSE, answer.opcode());
     assertArrayEquals(new byte[] {0x03, (byte) 0xe8}, answer.payload());
   }
 
   @Test
   void closeWithoutStatusIsAnsweredEmpty() {
     Feed feed = new Feed().open();
-    feed.give(serverFrame(true, WebSocketTransport.CLOSE, new byte[0]));
+    feed.give(serverFrame(true, WebSocketFrame.CLOSE, new byte[0]));
     assertEquals(List.of("closed by the server"), feed.heard.ends);
     assertEquals(0, ClientFrame.parse(feed.heard.replies.get(0)).payload().length);
   }
@@ -320,9 +321,9 @@ class WebSocketTransportTest {
         new byte[] {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, 'x'},            // masked
         new byte[] {(byte) 0xC1, 1, 'x'},                                   // RSV1
         new byte[] {(byte) 0x83, 1, 'x'},                                   // opcode 3
-        serverFrame(true, WebSocketTransport.CONTINUATION, text("x")),      // no message
-        serverFrame(false, WebSocketTransport.PING, text("x")),             // fragmented ping
-        serverFrame(true, WebSocketTransport.PING, text(repeat('p', 126))));
+        serverFrame(true, WebSocketFrame.CONTINUATION, text("x")),      // no message
+        serverFrame(false, WebSocketFrame.PING, text("x")),             // fragmented ping
+        serverFrame(true, WebSocketFrame.PING, text(repeat('p', 126))));
     for (byte[] frame : bad) {
       Feed feed = new Feed().open();
       feed.give(frame);
@@ -332,16 +333,16 @@ class WebSocketTransportTest {
           feed.heard.ends.get(0));
     }
     Feed nested = new Feed().open();
-    nested.give(serverFrame(false, WebSocketTransport.TEXT, text("a")));
-    nested.give(serverFrame(true, WebSocketTransport.TEXT, text("b")));
+    nested.give(serverFrame(false, WebSocketFrame.TEXT, text("a")));
+    nested.give(serverFrame(true, WebSocketFrame.TEXT, text("b")));
     assertEquals(1, nested.heard.ends.size());
   }
 
   @Test
   void fragmentedMessageLongerThanTheLimitEndsTheConnection() {
     Feed feed = new Feed().open();
-    feed.give(serverFrame(false, WebSocketTransport.TEXT, text(repeat('a', 40_000))));
-    feed.give(serverFrame(true, WebSocketTransport.CONTINUATION, text(repeat('a', 40_000))));
+    feed.give(serverFrame(false, WebSocketFrame.TEXT, text(repeat('a', 40_000))));
+    feed.give(serverFrame(true, WebSocketFrame.CONTINUATION, text(repeat('a', 40_000))));
     assertEquals(List.of(), feed.heard.messages);
     assertEquals(1, feed.heard.ends.size());
   }
@@ -353,7 +354,7 @@ class WebSocketTransportTest {
       String message = repeat('m', length);
       ClientFrame framed = ClientFrame.parse(transport.frame(text(message)));
       assertTrue(framed.fin());
-      assertEquals(WebSocketTransport.TEXT, framed.opcode());
+      assertEquals(WebSocketFrame.TEXT, framed.opcode());
       assertEquals(message, new String(framed.payload(), StandardCharsets.UTF_8));
       int expectedHeader = length < 126 ? 6 : length <= 65535 ? 8 : 14;
       assertEquals(expectedHeader, framed.headerLength(), "header of a " + length + "-byte frame");

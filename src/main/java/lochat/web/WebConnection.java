@@ -1,0 +1,102 @@
+package lochat.web;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import lochat.connection.ConnectionFlow;
+import lochat.connection.IncomingConnection;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection to the web listener, routed by its first request ({@link RequestHead}): a
+ * good WebSocket handshake for the chat goes to the listener, which admits or refuses it
+ * ({@link WebSocketConnection}); a bad one is answered and closed
+ * ({@link WebSocketHandshake.Refused}); anything else is served by pekko-http ({@code http}).
+ * Each connection's flow is materialised once.
+ */
+final class WebConnection implements RequestHead.Reader {
+
+  private static final Logger log = LoggerFactory.getLogger(WebConnection.class);
+
+  /** How long a refused request's client has to read the answer before the socket is cut. */
+  private static final Duration ANSWER_LINGER = Duration.ofSeconds(2);
+
+  private final InetSocketAddress remote;
+  private final Flow<ByteString, ByteString, NotUsed> http;
+  private final Consumer<IncomingConnection> accepted;
+  private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route =
+      new CompletableFuture<>();
+  private final CompletableFuture<Done> served = new CompletableFuture<>();
+
+  /**
+   * @param http pekko-http's server for the page and its assets
+   * @param accepted where a chat WebSocket goes
+   */
+  WebConnection(InetSocketAddress remote, Flow<ByteString, ByteString, NotUsed> http,
+      Consumer<IncomingConnection> accepted) {
+    this.remote = remote;
+    this.http = http;
+    this.accepted = accepted;
+  }
+
+  /** The connection's flow: its first request read within {@code timeout}, then its route. */
+  Flow<ByteString, ByteString, NotUsed> flow(Duration timeout) {
+    return Flow.fromGraph(new RequestHead(this, timeout))
+        .via(Flow.completionStageFlow(route))
+        .mapMaterializedValue(ignored -> NotUsed.getInstance());
+  }
+
+  /**
+   * Completes when the connection is no longer the web server's own: handed to the listener as a
+   * chat connection, or done with.
+   */
+  CompletionStage<Done> served() {
+    return served;
+  }
+
+  @Override
+  public boolean onHead(ByteString head) {
+    WebSocketHandshake.Request request = WebSocketHandshake.read(head);
+    if (request instanceof WebSocketHandshake.Upgrade upgrade) {
+      served.complete(Done.getInstance());
+      accepted.accept(new WebSocketConnection(remote, upgrade.switching(), route));
+      return false;
+    }
+    if (request instanceof WebSocketHandshake.Refused refused) {
+      refused.warning().ifPresent(warning -> log.warn("Refused a WebSocket from {}: {}",
+          remote.getAddress().getHostAddress(), warning));
+      answer(refused);
+      return false;
+    }
+    route.complete(http);
+    return true;
+  }
+
+  @Override
+  public void onNoHead(boolean tooLarge) {
+    if (tooLarge) {
+      answer(WebSocketHandshake.tooLarge());
+    } else {
+      route.complete(Flow.fromSinkAndSource(Sink.ignore(), Source.empty()));
+    }
+  }
+
+  @Override
+  public void onStop() {
+    served.complete(Done.getInstance());
+  }
+
+  private void answer(WebSocketHandshake.Refused refused) {
+    route.complete(ConnectionFlow.sayAndClose(refused.answer(ZonedDateTime.now()), ANSWER_LINGER));
+  }
+}
