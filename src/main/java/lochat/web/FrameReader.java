@@ -82,14 +82,15 @@ final class FrameReader {
     if (closed) {
       return NOTHING;
     }
-    byte[] lines = new byte[piece.size() + 1];
+    byte[] input = piece.toArrayUnsafe();
+    byte[] lines = new byte[input.length + 1];
     int linesFilled = 0;
     ByteString ping = null;
     int at = 0;
-    int length = piece.size();
+    int length = input.length;
     while (at < length) {
       if (!inFrame) {
-        at = readHeader(piece, at);
+        at = readHeader(input, at);
         if (!inFrame) {
           break;
         }
@@ -97,11 +98,11 @@ final class FrameReader {
       int take = (int) Math.min(remaining, length - at);
       if (isControl()) {
         for (int i = 0; i < take; i++) {
-          control[controlFilled++] = (byte) (piece.apply(at + i) ^ mask[maskAt++ & 3]);
+          control[controlFilled++] = (byte) (input[at + i] ^ mask[maskAt++ & 3]);
         }
       } else {
         for (int i = 0; i < take; i++) {
-          byte b = (byte) (piece.apply(at + i) ^ mask[maskAt++ & 3]);
+          byte b = (byte) (input[at + i] ^ mask[maskAt++ & 3]);
           lines[linesFilled++] = b == LF || b == CR ? (byte) ' ' : b;
         }
       }
@@ -133,10 +134,10 @@ final class FrameReader {
   }
 
   /** Reads what it can of a frame header from {@code at}; returns where it stopped. */
-  private int readHeader(ByteString piece, int at) throws Violation {
-    int length = piece.size();
+  private int readHeader(byte[] input, int at) throws Violation {
+    int length = input.length;
     while (at < length && headerFilled < headerLength()) {
-      header[headerFilled++] = piece.apply(at++);
+      header[headerFilled++] = input[at++];
     }
     if (headerFilled < headerLength()) {
       return at;

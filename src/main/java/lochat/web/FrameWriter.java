@@ -14,60 +14,71 @@ import org.apache.pekko.util.ByteString;
  * array of them, in their order (Part III of docs/protocol.md), as the other listeners write
  * whatever queued in one write. A line cut by the end of a write waits for the rest.
  *
- * <p>One instance writes one connection's data frames; the control frames are pure functions.
+ * <p>The lines are copied once, into the frame, and read there: a write's bytes are often a
+ * chain of pieces, in which reading byte by byte is slow. One instance writes one connection's
+ * data frames; the control frames are pure functions.
  */
 final class FrameWriter {
 
   private static final byte LF = '\n';
+  /** Where a frame's payload is copied to: after room for the longest header and a bracket. */
+  private static final int PAYLOAD_AT = WebSocketFrame.MAX_HEADER_BYTES + 1;
 
   private ByteString partial = ByteString.emptyByteString();
 
   /** The frame for the lines {@code bytes} completes, or nothing when it completes none. */
   ByteString messages(ByteString bytes) {
     ByteString rest = partial.isEmpty() ? bytes : partial.concat(bytes);
-    int last = rest.lastIndexOf(LF, rest.size() - 1);
-    if (last < 0) {
+    int size = rest.size();
+    byte[] frame = new byte[PAYLOAD_AT + size + 1];
+    rest.copyToArray(frame, PAYLOAD_AT, size);
+    int last = PAYLOAD_AT + size - 1;
+    while (last >= PAYLOAD_AT && frame[last] != LF) {
+      last--;
+    }
+    if (last < PAYLOAD_AT) {
       partial = rest;
       return ByteString.emptyByteString();
     }
-    partial = rest.drop(last + 1);
-    ByteString lines = rest.take(last);
-    return frame(TEXT, lines, lines.indexOf(LF) >= 0);
+    partial = rest.drop(last - PAYLOAD_AT + 1);
+    boolean several = false;
+    for (int i = PAYLOAD_AT; i < last; i++) {
+      if (frame[i] == LF) {
+        frame[i] = ',';
+        several = true;
+      }
+    }
+    if (!several) {
+      return framed(frame, TEXT, PAYLOAD_AT, last - PAYLOAD_AT);
+    }
+    frame[PAYLOAD_AT - 1] = '[';
+    frame[last] = ']';
+    return framed(frame, TEXT, PAYLOAD_AT - 1, last - PAYLOAD_AT + 2);
   }
 
   /** A pong answering a ping that carried {@code payload}. */
   static ByteString pong(ByteString payload) {
-    return frame(PONG, payload, false);
+    return control(PONG, payload.toArray());
   }
 
   /** A close frame with status {@code code}. */
   static ByteString close(int code) {
-    return frame(CLOSE, ByteString.fromArrayUnsafe(new byte[] {(byte) (code >>> 8), (byte) code}),
-        false);
+    return control(CLOSE, new byte[] {(byte) (code >>> 8), (byte) code});
+  }
+
+  private static ByteString control(int opcode, byte[] payload) {
+    byte[] frame = new byte[PAYLOAD_AT + payload.length];
+    System.arraycopy(payload, 0, frame, PAYLOAD_AT, payload.length);
+    return framed(frame, opcode, PAYLOAD_AT, payload.length);
   }
 
   /**
-   * A final frame of {@code opcode} carrying {@code payload}, or, when {@code asArray}, the
-   * lines in it as a JSON array: in brackets, each LF between them a comma.
+   * The frame of {@code opcode} whose {@code length} bytes of payload are in {@code frame} from
+   * {@code payloadAt}, its header written just before them.
    */
-  private static ByteString frame(int opcode, ByteString payload, boolean asArray) {
-    int length = payload.size() + (asArray ? 2 : 0);
-    byte[] frame = new byte[WebSocketFrame.headerLength(length) + length];
-    int at = WebSocketFrame.writeHeader(frame, 0, opcode, length, false);
-    if (asArray) {
-      frame[at++] = '[';
-      int start = at;
-      payload.copyToArray(frame, at, payload.size());
-      at += payload.size();
-      for (int i = start; i < at; i++) {
-        if (frame[i] == LF) {
-          frame[i] = ',';
-        }
-      }
-      frame[at] = ']';
-    } else {
-      payload.copyToArray(frame, at, payload.size());
-    }
-    return ByteString.fromArrayUnsafe(frame);
+  private static ByteString framed(byte[] frame, int opcode, int payloadAt, int length) {
+    int start = payloadAt - WebSocketFrame.headerLength(length);
+    WebSocketFrame.writeHeader(frame, start, opcode, length, false);
+    return ByteString.fromArrayUnsafe(frame, start, payloadAt + length - start);
   }
 }
