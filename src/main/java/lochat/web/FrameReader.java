@@ -36,7 +36,7 @@ final class FrameReader {
     private final int code;
 
     Violation(int code, String message) {
-      super(message, null, false, false);
+      super("WebSocket protocol error: " + message, null, false, false);
       this.code = code;
     }
 
@@ -154,7 +154,8 @@ final class FrameReader {
     }
     int length = header[1] & 0x7f;
     int extended = length == 126 ? 2 : length == 127 ? 8 : 0;
-    return 2 + extended + 4;
+    int mask = (header[1] & 0x80) != 0 ? 4 : 0;
+    return 2 + extended + mask;
   }
 
   /** Checks the header just read and starts its frame. */

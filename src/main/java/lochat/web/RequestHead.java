@@ -17,9 +17,10 @@ import org.apache.pekko.util.ByteString;
  * connection can be routed by it ({@link Reader#onHead}); then passes the input on unchanged:
  * the head too, if the reader wants it, and what followed it.
  *
- * <p>A head longer than {@link WebSocketHandshake#MAX_HEAD_BYTES}, one that has not come whole
- * within {@code timeout} (a client that connects and says nothing, or too slowly), and an input
- * that ends before it come to {@link Reader#onNoHead}, and the stage completes.
+ * <p>A head that has not come whole within {@code timeout} (a client that connects and says
+ * nothing, or too slowly) or an input that ends before it comes to {@link Reader#onNoHead}, and
+ * the stage completes. A head longer than {@link WebSocketHandshake#MAX_HEAD_BYTES} comes there
+ * too, and the input is passed on as it comes, for the answer's flow to drain.
  */
 final class RequestHead extends GraphStage<FlowShape<ByteString, ByteString>> {
 
@@ -68,7 +69,7 @@ final class RequestHead extends GraphStage<FlowShape<ByteString, ByteString>> {
 
           @Override
           public void onUpstreamFinish() {
-            noHead(false);
+            noHead();
           }
         });
         setHandler(out, new AbstractOutHandler() {
@@ -85,7 +86,7 @@ final class RequestHead extends GraphStage<FlowShape<ByteString, ByteString>> {
 
       @Override
       public void onTimer(Object key) {
-        noHead(false);
+        noHead();
       }
 
       @Override
@@ -99,7 +100,7 @@ final class RequestHead extends GraphStage<FlowShape<ByteString, ByteString>> {
         int end = WebSocketHandshake.headLength(received, searchFrom);
         if (end < 0 || end > WebSocketHandshake.MAX_HEAD_BYTES) {
           if (received.size() > WebSocketHandshake.MAX_HEAD_BYTES) {
-            noHead(true);
+            tooLarge();
           } else {
             pull(in);
           }
@@ -118,9 +119,20 @@ final class RequestHead extends GraphStage<FlowShape<ByteString, ByteString>> {
         }
       }
 
-      private void noHead(boolean tooLarge) {
-        reader.onNoHead(tooLarge);
+      private void noHead() {
+        reader.onNoHead(false);
         completeStage();
+      }
+
+      /** Refused, but read on: the answer's flow drains the input while the client reads it. */
+      private void tooLarge() {
+        cancelTimer(DEADLINE);
+        received = ByteString.emptyByteString();
+        reader.onNoHead(true);
+        passOn();
+        if (isAvailable(out)) {
+          pull(in);
+        }
       }
 
       /** From now on, the input goes on as it comes. */
