@@ -15,6 +15,14 @@ import java.util.Optional;
 public sealed interface ChatEvent {
 
   /**
+   * An event a room sends alike to every member it shows it to, so that each wire form of it is
+   * rendered once and shared ({@link SharedRenderings}): a post, a member's arrival or departure.
+   */
+  interface RenderedOnce {
+    SharedRenderings renderings();
+  }
+
+  /**
    * A post to a room. {@code user} is the poster's user name (IRC's {@code nick!user@host});
    * {@code protocol} the wire protocol it posted with ({@link Profile#protocol()}), which tells
    * a protocol with shorter lines whether the text was already held to its limit;
@@ -24,7 +32,7 @@ public sealed interface ChatEvent {
    */
   record Posted(String room, String nick, String user, String protocol, String text,
       MessageKind kind, Map<String, String> tags, Instant at, long id,
-      SharedRenderings renderings) implements ChatEvent {
+      SharedRenderings renderings) implements ChatEvent, RenderedOnce {
 
     public Posted {
       tags = Map.copyOf(tags);
@@ -51,7 +59,12 @@ public sealed interface ChatEvent {
   record Receipt(Posted posted) implements ChatEvent {}
 
   /** {@code nick} joined {@code room}; {@code user} is its user name. */
-  record MemberJoined(String room, String nick, String user) implements ChatEvent {
+  record MemberJoined(String room, String nick, String user, SharedRenderings renderings)
+      implements ChatEvent, RenderedOnce {
+
+    public MemberJoined(String room, String nick, String user) {
+      this(room, nick, user, new SharedRenderings());
+    }
 
     /** A member whose user name is its nickname. */
     public MemberJoined(String room, String nick) {
@@ -63,8 +76,13 @@ public sealed interface ChatEvent {
    * {@code nick} left {@code room}; {@code leftServer} when it left the server altogether (quit,
    * lost its connection), so that a protocol that reports a quit once per user, like IRC, can.
    */
-  record MemberLeft(String room, String nick, String reason, boolean leftServer)
-      implements ChatEvent {}
+  record MemberLeft(String room, String nick, String reason, boolean leftServer,
+      SharedRenderings renderings) implements ChatEvent, RenderedOnce {
+
+    public MemberLeft(String room, String nick, String reason, boolean leftServer) {
+      this(room, nick, reason, leftServer, new SharedRenderings());
+    }
+  }
 
   record MemberRenamed(String room, String oldNick, String newNick) implements ChatEvent {}
 

@@ -324,13 +324,13 @@ public final class SessionLifecycle {
   }
 
   /**
-   * The lines {@code render} makes of {@code posted} in wire form {@code form}, each followed by
+   * The lines {@code render} makes of {@code event} in wire form {@code form}, each followed by
    * {@code lineEnding}, encoded once for every session and room that needs the same form. Rooms
    * call this from their own threads, through {@link PostBytes}.
    */
-  public static ByteString shared(ChatEvent.Posted posted, Object form, String lineEnding,
+  public static ByteString shared(ChatEvent.RenderedOnce event, Object form, String lineEnding,
       Supplier<List<String>> render) {
-    return posted.renderings().get(form, () -> Outbound.encode(render.get(), lineEnding));
+    return event.renderings().get(form, () -> Outbound.encode(render.get(), lineEnding));
   }
 
   private void offered(Outbound.Result result) {

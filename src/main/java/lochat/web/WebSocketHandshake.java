@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import lochat.protocol.web.WebSocketFrame;
 import org.apache.pekko.util.ByteString;
 
@@ -36,6 +37,7 @@ final class WebSocketHandshake {
   static final int MAX_HEAD_BYTES = 16 * 1024;
 
   private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
   private static final int KEY_BYTES = 16;
 
   /** What a connection's first request is. */
@@ -99,7 +101,8 @@ final class WebSocketHandshake {
 
   /** What the request whose head is {@code head} (up to and with its blank line) is. */
   static Request read(ByteString head) {
-    List<String> lines = List.of(head.decodeString(StandardCharsets.ISO_8859_1).split("\r?\n"));
+    List<String> lines =
+        List.of(LINE_BREAK.split(head.decodeString(StandardCharsets.ISO_8859_1)));
     String[] requestLine = lines.get(0).split(" ", -1);
     if (requestLine.length != 3 || !isChatPath(requestLine[1])) {
       return new NotWebSocket();

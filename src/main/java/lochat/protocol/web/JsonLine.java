@@ -71,7 +71,7 @@ final class JsonLine {
   <T> JsonLine putObjects(String name, List<T> items, Function<T, JsonLine> object) {
     name(name).append('[');
     for (int i = 0; i < items.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(object.apply(items.get(i)));
+      json.append(i == 0 ? "" : ",").append(object.apply(items.get(i)).json).append('}');
     }
     json.append(']');
     return this;
@@ -87,6 +87,9 @@ final class JsonLine {
 
   @Override
   public String toString() {
-    return json + "}";
+    int open = json.length();
+    String line = json.append('}').toString();
+    json.setLength(open);
+    return line;
   }
 }
