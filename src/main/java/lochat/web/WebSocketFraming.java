@@ -89,10 +89,7 @@ final class WebSocketFraming
 
           @Override
           public void onUpstreamFinish() {
-            if (closeSent || closeReceived) {
-              return;
-            }
-            if (reader.unfinished()) {
+            if (!closeSent && !closeReceived && reader.unfinished()) {
               fail(toSession, new CutShort());
             } else {
               complete(toSession);

@@ -145,16 +145,13 @@ export class Connection {
     if (typeof data !== 'string') {
       return;
     }
-    let parsed;
+    let message;
     try {
-      parsed = JSON.parse(data);
+      message = JSON.parse(data);
     } catch {
       return;
     }
-    // Several messages the server had ready at once come as one array, in order.
-    for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
-      this.handle(message);
-    }
+    this.handle(message);
   }
 
   handle(message) {
