@@ -15,8 +15,10 @@ import org.apache.pekko.util.ByteString;
  *
  * <p>A frame is its header followed by the line's own bytes, not a copy: a post's bytes are
  * rendered once and shared by every member's connection, so that framing it for a member costs
- * a header (those of short messages made once, here) and no copy of the text. One instance
- * writes one connection's data frames; the control frames are pure functions.
+ * a header (those of short messages made once, here) and no copy of the text. Only a write
+ * made of several pieces (lines that queued while the client was behind) is copied once, into
+ * one, since finding a position in a chain of pieces walks the chain from its start. One
+ * instance writes one connection's data frames; the control frames are pure functions.
  */
 final class FrameWriter {
 
@@ -33,7 +35,7 @@ final class FrameWriter {
 
   /** The frames for the lines {@code bytes} completes, in order; empty when it completes none. */
   ByteString messages(ByteString bytes) {
-    ByteString rest = partial.isEmpty() ? bytes : partial.concat(bytes);
+    ByteString rest = (partial.isEmpty() ? bytes : partial.concat(bytes)).compact();
     ByteString frames = ByteString.emptyByteString();
     int from = 0;
     for (int end = rest.indexOf(LF, from); end >= 0; end = rest.indexOf(LF, from)) {
