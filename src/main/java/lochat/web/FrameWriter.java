@@ -13,40 +13,45 @@ import org.apache.pekko.util.ByteString;
  * writes LF-ended lines, each one JSON message; {@link #messages} makes each line one text
  * frame, and a line cut by the end of a write waits for the rest.
  *
- * <p>A frame is its header followed by the line's own bytes, not a copy: a post's bytes are
- * rendered once and shared by every member's connection, so that framing it for a member costs
- * a header (those of short messages made once, here) and no copy of the text. Only a write
- * made of several pieces (lines that queued while the client was behind) is copied once, into
- * one, since finding a position in a chain of pieces walks the chain from its start. One
- * instance writes one connection's data frames; the control frames are pure functions.
+ * <p>The lines of one write become the frames of one write, copied once into one array: a
+ * write's bytes are often a chain of pieces (the lines that queued while the client was
+ * behind), in which both reading byte by byte and building a chain of frames cost more than the
+ * copy. One instance writes one connection's data frames; the control frames are pure functions.
  */
 final class FrameWriter {
 
   private static final byte LF = '\n';
-  private static final ByteString[] SHORT_TEXT_HEADERS = new ByteString[126];
-
-  static {
-    for (int length = 0; length < SHORT_TEXT_HEADERS.length; length++) {
-      SHORT_TEXT_HEADERS[length] = header(TEXT, length);
-    }
-  }
 
   private ByteString partial = ByteString.emptyByteString();
 
   /** The frames for the lines {@code bytes} completes, in order; empty when it completes none. */
   ByteString messages(ByteString bytes) {
-    ByteString rest = (partial.isEmpty() ? bytes : partial.concat(bytes)).compact();
-    ByteString frames = ByteString.emptyByteString();
+    ByteString rest = partial.isEmpty() ? bytes : partial.concat(bytes);
+    byte[] in = rest.toArrayUnsafe();
+    int size = 0;
     int from = 0;
-    for (int end = rest.indexOf(LF, from); end >= 0; end = rest.indexOf(LF, from)) {
-      int length = end - from;
-      ByteString header = length < SHORT_TEXT_HEADERS.length
-          ? SHORT_TEXT_HEADERS[length] : header(TEXT, length);
-      frames = frames.concat(header).concat(rest.slice(from, end));
-      from = end + 1;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == LF) {
+        size += WebSocketFrame.headerLength(i - from) + i - from;
+        from = i + 1;
+      }
     }
     partial = rest.drop(from);
-    return frames;
+    if (from == 0) {
+      return ByteString.emptyByteString();
+    }
+    byte[] frames = new byte[size];
+    int at = 0;
+    from = 0;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == LF) {
+        at = WebSocketFrame.writeHeader(frames, at, TEXT, i - from, false);
+        System.arraycopy(in, from, frames, at, i - from);
+        at += i - from;
+        from = i + 1;
+      }
+    }
+    return ByteString.fromArrayUnsafe(frames);
   }
 
   /** A pong answering a ping that carried {@code payload}. */
