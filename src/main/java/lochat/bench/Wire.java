@@ -236,7 +236,8 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
   /**
    * Lochat's web protocol (docs/protocol.md, part III): the native protocol's commands and
-   * replies as JSON objects, one per WebSocket message.
+   * replies as JSON objects, one per WebSocket message (or several in an array, which the
+   * transport hands over one by one).
    *
    * <p>A delivery is a {@code msg} message that is not {@code "history":true}. It is recognised
    * on bytes: Lochat writes {@code type} first, so the message is {@code {"type":"msg",...}};

@@ -4,71 +4,81 @@ import static lochat.protocol.web.WebSocketFrame.CLOSE;
 import static lochat.protocol.web.WebSocketFrame.PONG;
 import static lochat.protocol.web.WebSocketFrame.TEXT;
 
-import java.util.Arrays;
 import lochat.protocol.web.WebSocketFrame;
 import org.apache.pekko.util.ByteString;
 
 /**
  * Writes the server's frames (RFC 6455, section 5; a server's are never masked). The session
- * writes LF-ended lines, each one JSON message; {@link #messages} makes each line one text
- * frame, and a line cut by the end of a write waits for the rest.
+ * writes LF-ended lines, each one JSON message; {@link #messages} turns the lines that one write
+ * of the connection carries into one text frame: the line itself when there is one, else a JSON
+ * array of them, in their order (Part III of docs/protocol.md), as the other listeners write
+ * whatever queued in one write. A line cut by the end of a write waits for the rest.
  *
- * <p>The lines of one write become the frames of one write, copied once into one array: a
- * write's bytes are often a chain of pieces (the lines that queued while the client was
- * behind), in which both reading byte by byte and building a chain of frames cost more than the
- * copy. One instance writes one connection's data frames; the control frames are pure functions.
+ * <p>The lines are copied once, into the frame, and read there: a write's bytes are often a
+ * chain of pieces, in which reading byte by byte is slow. One instance writes one connection's
+ * data frames; the control frames are pure functions.
  */
 final class FrameWriter {
 
   private static final byte LF = '\n';
+  /** Where a frame's payload is copied to: after room for the longest header and a bracket. */
+  private static final int PAYLOAD_AT = WebSocketFrame.MAX_HEADER_BYTES + 1;
 
   private ByteString partial = ByteString.emptyByteString();
 
-  /** The frames for the lines {@code bytes} completes, in order; empty when it completes none. */
+  /** The frame for the lines {@code bytes} completes, or nothing when it completes none. */
   ByteString messages(ByteString bytes) {
     ByteString rest = partial.isEmpty() ? bytes : partial.concat(bytes);
-    byte[] in = rest.toArrayUnsafe();
-    int size = 0;
-    int from = 0;
-    for (int i = 0; i < in.length; i++) {
-      if (in[i] == LF) {
-        size += WebSocketFrame.headerLength(i - from) + i - from;
-        from = i + 1;
-      }
+    int size = rest.size();
+    byte[] frame = new byte[PAYLOAD_AT + size + 1];
+    rest.copyToArray(frame, PAYLOAD_AT, size);
+    int last = PAYLOAD_AT + size - 1;
+    while (last >= PAYLOAD_AT && frame[last] != LF) {
+      last--;
     }
-    partial = rest.drop(from);
-    if (from == 0) {
+    if (last < PAYLOAD_AT) {
+      partial = rest;
       return ByteString.emptyByteString();
     }
-    byte[] frames = new byte[size];
-    int at = 0;
-    from = 0;
-    for (int i = 0; i < in.length; i++) {
-      if (in[i] == LF) {
-        at = WebSocketFrame.writeHeader(frames, at, TEXT, i - from, false);
-        System.arraycopy(in, from, frames, at, i - from);
-        at += i - from;
-        from = i + 1;
+    partial = rest.drop(last - PAYLOAD_AT + 1);
+    boolean several = false;
+    for (int i = PAYLOAD_AT; i < last; i++) {
+      if (frame[i] == LF) {
+        frame[i] = ',';
+        several = true;
       }
     }
-    return ByteString.fromArrayUnsafe(frames);
+    if (!several) {
+      return framed(frame, TEXT, PAYLOAD_AT, last - PAYLOAD_AT);
+    }
+    frame[PAYLOAD_AT - 1] = '[';
+    frame[last] = ']';
+    return framed(frame, TEXT, PAYLOAD_AT - 1, last - PAYLOAD_AT + 2);
   }
 
   /** A pong answering a ping that carried {@code payload}. */
   static ByteString pong(ByteString payload) {
-    return header(PONG, payload.size()).concat(payload);
+    return control(PONG, payload.toArray());
   }
 
   /** A close frame with status {@code code}. */
   static ByteString close(int code) {
-    return header(CLOSE, 2)
-        .concat(ByteString.fromArrayUnsafe(new byte[] {(byte) (code >>> 8), (byte) code}));
+    return control(CLOSE, new byte[] {(byte) (code >>> 8), (byte) code});
   }
 
-  /** The header of a final frame of {@code opcode} carrying {@code length} bytes. */
-  private static ByteString header(int opcode, int length) {
-    byte[] header = new byte[WebSocketFrame.MAX_HEADER_BYTES];
-    int end = WebSocketFrame.writeHeader(header, 0, opcode, length, false);
-    return ByteString.fromArrayUnsafe(Arrays.copyOf(header, end));
+  private static ByteString control(int opcode, byte[] payload) {
+    byte[] frame = new byte[PAYLOAD_AT + payload.length];
+    System.arraycopy(payload, 0, frame, PAYLOAD_AT, payload.length);
+    return framed(frame, opcode, PAYLOAD_AT, payload.length);
+  }
+
+  /**
+   * The frame of {@code opcode} whose {@code length} bytes of payload are in {@code frame} from
+   * {@code payloadAt}, its header written just before them.
+   */
+  private static ByteString framed(byte[] frame, int opcode, int payloadAt, int length) {
+    int start = payloadAt - WebSocketFrame.headerLength(length);
+    WebSocketFrame.writeHeader(frame, start, opcode, length, false);
+    return ByteString.fromArrayUnsafe(frame, start, payloadAt + length - start);
   }
 }

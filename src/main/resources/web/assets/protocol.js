@@ -145,13 +145,16 @@ export class Connection {
     if (typeof data !== 'string') {
       return;
     }
-    let message;
+    let parsed;
     try {
-      message = JSON.parse(data);
+      parsed = JSON.parse(data);
     } catch {
       return;
     }
-    this.handle(message);
+    // Several messages the server had ready at once come as one array, in order.
+    for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
+      this.handle(message);
+    }
   }
 
   handle(message) {

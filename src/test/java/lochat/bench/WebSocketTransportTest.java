@@ -207,6 +207,16 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void anArrayOfMessagesSentTogetherIsReadAsEachOfThemInOrder() {
+    Feed feed = new Feed().open();
+    feed.give(serverFrame(true, WebSocketFrame.TEXT, text(
+        "[{\"type\":\"msg\",\"text\":\"a],[{\\\"b\"},{\"type\":\"joined\",\"x\":[1,{\"y\":2}]},"
+            + "{\"type\":\"msg\"}]")));
+    assertEquals(List.of("{\"type\":\"msg\",\"text\":\"a],[{\\\"b\"}",
+        "{\"type\":\"joined\",\"x\":[1,{\"y\":2}]}", "{\"type\":\"msg\"}"), feed.heard.messages);
+  }
+
+  @Test
   void serverFramesOfEveryLengthClassAreReadWhole() {
     for (int length : new int[] {0, 1, 125, 126, 127, 65535, 65536}) {
       Feed feed = new Feed().open();

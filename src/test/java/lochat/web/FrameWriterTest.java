@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
 
@@ -17,37 +15,25 @@ class FrameWriterTest {
   /** One frame as a client reads it: its first byte, and its payload as text. */
   record Frame(int first, String payload) {}
 
-  /** The unmasked frames {@code bytes} holds, exactly. */
-  static List<Frame> frames(ByteString bytes) {
-    byte[] b = bytes.toArray();
-    List<Frame> frames = new ArrayList<>();
-    int at = 0;
-    while (at < b.length) {
-      assertEquals(0, b[at + 1] & 0x80, "a server's frames are not masked");
-      int length = b[at + 1] & 0x7f;
-      int payload = at + 2;
-      if (length == 126) {
-        length = ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
-        payload = at + 4;
-      } else if (length == 127) {
-        long longLength = 0;
-        for (int i = 0; i < 8; i++) {
-          longLength = (longLength << 8) | (b[at + 2 + i] & 0xff);
-        }
-        length = (int) longLength;
-        payload = at + 10;
-      }
-      frames.add(new Frame(b[at] & 0xff, new String(b, payload, length, StandardCharsets.UTF_8)));
-      at = payload + length;
-    }
-    assertEquals(b.length, at, "whole frames, nothing after them");
-    return frames;
-  }
-
+  /** Reads the one unmasked frame {@code bytes} holds, checking its length. */
   static Frame frame(ByteString bytes) {
-    List<Frame> frames = frames(bytes);
-    assertEquals(1, frames.size(), "one frame");
-    return frames.get(0);
+    byte[] b = bytes.toArray();
+    assertEquals(0, b[1] & 0x80, "a server's frames are not masked");
+    int length = b[1] & 0x7f;
+    int at = 2;
+    if (length == 126) {
+      length = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+      at = 4;
+    } else if (length == 127) {
+      long longLength = 0;
+      for (int i = 0; i < 8; i++) {
+        longLength = (longLength << 8) | (b[2 + i] & 0xff);
+      }
+      length = (int) longLength;
+      at = 10;
+    }
+    assertEquals(at + length, b.length, "one frame, exactly");
+    return new Frame(b[0] & 0xff, new String(b, at, length, StandardCharsets.UTF_8));
   }
 
   private static Frame text(String payload) {
@@ -61,13 +47,13 @@ class FrameWriterTest {
   }
 
   @Test
-  void linesWrittenTogetherGoOutAsOneFrameEachInTheirOrder() {
+  void linesWrittenTogetherGoOutAsOneArrayInTheirOrder() {
     FrameWriter writer = new FrameWriter();
     ByteString pieces = ByteString.fromString("{\"a\":1}\n")
         .concat(ByteString.fromString("{\"b\":\"é\"}\n{\"c\":\"x,y\"}\n"))
         .concat(ByteString.fromString("{\"d\""));
-    assertEquals(List.of(text("{\"a\":1}"), text("{\"b\":\"é\"}"), text("{\"c\":\"x,y\"}")),
-        frames(writer.messages(pieces)));
+    assertEquals(text("[{\"a\":1},{\"b\":\"é\"},{\"c\":\"x,y\"}]"),
+        frame(writer.messages(pieces)));
     assertEquals(text("{\"d\":4}"), frame(writer.messages(ByteString.fromString(":4}\n"))));
   }
 
@@ -86,6 +72,10 @@ class FrameWriterTest {
       assertEquals(text(line), frame(new FrameWriter().messages(ByteString.fromString(line + "\n"))),
           "length " + length);
     }
+    String half = "y".repeat(62);
+    assertEquals(text("[" + half + "," + half + "]"), frame(new FrameWriter()
+        .messages(ByteString.fromString(half + "\n" + half + "\n"))),
+        "an array of 127 bytes from lines of 125");
   }
 
   @Test

@@ -72,7 +72,6 @@ public final class WebSocketFrame {
     return at + 10;
   }
 
-
   /** The length of the header {@link #writeHeader} writes for an unmasked frame of {@code length}. */
   public static int headerLength(int length) {
     return length < 126 ? 2 : length <= 0xffff ? 4 : 10;
