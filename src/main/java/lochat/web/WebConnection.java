@@ -11,6 +11,7 @@ import lochat.connection.IncomingConnection;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
@@ -37,6 +38,7 @@ final class WebConnection implements RequestHead.Reader {
   private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route =
       new CompletableFuture<>();
   private final CompletableFuture<Done> served = new CompletableFuture<>();
+  private volatile WebSocketConnection webSocket;
 
   /**
    * @param http pekko-http's server for the page and its assets
@@ -49,11 +51,22 @@ final class WebConnection implements RequestHead.Reader {
     this.accepted = accepted;
   }
 
-  /** The connection's flow: its first request read within {@code timeout}, then its route. */
+  /**
+   * The connection's flow: its first request read within {@code timeout}, then its route. A
+   * chat connection whose socket broke before its route was decided is told so
+   * ({@link WebSocketConnection#neverRan}).
+   */
   Flow<ByteString, ByteString, NotUsed> flow(Duration timeout) {
     return Flow.fromGraph(new RequestHead(this, timeout))
-        .via(Flow.completionStageFlow(route))
-        .mapMaterializedValue(ignored -> NotUsed.getInstance());
+        .viaMat(Flow.completionStageFlow(route), Keep.right())
+        .mapMaterializedValue(routed -> {
+          routed.whenCompleteAsync((ran, neverRan) -> {
+            if (neverRan != null && webSocket != null) {
+              webSocket.neverRan();
+            }
+          }, ConnectionFlow.COMPLETING_THREAD);
+          return NotUsed.getInstance();
+        });
   }
 
   /**
@@ -68,8 +81,9 @@ final class WebConnection implements RequestHead.Reader {
   public boolean onHead(ByteString head) {
     WebSocketHandshake.Request request = WebSocketHandshake.read(head);
     if (request instanceof WebSocketHandshake.Upgrade upgrade) {
+      webSocket = new WebSocketConnection(remote, upgrade.switching(), route);
       served.complete(Done.getInstance());
-      accepted.accept(new WebSocketConnection(remote, upgrade.switching(), route));
+      accepted.accept(webSocket);
       return false;
     }
     if (request instanceof WebSocketHandshake.Refused refused) {

@@ -10,6 +10,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -18,12 +20,19 @@ import org.apache.pekko.util.ByteString;
  * refused it ({@link #refuse}), with the connection's flow behind {@link WebSocketFraming}. A
  * refused browser is still upgraded, so that the page can show why: it gets the one message and
  * the close.
+ *
+ * <p>A browser whose connection broke before the answer never runs that flow on its socket
+ * ({@link #neverRan}): the flow is then run on nothing, so that its session sees its input end
+ * and closes, and the listener frees its place.
  */
 final class WebSocketConnection implements IncomingConnection {
 
   private final InetSocketAddress remote;
   private final ByteString switching;
   private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route;
+  private boolean neverRan;
+  private Flow<ByteString, ByteString, NotUsed> offered;
+  private ActorSystem<?> system;
 
   /**
    * @param switching the {@code 101} answer to the handshake
@@ -43,20 +52,56 @@ final class WebSocketConnection implements IncomingConnection {
 
   @Override
   public void refuse(ByteString bytes, Duration linger, ActorSystem<?> system) {
-    route.complete(WebSocketFraming.create(switching)
-        .join(ConnectionFlow.sayAndClose(bytes, linger)));
+    offer(WebSocketFraming.create(switching).join(ConnectionFlow.sayAndClose(bytes, linger)),
+        system);
   }
 
   @Override
   public CompletionStage<Done> run(
       Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
     CompletableFuture<Done> closed = new CompletableFuture<>();
-    route.complete(WebSocketFraming.create(switching).join(flow)
+    offer(WebSocketFraming.create(switching).join(flow)
         .watchTermination((notUsed, ended) -> {
           ended.whenCompleteAsync((done, failure) -> closed.complete(Done.getInstance()),
               ConnectionFlow.COMPLETING_THREAD);
           return notUsed;
-        }));
+        }), system);
     return closed;
+  }
+
+  /** The connection ended without running its route: whatever is offered runs on nothing. */
+  void neverRan() {
+    Flow<ByteString, ByteString, NotUsed> orphan;
+    ActorSystem<?> runOn;
+    synchronized (this) {
+      neverRan = true;
+      orphan = offered;
+      runOn = system;
+      offered = null;
+    }
+    if (orphan != null) {
+      runOnNothing(orphan, runOn);
+    }
+  }
+
+  private void offer(Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
+    boolean orphan;
+    synchronized (this) {
+      orphan = neverRan;
+      if (!orphan) {
+        offered = flow;
+        this.system = system;
+      }
+    }
+    if (orphan) {
+      runOnNothing(flow, system);
+    } else {
+      route.complete(flow);
+    }
+  }
+
+  private static void runOnNothing(Flow<ByteString, ByteString, NotUsed> flow,
+      ActorSystem<?> system) {
+    Source.<ByteString>empty().via(flow).runWith(Sink.ignore(), system);
   }
 }

@@ -80,6 +80,17 @@ public final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /** Half-closes the socket: the server reads the end of the input. */
+  public void finishSending() throws IOException {
+    socket.shutdownOutput();
+  }
+
+  /** Closes the socket with a reset (RST), as a browser whose machine dropped it. */
+  public void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
   /** A frame as a browser writes it: masked. */
   public static byte[] frame(boolean fin, int opcode, byte[] payload) {
     byte[] frame = new byte[WebSocketFrame.MAX_HEADER_BYTES + payload.length];

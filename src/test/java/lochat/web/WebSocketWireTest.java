@@ -108,6 +108,45 @@ class WebSocketWireTest {
   }
 
   @Test
+  void aBrowserThatClosesRightAfterItsHandshakeIsLetGo() throws Exception {
+    try (TestServer server = TestServer.start();
+        RawWebSocket socket = RawWebSocket.open(server.webPort())) {
+      socket.send(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: " + RawWebSocket.KEY + "\r\n"
+          + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.finishSending();
+      assertTrue(socket.readHead().startsWith("HTTP/1.1 101 "));
+      assertEquals(1000, socket.readFrame(CLOSE).closeCode(),
+          "the session saw its input end and closed");
+      assertTrue(socket.closedByServer());
+    }
+  }
+
+  @Test
+  void aBrowserResetWhileItsAdmissionIsPendingFreesItsPlace() throws Exception {
+    try (TestServer server = TestServer.start("lochat.max-connections = 1")) {
+      for (int i = 0; i < 20; i++) {
+        RawWebSocket socket = RawWebSocket.open(server.webPort());
+        socket.send(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: " + RawWebSocket.KEY + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.reset();
+      }
+      long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+      while (true) {
+        try (RawWebSocket next = RawWebSocket.connect(server.webPort())) {
+          String first = next.readFrame(TEXT).text();
+          if (first.contains("\"prompt\"")) {
+            break;
+          }
+          assertTrue(first.contains("server-full"), first);
+          assertTrue(System.nanoTime() < deadline, "the reset browsers' places were never freed");
+        }
+      }
+    }
+  }
+
+  @Test
   void aHandshakeOfAnotherVersionIsToldWhichOneIsSpoken() throws Exception {
     try (TestServer server = TestServer.start();
         RawWebSocket socket = RawWebSocket.open(server.webPort())) {
