@@ -18,7 +18,7 @@ public sealed interface ChatEvent {
    * An event a room sends alike to every member it shows it to, so that each wire form of it is
    * rendered once and shared ({@link SharedRenderings}): a post, a member's arrival or departure.
    */
-  interface RenderedOnce {
+  sealed interface RenderedOnce extends ChatEvent permits Posted, MemberJoined, MemberLeft {
     SharedRenderings renderings();
   }
 
@@ -32,7 +32,7 @@ public sealed interface ChatEvent {
    */
   record Posted(String room, String nick, String user, String protocol, String text,
       MessageKind kind, Map<String, String> tags, Instant at, long id,
-      SharedRenderings renderings) implements ChatEvent, RenderedOnce {
+      SharedRenderings renderings) implements RenderedOnce {
 
     public Posted {
       tags = Map.copyOf(tags);
@@ -60,7 +60,7 @@ public sealed interface ChatEvent {
 
   /** {@code nick} joined {@code room}; {@code user} is its user name. */
   record MemberJoined(String room, String nick, String user, SharedRenderings renderings)
-      implements ChatEvent, RenderedOnce {
+      implements RenderedOnce {
 
     public MemberJoined(String room, String nick, String user) {
       this(room, nick, user, new SharedRenderings());
@@ -77,7 +77,7 @@ public sealed interface ChatEvent {
    * lost its connection), so that a protocol that reports a quit once per user, like IRC, can.
    */
   record MemberLeft(String room, String nick, String reason, boolean leftServer,
-      SharedRenderings renderings) implements ChatEvent, RenderedOnce {
+      SharedRenderings renderings) implements RenderedOnce {
 
     public MemberLeft(String room, String nick, String reason, boolean leftServer) {
       this(room, nick, reason, leftServer, new SharedRenderings());

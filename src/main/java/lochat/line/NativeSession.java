@@ -69,7 +69,7 @@ public final class NativeSession {
   /** @param codec the wire form: the native protocol's lines, or the browser's JSON */
   public static Behavior<SessionCommand> create(SessionSetup setup, NativeCodec codec) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      Function<Posted, ByteString> post = posted -> renderedOnce(codec, posted, posted);
+      Function<Posted, ByteString> post = posted -> renderedOnce(codec, posted);
       SessionLifecycle session = new SessionLifecycle(context, timers, setup,
           PostBytes.of(post, post));
       return new NativeRegistration(context, session, setup.archive(), codec).start();
@@ -415,9 +415,8 @@ public final class NativeSession {
    * A post as a client of {@code codec}'s form is shown it, rendered once for all of them (the
    * form's protocol names the rendering); rooms call this too.
    */
-  private static ByteString renderedOnce(NativeCodec codec, ChatEvent event,
-      ChatEvent.RenderedOnce once) {
-    return SessionLifecycle.shared(once, codec.protocol(), NativeProtocol.LINE_ENDING,
+  private static ByteString renderedOnce(NativeCodec codec, ChatEvent.RenderedOnce event) {
+    return SessionLifecycle.shared(event, codec.protocol(), NativeProtocol.LINE_ENDING,
         () -> List.of(codec.replies().event(event)));
   }
 
@@ -442,7 +441,7 @@ public final class NativeSession {
         return Behaviors.same();
       }
       if (event instanceof ChatEvent.RenderedOnce once) {
-        session.sendEncoded(renderedOnce(codec, event, once));
+        session.sendEncoded(renderedOnce(codec, once));
       } else {
         send(render.event(event));
       }

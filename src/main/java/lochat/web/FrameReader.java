@@ -74,7 +74,7 @@ final class FrameReader {
 
   /** Whether a frame or a message has begun and not ended: input that ends now is cut short. */
   boolean unfinished() {
-    return inMessage || (inFrame && opcode < CLOSE) || (headerFilled > 0);
+    return inMessage || headerFilled > 0;
   }
 
   /** Reads the next piece of the input. */

@@ -37,8 +37,8 @@ final class WebConnection implements RequestHead.Reader {
   private final Consumer<IncomingConnection> accepted;
   private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route =
       new CompletableFuture<>();
+  private final CompletableFuture<NotUsed> routed = new CompletableFuture<>();
   private final CompletableFuture<Done> served = new CompletableFuture<>();
-  private volatile WebSocketConnection webSocket;
 
   /**
    * @param http pekko-http's server for the page and its assets
@@ -52,17 +52,19 @@ final class WebConnection implements RequestHead.Reader {
   }
 
   /**
-   * The connection's flow: its first request read within {@code timeout}, then its route. A
-   * chat connection whose socket broke before its route was decided is told so
-   * ({@link WebSocketConnection#neverRan}).
+   * The connection's flow: its first request read within {@code timeout}, then its route. Its
+   * route runs on the socket ({@code routed} completes), or never does, when the socket broke
+   * first ({@code routed} fails).
    */
   Flow<ByteString, ByteString, NotUsed> flow(Duration timeout) {
     return Flow.fromGraph(new RequestHead(this, timeout))
         .viaMat(Flow.completionStageFlow(route), Keep.right())
-        .mapMaterializedValue(routed -> {
-          routed.whenCompleteAsync((ran, neverRan) -> {
-            if (neverRan != null && webSocket != null) {
-              webSocket.neverRan();
+        .mapMaterializedValue(ran -> {
+          ran.whenCompleteAsync((notUsed, never) -> {
+            if (never == null) {
+              routed.complete(NotUsed.getInstance());
+            } else {
+              routed.completeExceptionally(never);
             }
           }, ConnectionFlow.COMPLETING_THREAD);
           return NotUsed.getInstance();
@@ -81,9 +83,8 @@ final class WebConnection implements RequestHead.Reader {
   public boolean onHead(ByteString head) {
     WebSocketHandshake.Request request = WebSocketHandshake.read(head);
     if (request instanceof WebSocketHandshake.Upgrade upgrade) {
-      webSocket = new WebSocketConnection(remote, upgrade.switching(), route);
       served.complete(Done.getInstance());
-      accepted.accept(webSocket);
+      accepted.accept(new WebSocketConnection(remote, upgrade.switching(), route, routed));
       return false;
     }
     if (request instanceof WebSocketHandshake.Refused refused) {

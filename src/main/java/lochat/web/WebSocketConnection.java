@@ -22,27 +22,28 @@ import org.apache.pekko.util.ByteString;
  * the close.
  *
  * <p>A browser whose connection broke before the answer never runs that flow on its socket
- * ({@link #neverRan}): the flow is then run on nothing, so that its session sees its input end
- * and closes, and the listener frees its place.
+ * ({@code routed} fails): the flow is then run on nothing, so that its session sees its input
+ * end and closes, and the listener frees its place.
  */
 final class WebSocketConnection implements IncomingConnection {
 
   private final InetSocketAddress remote;
   private final ByteString switching;
   private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route;
-  private boolean neverRan;
-  private Flow<ByteString, ByteString, NotUsed> offered;
-  private ActorSystem<?> system;
+  private final CompletionStage<NotUsed> routed;
 
   /**
    * @param switching the {@code 101} answer to the handshake
    * @param route completed with the flow that serves the socket
+   * @param routed completes when that flow runs on the socket, fails when it never will
    */
   WebSocketConnection(InetSocketAddress remote, ByteString switching,
-      CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route) {
+      CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route,
+      CompletionStage<NotUsed> routed) {
     this.remote = remote;
     this.switching = switching;
     this.route = route;
+    this.routed = routed;
   }
 
   @Override
@@ -69,35 +70,13 @@ final class WebSocketConnection implements IncomingConnection {
     return closed;
   }
 
-  /** The connection ended without running its route: whatever is offered runs on nothing. */
-  void neverRan() {
-    Flow<ByteString, ByteString, NotUsed> orphan;
-    ActorSystem<?> runOn;
-    synchronized (this) {
-      neverRan = true;
-      orphan = offered;
-      runOn = system;
-      offered = null;
-    }
-    if (orphan != null) {
-      runOnNothing(orphan, runOn);
-    }
-  }
-
   private void offer(Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
-    boolean orphan;
-    synchronized (this) {
-      orphan = neverRan;
-      if (!orphan) {
-        offered = flow;
-        this.system = system;
+    route.complete(flow);
+    routed.whenCompleteAsync((ran, never) -> {
+      if (never != null) {
+        runOnNothing(flow, system);
       }
-    }
-    if (orphan) {
-      runOnNothing(flow, system);
-    } else {
-      route.complete(flow);
-    }
+    }, ConnectionFlow.COMPLETING_THREAD);
   }
 
   private static void runOnNothing(Flow<ByteString, ByteString, NotUsed> flow,

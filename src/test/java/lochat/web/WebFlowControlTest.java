@@ -1,7 +1,6 @@
 package lochat.web;
 
 import static lochat.testing.WebTestClient.type;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeUnit;
 import lochat.testing.SlowReaderRun;
