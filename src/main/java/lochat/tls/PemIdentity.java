@@ -29,12 +29,12 @@ final class PemIdentity {
 
   static KeyAndChain load(Path certificateFile, Path keyFile) throws TlsUnavailable {
     List<X509Certificate> chain = certificates(certificateFile,
-        read("certificate", certificateFile));
-    PrivateKey key = PrivateKeys.read(keyFile, read("private key", keyFile));
+        read("certificate", certificateFile, "lochat.tls.certificate"));
+    PrivateKey key = PrivateKeys.read(keyFile,
+        read("private key", keyFile, "lochat.tls.private-key"));
     if (!PrivateKeys.matches(key, chain.get(0).getPublicKey())) {
       throw new TlsUnavailable("The TLS private key " + keyFile + " does not belong to the"
-          + " certificate " + certificateFile + " (its first certificate): give the key it was"
-          + " made with");
+          + " certificate " + certificateFile + " (its first certificate)");
     }
     return new KeyAndChain(key, chain, certificateFile);
   }
@@ -58,8 +58,7 @@ final class PemIdentity {
       }
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new TlsUnavailable("The TLS certificate " + file + " is damaged ("
-          + TlsUnavailable.reason(e) + "): give the PEM file your certificate authority sent,"
-          + " or make it again", e);
+          + TlsUnavailable.reason(e) + ")", e);
     }
     if (chain.isEmpty()) {
       throw new TlsUnavailable("The TLS certificate " + file + " holds no PEM certificate"
@@ -68,7 +67,7 @@ final class PemIdentity {
     return chain;
   }
 
-  private static String read(String what, Path file) throws TlsUnavailable {
+  private static String read(String what, Path file, String setting) throws TlsUnavailable {
     try {
       if (Files.size(file) > LIMIT) {
         throw new TlsUnavailable("The TLS " + what + " " + file + " is over " + LIMIT / 1024
@@ -76,7 +75,8 @@ final class PemIdentity {
       }
       return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (NoSuchFileException e) {
-      throw new TlsUnavailable("The TLS " + what + " " + file + " does not exist");
+      throw new TlsUnavailable("The TLS " + what + " " + file + " does not exist (" + setting
+          + ")");
     } catch (IOException e) {
       throw new TlsUnavailable("Cannot read the TLS " + what + " " + file + ": "
           + TlsUnavailable.reason(e), e);

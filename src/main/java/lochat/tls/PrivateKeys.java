@@ -62,7 +62,7 @@ final class PrivateKeys {
       return decode(file, block);
     } catch (RuntimeException | GeneralSecurityException e) {
       throw new TlsUnavailable("The TLS private key " + file + " is damaged ("
-          + TlsUnavailable.reason(e) + "): give the key the certificate was made for", e);
+          + TlsUnavailable.reason(e) + ")", e);
     }
   }
 

@@ -19,15 +19,17 @@ import java.util.Set;
  * trusting it.
  *
  * <p>Each file is written to a temporary file and moved into place, the key first and readable
- * by its owner only where the file system has POSIX permissions; a half-written pair (a crash
- * between the two) is reported, not silently replaced, because replacing it changes what
- * clients see. It does not lock: two servers must not share a data directory.
+ * by its owner only where the file system has POSIX permissions; a key whose certificate cannot
+ * be written is removed. A half pair found at start (a crash between the two) is reported, not
+ * silently replaced, because replacing it changes what clients see. It does not lock: two servers must not share a data directory.
  */
 final class SelfSignedFiles {
 
   static final String CERTIFICATE = "certificate.pem";
   static final String PRIVATE_KEY = "private-key.pem";
 
+  private static final String CHANGED =
+      " (clients that trusted the old one will then warn that it changed)";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
@@ -57,7 +59,8 @@ final class SelfSignedFiles {
       Path present = certificate ? certificate() : privateKey();
       Path missing = certificate ? privateKey() : certificate();
       throw new TlsUnavailable("The self-signed TLS certificate in " + directory + " is"
-          + " incomplete: " + present + " is there but " + missing + " is not" + deleteHint());
+          + " incomplete: " + present + " is there but " + missing + " is not; delete "
+          + present + " to have a new certificate made" + CHANGED);
     }
     return !certificate;
   }
@@ -67,7 +70,12 @@ final class SelfSignedFiles {
     try {
       Files.createDirectories(directory);
       writeAtomically(privateKey(), made.privateKeyPem(), true);
-      writeAtomically(certificate(), made.certificatePem(), false);
+      try {
+        writeAtomically(certificate(), made.certificatePem(), false);
+      } catch (IOException e) {
+        Files.deleteIfExists(privateKey());
+        throw e;
+      }
     } catch (IOException e) {
       throw new TlsUnavailable("Cannot keep the self-signed TLS certificate in " + directory
           + ": " + TlsUnavailable.reason(e) + " (check lochat.data-dir)", e);
@@ -77,8 +85,7 @@ final class SelfSignedFiles {
   /** What to add to a message about a damaged pair: how to get a new one, and its cost. */
   String deleteHint() {
     return "; delete both " + CERTIFICATE + " and " + PRIVATE_KEY + " in " + directory
-        + " to have a new certificate made (clients that trusted the old one will then warn"
-        + " that it changed)";
+        + " to have a new certificate made" + CHANGED;
   }
 
   private void writeAtomically(Path target, String text, boolean secret) throws IOException {

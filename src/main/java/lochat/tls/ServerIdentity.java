@@ -144,16 +144,17 @@ public final class ServerIdentity {
   static List<String> validityWarnings(KeyAndChain loaded, Instant now) {
     List<String> warnings = new ArrayList<>();
     for (X509Certificate certificate : loaded.chain()) {
-      String which = certificate == loaded.leaf() ? "The TLS certificate"
-          : "The intermediate certificate " + certificate.getSubjectX500Principal().getName();
+      String which = certificate == loaded.leaf() ? "The TLS certificate " + loaded.source()
+          : "The intermediate certificate " + certificate.getSubjectX500Principal().getName()
+              + " in " + loaded.source();
       try {
         certificate.checkValidity(Date.from(now));
       } catch (CertificateExpiredException e) {
-        warnings.add(which + " in " + loaded.source() + " expired on "
+        warnings.add(which + " expired on "
             + certificate.getNotAfter().toInstant() + ": clients that check it will refuse"
             + " to connect; renew it");
       } catch (CertificateNotYetValidException e) {
-        warnings.add(which + " in " + loaded.source() + " is not valid before "
+        warnings.add(which + " is not valid before "
             + certificate.getNotBefore().toInstant() + ": clients that check it will refuse"
             + " to connect until then (is this machine's clock right?)");
       }

@@ -10,8 +10,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -38,7 +38,7 @@ class ServerIdentityTest {
     assertTrue(Files.isRegularFile(tls().resolve("private-key.pem")));
     assertEquals("CN=kitchen,O=Lochat", first.certificate().getSubjectX500Principal().getName());
     assertEquals(Fingerprint.sha256(first.certificate()), first.fingerprint());
-    assertEquals(first.warnings().toString(), "[]");
+    assertEquals(List.of(), first.warnings());
 
     ServerIdentity second = ServerIdentity.load(SELF_SIGNED, dataDir, "renamed");
     assertFalse(second.created());
@@ -48,8 +48,7 @@ class ServerIdentityTest {
 
   @Test
   void thePrivateKeyIsReadableByItsOwnerOnly() throws Exception {
-    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews()
-        .contains("posix"), "this file system has no POSIX permissions");
+    assumePosix();
     ServerIdentity.load(SELF_SIGNED, dataDir, "kitchen");
     assertEquals("rw-------", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(tls().resolve("private-key.pem"))));
@@ -62,12 +61,11 @@ class ServerIdentityTest {
 
   @Test
   void aKeyOthersCanReadIsAWarning() throws Exception {
-    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews()
-        .contains("posix"), "this file system has no POSIX permissions");
+    assumePosix();
     ServerIdentity.load(SELF_SIGNED, dataDir, "kitchen");
     Path key = tls().resolve("private-key.pem");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    assertEquals(java.util.List.of("The TLS private key " + key + " can be read by other users"
+    assertEquals(List.of("The TLS private key " + key + " can be read by other users"
             + " of this machine: `chmod 600 " + key + "`"),
         ServerIdentity.load(SELF_SIGNED, dataDir, "kitchen").warnings());
   }
@@ -100,7 +98,7 @@ class ServerIdentityTest {
     Path key = tls().resolve("private-key.pem");
     Files.delete(key);
     assertFailure(() -> ServerIdentity.load(SELF_SIGNED, dataDir, "kitchen"),
-        "is incomplete", key + " is not", "delete both", "changed");
+        "is incomplete", key + " is not", "delete " + tls().resolve("certificate.pem"), "changed");
   }
 
   @Test
@@ -109,7 +107,7 @@ class ServerIdentityTest {
     Path certificate = tls().resolve("certificate.pem");
     Files.delete(certificate);
     assertFailure(() -> ServerIdentity.load(SELF_SIGNED, dataDir, "kitchen"),
-        certificate + " is not", "delete both");
+        certificate + " is not", "delete " + tls().resolve("private-key.pem"));
     assertFalse(Files.exists(certificate), "the half pair is not replaced");
   }
 
@@ -147,6 +145,11 @@ class ServerIdentityTest {
     assertFailure(() -> ServerIdentity.load(SELF_SIGNED, notADirectory, "kitchen"),
         "Cannot keep the self-signed TLS certificate in " + notADirectory.resolve("tls"),
         "lochat.data-dir");
+  }
+
+  private static void assumePosix() {
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews()
+        .contains("posix"), "this file system has no POSIX permissions");
   }
 
   /** {@code load} fails with one line holding every fragment. */
