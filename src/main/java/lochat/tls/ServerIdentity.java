@@ -2,6 +2,7 @@ package lochat.tls;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
@@ -60,17 +61,19 @@ public final class ServerIdentity {
     if (settings.selfSigned()) {
       return selfSigned(new SelfSignedFiles(dataDir), serverName);
     }
-    Path certificateFile = Path.of(settings.certificate());
+    Path certificateFile = path(settings.certificate(), "lochat.tls.certificate");
+    Path keyFile = settings.keystore() ? null
+        : path(settings.privateKey(), "lochat.tls.private-key");
     KeyAndChain loaded = settings.keystore()
         ? KeystoreIdentity.load(certificateFile, settings.password())
-        : PemIdentity.load(certificateFile, Path.of(settings.privateKey()));
+        : PemIdentity.load(certificateFile, keyFile);
     if (settings.keystore() && !PrivateKeys.matches(loaded.key(), loaded.leaf().getPublicKey())) {
       throw new TlsUnavailable("The key in the TLS keystore " + certificateFile + " does not"
           + " belong to its certificate: export the key with the certificate made for it");
     }
     List<String> warnings = new ArrayList<>(validityWarnings(loaded, Instant.now()));
     if (!settings.keystore()) {
-      keyPermissionWarning(Path.of(settings.privateKey())).ifPresent(warnings::add);
+      keyPermissionWarning(keyFile).ifPresent(warnings::add);
     }
     return of(loaded, false, Optional.empty(), warnings);
   }
@@ -103,6 +106,14 @@ public final class ServerIdentity {
   /** What the server should log as warnings: an expired certificate, a key others can read. */
   public List<String> warnings() {
     return warnings;
+  }
+
+  private static Path path(String value, String setting) throws TlsUnavailable {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new TlsUnavailable(setting + " is not a file name here: " + e.getReason());
+    }
   }
 
   private static ServerIdentity selfSigned(SelfSignedFiles files, String serverName)
