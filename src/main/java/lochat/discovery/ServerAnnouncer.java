@@ -35,8 +35,12 @@ public final class ServerAnnouncer implements AutoCloseable {
   /**
    * Registers the services on every address to announce on, without waiting for jmdns's
    * probes; returns the warnings for what could not be announced (empty when all went well).
+   * Once started, it does nothing until closed.
    */
   public synchronized List<String> start() {
+    if (!running.isEmpty()) {
+      return List.of();
+    }
     List<String> warnings = new ArrayList<>();
     List<InetAddress> addresses;
     if (bound.isAnyLocalAddress()) {
