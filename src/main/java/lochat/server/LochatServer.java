@@ -236,6 +236,9 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       Running running = new Running(List.copyOf(listening));
       new StartupLog(settings, getContext().getLog()).listening(running, identity);
       getContext().getLog().info(history.whereKept());
+      if (settings.discovery()) {
+        LanAnnouncement.start(settings, running, getContext().getSystem(), getContext().getLog());
+      }
       history.flushAtShutdown(getContext().getSystem());
       started.complete(running);
     }

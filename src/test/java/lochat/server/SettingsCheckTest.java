@@ -70,8 +70,8 @@ class SettingsCheckTest {
 
   @Test
   void anUnknownBlockIsNamedOnceNotEveryKeyInIt() {
-    assertEquals(List.of("Unknown setting lochat.tls"),
-        CHECK.unknownSettings(loaded("lochat.tls { enabled = on, port = 6697 }")));
+    assertEquals(List.of("Unknown setting lochat.sasl"),
+        CHECK.unknownSettings(loaded("lochat.sasl { enabled = on, port = 6697 }")));
   }
 
   @Test
