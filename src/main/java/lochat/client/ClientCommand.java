@@ -10,9 +10,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import lochat.chat.Names;
+import lochat.client.trust.ClientTls;
+import lochat.client.trust.ServerTrust;
+import lochat.client.trust.TlsOptions;
+import lochat.client.trust.TrustSetupException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,9 +39,12 @@ public final class ClientCommand implements Callable<Integer> {
       description = "Server address (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
-      description = "Server port (default: ${DEFAULT-VALUE}).")
-  int port;
+  @Option(names = "--port",
+      description = "Server port (default: " + DEFAULT_PORT + ", or "
+          + TlsOptions.DEFAULT_TLS_PORT + " with --tls).")
+  Integer port;
+
+  @Mixin TlsOptions tlsOptions;
 
   @Option(names = "--nick", description = "Nickname to use; asked for when missing.")
   String nick;
@@ -64,9 +73,16 @@ public final class ClientCommand implements Callable<Integer> {
     System.setProperty("lochat.log.level", "WARN");
     System.setProperty("lochat.pekko.log.level", "ERROR");
     LoggerFactory.getLogger(ClientCommand.class);
-    Optional<String> invalid = problem();
+    Optional<String> invalid = problem().or(tlsOptions::problem);
     if (invalid.isPresent()) {
       System.err.println(invalid.get());
+      return INVALID_OPTION;
+    }
+    Optional<ServerTrust> trust;
+    try {
+      trust = tlsOptions.trust(host, port(), System.err::println);
+    } catch (TrustSetupException e) {
+      System.err.println(e.getMessage());
       return INVALID_OPTION;
     }
     boolean onTerminal = System.console() != null && !raw;
@@ -79,13 +95,18 @@ public final class ClientCommand implements Callable<Integer> {
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw, stamps, Clock.systemDefaultZone());
-    return new ChatClient(
-        host, port, Optional.ofNullable(nick), Optional.ofNullable(password), console).run();
+    Consumer<String> notices = onTerminal ? console::info : System.err::println;
+    return new ChatClient(host, port(), Optional.ofNullable(nick), Optional.ofNullable(password),
+        console, trust.map(t -> new ClientTls(host, port(), t, notices))).run();
+  }
+
+  private int port() {
+    return port != null ? port : tlsOptions.defaultPort(DEFAULT_PORT);
   }
 
   /** What is wrong with the options, in one line, or empty. */
   private Optional<String> problem() {
-    if (port < 1 || port > 65535) {
+    if (port() < 1 || port() > 65535) {
       return Optional.of("Invalid --port: must be between 1 and 65535, not " + port);
     }
     if (nick != null && Names.nickProblem(nick).isPresent()) {
