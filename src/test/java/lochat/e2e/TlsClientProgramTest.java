@@ -1,0 +1,77 @@
+package lochat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lochat.testing.LochatProcess;
+import lochat.testing.TestServer;
+import lochat.testing.TlsTerminator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lochat client --tls} as people run it, in a process of its own: what it says about the
+ * server's certificate goes to standard error, the conversation to standard output; TLS options
+ * that cannot work are refused in one line, exit status 2, before connecting.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class TlsClientProgramTest {
+
+  private static final String FIRST = "F5:45:97:26:DE:3A:DB:3A:F2:32:35:D4:00:31:B6:96:"
+      + "E2:D3:21:08:D9:9E:88:6C:18:6B:DB:0A:DF:75:B9:8B";
+
+  @TempDir Path dir;
+
+  @Test
+  void theFirstUseNoticeGoesToStandardErrorAndTheChatToStandardOutput() throws Exception {
+    try (TestServer server = TestServer.start();
+        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
+      LochatProcess client = client("--port", String.valueOf(tls.port), "--tls", "--nick", "zed");
+      client.stdin("hello over TLS\n");
+      assertEquals(0, client.exitCode());
+      assertEquals(List.of("New server 127.0.0.1:" + tls.port + ": certificate SHA-256 fingerprint "
+          + FIRST, "It is now trusted and kept in " + knownServers() + "; compare this fingerprint"
+          + " with the one the server logged when it started."), client.stderr());
+      List<String> out = client.stdout();
+      assertTrue(out.contains("[lobby] <zed> hello over TLS"), out.toString());
+      assertEquals(List.of("127.0.0.1:" + tls.port + " " + FIRST),
+          Files.readAllLines(knownServers()));
+    }
+  }
+
+  @Test
+  void aMissingCaFileIsRefusedInOneLineBeforeConnecting() throws Exception {
+    Path missing = dir.resolve("no-ca.pem");
+    LochatProcess client = client("--port", "1", "--ca", missing.toString(), "--nick", "zed");
+    client.stdin("");
+    assertEquals(2, client.exitCode());
+    assertEquals(List.of("Cannot read --ca " + missing + ": no such file"), client.stderr());
+    assertEquals(List.of(), client.stdout());
+  }
+
+  @Test
+  void acceptingANewCertificateMeansNothingWithACa() throws Exception {
+    LochatProcess client = client("--port", "1", "--ca", "ca.pem", "--accept-new-certificate");
+    client.stdin("");
+    assertEquals(2, client.exitCode());
+    assertEquals(List.of("Invalid --accept-new-certificate: it is for servers trusted on first "
+        + "use, not with --ca"), client.stderr());
+  }
+
+  private Path knownServers() {
+    return dir.resolve("lochat/known_servers");
+  }
+
+  private LochatProcess client(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("client", "--host", "127.0.0.1",
+        "--history-file", "none", "--known-servers", knownServers().toString()));
+    all.addAll(List.of(args));
+    return LochatProcess.start(LochatProcess.command(List.of(), all.toArray(String[]::new)));
+  }
+}
