@@ -1,5 +1,7 @@
 package lochat.client;
 
+import static lochat.testing.TlsFixtures.FIRST;
+import static lochat.testing.TlsFixtures.SECOND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +21,7 @@ import lochat.client.trust.ServerTrust;
 import lochat.client.trust.TlsOptions;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
+import lochat.testing.TlsFixtures;
 import lochat.testing.TlsTerminator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,16 +32,10 @@ import picocli.CommandLine;
  * The terminal client over TLS, run in this JVM against a real server behind a TLS port
  * ({@link TlsTerminator}): trust on first use (the fingerprint shown first and kept, silence the
  * second time, a changed certificate refused with nothing sent, {@code --accept-new-certificate}),
- * {@code --ca}, and the clear lines for a port that does not speak TLS. The fingerprints below
- * are those {@code openssl x509 -fingerprint -sha256} shows for the fixtures.
+ * {@code --ca}, and the clear lines for a port that does not speak TLS or fails the handshake.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClientOverTlsTest {
-
-  private static final String FIRST = "F5:45:97:26:DE:3A:DB:3A:F2:32:35:D4:00:31:B6:96:"
-      + "E2:D3:21:08:D9:9E:88:6C:18:6B:DB:0A:DF:75:B9:8B";
-  private static final String SECOND = "FE:AA:B9:E7:98:E5:99:52:9A:27:68:05:A0:EA:57:FD:"
-      + "F3:1F:A6:ED:D8:CF:AA:E0:3C:3B:1C:5C:A6:FD:47:73";
 
   @TempDir Path dir;
 
@@ -144,7 +141,7 @@ class ClientOverTlsTest {
     try (TestServer server = TestServer.start(); TestClient ann = server.register("ann");
         TlsTerminator tls = TlsTerminator.start("/tls-client/leaf.p12", server.port);
         InProcessClient zed = InProcessClient.start(tls.port, "zed",
-            tls(tls.port, "--ca", fixture("ca.crt").toString()))) {
+            tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()))) {
       zed.type("signed hello");
       ann.expect("MSG lobby zed signed hello");
       zed.endInput();
@@ -161,10 +158,10 @@ class ClientOverTlsTest {
     try (TestServer server = TestServer.start();
         TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
       InProcessClient zed =
-          quitAtOnce(tls.port, tls(tls.port, "--ca", fixture("ca.crt").toString()));
+          quitAtOnce(tls.port, tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()));
       assertEquals(1, zed.exitCode());
       assertEquals(List.of("tls: The certificate of 127.0.0.1:" + tls.port
-          + " is not trusted: it is not signed by a CA in " + fixture("ca.crt")), zed.transcript());
+          + " is not trusted: it is not signed by a CA in " + TlsFixtures.path("ca.crt")), zed.transcript());
     }
   }
 
@@ -173,7 +170,7 @@ class ClientOverTlsTest {
     try (TestServer server = TestServer.start();
         TlsTerminator tls = TlsTerminator.start("/tls-client/elsewhere.p12", server.port)) {
       InProcessClient zed =
-          quitAtOnce(tls.port, tls(tls.port, "--ca", fixture("ca.crt").toString()));
+          quitAtOnce(tls.port, tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()));
       assertEquals(1, zed.exitCode());
       assertEquals(List.of("tls: The certificate of 127.0.0.1:" + tls.port
           + " is not trusted: it does not name the host connected to (no subject alternative"
@@ -195,6 +192,23 @@ class ClientOverTlsTest {
   }
 
   @Test
+  void aServerWithOnlyWeakSuitesFailsTheHandshakeInOneLine() throws Exception {
+    try (TestServer server = TestServer.start();
+        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port, engine -> {
+          engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+          engine.setEnabledCipherSuites(
+              new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"});
+          return engine;
+        })) {
+      InProcessClient zed = quitAtOnce(tls.port, tls(tls.port, "--tls"));
+      assertEquals(1, zed.exitCode());
+      assertEquals(List.of("tls: The TLS handshake with 127.0.0.1:" + tls.port
+          + " failed: received fatal alert: handshake_failure"), zed.transcript());
+      assertFalse(Files.exists(knownServers()));
+    }
+  }
+
+  @Test
   void aServerThatNeverAnswersTheHandshakeIsGivenUpOn() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       int port = silent.getLocalPort();
@@ -209,10 +223,6 @@ class ClientOverTlsTest {
 
   private Path knownServers() {
     return dir.resolve("home/.lochat/known_servers");
-  }
-
-  private static Path fixture(String name) throws Exception {
-    return Path.of(ClientOverTlsTest.class.getResource("/tls-client/" + name).toURI());
   }
 
   /** A client that connects, signs in as zed and quits at once. */

@@ -1,5 +1,6 @@
 package lochat.e2e;
 
+import static lochat.testing.TlsFixtures.FIRST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class TlsClientProgramTest {
-
-  private static final String FIRST = "F5:45:97:26:DE:3A:DB:3A:F2:32:35:D4:00:31:B6:96:"
-      + "E2:D3:21:08:D9:9E:88:6C:18:6B:DB:0A:DF:75:B9:8B";
 
   @TempDir Path dir;
 

@@ -8,8 +8,10 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import lochat.tls.TlsPolicy;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -36,11 +38,17 @@ public final class TlsTerminator implements AutoCloseable {
 
   /** Serves {@code keystore} (a resource path such as {@code /tls-client/first.p12}). */
   public static TlsTerminator start(String keystore, int plainPort) throws Exception {
+    return start(keystore, plainPort, engine -> engine);
+  }
+
+  /** Serves {@code keystore} with engines as {@code adjust} changes them. */
+  public static TlsTerminator start(String keystore, int plainPort,
+      UnaryOperator<SSLEngine> adjust) throws Exception {
     SSLContext context = serverContext(keystore);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tls-terminator");
     Tcp tcp = Tcp.get(system);
     try {
-      int port = tcp.bindWithTls("127.0.0.1", 0, () -> TlsPolicy.serverEngine(context), 100,
+      int port = tcp.bindWithTls("127.0.0.1", 0, () -> adjust.apply(TlsPolicy.serverEngine(context)), 100,
               List.of(), Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
           .to(Sink.foreach(connection -> connection.handleWith(
               tcp.outgoingConnection("127.0.0.1", plainPort), system)))

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lochat.testing.TlsFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,8 @@ class CaTrustTest {
   @Test
   void everyCertificateInTheFileIsTrusted() throws Exception {
     Path file = dir.resolve("cas.pem");
-    Files.writeString(file, Files.readString(fixture("ca.crt")) + "\n"
-        + Files.readString(fixture("first.crt")));
+    Files.writeString(file, Files.readString(TlsFixtures.path("ca.crt")) + "\n"
+        + Files.readString(TlsFixtures.path("first.crt")));
     CaTrust trust = CaTrust.load(file, "127.0.0.1:4443");
     assertEquals(Set.of("CN=Lochat Test CA", "CN=localhost"), Arrays.stream(trust.anchors())
         .map(certificate -> certificate.getSubjectX500Principal().getName())
@@ -36,7 +37,7 @@ class CaTrustTest {
 
   @Test
   void aFileWithoutCertificatesIsSaidInOneLine() throws Exception {
-    Path key = fixture("first.key");
+    Path key = TlsFixtures.path("first.key");
     String message =
         assertThrows(TrustSetupException.class, () -> CaTrust.load(key, "h:1")).getMessage();
     assertEquals(1, message.lines().count(), message);
@@ -52,9 +53,5 @@ class CaTrustTest {
         assertThrows(TrustSetupException.class, () -> CaTrust.load(file, "h:1")).getMessage();
     assertEquals(1, message.lines().count(), message);
     assertEquals("Invalid --ca " + file, message.substring(0, message.indexOf(':')));
-  }
-
-  private static Path fixture(String name) throws Exception {
-    return Path.of(CaTrustTest.class.getResource("/tls-client/" + name).toURI());
   }
 }

@@ -3,10 +3,8 @@ package lochat.client.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.InputStream;
 import java.net.Socket;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
@@ -14,14 +12,15 @@ import lochat.client.trust.FirstUseTrustManager.Changed;
 import lochat.client.trust.FirstUseTrustManager.FirstUse;
 import lochat.client.trust.FirstUseTrustManager.Replaced;
 import lochat.client.trust.FirstUseTrustManager.Same;
+import lochat.testing.TlsFixtures;
 import lochat.tls.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 /** The trust manager's verdicts on the fixtures' two self-signed certificates. */
 class FirstUseTrustManagerTest {
 
-  private static final X509Certificate FIRST = certificate("first.crt");
-  private static final X509Certificate SECOND = certificate("second.crt");
+  private static final X509Certificate FIRST = TlsFixtures.certificate("first.crt");
+  private static final X509Certificate SECOND = TlsFixtures.certificate("second.crt");
   private static final X509Certificate[] FIRST_CHAIN = {FIRST};
 
   @Test
@@ -75,14 +74,5 @@ class FirstUseTrustManagerTest {
     assertThrows(CertificateException.class,
         () -> manager.checkClientTrusted(FIRST_CHAIN, "ECDHE_ECDSA"));
     assertEquals(0, manager.getAcceptedIssuers().length);
-  }
-
-  static X509Certificate certificate(String name) {
-    try (InputStream in = FirstUseTrustManagerTest.class.getResourceAsStream(
-        "/tls-client/" + name)) {
-      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

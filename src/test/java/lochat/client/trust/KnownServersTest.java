@@ -14,15 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lochat.testing.TlsFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KnownServersTest {
 
-  private static final String A = "F5:45:97:26:DE:3A:DB:3A:F2:32:35:D4:00:31:B6:96:"
-      + "E2:D3:21:08:D9:9E:88:6C:18:6B:DB:0A:DF:75:B9:8B";
-  private static final String B = "FE:AA:B9:E7:98:E5:99:52:9A:27:68:05:A0:EA:57:FD:"
-      + "F3:1F:A6:ED:D8:CF:AA:E0:3C:3B:1C:5C:A6:FD:47:73";
+  private static final String A = TlsFixtures.FIRST;
+  private static final String B = TlsFixtures.SECOND;
 
   @TempDir Path dir;
   private final List<String> warnings = new ArrayList<>();
