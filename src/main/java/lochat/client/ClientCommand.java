@@ -33,6 +33,9 @@ public final class ClientCommand implements Callable<Integer> {
   /** The port the client connects to without --port, the server's default native port. */
   public static final int DEFAULT_PORT = 4444;
 
+  /** The port the client connects to with --tls and without --port, the server's default. */
+  public static final int DEFAULT_TLS_PORT = 4443;
+
   private static final int INVALID_OPTION = 2;
 
   @Option(names = "--host", defaultValue = "localhost",

@@ -13,6 +13,7 @@ import lochat.ConfigChecks;
  * @param enabled whether the server listens for IRC clients at all
  * @param host address to bind
  * @param port TCP port; 0 picks a free one
+ * @param tlsPort the TLS port, listened on when TLS is on ({@code lochat.tls.enabled})
  * @param network the network name announced in {@code RPL_ISUPPORT} ({@code NETWORK=})
  * @param pingInterval how long a client may be quiet before the server sends it a PING
  * @param pingTimeout how long a pinged client has to answer before it is disconnected
@@ -21,6 +22,7 @@ public record IrcSettings(
     boolean enabled,
     String host,
     int port,
+    int tlsPort,
     String network,
     Duration pingInterval,
     Duration pingTimeout) {
@@ -37,6 +39,7 @@ public record IrcSettings(
         irc.getBoolean("enabled"),
         irc.getString("host"),
         ConfigChecks.port(lochat, "irc.port"),
+        ConfigChecks.port(lochat, "irc.tls-port"),
         network,
         positive(lochat, "irc.ping-interval", irc.getDuration("ping-interval")),
         positive(lochat, "irc.ping-timeout", irc.getDuration("ping-timeout")));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLException;
 import lochat.ConfigChecks;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
@@ -71,7 +72,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
    */
   public record CloseSockets(boolean cut, ActorRef<Done> replyTo) implements Command {}
 
-  private record SocketClosed(long socket) implements Command {}
+  private record SocketClosed(long socket, Optional<Throwable> failure) implements Command {}
 
   private record Bound(Transport.Binding binding) implements Command {}
 
@@ -88,10 +89,14 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   /** What became of the bind: the address clients can reach, or why it failed. */
   public sealed interface BindResult {}
 
-  /** @param protocol the name of the protocol served, as {@link SessionProtocol#name} */
-  public record Listening(String protocol, InetSocketAddress address) implements BindResult {}
+  /**
+   * @param protocol the name of the protocol served, as {@link SessionProtocol#name}
+   * @param tls whether it is served over TLS
+   */
+  public record Listening(String protocol, boolean tls, InetSocketAddress address)
+      implements BindResult {}
 
-  public record CannotListen(String protocol, String host, int port, Throwable cause)
+  public record CannotListen(String protocol, boolean tls, String host, int port, Throwable cause)
       implements BindResult {}
 
   /**
@@ -118,15 +123,17 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   /** A connection the gatekeeper has not answered for yet. */
   private record Pending(IncomingConnection connection, String remote, String host) {}
 
-  /** A connection with a session, and whether it has chosen a nickname yet. */
+  /** A connection with a session, its socket's number, and whether it has a nickname yet. */
   private static final class Session {
     private final String remote;
     private final String host;
+    private final long socket;
     private boolean registered;
 
-    private Session(String remote, String host) {
+    private Session(String remote, String host, long socket) {
       this.remote = remote;
       this.host = host;
+      this.socket = socket;
     }
   }
 
@@ -152,6 +159,14 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
   /** The output of every socket accepted and not closed yet, by the number it was accepted as. */
   private final Map<Long, Outbound> openSockets = new HashMap<>();
+  /**
+   * Over TLS, sessions that ended before their socket closed, by socket, and why TLS failed on
+   * sockets that closed before their session ended: a session's line is logged once both have
+   * ended, so that it says why TLS failed (a failed handshake ends the session's output before
+   * its input hears of the failure).
+   */
+  private final Map<Long, SessionReport.Ended> endedBeforeSocket = new HashMap<>();
+  private final Map<Long, String> tlsFailures = new HashMap<>();
   private long accepted;
 
   private Listener(
@@ -203,13 +218,14 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
 
   private Behavior<Command> onBound(Bound bound) {
     binding = Optional.of(bound.binding());
-    bindResult.tell(new Listening(protocol.name(), bound.binding().address()));
+    bindResult.tell(new Listening(protocol.name(), settings.tls(), bound.binding().address()));
     return this;
   }
 
   private Behavior<Command> onBindFailed(BindFailed failed) {
     bindResult.tell(
-        new CannotListen(protocol.name(), settings.host(), settings.port(), failed.cause()));
+        new CannotListen(protocol.name(), settings.tls(), settings.host(), settings.port(),
+            failed.cause()));
     return Behaviors.stopped();
   }
 
@@ -263,12 +279,13 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
         protocol.session(new SessionSetup(
             connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock,
             operators, archive)),
-        protocol.name() + "-connection-" + (++this.accepted));
+        protocol.name() + (settings.tls() ? "-tls" : "") + "-connection-" + (++this.accepted));
     getContext().watchWith(session, new SessionStopped(session));
-    sessions.put(session, new Session(remote, admitted.host()));
+    long socket = this.accepted;
+    sessions.put(session, new Session(remote, admitted.host(), socket));
     unregistered.put(session, System.nanoTime());
-    getContext().getLog().info("Client connected from {} ({}, {} online)",
-        remote, protocol.name(), sessions.size());
+    getContext().getLog().info("Client connected from {} ({}{}, {} online)",
+        remote, protocol.name(), settings.tls() ? " over TLS" : "", sessions.size());
 
     Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
             session,
@@ -276,10 +293,10 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
             outbound,
             connectionSettings);
     ActorRef<Command> self = getContext().getSelf();
-    long socket = this.accepted;
     openSockets.put(socket, outbound);
     connection.run(flow, getContext().getSystem())
-        .whenCompleteAsync((done, failure) -> self.tell(new SocketClosed(socket)),
+        .whenCompleteAsync(
+            (done, failure) -> self.tell(new SocketClosed(socket, Optional.ofNullable(failure))),
             getContext().getExecutionContext());
   }
 
@@ -314,6 +331,15 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
 
   private Behavior<Command> onSocketClosed(SocketClosed closed) {
     openSockets.remove(closed.socket());
+    Optional<String> tlsFailure = closed.failure()
+        .filter(SSLException.class::isInstance)
+        .map(Throwable::getMessage);
+    SessionReport.Ended ended = endedBeforeSocket.remove(closed.socket());
+    if (ended != null) {
+      logEnded(ended, tlsFailure);
+    } else {
+      tlsFailure.ifPresent(failure -> tlsFailures.put(closed.socket(), failure));
+    }
     return socketsClosedIfDone();
   }
 
@@ -361,12 +387,26 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
       return this;
     }
     SessionReport.Ended ended = (SessionReport.Ended) message.report();
-    if (ended(ended.session()) != null) {
-      getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
-          ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
-          ended.reason(), sessions.size());
+    Session session = ended(ended.session());
+    if (session != null) {
+      if (settings.tls() && openSockets.containsKey(session.socket)) {
+        endedBeforeSocket.put(session.socket, ended);
+      } else {
+        logEnded(ended, Optional.ofNullable(tlsFailures.remove(session.socket)));
+      }
     }
     return closedIfDone();
+  }
+
+  /** The one line for a connection that has ended, saying why TLS failed if it did. */
+  private void logEnded(SessionReport.Ended ended, Optional<String> tlsFailure) {
+    String reason = tlsFailure
+        .map(failure -> (ended.nick() == null ? "TLS handshake failed: " : "TLS failed: ")
+            + failure)
+        .orElse(ended.reason());
+    getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
+        ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
+        reason, sessions.size());
   }
 
   private Behavior<Command> onSessionStopped(SessionStopped stopped) {

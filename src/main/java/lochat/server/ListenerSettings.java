@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param maxConnections most connections this listener keeps open; more are told so and closed
  * @param registrationTimeoutUnderPressure how long a connection may go without a nickname once
  *     three quarters of {@code maxConnections} are open
+ * @param tls whether the listener speaks TLS (with the server's certificate) on its port
  */
 public record ListenerSettings(
     String host, int port, int backlog, int maxConnections,
-    Duration registrationTimeoutUnderPressure) {}
+    Duration registrationTimeoutUnderPressure, boolean tls) {}

@@ -4,16 +4,16 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import lochat.Failures;
-import lochat.Version;
 import lochat.chat.Profile;
-import lochat.client.ClientCommand;
+import lochat.connection.SessionProtocol;
 import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
 import lochat.irc.IrcProtocol;
@@ -23,6 +23,8 @@ import lochat.operators.ServerBans;
 import lochat.protocol.web.WebCodec;
 import lochat.registry.Registry;
 import lochat.store.StoreUnavailable;
+import lochat.tls.ServerIdentity;
+import lochat.tls.TlsUnavailable;
 import lochat.web.WebTransport;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -63,13 +65,34 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   /** How the start went: every listener listening, or the first that could not. */
   public sealed interface StartResult {}
 
-  /**
-   * @param address where the native protocol is served
-   * @param ircAddress where IRC is served, when it is enabled
-   * @param webAddress where browsers are served, when the web listener is enabled
-   */
-  public record Running(InetSocketAddress address, Optional<InetSocketAddress> ircAddress,
-      Optional<InetSocketAddress> webAddress) implements StartResult {}
+  /** @param listening every listener, with the address it listens on */
+  public record Running(List<Listener.Listening> listening) implements StartResult {
+
+    /** Where {@code protocol} is served, over TLS or not, if it is. */
+    public Optional<InetSocketAddress> address(String protocol, boolean tls) {
+      return listening.stream()
+          .filter(listener -> listener.protocol().equals(protocol) && listener.tls() == tls)
+          .map(Listener.Listening::address)
+          .findFirst();
+    }
+
+    /** Where the native protocol is served: its plain port, or its TLS port if none. */
+    public InetSocketAddress address() {
+      return address(NativeProtocol.NAME, false)
+          .or(() -> address(NativeProtocol.NAME, true))
+          .orElseThrow();
+    }
+
+    /** Where IRC is served without TLS, when it is. */
+    public Optional<InetSocketAddress> ircAddress() {
+      return address(IrcProtocol.NAME, false);
+    }
+
+    /** Where browsers are served without TLS, when they are. */
+    public Optional<InetSocketAddress> webAddress() {
+      return address(Profile.WEB, false);
+    }
+  }
 
   /** The server did not start; {@link #reason} says why in one line for people. */
   public sealed interface NotStarted extends StartResult {
@@ -81,8 +104,17 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     public String reason() {
       return "Cannot listen" + (failure.protocol().equals(IrcProtocol.NAME) ? " for IRC"
           : failure.protocol().equals(Profile.WEB) ? " for browsers" : "")
+          + (failure.tls() ? " over TLS" : "")
           + " on " + failure.host() + ":" + failure.port() + ": "
           + Failures.inSentence(failure.cause());
+    }
+  }
+
+  /** TLS is on, and the server's certificate could not be loaded or made. */
+  public record TlsNotAvailable(TlsUnavailable failure) implements NotStarted {
+    @Override
+    public String reason() {
+      return failure.getMessage();
     }
   }
 
@@ -107,6 +139,16 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       ServerSettings settings, CompletableFuture<StartResult> started) {
     return Behaviors.setup(context -> {
       Clock clock = Clock.systemUTC();
+      Optional<ServerIdentity> identity = Optional.empty();
+      if (settings.tls().enabled()) {
+        try {
+          identity = Optional.of(ServerIdentity.load(settings.tls(),
+              settings.history().dataDir(), settings.connection().serverName()));
+        } catch (TlsUnavailable failure) {
+          started.complete(new TlsNotAvailable(failure));
+          return Behaviors.stopped();
+        }
+      }
       HistoryService history;
       try {
         history = HistoryService.start(context, settings.history(), clock);
@@ -114,7 +156,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         started.complete(new HistoryUnavailable(failure));
         return Behaviors.stopped();
       }
-      return new LochatServer(context, settings, clock, history, started);
+      return new LochatServer(context, settings, clock, history, identity, started);
     });
   }
 
@@ -124,7 +166,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private final ServerSettings settings;
   private final HistoryService history;
   private final CompletableFuture<StartResult> started;
-  private final Map<String, InetSocketAddress> listening = new HashMap<>();
+  private final Optional<ServerIdentity> identity;
+  private final List<Listener.Listening> listening = new ArrayList<>();
   private final int listeners;
 
   private LochatServer(
@@ -132,10 +175,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       ServerSettings settings,
       Clock clock,
       HistoryService history,
+      Optional<ServerIdentity> identity,
       CompletableFuture<StartResult> started) {
     super(context);
     this.settings = settings;
     this.history = history;
+    this.identity = identity;
     this.started = started;
     context.watchWith(history.writer(), new HistoryWriterStopped());
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
@@ -153,26 +198,17 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     ActorRef<Listener.BindResult> bindResults =
         context.messageAdapter(Listener.BindResult.class, BindReported::new);
     List<ActorRef<Listener.Command>> spawned = new ArrayList<>();
-    spawned.add(context.spawn(
-        Listener.create(settings.nativeListener(), tcp(settings.nativeListener()),
-            settings.connection(),
-            NativeProtocol.INSTANCE, registry, gatekeeper, operators, clock, history.archive(),
-            bindResults),
-        "listener"));
-    settings.ircListener().ifPresent(irc -> spawned.add(context.spawn(
-        Listener.create(irc, tcp(irc), settings.connection(),
-            new IrcProtocol(settings.irc(), clock.instant()), registry, gatekeeper, operators,
-            clock, history.archive(), bindResults),
-        "irc-listener")));
-    settings.webListener().ifPresent(web -> spawned.add(context.spawn(
-        Listener.create(web,
-            new WebTransport(web.host(), web.port(), web.backlog(), web.maxConnections(),
-                settings.web().firstRequestTimeout()),
-            settings.connection(),
-            NativeProtocol.inForm(
-                new WebCodec(settings.web().pingInterval(), settings.web().pingTimeout())),
-            registry, gatekeeper, operators, clock, history.archive(), bindResults),
-        "web-listener")));
+    IrcProtocol irc = new IrcProtocol(settings.irc(), clock.instant());
+    SessionProtocol web = NativeProtocol.inForm(
+        new WebCodec(settings.web().pingInterval(), settings.web().pingTimeout()));
+    Map<SessionProtocol, List<ListenerSettings>> protocols = new LinkedHashMap<>();
+    protocols.put(NativeProtocol.INSTANCE, settings.nativeListeners());
+    protocols.put(irc, settings.ircListeners());
+    protocols.put(web, settings.webListeners());
+    protocols.forEach((protocol, listens) -> listens.forEach(listen -> spawned.add(context.spawn(
+        Listener.create(listen, transport(listen, protocol == web), settings.connection(),
+            protocol, registry, gatekeeper, operators, clock, history.archive(), bindResults),
+        listenerName(protocol, listen.tls())))));
     for (ActorRef<Listener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));
     }
@@ -195,16 +231,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
       started.complete(new NotListening(failure));
       return Behaviors.stopped();
     }
-    Listener.Listening bound = (Listener.Listening) reported.result();
-    listening.put(bound.protocol(), bound.address());
+    listening.add((Listener.Listening) reported.result());
     if (listening.size() == listeners) {
-      InetSocketAddress address = listening.get(NativeProtocol.NAME);
-      Optional<InetSocketAddress> irc =
-          Optional.ofNullable(listening.get(IrcProtocol.NAME));
-      Optional<InetSocketAddress> web = Optional.ofNullable(listening.get(Profile.WEB));
-      logAddresses(address, irc, web);
+      Running running = new Running(List.copyOf(listening));
+      new StartupLog(settings, getContext().getLog()).listening(running, identity);
+      getContext().getLog().info(history.whereKept());
       history.flushAtShutdown(getContext().getSystem());
-      started.complete(new Running(address, irc, web));
+      started.complete(running);
     }
     return this;
   }
@@ -260,39 +293,19 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     });
   }
 
-  private static Transport tcp(ListenerSettings listen) {
-    return new TcpTransport(listen.host(), listen.port(), listen.backlog());
+  /** How {@code listen}'s connections arrive: browsers' or plain sockets, over TLS or not. */
+  private Transport transport(ListenerSettings listen, boolean web) {
+    Optional<SSLContext> tls = listen.tls()
+        ? identity.map(ServerIdentity::context) : Optional.empty();
+    return web
+        ? new WebTransport(listen.host(), listen.port(), listen.backlog(),
+            listen.maxConnections(), settings.web().firstRequestTimeout(), tls)
+        : new TcpTransport(listen.host(), listen.port(), listen.backlog(), tls);
   }
 
-  private void logAddresses(InetSocketAddress bound, Optional<InetSocketAddress> irc,
-      Optional<InetSocketAddress> web) {
-    int port = bound.getPort();
-    getContext().getLog().info("Lochat {} ({}) listening on {}:{}",
-        Version.CURRENT, settings.connection().serverName(),
-        bound.getAddress().isAnyLocalAddress()
-            ? settings.host() : bound.getAddress().getHostAddress(),
-        port);
-    for (String address : NetworkAddresses.forClients(bound.getAddress())) {
-      getContext().getLog().info(
-          "Clients can connect with: ./lochat client --host {}{}   or: nc {} {}",
-          address, port == ClientCommand.DEFAULT_PORT ? "" : " --port " + port, address, port);
-    }
-    irc.ifPresent(ircBound -> {
-      getContext().getLog().info("IRC listening on {}:{}",
-          ircBound.getAddress().isAnyLocalAddress()
-              ? settings.irc().host() : ircBound.getAddress().getHostAddress(),
-          ircBound.getPort());
-      for (String address : NetworkAddresses.forClients(ircBound.getAddress())) {
-        getContext().getLog().info("IRC clients can connect with: /connect {} {}",
-            address, ircBound.getPort());
-      }
-    });
-    web.ifPresent(webBound -> {
-      for (String address : NetworkAddresses.forClients(webBound.getAddress())) {
-        getContext().getLog().info("Open http://{}:{}/ in a browser",
-            address.contains(":") ? "[" + address + "]" : address, webBound.getPort());
-      }
-    });
-    getContext().getLog().info(history.whereKept());
+  /** listener, tls-listener, irc-listener, irc-tls-listener, web-listener, web-tls-listener. */
+  private static String listenerName(SessionProtocol protocol, boolean tls) {
+    String kind = protocol.name().equals(NativeProtocol.NAME) ? "" : protocol.name() + "-";
+    return kind + (tls ? "tls-" : "") + "listener";
   }
 }

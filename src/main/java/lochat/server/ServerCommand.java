@@ -46,6 +46,41 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--no-web", description = "Do not serve the chat page to browsers.")
   boolean noWeb;
 
+  @Option(names = "--tls",
+      description = "Also listen for TLS: native on --tls-port, IRC on --irc-tls-port, HTTPS on"
+          + " --web-tls-port. Without --certificate, a self-signed certificate is made at the"
+          + " first start and kept in the data directory.")
+  boolean tls;
+
+  @Option(names = "--tls-only",
+      description = "With --tls: do not listen on the plain (not TLS) ports at all.")
+  boolean tlsOnly;
+
+  @Option(names = "--tls-port",
+      description = "Port for the native protocol over TLS (default: 4443; 0 picks a free port).")
+  Integer tlsPort;
+
+  @Option(names = "--irc-tls-port",
+      description = "Port for IRC over TLS (default: 6697; 0 picks a free port).")
+  Integer ircTlsPort;
+
+  @Option(names = "--web-tls-port",
+      description = "Port for HTTPS and wss:// (default: 8443; 0 picks a free port).")
+  Integer webTlsPort;
+
+  @Option(names = "--certificate", paramLabel = "FILE",
+      description = "The TLS certificate: a PEM file (with --private-key) or a PKCS#12 keystore"
+          + " (.p12; its password with -Dlochat.tls.password=...).")
+  Path certificate;
+
+  @Option(names = "--private-key", paramLabel = "FILE",
+      description = "The PEM private key of --certificate.")
+  Path privateKey;
+
+  @Option(names = "--no-discovery",
+      description = "Do not announce the server on the LAN (DNS-SD over multicast DNS).")
+  boolean noDiscovery;
+
   @Option(names = "--server-name", paramLabel = "NAME",
       description = "The server's name, shown to clients (default: lochat).")
   String serverName;
@@ -124,6 +159,30 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (noWeb) {
       overrides.put("lochat.web.enabled", false);
+    }
+    if (tls) {
+      overrides.put("lochat.tls.enabled", true);
+    }
+    if (tlsOnly) {
+      overrides.put("lochat.tls.plain-ports", false);
+    }
+    if (tlsPort != null) {
+      overrides.put("lochat.tls.port", tlsPort);
+    }
+    if (ircTlsPort != null) {
+      overrides.put("lochat.irc.tls-port", ircTlsPort);
+    }
+    if (webTlsPort != null) {
+      overrides.put("lochat.web.tls-port", webTlsPort);
+    }
+    if (certificate != null) {
+      overrides.put("lochat.tls.certificate", certificate.toString());
+    }
+    if (privateKey != null) {
+      overrides.put("lochat.tls.private-key", privateKey.toString());
+    }
+    if (noDiscovery) {
+      overrides.put("lochat.discovery.enabled", false);
     }
     if (serverName != null) {
       overrides.put("lochat.server-name", serverName);

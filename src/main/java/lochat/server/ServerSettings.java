@@ -4,7 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import lochat.ConfigChecks;
 import lochat.chat.Names;
 import lochat.connection.ConnectionSettings;
@@ -13,6 +14,7 @@ import lochat.irc.IrcSettings;
 import lochat.operators.OperatorAccounts;
 import lochat.registry.RoomLimits;
 import lochat.store.HistorySettings;
+import lochat.tls.TlsSettings;
 import lochat.web.WebSettings;
 
 /**
@@ -33,6 +35,8 @@ import lochat.web.WebSettings;
  * @param web the web listener's settings
  * @param history where and how rooms' history is kept
  * @param operators who may become a server operator, with their password hashes
+ * @param tls whether the listeners also speak TLS, and with which certificate
+ * @param discovery whether the server announces itself on the LAN (DNS-SD over multicast DNS)
  */
 public record ServerSettings(
     String host,
@@ -48,27 +52,40 @@ public record ServerSettings(
     IrcSettings irc,
     WebSettings web,
     HistorySettings history,
-    OperatorAccounts operators) {
+    OperatorAccounts operators,
+    TlsSettings tls,
+    boolean discovery) {
 
-  /** Where the native protocol is served. */
-  public ListenerSettings nativeListener() {
-    return listenerAt(host, port);
+  /** Where the native protocol is served: its plain port, its TLS port, or both. */
+  public List<ListenerSettings> nativeListeners() {
+    return listenersAt(host, port, tls.port());
   }
 
   /** Where IRC is served, when it is enabled. */
-  public Optional<ListenerSettings> ircListener() {
-    return irc.enabled() ? Optional.of(listenerAt(irc.host(), irc.port())) : Optional.empty();
+  public List<ListenerSettings> ircListeners() {
+    return irc.enabled() ? listenersAt(irc.host(), irc.port(), irc.tlsPort()) : List.of();
   }
 
   /** Where browsers are served, when the web listener is enabled. */
-  public Optional<ListenerSettings> webListener() {
-    return web.enabled() ? Optional.of(listenerAt(web.host(), web.port())) : Optional.empty();
+  public List<ListenerSettings> webListeners() {
+    return web.enabled() ? listenersAt(web.host(), web.port(), web.tlsPort()) : List.of();
   }
 
-  /** A listener at {@code host:port}, with the limits every listener has. */
-  private ListenerSettings listenerAt(String host, int port) {
-    return new ListenerSettings(
-        host, port, backlog, maxConnections, registrationTimeoutUnderPressure);
+  /**
+   * The plain listener at {@code host:port} unless plain ports are off, and the TLS one at
+   * {@code host:tlsPort} when TLS is on, with the limits every listener has.
+   */
+  private List<ListenerSettings> listenersAt(String host, int port, int tlsPort) {
+    List<ListenerSettings> listeners = new ArrayList<>(2);
+    if (tls.plainPorts()) {
+      listeners.add(new ListenerSettings(
+          host, port, backlog, maxConnections, registrationTimeoutUnderPressure, false));
+    }
+    if (tls.enabled()) {
+      listeners.add(new ListenerSettings(
+          host, tlsPort, backlog, maxConnections, registrationTimeoutUnderPressure, true));
+    }
+    return listeners;
   }
 
   /**
@@ -131,6 +148,8 @@ public record ServerSettings(
         IrcSettings.fromConfig(lochat),
         WebSettings.fromConfig(lochat),
         HistorySettings.fromConfig(lochat),
-        OperatorAccounts.fromConfig(lochat));
+        OperatorAccounts.fromConfig(lochat),
+        TlsSettings.fromConfig(lochat),
+        lochat.getBoolean("discovery.enabled"));
   }
 }

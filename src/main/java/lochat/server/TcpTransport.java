@@ -2,12 +2,13 @@ package lochat.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
+import lochat.connection.Sockets;
 import lochat.connection.Transport;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -19,16 +20,18 @@ import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Plain TCP connections, bound with Pekko Streams {@link Tcp}, with a raised backlog so that a
- * burst of connects is queued by the operating system rather than refused.
+ * TCP connections, plain or over TLS ({@link Sockets}), each joined whole to its session's
+ * stream. Over TLS the handshake counts against the session's registration timeout.
+ *
+ * @param tls the server's TLS context, or empty for plain TCP
  */
-public record TcpTransport(String host, int port, int backlog) implements Transport {
+public record TcpTransport(String host, int port, int backlog, Optional<SSLContext> tls)
+    implements Transport {
 
   @Override
   public CompletionStage<Binding> bind(
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
-    return Tcp.get(system)
-        .bind(host, port, backlog, List.of(), true, Optional.empty())
+    return Sockets.accepted(host, port, backlog, tls, system)
         .toMat(Sink.foreach(incoming -> accepted.accept(new Socket(incoming))), Keep.left())
         .run(system)
         .thenApply(binding -> Binding.of(binding.localAddress(), binding::unbind));

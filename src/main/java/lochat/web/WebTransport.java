@@ -1,11 +1,12 @@
 package lochat.web;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import lochat.connection.IncomingConnection;
+import lochat.connection.Sockets;
 import lochat.connection.Transport;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,12 +20,11 @@ import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.TLSPlacebo;
-import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 import scala.concurrent.duration.FiniteDuration;
 
 /**
- * Browsers' connections: TCP connections, bound with Pekko Streams {@link Tcp}, each routed by
+ * Browsers' connections: TCP connections (HTTP, or HTTPS with TLS), bound with {@link Sockets}, each routed by
  * its first request ({@link WebConnection}). A WebSocket handshake for {@code /ws} becomes a
  * chat connection for the listener, framed by {@link WebSocketFraming}; every other request is
  * served by pekko-http's HTTP server layer with {@link WebRoutes} (the page, its assets, the jar).
@@ -39,9 +39,11 @@ import scala.concurrent.duration.FiniteDuration;
  * @param maxConnections most connections open at once that are not yet chat connections
  *     (reading their first request, or fetching pages); more wait in the backlog
  * @param firstRequestTimeout how long a new connection has to send its first request's head
+ *     (over TLS, the handshake counts against it)
+ * @param tls the server's TLS context for HTTPS and {@code wss://}, or empty for plain HTTP
  */
 public record WebTransport(String host, int port, int backlog, int maxConnections,
-    Duration firstRequestTimeout) implements Transport {
+    Duration firstRequestTimeout, Optional<SSLContext> tls) implements Transport {
 
   /** The resource directory the page and its assets are read from. */
   static final String RESOURCES = "web";
@@ -51,8 +53,7 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
     Flow<ByteString, ByteString, NotUsed> http = httpServer(
         new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar()), system);
-    return Tcp.get(system)
-        .bind(host, port, backlog, List.of(), true, Optional.empty())
+    return Sockets.accepted(host, port, backlog, tls, system)
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
               new WebConnection(incoming.remoteAddress(), http, accepted);

@@ -63,6 +63,11 @@ public final class IrcTestClient implements AutoCloseable {
     return new IrcTestClient(socket);
   }
 
+  /** An IRC client over TLS, trusting the server's certificate as {@code tls} does. */
+  public static IrcTestClient connectTls(TestTls tls, int port) throws IOException {
+    return new IrcTestClient(tls.connect(port));
+  }
+
   /** Connects from {@code localAddress}, another loopback address such as 127.0.0.2. */
   public static IrcTestClient connectFrom(String localAddress, int port) throws IOException {
     Socket socket = new Socket();

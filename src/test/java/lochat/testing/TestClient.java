@@ -59,6 +59,11 @@ public final class TestClient implements AutoCloseable {
     return new TestClient(socket, true);
   }
 
+  /** A client over TLS, trusting the server's certificate as {@code tls} does. */
+  public static TestClient connectTls(TestTls tls, int port) throws IOException {
+    return new TestClient(tls.connect(port), true);
+  }
+
   /** A client that never reads, with a small receive buffer so the server notices sooner. */
   public static TestClient connectWithoutReading(int port) throws IOException {
     Socket socket = new Socket();

@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,26 +29,36 @@ public final class TestServer implements AutoCloseable {
   }
 
   public final ActorSystem<LochatServer.Command> system;
+  /** The native protocol's port: its plain one, or its TLS one when plain ports are off. */
   public final int port;
-  private final Optional<Integer> ircPort;
-  private final Optional<Integer> webPort;
+  private final LochatServer.Running running;
 
-  private TestServer(ActorSystem<LochatServer.Command> system, int port,
-      Optional<Integer> ircPort, Optional<Integer> webPort) {
+  private TestServer(ActorSystem<LochatServer.Command> system, LochatServer.Running running) {
     this.system = system;
-    this.port = port;
-    this.ircPort = ircPort;
-    this.webPort = webPort;
+    this.port = running.address().getPort();
+    this.running = running;
+  }
+
+  /** The port of {@code protocol} ({@code native}, {@code irc}, {@code web}) over TLS or not. */
+  public int port(String protocol, boolean tls) {
+    return running.address(protocol, tls).map(InetSocketAddress::getPort)
+        .orElseThrow(() -> new IllegalStateException(
+            protocol + (tls ? " over TLS" : "") + " is off on this server"));
+  }
+
+  /** The native protocol's TLS port; the test server has one when its settings turn TLS on. */
+  public int tlsPort() {
+    return port("native", true);
   }
 
   /** The IRC listener's port; the test server has one unless its settings turned it off. */
   public int ircPort() {
-    return ircPort.orElseThrow(() -> new IllegalStateException("IRC is off on this server"));
+    return port("irc", false);
   }
 
   /** The web listener's port; the test server has one unless its settings turned it off. */
   public int webPort() {
-    return webPort.orElseThrow(() -> new IllegalStateException("The web is off on this server"));
+    return port("web", false);
   }
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
@@ -60,6 +69,10 @@ public final class TestServer implements AutoCloseable {
             lochat.port = 0
             lochat.irc.port = 0
             lochat.web.port = 0
+            lochat.tls.port = 0
+            lochat.irc.tls-port = 0
+            lochat.web.tls-port = 0
+            lochat.discovery.enabled = off
             lochat.history.store = memory
             """)));
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
@@ -70,9 +83,7 @@ public final class TestServer implements AutoCloseable {
       system.terminate();
       throw new IllegalStateException("Test server did not start: " + result);
     }
-    return new TestServer(system, running.address().getPort(),
-        running.ircAddress().map(InetSocketAddress::getPort),
-        running.webAddress().map(InetSocketAddress::getPort));
+    return new TestServer(system, running);
   }
 
   public static TestServer start() throws Exception {

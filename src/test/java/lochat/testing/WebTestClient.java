@@ -48,12 +48,21 @@ public final class WebTestClient implements AutoCloseable {
 
   /** Connects with {@code origin} as the page's origin, or none (a program, not a browser). */
   public static WebTestClient connect(int port, Optional<String> origin) throws Exception {
+    return connect(HttpClient.newHttpClient(), "ws://127.0.0.1:" + port + "/ws", origin);
+  }
+
+  /** Connects to {@code wss://127.0.0.1:port/ws} as a page from {@code https://} would. */
+  public static WebTestClient connectTls(TestTls tls, int port) throws Exception {
+    return connect(HttpClient.newBuilder().sslContext(tls.context).build(),
+        "wss://127.0.0.1:" + port + "/ws", Optional.of("https://127.0.0.1:" + port));
+  }
+
+  private static WebTestClient connect(HttpClient http, String uri, Optional<String> origin)
+      throws Exception {
     Reader reader = new Reader();
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(5));
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     origin.ifPresent(o -> builder.header("Origin", o));
-    WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), reader)
-        .get(10, TimeUnit.SECONDS);
+    WebSocket socket = builder.buildAsync(URI.create(uri), reader).get(10, TimeUnit.SECONDS);
     return new WebTestClient(socket, reader);
   }
 
