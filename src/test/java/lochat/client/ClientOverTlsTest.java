@@ -29,13 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The terminal client over TLS, run in this JVM against a real server behind a TLS port
- * ({@link TlsTerminator}): trust on first use (the fingerprint shown first and kept, silence the
- * second time, a changed certificate refused with nothing sent, {@code --accept-new-certificate}),
- * {@code --ca}, and the clear lines for a port that does not speak TLS or fails the handshake.
+ * The terminal client over TLS, run in this JVM against a real server with TLS on (and, for a
+ * server with odd TLS settings, behind a {@link TlsTerminator}): trust on first use (the
+ * fingerprint shown first and kept, silence the second time, a changed certificate refused with
+ * nothing sent, {@code --accept-new-certificate}), {@code --ca}, and the clear lines for a port
+ * that does not speak TLS or fails the handshake.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClientOverTlsTest {
+
+  private static final Path CA = TlsFixtures.path("ca.crt");
 
   @TempDir Path dir;
 
@@ -43,37 +46,40 @@ class ClientOverTlsTest {
 
   @Test
   void aNewServersFingerprintIsShownFirstAndKeptAndTheChatWorks() throws Exception {
-    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann");
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port);
-        InProcessClient zed = InProcessClient.start(tls.port, "zed", tls(tls.port, "--tls"))) {
-      zed.await("out: OK nick zed");
-      ann.expect("JOINED lobby zed");
-      zed.type("hello over TLS");
-      ann.expect("MSG lobby zed hello over TLS");
-      ann.send("hi zed");
-      zed.await("out: MSG lobby ann hi zed");
-      zed.endInput();
-      zed.await("out: OK quit Bye zed");
-      assertEquals(0, zed.exitCode());
-      List<String> said = zed.transcript();
-      assertEquals(List.of(
-          "tls: New server 127.0.0.1:" + tls.port + ": certificate SHA-256 fingerprint " + FIRST,
-          "tls: It is now trusted and kept in " + knownServers() + "; compare this fingerprint"
-              + " with the one the server logged when it started."),
-          said.stream().filter(line -> line.startsWith("tls: ")).toList(), said.toString());
-      assertTrue(said.get(0).startsWith("tls: "), said.toString());
-      assertEquals(List.of("127.0.0.1:" + tls.port + " " + FIRST), Files.readAllLines(knownServers()));
+    try (TestServer server = TlsFixtures.server("first.p12");
+        TestClient ann = server.register("ann")) {
+      int port = server.tlsPort();
+      try (InProcessClient zed = InProcessClient.start(port, "zed", tls(port, "--tls"))) {
+        zed.await("out: OK nick zed");
+        ann.expect("JOINED lobby zed");
+        zed.type("hello over TLS");
+        ann.expect("MSG lobby zed hello over TLS");
+        ann.send("hi zed");
+        zed.await("out: MSG lobby ann hi zed");
+        zed.endInput();
+        zed.await("out: OK quit Bye zed");
+        assertEquals(0, zed.exitCode());
+        List<String> said = zed.transcript();
+        assertEquals(List.of(
+            "tls: New server 127.0.0.1:" + port + ": certificate SHA-256 fingerprint " + FIRST,
+            "tls: It is now trusted and kept in " + knownServers() + "; compare this fingerprint"
+                + " with the one the server logged when it started."),
+            said.stream().filter(line -> line.startsWith("tls: ")).toList(), said.toString());
+        assertTrue(said.get(0).startsWith("tls: "), said.toString());
+        assertEquals(List.of("127.0.0.1:" + port + " " + FIRST),
+            Files.readAllLines(knownServers()));
+      }
     }
   }
 
   @Test
   void aServerMetBeforeIsTrustedSilently() throws Exception {
-    try (TestServer server = TestServer.start();
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
-      assertEquals(0, quitAtOnce(tls.port, tls(tls.port, "--tls")).exitCode());
+    try (TestServer server = TlsFixtures.server("first.p12")) {
+      int port = server.tlsPort();
+      assertEquals(0, quitAtOnce(port, tls(port, "--tls")).exitCode());
       String kept = Files.readString(knownServers());
 
-      InProcessClient again = quitAtOnce(tls.port, tls(tls.port, "--tls"));
+      InProcessClient again = quitAtOnce(port, tls(port, "--tls"));
       assertEquals(0, again.exitCode());
       List<String> said = again.transcript();
       assertTrue(said.contains("out: OK quit Bye zed"), said.toString());
@@ -84,16 +90,17 @@ class ClientOverTlsTest {
 
   @Test
   void aChangedCertificateIsRefusedWithAWarningAndNothingIsSent() throws Exception {
-    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann");
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
-      String kept = "# servers I trust\n127.0.0.1:" + tls.port + " " + SECOND + "\n";
+    try (TestServer server = TlsFixtures.server("first.p12");
+        TestClient ann = server.register("ann")) {
+      int port = server.tlsPort();
+      String kept = "# servers I trust\n127.0.0.1:" + port + " " + SECOND + "\n";
       Files.createDirectories(knownServers().getParent());
       Files.writeString(knownServers(), kept);
-      try (InProcessClient zed = InProcessClient.start(tls.port, "zed", tls(tls.port, "--tls"))) {
+      try (InProcessClient zed = InProcessClient.start(port, "zed", tls(port, "--tls"))) {
         zed.type("hello");
         assertEquals(1, zed.exitCode());
         List<String> said = zed.transcript();
-        assertEquals("tls: WARNING: THE CERTIFICATE OF 127.0.0.1:" + tls.port + " HAS CHANGED!",
+        assertEquals("tls: WARNING: THE CERTIFICATE OF 127.0.0.1:" + port + " HAS CHANGED!",
             said.get(0), said.toString());
         assertTrue(said.stream().allMatch(line -> line.startsWith("tls: ")), said.toString());
         String warning = String.join("\n", said);
@@ -110,24 +117,23 @@ class ClientOverTlsTest {
 
   @Test
   void acceptingTheNewCertificateReplacesTheKeptOneAndKeepsTheRest() throws Exception {
-    try (TestServer server = TestServer.start();
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
+    try (TestServer server = TlsFixtures.server("first.p12")) {
+      int port = server.tlsPort();
       Files.createDirectories(knownServers().getParent());
-      Files.writeString(knownServers(), "# servers I trust\n127.0.0.1:" + tls.port + " " + SECOND
+      Files.writeString(knownServers(), "# servers I trust\n127.0.0.1:" + port + " " + SECOND
           + "\nlocalhost:4443 " + SECOND + "\n");
-      InProcessClient zed =
-          quitAtOnce(tls.port, tls(tls.port, "--tls", "--accept-new-certificate"));
+      InProcessClient zed = quitAtOnce(port, tls(port, "--tls", "--accept-new-certificate"));
       assertEquals(0, zed.exitCode());
       List<String> said = zed.transcript();
-      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + tls.port
+      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + port
           + " was replaced, as asked: SHA-256 fingerprint " + FIRST, "tls: (it was " + SECOND
           + "); the new one is kept in " + knownServers() + "."),
           said.stream().filter(line -> line.startsWith("tls: ")).toList(), said.toString());
       assertTrue(said.contains("out: OK quit Bye zed"), said.toString());
-      assertEquals(List.of("# servers I trust", "127.0.0.1:" + tls.port + " " + FIRST,
+      assertEquals(List.of("# servers I trust", "127.0.0.1:" + port + " " + FIRST,
           "localhost:4443 " + SECOND), Files.readAllLines(knownServers()));
 
-      InProcessClient again = quitAtOnce(tls.port, tls(tls.port, "--tls"));
+      InProcessClient again = quitAtOnce(port, tls(port, "--tls"));
       assertEquals(0, again.exitCode());
       assertFalse(again.transcript().stream().anyMatch(line -> line.startsWith("tls: ")),
           again.transcript().toString());
@@ -138,41 +144,41 @@ class ClientOverTlsTest {
 
   @Test
   void aServerSignedByTheCaGivenIsTrustedAndNothingIsKept() throws Exception {
-    try (TestServer server = TestServer.start(); TestClient ann = server.register("ann");
-        TlsTerminator tls = TlsTerminator.start("/tls-client/leaf.p12", server.port);
-        InProcessClient zed = InProcessClient.start(tls.port, "zed",
-            tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()))) {
-      zed.type("signed hello");
-      ann.expect("MSG lobby zed signed hello");
-      zed.endInput();
-      zed.await("out: OK quit Bye zed");
-      assertEquals(0, zed.exitCode());
-      assertFalse(zed.transcript().stream().anyMatch(line -> line.startsWith("tls: ")),
-          zed.transcript().toString());
-      assertFalse(Files.exists(knownServers()));
+    try (TestServer server = TlsFixtures.server("leaf.p12");
+        TestClient ann = server.register("ann")) {
+      int port = server.tlsPort();
+      try (InProcessClient zed =
+          InProcessClient.start(port, "zed", tls(port, "--ca", CA.toString()))) {
+        zed.type("signed hello");
+        ann.expect("MSG lobby zed signed hello");
+        zed.endInput();
+        zed.await("out: OK quit Bye zed");
+        assertEquals(0, zed.exitCode());
+        assertFalse(zed.transcript().stream().anyMatch(line -> line.startsWith("tls: ")),
+            zed.transcript().toString());
+        assertFalse(Files.exists(knownServers()));
+      }
     }
   }
 
   @Test
   void aServerNotSignedByTheCaIsRefusedInOneLine() throws Exception {
-    try (TestServer server = TestServer.start();
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
-      InProcessClient zed =
-          quitAtOnce(tls.port, tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()));
+    try (TestServer server = TlsFixtures.server("first.p12")) {
+      int port = server.tlsPort();
+      InProcessClient zed = quitAtOnce(port, tls(port, "--ca", CA.toString()));
       assertEquals(1, zed.exitCode());
-      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + tls.port
-          + " is not trusted: it is not signed by a CA in " + TlsFixtures.path("ca.crt")), zed.transcript());
+      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + port
+          + " is not trusted: it is not signed by a CA in " + CA), zed.transcript());
     }
   }
 
   @Test
   void aCertificateForAnotherNameIsRefusedInOneLine() throws Exception {
-    try (TestServer server = TestServer.start();
-        TlsTerminator tls = TlsTerminator.start("/tls-client/elsewhere.p12", server.port)) {
-      InProcessClient zed =
-          quitAtOnce(tls.port, tls(tls.port, "--ca", TlsFixtures.path("ca.crt").toString()));
+    try (TestServer server = TlsFixtures.server("elsewhere.p12")) {
+      int port = server.tlsPort();
+      InProcessClient zed = quitAtOnce(port, tls(port, "--ca", CA.toString()));
       assertEquals(1, zed.exitCode());
-      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + tls.port
+      assertEquals(List.of("tls: The certificate of 127.0.0.1:" + port
           + " is not trusted: it does not name the host connected to (no subject alternative"
           + " names matching IP address 127.0.0.1 found)"), zed.transcript());
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lochat.testing.LochatProcess;
 import lochat.testing.TestServer;
-import lochat.testing.TlsTerminator;
+import lochat.testing.TlsFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +28,17 @@ class TlsClientProgramTest {
 
   @Test
   void theFirstUseNoticeGoesToStandardErrorAndTheChatToStandardOutput() throws Exception {
-    try (TestServer server = TestServer.start();
-        TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port)) {
-      LochatProcess client = client("--port", String.valueOf(tls.port), "--tls", "--nick", "zed");
+    try (TestServer server = TlsFixtures.server("first.p12")) {
+      int port = server.tlsPort();
+      LochatProcess client = client("--port", String.valueOf(port), "--tls", "--nick", "zed");
       client.stdin("hello over TLS\n");
       assertEquals(0, client.exitCode());
-      assertEquals(List.of("New server 127.0.0.1:" + tls.port + ": certificate SHA-256 fingerprint "
+      assertEquals(List.of("New server 127.0.0.1:" + port + ": certificate SHA-256 fingerprint "
           + FIRST, "It is now trusted and kept in " + knownServers() + "; compare this fingerprint"
           + " with the one the server logged when it started."), client.stderr());
       List<String> out = client.stdout();
       assertTrue(out.contains("[lobby] <zed> hello over TLS"), out.toString());
-      assertEquals(List.of("127.0.0.1:" + tls.port + " " + FIRST),
+      assertEquals(List.of("127.0.0.1:" + port + " " + FIRST),
           Files.readAllLines(knownServers()));
     }
   }

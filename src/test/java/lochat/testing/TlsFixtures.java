@@ -1,5 +1,6 @@
 package lochat.testing;
 
+import com.typesafe.config.ConfigUtil;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ public final class TlsFixtures {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A Lochat server with TLS on, serving the PKCS#12 fixture {@code keystore}. */
+  public static TestServer server(String keystore) throws Exception {
+    return TestServer.start("lochat.tls.enabled = on\nlochat.tls.certificate = "
+        + ConfigUtil.quoteString(path(keystore).toString()) + "\nlochat.tls.password = test\n");
   }
 
   /** The PEM certificate {@code name}. */

@@ -22,9 +22,10 @@ import org.apache.pekko.stream.javadsl.Tcp;
 /**
  * A TLS port on 127.0.0.1 in front of a plain one, as stunnel would be: each TLS connection is
  * passed on, in clear, to a new connection to the plain port. Put in front of a
- * {@link TestServer}, it is a Lochat server with TLS, for testing the client before and beside
- * the server's own TLS. The certificate is a PKCS#12 resource (password {@code test}); the
- * session is closed, close_notify first, when the plain side closes, as a TLS server must.
+ * {@link TestServer}, it is a Lochat server with TLS settings the real one never has (such as
+ * weak cipher suites only), for testing how the client takes them. The certificate is a PKCS#12
+ * resource (password {@code test}); the session is closed, close_notify first, when the plain
+ * side closes, as a TLS server must.
  */
 public final class TlsTerminator implements AutoCloseable {
 
@@ -36,20 +37,19 @@ public final class TlsTerminator implements AutoCloseable {
     this.port = port;
   }
 
-  /** Serves {@code keystore} (a resource path such as {@code /tls-client/first.p12}). */
-  public static TlsTerminator start(String keystore, int plainPort) throws Exception {
-    return start(keystore, plainPort, engine -> engine);
-  }
-
-  /** Serves {@code keystore} with engines as {@code adjust} changes them. */
+  /**
+   * Serves {@code keystore} (a resource path such as {@code /tls-client/first.p12}) with engines
+   * as {@code adjust} changes them.
+   */
   public static TlsTerminator start(String keystore, int plainPort,
       UnaryOperator<SSLEngine> adjust) throws Exception {
     SSLContext context = serverContext(keystore);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tls-terminator");
     Tcp tcp = Tcp.get(system);
     try {
-      int port = tcp.bindWithTls("127.0.0.1", 0, () -> adjust.apply(TlsPolicy.serverEngine(context)), 100,
-              List.of(), Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
+      int port = tcp.bindWithTls("127.0.0.1", 0,
+              () -> adjust.apply(TlsPolicy.serverEngine(context)), 100, List.of(),
+              Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
           .to(Sink.foreach(connection -> connection.handleWith(
               tcp.outgoingConnection("127.0.0.1", plainPort), system)))
           .run(system)

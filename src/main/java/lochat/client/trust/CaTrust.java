@@ -39,7 +39,8 @@ public final class CaTrust implements ServerTrust {
   }
 
   /**
-   * Trust in the certificates of {@code file}, for connecting to {@code server} ({@code host:port}).
+   * Trust in the certificates of {@code file}, for connecting to {@code server}
+   * ({@code host:port}).
    *
    * @throws TrustSetupException when the file cannot be read or holds no certificate
    */
@@ -71,7 +72,7 @@ public final class CaTrust implements ServerTrust {
           return new CaTrust(file, server, extended);
         }
       }
-      throw new IllegalStateException("the JDK's PKIX trust manager is an X509ExtendedTrustManager");
+      throw new IllegalStateException("the JDK's PKIX trust manager is an extended one");
     } catch (GeneralSecurityException | IOException e) {
       throw new TrustSetupException("Invalid --ca " + file + ": " + Failures.inSentence(e));
     }
