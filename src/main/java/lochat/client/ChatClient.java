@@ -64,6 +64,7 @@ public final class ChatClient {
   private volatile boolean quitTyped;
   private volatile boolean quitSent;
   private volatile boolean gaveUp;
+  private volatile boolean heard;
 
   /** @param password the server's password, given before the nickname */
   public ChatClient(String host, int port, Optional<String> nick, Optional<String> password,
@@ -123,7 +124,9 @@ public final class ChatClient {
         } else if (quitSent) {
           exit.complete(0);
         } else {
-          console.info("Connection closed by server");
+          console.info(heard || tls.isPresent() ? "Connection closed by server"
+              : "Connection closed by server before it said anything; if that is a TLS port, "
+                  + "add --tls");
           exit.complete(1);
         }
       }));
@@ -172,6 +175,7 @@ public final class ChatClient {
 
   private void received(InboundLine inbound, BoundedSourceQueue<String> answers,
       CompletableFuture<Integer> exit) {
+    heard = true;
     if (gaveUp) {
       return;
     }

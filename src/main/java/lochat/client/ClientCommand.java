@@ -98,7 +98,8 @@ public final class ClientCommand implements Callable<Integer> {
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw, stamps, Clock.systemDefaultZone());
-    Consumer<String> notices = onTerminal ? console::info : System.err::println;
+    Consumer<String> notices =
+        onTerminal ? text -> text.lines().forEach(console::info) : System.err::println;
     return new ChatClient(host, port(), Optional.ofNullable(nick), Optional.ofNullable(password),
         console, trust.map(t -> new ClientTls(host, port(), t, notices))).run();
   }

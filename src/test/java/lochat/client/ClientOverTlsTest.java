@@ -198,6 +198,17 @@ class ClientOverTlsTest {
   }
 
   @Test
+  void aPlainClientOnTheTlsPortIsToldToAddTls() throws Exception {
+    try (TestServer server = TlsFixtures.server("first.p12")) {
+      InProcessClient zed = InProcessClient.startPlain(server.tlsPort(), "zed");
+      zed.endInput();
+      assertEquals(1, zed.exitCode());
+      assertEquals(List.of("out: Connection closed by server before it said anything; if that is a"
+          + " TLS port, add --tls"), zed.transcript());
+    }
+  }
+
+  @Test
   void aServerWithOnlyWeakSuitesFailsTheHandshakeInOneLine() throws Exception {
     try (TestServer server = TestServer.start();
         TlsTerminator tls = TlsTerminator.start("/tls-client/first.p12", server.port, engine -> {

@@ -40,9 +40,13 @@ final class InProcessClient implements AutoCloseable {
 
   private InProcessClient() {}
 
+  /** Connects to 127.0.0.1:{@code port} as {@code nick} over plain TCP. */
+  static InProcessClient startPlain(int port, String nick) throws IOException {
+    return start(port, nick, notices -> null);
+  }
+
   /** Connects to 127.0.0.1:{@code port} as {@code nick}; {@code tls} is built with its notices. */
-  static InProcessClient start(int port, String nick,
-      Function<Consumer<String>, ClientTls> tls)
+  static InProcessClient start(int port, String nick, Function<Consumer<String>, ClientTls> tls)
       throws IOException {
     InProcessClient client = new InProcessClient();
     PipedInputStream in = new PipedInputStream(client.typed, 1 << 16);
@@ -55,7 +59,7 @@ final class InProcessClient implements AutoCloseable {
     Thread runner = new Thread(() -> {
       try {
         client.exit.complete(new ChatClient("127.0.0.1", port, Optional.of(nick), Optional.empty(),
-            console, Optional.of(connection)).run());
+            console, Optional.ofNullable(connection)).run());
       } catch (Exception | Error e) {
         client.exit.completeExceptionally(e);
       }
