@@ -300,7 +300,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     return web
         ? new WebTransport(listen.host(), listen.port(), listen.backlog(),
             listen.maxConnections(), settings.web().firstRequestTimeout(), tls)
-        : new TcpTransport(listen.host(), listen.port(), listen.backlog(), tls);
+        : new TcpTransport(listen.host(), listen.port(), listen.backlog(), tls,
+            settings.connection().closeTimeout());
   }
 
   /** listener, tls-listener, irc-listener, irc-tls-listener, web-listener, web-tls-listener. */

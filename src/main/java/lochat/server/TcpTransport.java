@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import lochat.connection.AcceptedSocket;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
 import lochat.connection.Sockets;
@@ -16,7 +17,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -24,21 +24,22 @@ import org.apache.pekko.util.ByteString;
  * stream. Over TLS the handshake counts against the session's registration timeout.
  *
  * @param tls the server's TLS context, or empty for plain TCP
+ * @param tlsCloseWithin how long a TLS socket has to finish closing once the server's side ended
  */
-public record TcpTransport(String host, int port, int backlog, Optional<SSLContext> tls)
-    implements Transport {
+public record TcpTransport(String host, int port, int backlog, Optional<SSLContext> tls,
+    Duration tlsCloseWithin) implements Transport {
 
   @Override
   public CompletionStage<Binding> bind(
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
-    return Sockets.accepted(host, port, backlog, tls, system)
+    return Sockets.accepted(host, port, backlog, tls, tlsCloseWithin, system)
         .toMat(Sink.foreach(incoming -> accepted.accept(new Socket(incoming))), Keep.left())
         .run(system)
         .thenApply(binding -> Binding.of(binding.localAddress(), binding::unbind));
   }
 
   /** One accepted socket. */
-  private record Socket(Tcp.IncomingConnection connection) implements IncomingConnection {
+  private record Socket(AcceptedSocket connection) implements IncomingConnection {
 
     @Override
     public InetSocketAddress remoteAddress() {

@@ -53,7 +53,7 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
     Flow<ByteString, ByteString, NotUsed> http = httpServer(
         new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar()), system);
-    return Sockets.accepted(host, port, backlog, tls, system)
+    return Sockets.accepted(host, port, backlog, tls, firstRequestTimeout, system)
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
               new WebConnection(incoming.remoteAddress(), http, accepted);
