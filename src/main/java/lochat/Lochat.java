@@ -2,6 +2,7 @@ package lochat;
 
 import lochat.bench.BenchCommand;
 import lochat.client.ClientCommand;
+import lochat.discovery.DiscoverCommand;
 import lochat.operators.HashPasswordCommand;
 import lochat.server.ServerCommand;
 import picocli.CommandLine;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Lochat.VersionProvider.class,
     description = "Chat on your local network.",
-    subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class,
-        HashPasswordCommand.class})
+    subcommands = {ServerCommand.class, ClientCommand.class, DiscoverCommand.class,
+        BenchCommand.class, HashPasswordCommand.class})
 public final class Lochat implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,7 +30,7 @@ public final class Lochat implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Say what to run: 'lochat server' or 'lochat client --host ADDRESS'");
+        "Say what to run: 'lochat server', 'lochat client' or 'lochat discover'");
   }
 
   static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -22,9 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lochat client}: joins a Lochat server from the terminal, or from a pipe. Options are
- * checked before connecting: a bad one gets one line saying why and exit status 2, as the
- * server's bad settings do.
+ * {@code lochat client}: joins a Lochat server from the terminal, or from a pipe; without
+ * {@code --host} it looks for one on the LAN first ({@link ServerChoice}). Options are checked
+ * before connecting: a bad one gets one line saying why and exit status 2, as the server's bad
+ * settings do.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
     description = "Connect to a Lochat server and chat.")
@@ -38,16 +39,22 @@ public final class ClientCommand implements Callable<Integer> {
 
   private static final int INVALID_OPTION = 2;
 
-  @Option(names = "--host", defaultValue = "localhost",
-      description = "Server address (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host",
+      description = "Server address (default: look for servers on the LAN and join the one"
+          + " found, or choose).")
   String host;
 
   @Option(names = "--port",
-      description = "Server port (default: " + DEFAULT_PORT + ", or "
-          + TlsOptions.DEFAULT_TLS_PORT + " with --tls).")
+      description = "Server port (default: " + DEFAULT_PORT + ", " + DEFAULT_TLS_PORT
+          + " with --tls, or the found server's).")
   Integer port;
 
   @Mixin TlsOptions tlsOptions;
+
+  @Option(names = "--interface", paramLabel = "ADDRESS",
+      description = "Without --host, look for servers only on the interface with this IPv4"
+          + " address (127.0.0.1 for servers on this machine; default: every LAN interface).")
+  String iface;
 
   @Option(names = "--nick", description = "Nickname to use; asked for when missing.")
   String nick;
@@ -75,18 +82,25 @@ public final class ClientCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     System.setProperty("lochat.log.level", "WARN");
     System.setProperty("lochat.pekko.log.level", "ERROR");
+    System.setProperty("lochat.jmdns.log.level", "OFF");
     LoggerFactory.getLogger(ClientCommand.class);
     Optional<String> invalid = problem().or(tlsOptions::problem);
     if (invalid.isPresent()) {
       System.err.println(invalid.get());
       return INVALID_OPTION;
     }
-    Optional<ServerTrust> trust;
+    Optional<ServerTrust.Factory> trust;
     try {
-      trust = tlsOptions.trust(host, port(), System.err::println);
+      trust = tlsOptions.trust(System.err::println);
     } catch (TrustSetupException e) {
       System.err.println(e.getMessage());
       return INVALID_OPTION;
+    }
+    if (host == null) {
+      Optional<Integer> stopped = joinFoundServer();
+      if (stopped.isPresent()) {
+        return stopped.get();
+      }
     }
     boolean onTerminal = System.console() != null && !raw;
     Timestamps stamps = timestampFormat != null
@@ -100,18 +114,36 @@ public final class ClientCommand implements Callable<Integer> {
             raw, stamps, Clock.systemDefaultZone());
     Consumer<String> notices =
         onTerminal ? text -> text.lines().forEach(console::info) : System.err::println;
-    return new ChatClient(host, port(), Optional.ofNullable(nick), Optional.ofNullable(password),
-        console, trust.map(t -> new ClientTls(host, port(), t, notices))).run();
+    String to = host;
+    int on = port != null ? port : tlsOptions.enabled() ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+    return new ChatClient(to, on, Optional.ofNullable(nick), Optional.ofNullable(password),
+        console, trust.map(t -> new ClientTls(to, on, t.forServer(to, on), notices))).run();
   }
 
-  private int port() {
-    return port != null ? port : tlsOptions.defaultPort(DEFAULT_PORT);
+  /** Looks for a server and takes its address and port; the exit status when it cannot. */
+  private Optional<Integer> joinFoundServer() throws InterruptedException {
+    ServerChoice.Decision decision = ServerChoice.find(Optional.ofNullable(iface),
+        Optional.ofNullable(port), tlsOptions.enabled(), System.console() != null, System.err,
+        prompt -> System.console().readLine("%s", prompt));
+    if (decision instanceof ServerChoice.Stop stop) {
+      stop.lines().forEach(System.err::println);
+      return Optional.of(stop.status());
+    }
+    ServerChoice.Connect connect = (ServerChoice.Connect) decision;
+    System.err.println(connect.message());
+    host = connect.host();
+    port = connect.port();
+    return Optional.empty();
   }
 
   /** What is wrong with the options, in one line, or empty. */
   private Optional<String> problem() {
-    if (port() < 1 || port() > 65535) {
+    if (port != null && (port < 1 || port > 65535)) {
       return Optional.of("Invalid --port: must be between 1 and 65535, not " + port);
+    }
+    if (host != null && iface != null) {
+      return Optional.of("Invalid --interface: it says where to look for servers, and --host"
+          + " already says which one to join; give one of them");
     }
     if (nick != null && Names.nickProblem(nick).isPresent()) {
       return Optional.of("Invalid --nick: " + Names.nickProblem(nick).get());

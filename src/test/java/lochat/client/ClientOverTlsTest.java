@@ -260,7 +260,7 @@ class ClientOverTlsTest {
     all.addAll(List.of("--known-servers", knownServers().toString()));
     TlsOptions parsed = CommandLine.populateCommand(new TlsOptions(), all.toArray(String[]::new));
     try {
-      return parsed.trust("127.0.0.1", port, notices).orElseThrow();
+      return parsed.trust(notices).orElseThrow().forServer("127.0.0.1", port);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

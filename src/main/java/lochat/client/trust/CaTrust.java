@@ -11,7 +11,6 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,19 +31,23 @@ public final class CaTrust implements ServerTrust {
   private final String server;
   private final X509ExtendedTrustManager manager;
 
-  private CaTrust(Path file, String server, X509ExtendedTrustManager manager) {
+  /**
+   * @param file where {@code anchors} were read, for messages
+   * @param server the server connected to, as {@link KnownServers#server} names it
+   * @param anchors {@link #readAnchors}'s trust manager
+   */
+  CaTrust(Path file, String server, X509ExtendedTrustManager anchors) {
     this.file = file;
     this.server = server;
-    this.manager = manager;
+    this.manager = anchors;
   }
 
   /**
-   * Trust in the certificates of {@code file}, for connecting to {@code server}
-   * ({@code host:port}).
+   * PKIX validation against the certificates of {@code file}, and nothing else.
    *
    * @throws TrustSetupException when the file cannot be read or holds no certificate
    */
-  public static CaTrust load(Path file, String server) throws TrustSetupException {
+  static X509ExtendedTrustManager readAnchors(Path file) throws TrustSetupException {
     Collection<? extends Certificate> certificates;
     try (InputStream in = Files.newInputStream(file)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -69,18 +72,13 @@ public final class CaTrust implements ServerTrust {
       factory.init(anchors);
       for (TrustManager manager : factory.getTrustManagers()) {
         if (manager instanceof X509ExtendedTrustManager extended) {
-          return new CaTrust(file, server, extended);
+          return extended;
         }
       }
       throw new IllegalStateException("the JDK's PKIX trust manager is an extended one");
     } catch (GeneralSecurityException | IOException e) {
       throw new TrustSetupException("Invalid --ca " + file + ": " + Failures.inSentence(e));
     }
-  }
-
-  /** The certificates trusted, for tests. */
-  X509Certificate[] anchors() {
-    return manager.getAcceptedIssuers();
   }
 
   @Override

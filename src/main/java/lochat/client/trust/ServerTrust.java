@@ -11,6 +11,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public sealed interface ServerTrust permits FirstUseTrust, CaTrust {
 
+  /** Trust as the user chose it, read before connecting, made for the server connected to. */
+  @FunctionalInterface
+  interface Factory {
+    ServerTrust forServer(String host, int port);
+  }
+
   /** The trust manager the connection's TLS engine asks. */
   X509ExtendedTrustManager trustManager();
 

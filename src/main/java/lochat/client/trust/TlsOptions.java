@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,11 +15,8 @@ import picocli.CommandLine.Option;
  */
 public final class TlsOptions {
 
-  /** The port the client connects to with --tls and without --port: the server's TLS port. */
-  public static final int DEFAULT_TLS_PORT = 4443;
-
-  @Option(names = "--tls", description = "Connect over TLS (default port: " + DEFAULT_TLS_PORT
-      + "); the server's certificate is trusted on first use, or by --ca.")
+  @Option(names = "--tls", description = "Connect over TLS; the server's certificate is trusted "
+      + "on first use, or by --ca.")
   boolean tls;
 
   @Option(names = "--accept-new-certificate",
@@ -41,11 +39,6 @@ public final class TlsOptions {
     return tls || ca != null || acceptNew;
   }
 
-  /** The port to connect to when none is given. */
-  public int defaultPort(int plainPort) {
-    return enabled() ? DEFAULT_TLS_PORT : plainPort;
-  }
-
   /** What is wrong with these options, in one line, or empty. */
   public Optional<String> problem() {
     if (ca != null && acceptNew) {
@@ -61,23 +54,26 @@ public final class TlsOptions {
   }
 
   /**
-   * How the server at {@code host:port} is trusted, read before connecting; empty without TLS.
-   * A known servers file's unreadable lines are each a warning.
+   * How servers are trusted, read before connecting (the CA file, or the known servers file,
+   * whose unreadable lines are each a warning); empty without TLS.
    *
    * @throws TrustSetupException when the CA file or the known servers file cannot be read
    */
-  public Optional<ServerTrust> trust(String host, int port, Consumer<String> warnings)
+  public Optional<ServerTrust.Factory> trust(Consumer<String> warnings)
       throws TrustSetupException {
     if (!enabled()) {
       return Optional.empty();
     }
-    String server = KnownServers.server(host, port);
     if (ca != null) {
-      return Optional.of(CaTrust.load(ca, server));
+      X509ExtendedTrustManager anchors = CaTrust.readAnchors(ca);
+      return Optional.of((host, port) ->
+          new CaTrust(ca, KnownServers.server(host, port), anchors));
     }
     Path file = Path.of(knownServers);
     try {
-      return Optional.of(new FirstUseTrust(KnownServers.load(file, warnings), server, acceptNew));
+      KnownServers known = KnownServers.load(file, warnings);
+      return Optional.of((host, port) ->
+          new FirstUseTrust(known, KnownServers.server(host, port), acceptNew));
     } catch (IOException e) {
       throw new TrustSetupException("Cannot read --known-servers " + file + ": "
           + KnownServers.describe(e));

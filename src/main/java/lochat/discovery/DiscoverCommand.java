@@ -1,0 +1,94 @@
+package lochat.discovery;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lochat discover}: lists the Lochat servers announced on the LAN (DNS-SD over multicast
+ * DNS) and exits. Finding none is an answer, exit status 0, as an empty listing is; being
+ * unable to look at all (no interface, multicast blocked) is exit status 1; a bad option, 2.
+ */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+    description = "List the Lochat servers on the local network, then exit.")
+public final class DiscoverCommand implements Callable<Integer> {
+
+  private static final Duration LONGEST = Duration.ofMinutes(5);
+  private static final Pattern AMOUNT = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,3})?)(ms|s)?");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
+      description = "How long to look, in seconds (also 500ms, 1.5s; default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--interface", paramLabel = "ADDRESS",
+      description = "Look only on the interface with this IPv4 address (127.0.0.1 for servers"
+          + " on this machine; default: every LAN interface).")
+  String iface;
+
+  @Option(names = "--json", description = "Print one JSON array, for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    System.setProperty("lochat.log.level", "WARN");
+    System.setProperty("lochat.pekko.log.level", "ERROR");
+    System.setProperty("lochat.jmdns.log.level", "OFF");
+    LoggerFactory.getLogger(DiscoverCommand.class);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Duration> duration = parseTimeout(timeout);
+    if (duration.isEmpty()) {
+      err.println("Invalid --timeout: a number of seconds from 0.1 to 300, such as 3, 1.5 or"
+          + " 500ms, not '" + timeout + "'");
+      return 2;
+    }
+    Lookup.Outcome outcome = Lookup.look(Optional.ofNullable(iface), duration.get());
+    if (outcome instanceof Lookup.Problem problem) {
+      problem.lines().forEach(err::println);
+      return problem.status();
+    }
+    ServerBrowser.Result result = ((Lookup.Looked) outcome).result();
+    Lookup.warnings(result).forEach(err::println);
+    if (json) {
+      out.println(ServerListing.json(result.servers()));
+    } else if (result.servers().isEmpty()) {
+      out.println(Lookup.noneFound(result.lookedOn(), duration.get()));
+    } else {
+      ServerListing.table(result.servers()).forEach(out::println);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * {@code text} as a time to look: seconds ({@code 3}, {@code 1.5}, {@code 3s}), milliseconds
+   * ({@code 500ms}) or ISO-8601 ({@code PT3S}), from 100 ms to 5 minutes; empty otherwise.
+   */
+  static Optional<Duration> parseTimeout(String text) {
+    Duration duration;
+    Matcher amount = AMOUNT.matcher(text.strip());
+    if (amount.matches()) {
+      double value = Double.parseDouble(amount.group(1));
+      duration = Duration.ofMillis(Math.round("ms".equals(amount.group(2)) ? value
+          : value * 1000));
+    } else {
+      try {
+        duration = Duration.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+    return duration.toMillis() < 100 || duration.compareTo(LONGEST) > 0
+        ? Optional.empty() : Optional.of(duration);
+  }
+}
