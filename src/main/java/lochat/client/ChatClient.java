@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import lochat.Failures;
+import lochat.client.trust.ClientTls;
 import lochat.connection.LineFraming;
 import lochat.protocol.InboundLine;
 import lochat.protocol.TextSanitizer;
@@ -18,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -40,7 +42,8 @@ import org.apache.pekko.util.ByteString;
  * Pekko's blocking-I/O dispatcher, and stops after a quit line so that no prompt is drawn again.
  * At the end of input a {@code /quit} is sent after everything typed; the TCP connection is
  * half-closed and the client keeps reading until the server has answered and closed, so
- * nothing is lost.
+ * nothing is lost. Over TLS ({@link ClientTls}) the end of input is not passed on as a close: the
+ * {@code /quit} itself makes the server answer and close.
  */
 public final class ChatClient {
 
@@ -54,16 +57,25 @@ public final class ChatClient {
   private final Console console;
   private final SignIn signIn;
   private final InputGate gate;
+  private final Optional<ClientTls> tls;
 
   private volatile String ownNick;
   private volatile String room;
   private volatile boolean quitTyped;
   private volatile boolean quitSent;
   private volatile boolean gaveUp;
+  private volatile boolean heard;
 
   /** @param password the server's password, given before the nickname */
   public ChatClient(String host, int port, Optional<String> nick, Optional<String> password,
       Console console) {
+    this(host, port, nick, password, console, Optional.empty());
+  }
+
+  /** @param tls the connection's TLS, or empty for plain TCP */
+  public ChatClient(String host, int port, Optional<String> nick, Optional<String> password,
+      Console console, Optional<ClientTls> tls) {
+    this.tls = tls;
     this.host = host;
     this.port = port;
     this.console = console;
@@ -88,9 +100,7 @@ public final class ChatClient {
       Pair<CompletionStage<Tcp.OutgoingConnection>, CompletionStage<Done>> running =
           outgoingLines(answers.second())
               .map(line -> ByteString.fromString(line + "\n", StandardCharsets.UTF_8))
-              .viaMat(Tcp.get(system).outgoingConnection(
-                  new InetSocketAddress(host, port), Optional.empty(), List.of(), true,
-                  Optional.of(CONNECT_TIMEOUT), Optional.empty()), Keep.right())
+              .viaMat(connection(system), Keep.right())
               .via(LineFraming.flow(MAX_SERVER_LINE_BYTES))
               .toMat(Sink.foreach(line -> received(line, answers.first(), exit)), Keep.both())
               .run(system);
@@ -98,19 +108,25 @@ public final class ChatClient {
         if (failure != null) {
           console.info("Cannot connect to " + host + ":" + port + ": " + Failures.inSentence(failure));
           exit.complete(1);
+        } else {
+          tls.ifPresent(t -> t.awaitHandshake(exit));
         }
       });
       running.second().whenComplete((done, failure) -> running.first().whenComplete((c, f) -> {
         if (f != null || exit.isDone()) {
           return;
         }
-        if (failure != null) {
+        if (tls.isPresent() && tls.get().explainEnd(failure)) {
+          exit.complete(1);
+        } else if (failure != null) {
           console.info("Connection lost: " + Failures.inSentence(failure));
           exit.complete(1);
         } else if (quitSent) {
           exit.complete(0);
         } else {
-          console.info("Connection closed by server");
+          console.info(heard || tls.isPresent() ? "Connection closed by server"
+              : "Connection closed by server before it said anything; if that is a TLS port, "
+                  + "add --tls");
           exit.complete(1);
         }
       }));
@@ -119,6 +135,14 @@ public final class ChatClient {
       console.close();
       system.terminate();
     }
+  }
+
+  private Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> connection(
+      ActorSystem<Void> system) {
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    return tls.map(t -> t.connection(Tcp.get(system), address, CONNECT_TIMEOUT))
+        .orElseGet(() -> Tcp.get(system).outgoingConnection(address, Optional.empty(), List.of(),
+            true, Optional.of(CONNECT_TIMEOUT), Optional.empty()));
   }
 
   private Source<String, ?> outgoingLines(Source<String, NotUsed> answers) {
@@ -151,6 +175,7 @@ public final class ChatClient {
 
   private void received(InboundLine inbound, BoundedSourceQueue<String> answers,
       CompletableFuture<Integer> exit) {
+    heard = true;
     if (gaveUp) {
       return;
     }

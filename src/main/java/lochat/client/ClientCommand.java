@@ -10,9 +10,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import lochat.chat.Names;
+import lochat.client.trust.ClientTls;
+import lochat.client.trust.ServerTrust;
+import lochat.client.trust.TlsOptions;
+import lochat.client.trust.TrustSetupException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,8 +45,11 @@ public final class ClientCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--port",
-      description = "Server port (default: " + DEFAULT_PORT + ", or the found server's).")
+      description = "Server port (default: " + DEFAULT_PORT + ", " + DEFAULT_TLS_PORT
+          + " with --tls, or the found server's).")
   Integer port;
+
+  @Mixin TlsOptions tlsOptions;
 
   @Option(names = "--interface", paramLabel = "ADDRESS",
       description = "Without --host, look for servers only on the interface with this IPv4"
@@ -75,9 +84,16 @@ public final class ClientCommand implements Callable<Integer> {
     System.setProperty("lochat.pekko.log.level", "ERROR");
     System.setProperty("lochat.jmdns.log.level", "OFF");
     LoggerFactory.getLogger(ClientCommand.class);
-    Optional<String> invalid = problem();
+    Optional<String> invalid = problem().or(tlsOptions::problem);
     if (invalid.isPresent()) {
       System.err.println(invalid.get());
+      return INVALID_OPTION;
+    }
+    Optional<ServerTrust.Factory> trust;
+    try {
+      trust = tlsOptions.trust(System.err::println);
+    } catch (TrustSetupException e) {
+      System.err.println(e.getMessage());
       return INVALID_OPTION;
     }
     if (host == null) {
@@ -96,14 +112,18 @@ public final class ClientCommand implements Callable<Integer> {
         : new PlainConsole(System.in,
             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
             raw, stamps, Clock.systemDefaultZone());
-    return new ChatClient(host, port == null ? DEFAULT_PORT : port, Optional.ofNullable(nick),
-        Optional.ofNullable(password), console).run();
+    Consumer<String> notices =
+        onTerminal ? text -> text.lines().forEach(console::info) : System.err::println;
+    String to = host;
+    int on = port != null ? port : tlsOptions.enabled() ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+    return new ChatClient(to, on, Optional.ofNullable(nick), Optional.ofNullable(password),
+        console, trust.map(t -> new ClientTls(to, on, t.forServer(to, on), notices))).run();
   }
 
   /** Looks for a server and takes its address and port; the exit status when it cannot. */
   private Optional<Integer> joinFoundServer() throws InterruptedException {
     ServerChoice.Decision decision = ServerChoice.find(Optional.ofNullable(iface),
-        Optional.ofNullable(port), false, System.console() != null, System.err,
+        Optional.ofNullable(port), tlsOptions.enabled(), System.console() != null, System.err,
         prompt -> System.console().readLine("%s", prompt));
     if (decision instanceof ServerChoice.Stop stop) {
       stop.lines().forEach(System.err::println);
