@@ -51,6 +51,11 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Mixin TlsOptions tlsOptions;
 
+  @Option(names = "--server", paramLabel = "NAME",
+      description = "Without --host, join the server of this name among those found on the LAN"
+          + " (the NAME that 'lochat discover' lists).")
+  String serverName;
+
   @Option(names = "--interface", paramLabel = "ADDRESS",
       description = "Without --host, look for servers only on the interface with this IPv4"
           + " address (127.0.0.1 for servers on this machine; default: every LAN interface).")
@@ -123,7 +128,7 @@ public final class ClientCommand implements Callable<Integer> {
   /** Looks for a server and takes its address and port; the exit status when it cannot. */
   private Optional<Integer> joinFoundServer() throws InterruptedException {
     ServerChoice.Decision decision = ServerChoice.find(Optional.ofNullable(iface),
-        Optional.ofNullable(port), tlsOptions.enabled(), System.console() != null, System.err,
+        Optional.ofNullable(serverName), Optional.ofNullable(port), tlsOptions.enabled(), System.console() != null, System.err,
         prompt -> System.console().readLine("%s", prompt));
     if (decision instanceof ServerChoice.Stop stop) {
       stop.lines().forEach(System.err::println);
@@ -140,6 +145,10 @@ public final class ClientCommand implements Callable<Integer> {
   private Optional<String> problem() {
     if (port != null && (port < 1 || port > 65535)) {
       return Optional.of("Invalid --port: must be between 1 and 65535, not " + port);
+    }
+    if (host != null && serverName != null) {
+      return Optional.of("Invalid --server: it names a server found on the LAN, and --host"
+          + " gives the address instead; give one of them");
     }
     if (host != null && iface != null) {
       return Optional.of("Invalid --interface: it says where to look for servers, and --host"

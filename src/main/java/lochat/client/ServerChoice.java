@@ -37,11 +37,13 @@ final class ServerChoice {
   private ServerChoice() {}
 
   /**
-   * Looks on {@code iface} (every LAN interface when empty) and decides, asking on the
+   * Looks on {@code iface} (every LAN interface when empty) for the servers named {@code name}
+   * (any, when empty) and decides, asking on the
    * terminal through {@code ask} (a prompt in, the line typed out, null at end of input) when
    * several servers answer and {@code onTerminal}; says what it does on {@code err}.
    */
-  static Decision find(Optional<String> iface, Optional<Integer> port, boolean tls,
+  static Decision find(Optional<String> iface, Optional<String> name, Optional<Integer> port,
+      boolean tls,
       boolean onTerminal, java.io.PrintStream err, Function<String, String> ask)
       throws InterruptedException {
     err.println("Looking for Lochat servers on " + iface.orElse("the LAN") + "...");
@@ -51,14 +53,21 @@ final class ServerChoice {
     }
     ServerBrowser.Result result = ((Lookup.Looked) outcome).result();
     Lookup.warnings(result).forEach(err::println);
-    Decision decision = decide(result.servers(), result.lookedOn(), port, tls, onTerminal);
+    List<FoundServer> named = name.map(wanted -> result.servers().stream()
+        .filter(server -> server.name().equalsIgnoreCase(wanted)).toList())
+        .orElse(result.servers());
+    if (named.isEmpty() && !result.servers().isEmpty()) {
+      return new Stop(1, List.of("No Lochat server named '" + name.get() + "' found; found: "
+          + String.join(", ", result.servers().stream().map(FoundServer::name).toList())));
+    }
+    Decision decision = decide(named, result.lookedOn(), port, tls, onTerminal);
     while (decision instanceof Ask asking) {
       asking.lines().forEach(err::println);
       String typed = ask.apply(asking.prompt());
       if (typed == null) {
         return new Stop(1, List.of("No server chosen."));
       }
-      decision = pick(typed, result.servers(), port, tls);
+      decision = pick(typed, named, port, tls);
     }
     return decision;
   }

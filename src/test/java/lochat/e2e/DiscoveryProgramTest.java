@@ -34,7 +34,8 @@ class DiscoveryProgramTest {
       LoopbackDiscovery.awaitFound(name);
       TestClient bob = server.register("bob");
       LochatProcess client = LochatProcess.start(LochatProcess.command(List.of(), "client",
-          "--interface", "127.0.0.1", "--nick", "dora", "--history-file", "none"));
+          "--interface", "127.0.0.1", "--server", name, "--nick", "dora", "--history-file",
+          "none"));
       client.stdin("found you\n");
       bob.expect("MSG lobby dora found you");
       assertEquals(0, client.exitCode());

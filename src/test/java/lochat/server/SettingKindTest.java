@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +34,12 @@ class SettingKindTest {
   /** Settings that are a choice among names, each with another of its choices. */
   private static final Map<String, String> CHOICES = Map.of("lochat.history.store", "memory");
 
+  /** Settings that only go with another: that other, set too. */
+  private static final Map<String, Map<String, String>> COMPANIONS = Map.of(
+      "lochat.tls.plain-ports", Map.of("lochat.tls.enabled", "on"),
+      "lochat.tls.certificate", Map.of("lochat.tls.private-key", "y"),
+      "lochat.tls.private-key", Map.of("lochat.tls.certificate", "y"));
+
   static Stream<Arguments> everySetting() {
     return ConfigFactory.parseResources("application.conf").resolve().getConfig("lochat")
         .entrySet().stream()
@@ -44,7 +51,9 @@ class SettingKindTest {
   @MethodSource("everySetting")
   void aValueOfTheSettingsKindIsReadByTheServer(String path, SettingKind kind) {
     String sample = CHOICES.getOrDefault(path, SAMPLES.get(kind));
-    Config config = ServerSettings.withDefaults(ConfigFactory.parseMap(Map.of(path, sample)));
+    Map<String, String> settings = new HashMap<>(COMPANIONS.getOrDefault(path, Map.of()));
+    settings.put(path, sample);
+    Config config = ServerSettings.withDefaults(ConfigFactory.parseMap(settings));
     assertEquals(List.of(), SettingsCheck.againstDefaults().wrongKinds(config));
     assertDoesNotThrow(() -> ServerSettings.fromConfig(config), path + " = " + sample);
   }

@@ -60,6 +60,11 @@ public final class LochatProcess {
       // Never the default web port: tests run beside each other and beside real servers.
       // A test's own --web-port still wins.
       command.add("-Dlochat.web.port=0");
+      command.add("-Dlochat.tls.port=0");
+      command.add("-Dlochat.irc.tls-port=0");
+      command.add("-Dlochat.web.tls-port=0");
+      // Not announced: a test that wants it says -Dlochat.discovery.enabled=on to the server.
+      command.add("-Dlochat.discovery.enabled=off");
     }
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lochat.Lochat"));
