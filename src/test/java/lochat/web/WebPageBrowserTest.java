@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.typesafe.config.ConfigUtil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat page in a real browser: Debian's Chromium, headless, driven by Playwright, against a
@@ -468,5 +470,28 @@ class WebPageBrowserTest {
     page.locator("#signin-button").click();
     assertThat(page.locator("#chat")).isVisible();
     assertThat(page.locator("#me-nick")).hasText("ann2");
+  }
+
+  @Test
+  void overHttpsThePageChatsThroughASecureWebSocket(@TempDir Path dataDir) throws Exception {
+    server.close();
+    server = TestServer.start("lochat.tls.enabled = on\nlochat.data-dir = "
+        + ConfigUtil.quoteString(dataDir.toString()));
+    context.close();
+    context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1180, 740).setIgnoreHTTPSErrors(true));
+    TestClient bob = nativeUser("bob", "lobby");
+    Page page = context.newPage();
+    page.onPageError(error -> pageErrors.add(error));
+    List<String> sockets = new CopyOnWriteArrayList<>();
+    page.onWebSocket(socket -> sockets.add(socket.url()));
+    page.navigate("https://127.0.0.1:" + server.port("web", true) + "/?nick=ann&room=lobby");
+    assertThat(page.locator("#chat")).isVisible();
+    bob.expect("JOINED lobby ann");
+    say(page, "sent over wss");
+    bob.expect("MSG lobby ann sent over wss");
+    bob.send("and back to the https page");
+    assertThat(message(page, "and back to the https page")).isVisible();
+    assertEquals(List.of("wss://127.0.0.1:" + server.port("web", true) + "/ws"), sockets);
   }
 }
