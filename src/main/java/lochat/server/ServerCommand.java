@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -140,59 +141,37 @@ public final class ServerCommand implements Callable<Integer> {
         .filter(LochatServer.CORE_ACTOR_FAILED::equals).isPresent() ? 1 : 0;
   }
 
+  /** The settings the command line gives, by their path in the configuration. */
+  private Map<String, Object> flags() {
+    Map<String, Object> flags = new HashMap<>(settings);
+    Map<String, Object> given = new LinkedHashMap<>();
+    given.put("lochat.host", host);
+    given.put("lochat.port", port);
+    given.put("lochat.irc.port", ircPort);
+    given.put("lochat.irc.enabled", noIrc ? false : null);
+    given.put("lochat.web.port", webPort);
+    given.put("lochat.web.enabled", noWeb ? false : null);
+    given.put("lochat.tls.enabled", tls ? true : null);
+    given.put("lochat.tls.plain-ports", tlsOnly ? false : null);
+    given.put("lochat.tls.port", tlsPort);
+    given.put("lochat.irc.tls-port", ircTlsPort);
+    given.put("lochat.web.tls-port", webTlsPort);
+    given.put("lochat.tls.certificate", certificate == null ? null : certificate.toString());
+    given.put("lochat.tls.private-key", privateKey == null ? null : privateKey.toString());
+    given.put("lochat.discovery.enabled", noDiscovery ? false : null);
+    given.put("lochat.server-name", serverName);
+    given.put("lochat.password", password);
+    given.put("lochat.data-dir", dataDir == null ? null : dataDir.toString());
+    given.forEach((path, value) -> {
+      if (value != null) {
+        flags.put(path, value);
+      }
+    });
+    return flags;
+  }
+
   private Config load() {
-    Map<String, Object> overrides = new HashMap<>(settings);
-    if (host != null) {
-      overrides.put("lochat.host", host);
-    }
-    if (port != null) {
-      overrides.put("lochat.port", port);
-    }
-    if (ircPort != null) {
-      overrides.put("lochat.irc.port", ircPort);
-    }
-    if (noIrc) {
-      overrides.put("lochat.irc.enabled", false);
-    }
-    if (webPort != null) {
-      overrides.put("lochat.web.port", webPort);
-    }
-    if (noWeb) {
-      overrides.put("lochat.web.enabled", false);
-    }
-    if (tls) {
-      overrides.put("lochat.tls.enabled", true);
-    }
-    if (tlsOnly) {
-      overrides.put("lochat.tls.plain-ports", false);
-    }
-    if (tlsPort != null) {
-      overrides.put("lochat.tls.port", tlsPort);
-    }
-    if (ircTlsPort != null) {
-      overrides.put("lochat.irc.tls-port", ircTlsPort);
-    }
-    if (webTlsPort != null) {
-      overrides.put("lochat.web.tls-port", webTlsPort);
-    }
-    if (certificate != null) {
-      overrides.put("lochat.tls.certificate", certificate.toString());
-    }
-    if (privateKey != null) {
-      overrides.put("lochat.tls.private-key", privateKey.toString());
-    }
-    if (noDiscovery) {
-      overrides.put("lochat.discovery.enabled", false);
-    }
-    if (serverName != null) {
-      overrides.put("lochat.server-name", serverName);
-    }
-    if (password != null) {
-      overrides.put("lochat.password", password);
-    }
-    if (dataDir != null) {
-      overrides.put("lochat.data-dir", dataDir.toString());
-    }
+    Map<String, Object> overrides = flags();
     Config config =
         ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.systemProperties());
     if (configFile != null) {
