@@ -302,7 +302,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         ? identity.map(ServerIdentity::context) : Optional.empty();
     return web
         ? new WebTransport(listen.host(), listen.port(), listen.backlog(),
-            listen.maxConnections(), settings.web().firstRequestTimeout(), tls)
+            listen.maxConnections(), settings.web().firstRequestTimeout(), tls,
+            settings.connection().closeTimeout())
         : new TcpTransport(listen.host(), listen.port(), listen.backlog(), tls,
             settings.connection().closeTimeout());
   }

@@ -41,9 +41,11 @@ import scala.concurrent.duration.FiniteDuration;
  * @param firstRequestTimeout how long a new connection has to send its first request's head
  *     (over TLS, the handshake counts against it)
  * @param tls the server's TLS context for HTTPS and {@code wss://}, or empty for plain HTTP
+ * @param tlsCloseWithin how long a TLS socket has to finish closing once the server's side ended
  */
 public record WebTransport(String host, int port, int backlog, int maxConnections,
-    Duration firstRequestTimeout, Optional<SSLContext> tls) implements Transport {
+    Duration firstRequestTimeout, Optional<SSLContext> tls, Duration tlsCloseWithin)
+    implements Transport {
 
   /** The resource directory the page and its assets are read from. */
   static final String RESOURCES = "web";
@@ -53,7 +55,7 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
     Flow<ByteString, ByteString, NotUsed> http = httpServer(
         new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar()), system);
-    return Sockets.accepted(host, port, backlog, tls, firstRequestTimeout, system)
+    return Sockets.accepted(host, port, backlog, tls, tlsCloseWithin, system)
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
               new WebConnection(incoming.remoteAddress(), http, accepted);
