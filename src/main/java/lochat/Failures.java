@@ -1,7 +1,12 @@
 package lochat;
 
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
 /**
@@ -30,6 +35,27 @@ public final class Failures {
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
+  /**
+   * Why a file operation failed, for the middle of a sentence: "permission denied", "no such
+   * file", "a file of that name is in the way", or the file system's own reason.
+   */
+  public static String ofFile(IOException failure) {
+    if (failure instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (failure instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (failure instanceof FileAlreadyExistsException) {
+      return "a file of that name is in the way";
+    }
+    if (failure instanceof FileSystemException files && files.getReason() != null) {
+      return lowerFirst(files.getReason().strip());
+    }
+    String message = describe(failure);
+    return lowerFirst(message.strip().lines().findFirst().orElse(message));
+  }
+
   /** {@link #describe} for the middle of a sentence: no "[/host:port]" prefix, lower case first. */
   public static String inSentence(Throwable failure) {
     String message = describe(failure);
@@ -37,7 +63,11 @@ public final class Failures {
     if (message.startsWith("[") && bracket > 0) {
       message = message.substring(bracket + 1).strip();
     }
-    return message.isEmpty() ? message
-        : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    return lowerFirst(message);
+  }
+
+  private static String lowerFirst(String text) {
+    return text.isEmpty() ? text
+        : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
   }
 }

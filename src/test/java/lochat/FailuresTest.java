@@ -35,4 +35,16 @@ class FailuresTest {
   void anExceptionWithoutAMessageIsNamedByItsKind() {
     assertEquals("IllegalStateException", Failures.describe(new IllegalStateException()));
   }
+
+  @Test
+  void aFileProblemIsSaidInAFewWords() {
+    assertEquals("permission denied",
+        Failures.ofFile(new java.nio.file.AccessDeniedException("/etc/x")));
+    assertEquals("no such file", Failures.ofFile(new java.nio.file.NoSuchFileException("/x")));
+    assertEquals("a file of that name is in the way",
+        Failures.ofFile(new java.nio.file.FileAlreadyExistsException("/x")));
+    assertEquals("read-only file system", Failures.ofFile(
+        new java.nio.file.FileSystemException("/x", null, "Read-only file system")));
+    assertEquals("disk full", Failures.ofFile(new java.io.IOException("Disk full\nat sector 7")));
+  }
 }

@@ -1,11 +1,8 @@
 package lochat.store;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.sql.SQLException;
-import java.util.Locale;
+import lochat.Failures;
 
 /**
  * Says in a few words why SQLite or the file system refused the history store, for the end of
@@ -39,17 +36,7 @@ final class SqliteProblems {
   }
 
   static String reason(IOException failure) {
-    if (failure instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (failure instanceof FileAlreadyExistsException) {
-      return "a file of that name is in the way";
-    }
-    if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-      String reason = fileSystem.getReason();
-      return reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
-    }
-    return firstLine(failure.getMessage());
+    return Failures.ofFile(failure);
   }
 
   private static String firstLine(String message) {

@@ -1,8 +1,7 @@
 package lochat.tls;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
+import lochat.Failures;
 
 /**
  * The server cannot have a TLS identity, said in one line for people that names the file and
@@ -27,13 +26,7 @@ public final class TlsUnavailable extends Exception {
 
   /** Why a file operation failed, in words: "permission denied", "Read-only file system". */
   static String reason(IOException failure) {
-    if (failure instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (failure instanceof FileSystemException files && files.getReason() != null) {
-      return files.getReason();
-    }
-    return reason((Throwable) failure);
+    return Failures.ofFile(failure);
   }
 
   /** The first line of {@code failure}'s message, or its kind when it has none. */

@@ -52,7 +52,7 @@ public final class CaTrust implements ServerTrust {
     try (InputStream in = Files.newInputStream(file)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException e) {
-      throw new TrustSetupException("Cannot read --ca " + file + ": " + KnownServers.describe(e));
+      throw new TrustSetupException("Cannot read --ca " + file + ": " + Failures.ofFile(e));
     } catch (CertificateException e) {
       throw new TrustSetupException("Invalid --ca " + file + ": not PEM certificates ("
           + Failures.inSentence(e) + ")");

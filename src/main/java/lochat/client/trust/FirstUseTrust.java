@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.X509ExtendedTrustManager;
+import lochat.Failures;
 import lochat.client.trust.FirstUseTrustManager.Changed;
-import lochat.client.trust.FirstUseTrustManager.FirstUse;
 import lochat.client.trust.FirstUseTrustManager.Replaced;
 
 /**
@@ -54,7 +54,7 @@ public final class FirstUseTrust implements ServerTrust {
       known.remember(server, fingerprint);
     } catch (IOException e) {
       notices.accept("Could not keep the fingerprint of " + server + " in " + known.file() + ": "
-          + KnownServers.describe(e) + "; it will be shown again next time");
+          + Failures.ofFile(e) + "; it will be shown again next time");
     }
     List<String> lines = verdict.get() instanceof Replaced replaced
         ? replacedNotice(server, replaced, known.file())

@@ -2,8 +2,6 @@ package lochat.client.trust;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import lochat.Failures;
 
 /**
  * The servers whose certificates the client trusts because it met them first
@@ -172,20 +169,6 @@ public final class KnownServers {
       return Optional.empty();
     }
     return Optional.of(server(host, Integer.parseInt(port)));
-  }
-
-  /** A file's problem in a few words: "permission denied", "no such file", or the JDK's. */
-  static String describe(IOException problem) {
-    if (problem instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (problem instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (problem instanceof FileSystemException file && file.getReason() != null) {
-      return file.getReason();
-    }
-    return Failures.inSentence(problem);
   }
 
   private static List<String> read(Path file) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.X509ExtendedTrustManager;
+import lochat.Failures;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,7 +77,7 @@ public final class TlsOptions {
           new FirstUseTrust(known, KnownServers.server(host, port), acceptNew));
     } catch (IOException e) {
       throw new TrustSetupException("Cannot read --known-servers " + file + ": "
-          + KnownServers.describe(e));
+          + Failures.ofFile(e));
     }
   }
 }

@@ -121,7 +121,7 @@ class KnownServersTest {
     Path notAFile = Files.createDirectories(dir.resolve("known_servers"));
     IOException e = assertThrows(IOException.class,
         () -> KnownServers.load(notAFile, warnings::add));
-    assertFalse(KnownServers.describe(e).isBlank());
+    assertFalse(lochat.Failures.ofFile(e).isBlank());
     assertTrue(warnings.isEmpty());
   }
 
