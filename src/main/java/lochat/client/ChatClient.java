@@ -106,7 +106,8 @@ public final class ChatClient {
               .run(system);
       running.first().whenComplete((connection, failure) -> {
         if (failure != null) {
-          console.info("Cannot connect to " + host + ":" + port + ": " + Failures.inSentence(failure));
+          console.info("Cannot connect to " + host + ":" + port + ": "
+              + Failures.inSentence(failure));
           exit.complete(1);
         } else {
           tls.ifPresent(t -> t.awaitHandshake(exit));

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import lochat.CommandLogging;
 import lochat.chat.Names;
 import lochat.client.trust.ClientTls;
 import lochat.client.trust.ServerTrust;
@@ -85,9 +86,7 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.setProperty("lochat.log.level", "WARN");
-    System.setProperty("lochat.pekko.log.level", "ERROR");
-    System.setProperty("lochat.jmdns.log.level", "OFF");
+    CommandLogging.quiet();
     LoggerFactory.getLogger(ClientCommand.class);
     Optional<String> invalid = problem().or(tlsOptions::problem);
     if (invalid.isPresent()) {
@@ -128,7 +127,8 @@ public final class ClientCommand implements Callable<Integer> {
   /** Looks for a server and takes its address and port; the exit status when it cannot. */
   private Optional<Integer> joinFoundServer() throws InterruptedException {
     ServerChoice.Decision decision = ServerChoice.find(Optional.ofNullable(iface),
-        Optional.ofNullable(serverName), Optional.ofNullable(port), tlsOptions.enabled(), System.console() != null, System.err,
+        Optional.ofNullable(serverName), Optional.ofNullable(port), tlsOptions.enabled(),
+        System.console() != null, System.err,
         prompt -> System.console().readLine("%s", prompt));
     if (decision instanceof ServerChoice.Stop stop) {
       stop.lines().forEach(System.err::println);

@@ -1,5 +1,6 @@
 package lochat.client;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,12 @@ final class ServerChoice {
 
   /**
    * Looks on {@code iface} (every LAN interface when empty) for the servers named {@code name}
-   * (any, when empty) and decides, asking on the
-   * terminal through {@code ask} (a prompt in, the line typed out, null at end of input) when
-   * several servers answer and {@code onTerminal}; says what it does on {@code err}.
+   * (any, when empty) and decides, asking on the terminal through {@code ask} (a prompt in, the
+   * line typed out, null at end of input) when several servers answer and {@code onTerminal};
+   * says what it does on {@code err}.
    */
   static Decision find(Optional<String> iface, Optional<String> name, Optional<Integer> port,
-      boolean tls,
-      boolean onTerminal, java.io.PrintStream err, Function<String, String> ask)
+      boolean tls, boolean onTerminal, PrintStream err, Function<String, String> ask)
       throws InterruptedException {
     err.println("Looking for Lochat servers on " + iface.orElse("the LAN") + "...");
     Lookup.Outcome outcome = Lookup.look(iface, LOOK_FOR);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import lochat.tls.TlsPolicy;
 import org.apache.pekko.Done;
@@ -47,17 +48,25 @@ public final class Sockets {
     Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> sockets =
         Tcp.get(system).bind(host, port, backlog, List.of(), true, Optional.empty());
     if (tls.isEmpty()) {
-      return sockets.map(socket -> new AcceptedSocket(socket.remoteAddress(), socket.flow()));
+      return sockets.map(socket ->
+          new AcceptedSocket(socket.remoteAddress(), socket.flow(), Optional.empty()));
     }
     SSLContext context = tls.get();
-    return sockets.map(socket -> new AcceptedSocket(socket.remoteAddress(),
-        overTls(socket.flow(), context, tlsCloseWithin, system)));
+    return sockets.map(socket -> {
+      AtomicBoolean handshaken = new AtomicBoolean();
+      return new AcceptedSocket(socket.remoteAddress(),
+          overTls(socket.flow(), context, handshaken, tlsCloseWithin, system),
+          Optional.of(handshaken::get));
+    });
   }
 
-  /** {@code tcp}'s bytes through TLS, cut {@code closeWithin} after the server's side ended. */
+  /**
+   * {@code tcp}'s bytes through TLS, cut {@code closeWithin} after the server's side ended;
+   * {@code handshaken} is set once the handshake has finished.
+   */
   private static Flow<ByteString, ByteString, NotUsed> overTls(
-      Flow<ByteString, ByteString, ?> tcp, SSLContext context, Duration closeWithin,
-      ActorSystem<?> system) {
+      Flow<ByteString, ByteString, ?> tcp, SSLContext context, AtomicBoolean handshaken,
+      Duration closeWithin, ActorSystem<?> system) {
     BidiFlow<ByteString, TLSProtocol.SslTlsOutbound, TLSProtocol.SslTlsInbound, ByteString,
         NotUsed> plain = BidiFlow.fromFunctions(
             TLSProtocol.SendBytes::new,
@@ -66,7 +75,8 @@ public final class Sockets {
     Flow<ByteString, ByteString, UniqueKillSwitch> cuttable =
         tcp.viaMat(KillSwitches.single(), Keep.right());
     Flow<ByteString, ByteString, UniqueKillSwitch> decrypted = plain
-        .atop(TLS.create(() -> TlsPolicy.serverEngine(context), TLSClosing.eagerClose()))
+        .atop(TLS.create(() -> TlsPolicy.serverEngine(context),
+            session -> handshaken.set(true), TLSClosing.eagerClose()))
         .join(cuttable, Keep.right());
     return Flow.<ByteString>create()
         .watchTermination(Keep.right())

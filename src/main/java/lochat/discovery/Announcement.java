@@ -42,8 +42,7 @@ public record Announcement(String serverName, String version, boolean password,
 
   /** True when some listener serves TLS. */
   public boolean tls() {
-    return nativePorts.tls().isPresent() || ircPorts.tls().isPresent()
-        || webPorts.tls().isPresent();
+    return ListenerPorts.anyTls(nativePorts, ircPorts, webPorts);
   }
 
   /** The TXT records every service carries, in the order written. */

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lochat.CommandLogging;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code lochat discover}: lists the Lochat servers announced on the LAN (DNS-SD over multicast
@@ -40,9 +41,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    System.setProperty("lochat.log.level", "WARN");
-    System.setProperty("lochat.pekko.log.level", "ERROR");
-    System.setProperty("lochat.jmdns.log.level", "OFF");
+    CommandLogging.quiet();
     LoggerFactory.getLogger(DiscoverCommand.class);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -22,8 +22,7 @@ public record FoundServer(String name, String address, String version, boolean p
 
   /** True when some listener serves TLS. */
   public boolean tls() {
-    return nativePorts.tls().isPresent() || ircPorts.tls().isPresent()
-        || webPorts.tls().isPresent();
+    return ListenerPorts.anyTls(nativePorts, ircPorts, webPorts);
   }
 
   /** Where a native client connects, over TLS or not; empty when the server offers no such port. */

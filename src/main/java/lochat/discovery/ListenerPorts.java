@@ -29,6 +29,16 @@ public record ListenerPorts(OptionalInt plain, OptionalInt tls) {
     return new ListenerPorts(OptionalInt.of(plain), OptionalInt.of(tls));
   }
 
+  /** True when any of {@code listeners} serves TLS: the server's "TLS: yes". */
+  public static boolean anyTls(ListenerPorts... listeners) {
+    for (ListenerPorts listener : listeners) {
+      if (listener.tls.isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the listener serves on some port. */
   public boolean offered() {
     return plain.isPresent() || tls.isPresent();

@@ -18,7 +18,9 @@ import javax.jmdns.JmDNS;
  * <p>Never throws at its caller and never stops a start: whatever fails (no interface, no
  * multicast, a socket error) becomes a warning, in words, that says what still works. Limits:
  * IPv4 only for a wildcard bind; jmdns renames a service whose name another server already
- * announces ({@code lochat (2)}).
+ * announces ({@code lochat (2)}); jmdns's socket listens on port 5353 of every address, so where
+ * another program (avahi) has joined the group on a LAN interface, a server announced on
+ * loopback also hears, and may answer, queries from that LAN.
  */
 public final class ServerAnnouncer implements AutoCloseable {
 

@@ -29,7 +29,11 @@ import javax.jmdns.ServiceListener;
  *
  * <p>Failures to open an interface are kept as text; browsing fails only when no interface
  * could be opened. Limits: IPv4 addresses only; what a server announces is trusted as it is
- * (anyone on the LAN can announce anything).
+ * (anyone on the LAN can announce anything), and at most {@value #MOST_SERVERS} servers are
+ * kept, so that a flood of announcements cannot fill memory. jmdns's socket is bound to port
+ * 5353 on every address and only joins the group on the interface given; if another program
+ * (avahi) has joined it on a LAN interface, this one receives that interface's announcements
+ * too, so a browse on loopback may list LAN servers.
  */
 public final class ServerBrowser implements AutoCloseable {
 
@@ -52,6 +56,9 @@ public final class ServerBrowser implements AutoCloseable {
 
   private final Listener listener;
   /** By lower-case name, then by interface: what each interface saw. */
+  /** Most servers one browse keeps. */
+  static final int MOST_SERVERS = 256;
+
   private final Map<String, Map<String, FoundServer>> seen = new LinkedHashMap<>();
   private final List<JmDNS> running = new ArrayList<>();
   private final List<String> lookedOn = new ArrayList<>();
@@ -166,6 +173,9 @@ public final class ServerBrowser implements AutoCloseable {
     }
     boolean isNew;
     synchronized (this) {
+      if (seen.size() >= MOST_SERVERS && !seen.containsKey(key(info.getName()))) {
+        return;
+      }
       Map<String, FoundServer> byInterface = seen.computeIfAbsent(key(info.getName()),
           name -> new LinkedHashMap<>());
       isNew = byInterface.isEmpty();

@@ -44,9 +44,8 @@ final class LanAnnouncement {
     started.thenAccept(warnings -> {
       warnings.forEach(log::warn);
       if (!announcer.announcedOn().isEmpty()) {
-        log.info("Announced on the LAN as '{}' (DNS-SD: _lochat._tcp, _irc._tcp, _http._tcp)"
-            + " on {}", settings.connection().serverName(),
-            String.join(", ", announcer.announcedOn()));
+        log.info("Announced as '{}' (DNS-SD: _lochat._tcp, _irc._tcp, _http._tcp) on {}",
+            settings.connection().serverName(), String.join(", ", announcer.announcedOn()));
       }
     });
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(),

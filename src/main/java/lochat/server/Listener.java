@@ -412,6 +412,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   private Behavior<Command> onSessionStopped(SessionStopped stopped) {
     Session session = ended(stopped.session());
     if (session != null) {
+      tlsFailures.remove(session.socket);
       getContext().getLog().info("Client {} disconnected: session stopped ({} online)",
           session.remote, sessions.size());
     }

@@ -54,7 +54,7 @@ public final class ServerCommand implements Callable<Integer> {
   boolean tls;
 
   @Option(names = "--tls-only",
-      description = "With --tls: do not listen on the plain (not TLS) ports at all.")
+      description = "Listen for TLS only: not on the plain (not TLS) ports at all.")
   boolean tlsOnly;
 
   @Option(names = "--tls-port",
@@ -70,8 +70,8 @@ public final class ServerCommand implements Callable<Integer> {
   Integer webTlsPort;
 
   @Option(names = "--certificate", paramLabel = "FILE",
-      description = "The TLS certificate: a PEM file (with --private-key) or a PKCS#12 keystore"
-          + " (.p12; its password with -Dlochat.tls.password=...).")
+      description = "The TLS certificate (turns TLS on): a PEM file (with --private-key) or a"
+          + " PKCS#12 keystore (.p12; its password with -Dlochat.tls.password=...).")
   Path certificate;
 
   @Option(names = "--private-key", paramLabel = "FILE",
@@ -151,7 +151,8 @@ public final class ServerCommand implements Callable<Integer> {
     given.put("lochat.irc.enabled", noIrc ? false : null);
     given.put("lochat.web.port", webPort);
     given.put("lochat.web.enabled", noWeb ? false : null);
-    given.put("lochat.tls.enabled", tls ? true : null);
+    boolean tlsAsked = tls || tlsOnly || certificate != null || privateKey != null;
+    given.put("lochat.tls.enabled", tlsAsked ? true : null);
     given.put("lochat.tls.plain-ports", tlsOnly ? false : null);
     given.put("lochat.tls.port", tlsPort);
     given.put("lochat.irc.tls-port", ircTlsPort);

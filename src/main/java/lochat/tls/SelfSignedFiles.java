@@ -21,7 +21,8 @@ import java.util.Set;
  * <p>Each file is written to a temporary file and moved into place, the key first and readable
  * by its owner only where the file system has POSIX permissions; a key whose certificate cannot
  * be written is removed. A half pair found at start (a crash between the two) is reported, not
- * silently replaced, because replacing it changes what clients see. It does not lock: two servers must not share a data directory.
+ * silently replaced, because replacing it changes what clients see. It does not lock: two
+ * servers must not share a data directory.
  */
 final class SelfSignedFiles {
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
 import org.apache.pekko.Done;
@@ -39,6 +42,7 @@ final class WebConnection implements RequestHead.Reader {
       new CompletableFuture<>();
   private final CompletableFuture<NotUsed> routed = new CompletableFuture<>();
   private final CompletableFuture<Done> served = new CompletableFuture<>();
+  private volatile boolean chat;
 
   /**
    * @param http pekko-http's server for the page and its assets
@@ -83,6 +87,7 @@ final class WebConnection implements RequestHead.Reader {
   public boolean onHead(ByteString head) {
     WebSocketHandshake.Request request = WebSocketHandshake.read(head);
     if (request instanceof WebSocketHandshake.Upgrade upgrade) {
+      chat = true;
       served.complete(Done.getInstance());
       accepted.accept(new WebSocketConnection(remote, upgrade.switching(), route, routed));
       return false;
@@ -103,6 +108,19 @@ final class WebConnection implements RequestHead.Reader {
       answer(WebSocketHandshake.tooLarge());
     } else {
       route.complete(Flow.fromSinkAndSource(Sink.ignore(), Source.empty()));
+    }
+  }
+
+  /**
+   * The socket has ended, with {@code failure} if it broke: over TLS ({@code handshaken}
+   * present), a handshake that never finished is logged here in one line, as the listener logs
+   * a chat connection's end.
+   */
+  void socketEnded(Optional<BooleanSupplier> handshaken, Throwable failure) {
+    if (handshaken.isPresent() && !handshaken.get().getAsBoolean() && !chat) {
+      log.info("Browser ({}:{}) disconnected: TLS handshake failed: {}",
+          remote.getAddress().getHostAddress(), remote.getPort(),
+          failure instanceof SSLException ? failure.getMessage() : "it was not finished");
     }
   }
 

@@ -24,8 +24,8 @@ import org.apache.pekko.util.ByteString;
 import scala.concurrent.duration.FiniteDuration;
 
 /**
- * Browsers' connections: TCP connections (HTTP, or HTTPS with TLS), bound with {@link Sockets}, each routed by
- * its first request ({@link WebConnection}). A WebSocket handshake for {@code /ws} becomes a
+ * Browsers' connections: TCP connections (HTTP, or HTTPS with TLS), bound with {@link Sockets},
+ * each routed by its first request ({@link WebConnection}). A WebSocket handshake for {@code /ws} becomes a
  * chat connection for the listener, framed by {@link WebSocketFraming}; every other request is
  * served by pekko-http's HTTP server layer with {@link WebRoutes} (the page, its assets, the jar).
  *
@@ -59,7 +59,14 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
               new WebConnection(incoming.remoteAddress(), http, accepted);
-          incoming.handleWith(connection.flow(firstRequestTimeout), system);
+          incoming.flow()
+              .watchTermination((notUsed, ended) -> {
+                ended.whenComplete((done, failure) ->
+                    connection.socketEnded(incoming.handshaken(), failure));
+                return notUsed;
+              })
+              .join(connection.flow(firstRequestTimeout))
+              .run(system);
           return connection.served();
         })
         .toMat(Sink.ignore(), Keep.left())

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -161,12 +162,34 @@ class TlsListenersTest {
   }
 
   @Test
+  void plainHttpOnTheHttpsPortIsClosedWithOneLine() throws Exception {
+    Logger webLog = (Logger) LoggerFactory.getLogger("lochat.web.WebConnection");
+    webLog.addAppender(log);
+    webLog.setLevel(Level.INFO);
+    webLog.setAdditive(false);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", server.port("web", true)), 5000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(
+          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertAlertThenClose(socket.getInputStream());
+      awaitLogLine("Browser (127.0.0.1:" + socket.getLocalPort()
+          + ") disconnected: TLS handshake failed: ");
+    } finally {
+      webLog.detachAppender(log);
+      webLog.setLevel(null);
+      webLog.setAdditive(true);
+    }
+  }
+
+  @Test
   void anOldProtocolVersionIsRefused() throws Exception {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()), 5000);
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(clientHello(0x0302, 0x002f));
+      // TLS 1.1 with TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, a suite the certificate could serve.
+      out.write(clientHello(0x0302, 0xc009));
       out.flush();
       assertAlertThenClose(socket.getInputStream());
     }
@@ -178,13 +201,14 @@ class TlsListenersTest {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()), 5000);
       socket.setSoTimeout(10_000);
-      // TLS 1.2 offering only TLS_RSA_WITH_AES_128_CBC_SHA: no forward secrecy, no AEAD.
-      socket.getOutputStream().write(clientHello(0x0303, 0x002f));
+      // TLS 1.2 offering only TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256: the certificate could
+      // serve it, but it is not authenticated encryption.
+      socket.getOutputStream().write(clientHello(0x0303, 0xc023));
       assertAlertThenClose(socket.getInputStream());
     }
     SSLSocket weak = (SSLSocket) tls.context.getSocketFactory()
         .createSocket("127.0.0.1", server.tlsPort());
-    weak.setEnabledCipherSuites(new String[] {"TLS_RSA_WITH_AES_128_GCM_SHA256"});
+    weak.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"});
     weak.setEnabledProtocols(new String[] {"TLSv1.2"});
     weak.setSoTimeout(10_000);
     assertThrows(SSLHandshakeException.class, weak::startHandshake);
