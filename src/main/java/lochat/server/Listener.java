@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import javax.net.ssl.SSLException;
 import lochat.ConfigChecks;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
@@ -159,14 +158,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   private final List<ActorRef<Done>> socketWaiters = new ArrayList<>();
   /** The output of every socket accepted and not closed yet, by the number it was accepted as. */
   private final Map<Long, Outbound> openSockets = new HashMap<>();
-  /**
-   * Over TLS, sessions that ended before their socket closed, by socket, and why TLS failed on
-   * sockets that closed before their session ended: a session's line is logged once both have
-   * ended, so that it says why TLS failed (a failed handshake ends the session's output before
-   * its input hears of the failure).
-   */
-  private final Map<Long, SessionReport.Ended> endedBeforeSocket = new HashMap<>();
-  private final Map<Long, String> tlsFailures = new HashMap<>();
+  private final DisconnectLines disconnects;
   private long accepted;
 
   private Listener(
@@ -191,6 +183,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
     this.registry = registry;
     this.gatekeeper = gatekeeper;
     this.bindResult = bindResult;
+    this.disconnects = new DisconnectLines(settings.tls(), context.getLog());
     this.reportAdapter = context.messageAdapter(SessionReport.class, SessionReported::new);
     this.admissionAdapter =
         context.messageAdapter(Gatekeeper.Admission.class, AdmissionAnswered::new);
@@ -331,15 +324,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
 
   private Behavior<Command> onSocketClosed(SocketClosed closed) {
     openSockets.remove(closed.socket());
-    Optional<String> tlsFailure = closed.failure()
-        .filter(SSLException.class::isInstance)
-        .map(Throwable::getMessage);
-    SessionReport.Ended ended = endedBeforeSocket.remove(closed.socket());
-    if (ended != null) {
-      logEnded(ended, tlsFailure);
-    } else {
-      tlsFailure.ifPresent(failure -> tlsFailures.put(closed.socket(), failure));
-    }
+    disconnects.socketClosed(closed.socket(), closed.failure(), sessions.size());
     return socketsClosedIfDone();
   }
 
@@ -389,30 +374,16 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
     SessionReport.Ended ended = (SessionReport.Ended) message.report();
     Session session = ended(ended.session());
     if (session != null) {
-      if (settings.tls() && openSockets.containsKey(session.socket)) {
-        endedBeforeSocket.put(session.socket, ended);
-      } else {
-        logEnded(ended, Optional.ofNullable(tlsFailures.remove(session.socket)));
-      }
+      disconnects.sessionEnded(session.socket, ended, openSockets.containsKey(session.socket),
+          sessions.size());
     }
     return closedIfDone();
-  }
-
-  /** The one line for a connection that has ended, saying why TLS failed if it did. */
-  private void logEnded(SessionReport.Ended ended, Optional<String> tlsFailure) {
-    String reason = tlsFailure
-        .map(failure -> (ended.nick() == null ? "TLS handshake failed: " : "TLS failed: ")
-            + failure)
-        .orElse(ended.reason());
-    getContext().getLog().info("{} ({}) disconnected: {} ({} online)",
-        ended.nick() == null ? "Unregistered client" : ended.nick(), ended.remote(),
-        reason, sessions.size());
   }
 
   private Behavior<Command> onSessionStopped(SessionStopped stopped) {
     Session session = ended(stopped.session());
     if (session != null) {
-      tlsFailures.remove(session.socket);
+      disconnects.sessionStopped(session.socket);
       getContext().getLog().info("Client {} disconnected: session stopped ({} online)",
           session.remote, sessions.size());
     }
