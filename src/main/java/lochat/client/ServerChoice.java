@@ -53,14 +53,8 @@ final class ServerChoice {
     }
     ServerBrowser.Result result = ((Lookup.Looked) outcome).result();
     Lookup.warnings(result).forEach(err::println);
-    List<FoundServer> named = name.map(wanted -> result.servers().stream()
-        .filter(server -> server.name().equalsIgnoreCase(wanted)).toList())
-        .orElse(result.servers());
-    if (named.isEmpty() && !result.servers().isEmpty()) {
-      return new Stop(1, List.of("No Lochat server named '" + name.get() + "' found; found: "
-          + String.join(", ", result.servers().stream().map(FoundServer::name).toList())));
-    }
-    Decision decision = decide(named, result.lookedOn(), port, tls, onTerminal);
+    List<FoundServer> named = named(result.servers(), name);
+    Decision decision = decide(result.servers(), result.lookedOn(), name, port, tls, onTerminal);
     while (decision instanceof Ask asking) {
       asking.lines().forEach(err::println);
       String typed = ask.apply(asking.prompt());
@@ -70,6 +64,28 @@ final class ServerChoice {
       decision = pick(typed, named, port, tls);
     }
     return decision;
+  }
+
+  /** The servers of {@code found} named {@code name} (in any case), or all of them. */
+  static List<FoundServer> named(List<FoundServer> found, Optional<String> name) {
+    return name.map(wanted -> found.stream()
+            .filter(server -> server.name().equalsIgnoreCase(wanted)).toList())
+        .orElse(found);
+  }
+
+  /**
+   * What to do with the servers of {@code found} named {@code name} (all, when empty): as
+   * {@link #decide(List, List, Optional, boolean, boolean)}, or, when servers were found but
+   * none of that name, stop saying which were.
+   */
+  static Decision decide(List<FoundServer> found, List<String> lookedOn, Optional<String> name,
+      Optional<Integer> port, boolean tls, boolean onTerminal) {
+    List<FoundServer> named = named(found, name);
+    if (named.isEmpty() && !found.isEmpty()) {
+      return new Stop(1, List.of("No Lochat server named '" + name.orElseThrow() + "' found;"
+          + " found: " + String.join(", ", found.stream().map(FoundServer::name).toList())));
+    }
+    return decide(named, lookedOn, port, tls, onTerminal);
   }
 
   /** What to do with {@code found}, looked for on {@code lookedOn}. */

@@ -80,4 +80,20 @@ class ServerChoiceTest {
       assertEquals(List.of("Not a number from 1 to 2: '" + wrong + "'"), again.lines());
     }
   }
+
+  @Test
+  void aNameChoosesThatServerAmongSeveralWhateverItsCase() {
+    ServerChoice.Decision decision = ServerChoice.decide(List.of(LAB, HOME), LAN,
+        Optional.of("HOME"), Optional.empty(), false, false);
+    assertEquals(new ServerChoice.Connect("192.168.1.5", 4444,
+        "Found Lochat server 'home' at 192.168.1.5:4444; connecting."), decision);
+  }
+
+  @Test
+  void aNameNoServerHasSaysWhichWereFoundWithStatusOne() {
+    ServerChoice.Decision decision = ServerChoice.decide(List.of(HOME, LAB), LAN,
+        Optional.of("office"), Optional.empty(), false, true);
+    assertEquals(new ServerChoice.Stop(1,
+        List.of("No Lochat server named 'office' found; found: home, lab")), decision);
+  }
 }
