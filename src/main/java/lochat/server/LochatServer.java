@@ -206,7 +206,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     protocols.put(irc, settings.ircListeners());
     protocols.put(web, settings.webListeners());
     protocols.forEach((protocol, listens) -> listens.forEach(listen -> spawned.add(context.spawn(
-        Listener.create(listen, transport(listen, protocol == web), settings.connection(),
+        Listener.create(listen, transport(listen, protocol.name().equals(Profile.WEB)),
+            settings.connection(),
             protocol, registry, gatekeeper, operators, clock, history.archive(), bindResults),
         listenerName(protocol, listen.tls())))));
     for (ActorRef<Listener.Command> listener : spawned) {

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lochat.chat.Profile;
+import lochat.irc.IrcProtocol;
+import lochat.line.NativeProtocol;
 import lochat.server.LochatServer;
 import lochat.server.ServerSettings;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -48,17 +51,17 @@ public final class TestServer implements AutoCloseable {
 
   /** The native protocol's TLS port; the test server has one when its settings turn TLS on. */
   public int tlsPort() {
-    return port("native", true);
+    return port(NativeProtocol.NAME, true);
   }
 
   /** The IRC listener's port; the test server has one unless its settings turned it off. */
   public int ircPort() {
-    return port("irc", false);
+    return port(IrcProtocol.NAME, false);
   }
 
   /** The web listener's port; the test server has one unless its settings turned it off. */
   public int webPort() {
-    return port("web", false);
+    return port(Profile.WEB, false);
   }
 
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
