@@ -114,18 +114,42 @@ final class JsonText {
     return -1;
   }
 
-  /** Where {@code pattern} first occurs in {@code bytes[from, to)}, or -1. */
-  static int indexOf(byte[] bytes, int from, int to, byte[] pattern) {
-    outer:
-    for (int i = from; i <= to - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
+  /**
+   * Where the JSON value starting at {@code bytes[from]} ends: the index just past it (a string
+   * with its quotes, an object or array with what it holds, a number or literal up to the next
+   * {@code ,}, {@code \}} or {@code ]}), or -1 when it does not end before {@code to}.
+   */
+  static int valueEnd(byte[] bytes, int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    byte first = bytes[from];
+    if (first == '"') {
+      int end = stringEnd(bytes, from + 1, to);
+      return end < 0 ? -1 : end + 1;
+    }
+    if (first == '{' || first == '[') {
+      int depth = 0;
+      for (int i = from; i < to; i++) {
+        byte b = bytes[i];
+        if (b == '"') {
+          i = stringEnd(bytes, i + 1, to);
+          if (i < 0) {
+            return -1;
+          }
+        } else if (b == '{' || b == '[') {
+          depth++;
+        } else if ((b == '}' || b == ']') && --depth == 0) {
+          return i + 1;
         }
       }
-      return i;
+      return -1;
     }
-    return -1;
+    int i = from;
+    while (i < to && bytes[i] != ',' && bytes[i] != '}' && bytes[i] != ']') {
+      i++;
+    }
+    return i;
   }
 
   /** Takes one element of a JSON array: {@code bytes[from, to)}; false to stop. */

@@ -92,6 +92,10 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
     return true;
   }
 
+  private static boolean equal(byte[] line, int from, int to, byte[] expected) {
+    return to - from == expected.length && startsWith(line, from, to, expected);
+  }
+
   /** Where the {@code n}th space after {@code from} is, or -1. */
   private static int space(byte[] line, int from, int to, int n) {
     for (int i = from; i < to; i++) {
@@ -254,8 +258,9 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
   record Web() implements Wire {
 
     private static final byte[] MSG = ascii("{\"type\":\"msg\",");
-    private static final byte[] TEXT = ascii("\"text\":\"");
-    private static final byte[] HISTORY = ascii("\"history\":true");
+    private static final byte[] TEXT = ascii("text");
+    private static final byte[] HISTORY = ascii("history");
+    private static final byte[] TRUE = ascii("true");
 
     @Override
     public String name() {
@@ -312,17 +317,35 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
       }
     }
 
+    /**
+     * One pass over the message's top-level members (the server writes compact JSON): where
+     * the {@code text} string starts, unless {@code history} is {@code true}.
+     */
     @Override
     public int deliveryText(byte[] line, int from, int to) {
       if (!startsWith(line, from, to, MSG)) {
         return -1;
       }
-      int key = JsonText.indexOf(line, from + MSG.length, to, TEXT);
-      if (key < 0) {
-        return -1;
+      int text = -1;
+      int at = from + MSG.length;
+      while (at < to && line[at] == '"') {
+        int keyEnd = JsonText.stringEnd(line, at + 1, to);
+        if (keyEnd < 0 || keyEnd + 2 >= to || line[keyEnd + 1] != ':') {
+          return -1;
+        }
+        int value = keyEnd + 2;
+        int valueEnd = JsonText.valueEnd(line, value, to);
+        if (valueEnd < 0) {
+          return -1;
+        }
+        if (equal(line, at + 1, keyEnd, TEXT) && line[value] == '"') {
+          text = value + 1;
+        } else if (equal(line, at + 1, keyEnd, HISTORY) && equal(line, value, valueEnd, TRUE)) {
+          return -1;
+        }
+        at = valueEnd < to && line[valueEnd] == ',' ? valueEnd + 1 : to;
       }
-      boolean history = JsonText.indexOf(line, from + MSG.length, to, HISTORY) >= 0;
-      return history ? -1 : key + TEXT.length;
+      return text;
     }
 
     @Override

@@ -114,6 +114,15 @@ class WebWireTest {
   }
 
   @Test
+  void membersWithNestedValuesAreSkippedWhole() {
+    String message = "{\"type\":\"msg\",\"tags\":{\"text\":\"b9.9.9\",\"x\":[1,{\"y\":\"]\"}]},"
+        + "\"id\":12,\"flags\":[true,\"history\"],\"text\":\"b1.2.3\",\"history\":false}";
+    assertEquals("b1.2.3", delivered(message));
+    assertNull(delivered(message.replace("\"history\":false", "\"history\":true")));
+    assertNull(delivered("{\"type\":\"msg\",\"tags\":{\"text\":\"b1.2.3\"}}"));
+  }
+
+  @Test
   void okNickSignsInAndJoinsTheRoom() {
     List<String> sent = new ArrayList<>();
     assertEquals(Wire.Progress.REGISTERED,
