@@ -1,11 +1,11 @@
 package lochat.connection;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import lochat.protocol.LineFramer;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -52,23 +52,38 @@ public final class ConnectionFlow {
 
   private ConnectionFlow() {}
 
+  /** The stream of a connection whose session is known before its socket runs. */
+  public static Flow<ByteString, ByteString, NotUsed> create(SessionSide side) {
+    return awaiting(CompletableFuture.completedFuture(side));
+  }
+
   /**
-   * @param framing cuts the received bytes into lines
-   * @param outbound the connection's queue of bytes for the client
+   * The stream of a connection whose session comes once {@code side} completes, which may be
+   * after the stream has started: until then no line is read and no byte written. If the stream
+   * ends before, the session, once it comes, is told at once that its input and output ended; if
+   * {@code side} never completes (the connection got no session), the stages just stop.
    */
-  public static Flow<ByteString, ByteString, NotUsed> create(
-      ActorRef<SessionCommand> session,
-      Supplier<LineFramer> framing,
-      Outbound outbound,
-      ConnectionSettings settings) {
+  public static Flow<ByteString, ByteString, NotUsed> awaiting(
+      CompletionStage<SessionSide> side) {
     InputDrain input = new InputDrain();
-    Sink<ByteString, NotUsed> inbound = input.lines(framing)
-        .to(Sink.fromGraph(new SessionInput(session, input, settings)));
-    Source<ByteString, NotUsed> written = outbound.source(failure -> {
-      endInput(input, failure, settings.closeTimeout());
-      session.tell(new SessionCommand.OutputEnded());
-    });
+    Sink<ByteString, NotUsed> inbound = input.lines(() -> bound(side).framing().get())
+        .to(Sink.fromGraph(new SessionInput(side, input)));
+    Source<ByteString, NotUsed> written = Source.fromGraph(new OutboundSource(
+        side.thenApply(SessionSide::outbound),
+        failure -> side.thenAccept(session -> {
+          endInput(input, failure, session.settings().closeTimeout());
+          session.session().tell(new SessionCommand.OutputEnded());
+        })));
     return Flow.fromSinkAndSource(inbound, written);
+  }
+
+  /** The side of a connection whose bytes have started to arrive, which only a session's do. */
+  private static SessionSide bound(CompletionStage<SessionSide> side) {
+    SessionSide bound = side.toCompletableFuture().getNow(null);
+    if (bound == null) {
+      throw new IllegalStateException("a connection's bytes arrived before its session");
+    }
+    return bound;
   }
 
   /**

@@ -4,16 +4,13 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.util.ByteString;
 
 /**
  * A connection a listener has accepted, whatever carries it: a TCP socket, or a WebSocket
  * whose upgrade waits for the listener's answer. The listener decides, and the connection is
- * then either given its session's stream ({@link #run}) or told why not ({@link #refuse}),
- * exactly once.
+ * then either given its session ({@link #run}) or told why not ({@link #refuse}), exactly once.
  */
 public interface IncomingConnection {
 
@@ -24,8 +21,8 @@ public interface IncomingConnection {
   void refuse(ByteString bytes, Duration linger, ActorSystem<?> system);
 
   /**
-   * Joins the connection to {@code flow} (bytes from the client in, bytes to it out);
-   * completes when the connection is closed.
+   * Joins the connection to its session ({@link ConnectionFlow}); completes when the connection
+   * is closed.
    */
-  CompletionStage<Done> run(Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system);
+  CompletionStage<Done> run(SessionSide side, ActorSystem<?> system);
 }

@@ -94,16 +94,17 @@ public final class InputDrain {
 
     @Override
     public GraphStageLogic createLogic(Attributes attributes) {
-      LineFramer framer = framing.get();
       return new TimerGraphStageLogic(shape) {
         private boolean draining;
+        /** Made when the first bytes come: a connection's framing may be known only then. */
+        private LineFramer framer;
 
         {
           setHandler(in, new AbstractInHandler() {
             @Override
             public void onPush() {
               ByteString bytes = grab(in);
-              List<InboundLine> lines = draining ? List.of() : framer.feed(bytes);
+              List<InboundLine> lines = draining ? List.of() : framer().feed(bytes);
               if (lines.isEmpty()) {
                 pull(in);
               } else {
@@ -116,7 +117,9 @@ public final class InputDrain {
               if (isClosed(out)) {
                 completeStage();
               } else {
-                emitMultiple(out, framer.finish().iterator());
+                if (framer != null) {
+                  emitMultiple(out, framer.finish().iterator());
+                }
                 complete(out);
               }
             }
@@ -139,6 +142,13 @@ public final class InputDrain {
               }
             }
           });
+        }
+
+        private LineFramer framer() {
+          if (framer == null) {
+            framer = framing.get();
+          }
+          return framer;
         }
 
         @Override

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import lochat.chat.MemberDelivery;
 import org.apache.pekko.NotUsed;
@@ -121,17 +121,13 @@ public final class Outbound {
     return tooSlowReason;
   }
 
-  /** The bytes for the socket; materialise it once. */
-  public Source<ByteString, NotUsed> source() {
-    return source(failure -> {});
-  }
-
   /**
-   * The bytes for the socket, telling {@code whenEnded} when they end: with null when everything
-   * queued was written after {@link #close}, else with why not. Materialise it once.
+   * The bytes for the socket; materialise it once. A connection's stream makes its own
+   * ({@link ConnectionFlow}), which also tells the session when it ends.
    */
-  public Source<ByteString, NotUsed> source(Consumer<Throwable> whenEnded) {
-    return Source.fromGraph(new OutboundSource(this, whenEnded));
+  public Source<ByteString, NotUsed> source() {
+    return Source.fromGraph(
+        new OutboundSource(CompletableFuture.completedFuture(this), failure -> {}));
   }
 
   // --- the session's side -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package lochat.connection;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Attributes;
@@ -7,6 +8,7 @@ import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.stream.SubscriptionWithCancelException;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
@@ -27,11 +29,15 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
 
   private final Outlet<ByteString> out = Outlet.create("Outbound.out");
   private final SourceShape<ByteString> shape = SourceShape.of(out);
-  private final Outbound outbound;
+  private final CompletionStage<Outbound> queue;
   private final Consumer<Throwable> whenEnded;
 
-  OutboundSource(Outbound outbound, Consumer<Throwable> whenEnded) {
-    this.outbound = outbound;
+  /**
+   * Emits nothing until {@code queue} has come (see {@link ConnectionFlow#awaiting}); if the
+   * stage stops before, the queue is failed, and {@code whenEnded} told, once it comes.
+   */
+  OutboundSource(CompletionStage<Outbound> queue, Consumer<Throwable> whenEnded) {
+    this.queue = queue;
     this.whenEnded = whenEnded;
   }
 
@@ -43,6 +49,8 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
   @Override
   public GraphStageLogic createLogic(Attributes attributes) {
     return new GraphStageLogic(shape) {
+      /** Null until the queue has come. */
+      private Outbound outbound;
       private Throwable failure;
       private boolean finished;
 
@@ -50,12 +58,16 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
         setHandler(out, new AbstractOutHandler() {
           @Override
           public void onPull() {
-            emitWhatIsQueued();
+            if (outbound != null) {
+              emitWhatIsQueued();
+            }
           }
 
           @Override
           public void onDownstreamFinish(Throwable cause) throws Exception {
-            outbound.cancelled(cause);
+            if (outbound != null) {
+              outbound.cancelled(cause);
+            }
             if (cause instanceof SubscriptionWithCancelException.NonFailureCancellation) {
               finished = true;
             } else {
@@ -68,6 +80,17 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
 
       @Override
       public void preStart() {
+        Outbound now = queue.toCompletableFuture().getNow(null);
+        if (now != null) {
+          attach(now);
+        } else {
+          AsyncCallback<Outbound> attach = createAsyncCallback(this::attach);
+          queue.thenAccept(attach::invoke);
+        }
+      }
+
+      private void attach(Outbound came) {
+        outbound = came;
         outbound.attach(createAsyncCallback((NotUsed signal) -> {
           if (isAvailable(out)) {
             emitWhatIsQueued();
@@ -75,6 +98,9 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
             fail(outbound.failure());
           }
         }));
+        if (isAvailable(out)) {
+          emitWhatIsQueued();
+        }
       }
 
       @Override
@@ -82,7 +108,15 @@ final class OutboundSource extends GraphStage<SourceShape<ByteString>> {
         if (!finished && failure == null) {
           failure = new Outbound.ConnectionAborted("the connection's stream stopped");
         }
-        whenEnded.accept(failure);
+        Throwable ended = failure;
+        if (outbound != null) {
+          whenEnded.accept(ended);
+        } else {
+          queue.thenAccept(late -> {
+            late.cancelled(ended);
+            whenEnded.accept(ended);
+          });
+        }
       }
 
       private void fail(Throwable cause) {

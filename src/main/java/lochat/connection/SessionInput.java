@@ -2,6 +2,7 @@ package lochat.connection;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import lochat.ConfigChecks;
 import lochat.Failures;
@@ -13,6 +14,7 @@ import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.SinkShape;
 import org.apache.pekko.stream.stage.AbstractInHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.stream.stage.TimerGraphStageLogic;
@@ -39,20 +41,13 @@ final class SessionInput extends GraphStage<SinkShape<InboundLine>> {
 
   private final Inlet<InboundLine> in = Inlet.create("SessionInput.in");
   private final SinkShape<InboundLine> shape = SinkShape.of(in);
-  private final ActorRef<SessionCommand> session;
+  private final CompletionStage<SessionSide> side;
   private final InputDrain input;
-  private final long timeoutNanos;
-  private final long nanosPerLine;
-  private final int burst;
 
-  SessionInput(ActorRef<SessionCommand> session, InputDrain input,
-      ConnectionSettings settings) {
-    this.session = session;
+  /** Reads nothing until {@code side} has come: see {@link ConnectionFlow#awaiting}. */
+  SessionInput(CompletionStage<SessionSide> side, InputDrain input) {
+    this.side = side;
     this.input = input;
-    this.timeoutNanos = settings.inputTimeout().toNanos();
-    this.nanosPerLine = settings.inputLinesPerSecond() <= 0
-        ? 0 : 1_000_000_000L / settings.inputLinesPerSecond();
-    this.burst = settings.inputBurst();
   }
 
   @Override
@@ -63,6 +58,11 @@ final class SessionInput extends GraphStage<SinkShape<InboundLine>> {
   @Override
   public GraphStageLogic createLogic(Attributes attributes) {
     return new TimerGraphStageLogic(shape) {
+      /** Null until the session has come. */
+      private ActorRef<SessionCommand> session;
+      private long timeoutNanos;
+      private long nanosPerLine;
+      private int burst;
       private ActorRef<Done> acknowledgements;
       /** The line waiting for its turn under flood control, or null. */
       private InboundLine paced;
@@ -115,7 +115,25 @@ final class SessionInput extends GraphStage<SinkShape<InboundLine>> {
           onAcknowledged();
           return BoxedUnit.UNIT;
         }).ref());
-        pull(in);
+        SessionSide now = side.toCompletableFuture().getNow(null);
+        if (now != null) {
+          start(now);
+        } else {
+          AsyncCallback<SessionSide> start = createAsyncCallback(this::start);
+          side.thenAccept(start::invoke);
+        }
+      }
+
+      private void start(SessionSide started) {
+        ConnectionSettings settings = started.settings();
+        session = started.session();
+        timeoutNanos = settings.inputTimeout().toNanos();
+        nanosPerLine = settings.inputLinesPerSecond() <= 0
+            ? 0 : 1_000_000_000L / settings.inputLinesPerSecond();
+        burst = settings.inputBurst();
+        if (!isClosed(in)) {
+          pull(in);
+        }
       }
 
       private void hand(InboundLine line) {
@@ -198,8 +216,13 @@ final class SessionInput extends GraphStage<SinkShape<InboundLine>> {
         if (!ended && failure == null) {
           failure = new IllegalStateException("the connection's stream stopped");
         }
-        session.tell(new SessionCommand.InputEnded(
-            Optional.ofNullable(failure).map(Failures::describe)));
+        SessionCommand ended = new SessionCommand.InputEnded(
+            Optional.ofNullable(failure).map(Failures::describe));
+        if (session != null) {
+          session.tell(ended);
+        } else {
+          side.thenAccept(late -> late.session().tell(ended));
+        }
       }
     };
   }

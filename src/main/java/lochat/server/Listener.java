@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import lochat.ConfigChecks;
-import lochat.connection.ConnectionFlow;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.IncomingConnection;
 import lochat.connection.Outbound;
@@ -21,20 +20,19 @@ import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionReport;
 import lochat.connection.SessionSetup;
+import lochat.connection.SessionSide;
 import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
 import lochat.operators.Operators;
 import lochat.registry.Registry;
 import lochat.room.RoomArchive;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -280,14 +278,12 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
     getContext().getLog().info("Client connected from {} ({}{}, {} online)",
         remote, protocol.name(), settings.tls() ? " over TLS" : "", sessions.size());
 
-    Flow<ByteString, ByteString, NotUsed> flow = ConnectionFlow.create(
-            session,
-            protocol.framing(connectionSettings),
-            outbound,
-            connectionSettings);
     ActorRef<Command> self = getContext().getSelf();
     openSockets.put(socket, outbound);
-    connection.run(flow, getContext().getSystem())
+    connection.run(
+            new SessionSide(session, protocol.framing(connectionSettings), outbound,
+                connectionSettings),
+            getContext().getSystem())
         .whenCompleteAsync(
             (done, failure) -> self.tell(new SocketClosed(socket, Optional.ofNullable(failure))),
             getContext().getExecutionContext());

@@ -9,12 +9,11 @@ import javax.net.ssl.SSLContext;
 import lochat.connection.AcceptedSocket;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
+import lochat.connection.SessionSide;
 import lochat.connection.Sockets;
 import lochat.connection.Transport;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.util.ByteString;
@@ -52,11 +51,10 @@ public record TcpTransport(String host, int port, int backlog, Optional<SSLConte
     }
 
     @Override
-    public CompletionStage<Done> run(
-        Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
+    public CompletionStage<Done> run(SessionSide side, ActorSystem<?> system) {
       return connection.flow()
           .watchTermination((notUsed, closed) -> closed)
-          .joinMat(flow, Keep.left())
+          .joinMat(ConnectionFlow.create(side), Keep.left())
           .run(system);
     }
   }

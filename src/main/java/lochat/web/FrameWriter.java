@@ -14,8 +14,9 @@ import org.apache.pekko.util.ByteString;
  * array of them, in their order (Part III of docs/protocol.md), as the other listeners write
  * whatever queued in one write. A line cut by the end of a write waits for the rest.
  *
- * <p>The lines are copied once, into the frame, and read there: a write's bytes are often a
- * chain of pieces, in which reading byte by byte is slow. One instance writes one connection's
+ * <p>A line alone in a write of one piece goes out as it is, behind its header; otherwise the
+ * lines are copied once, into the frame, and read there: such a write's bytes are often a chain
+ * of pieces, in which reading byte by byte is slow. One instance writes one connection's
  * data frames; the control frames are pure functions.
  */
 final class FrameWriter {
@@ -28,6 +29,9 @@ final class FrameWriter {
 
   /** The frame for the lines {@code bytes} completes, or nothing when it completes none. */
   ByteString messages(ByteString bytes) {
+    if (partial.isEmpty() && bytes.isCompact() && bytes.indexOf(LF) == bytes.size() - 1) {
+      return headed(bytes.take(bytes.size() - 1));
+    }
     ByteString rest = partial.isEmpty() ? bytes : partial.concat(bytes);
     int size = rest.size();
     byte[] frame = new byte[PAYLOAD_AT + size + 1];
@@ -54,6 +58,16 @@ final class FrameWriter {
     frame[PAYLOAD_AT - 1] = '[';
     frame[last] = ']';
     return framed(frame, TEXT, PAYLOAD_AT - 1, last - PAYLOAD_AT + 2);
+  }
+
+  /**
+   * One line alone, the usual write at moderate load: its shared bytes behind a header of their
+   * own, not copied (every member of a room gets the same line).
+   */
+  private static ByteString headed(ByteString line) {
+    byte[] header = new byte[WebSocketFrame.headerLength(line.size())];
+    WebSocketFrame.writeHeader(header, 0, TEXT, line.size(), false);
+    return ByteString.fromArrayUnsafe(header).concat(line);
   }
 
   /** A pong answering a ping that carried {@code payload}. */

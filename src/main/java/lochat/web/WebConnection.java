@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
+import lochat.connection.SessionSide;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
@@ -22,11 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP connection to the web listener, routed by its first request ({@link RequestHead}): a
- * good WebSocket handshake for the chat goes to the listener, which admits or refuses it
- * ({@link WebSocketConnection}); a bad one is answered and closed
+ * One TCP connection to the web listener, routed by its first request ({@link RequestHead},
+ * {@link WebRoute}): a good WebSocket handshake for the chat goes to the listener, which admits
+ * or refuses it ({@link WebSocketConnection}); a bad one is answered and closed
  * ({@link WebSocketHandshake.Refused}); anything else is served by pekko-http ({@code http}).
- * Each connection's flow is materialised once.
+ *
+ * <p>The chat stack (the WebSocket's framing and the session's stages) is part of every
+ * connection's stream from the start, waiting for its session, so that a chat connection's
+ * messages cross no stream boundary; a connection that turns out to be something else closes
+ * it and runs its own flow in a sub-stream. Each connection's flow is materialised once.
  */
 final class WebConnection implements RequestHead.Reader {
 
@@ -38,10 +43,10 @@ final class WebConnection implements RequestHead.Reader {
   private final InetSocketAddress remote;
   private final Flow<ByteString, ByteString, NotUsed> http;
   private final Consumer<IncomingConnection> accepted;
-  private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route =
-      new CompletableFuture<>();
-  private final CompletableFuture<NotUsed> routed = new CompletableFuture<>();
+  private final CompletableFuture<WebRoute.Route> route = new CompletableFuture<>();
+  private final CompletableFuture<SessionSide> session = new CompletableFuture<>();
   private final CompletableFuture<Done> served = new CompletableFuture<>();
+  private final CompletableFuture<Done> socketClosed = new CompletableFuture<>();
   private volatile boolean chat;
 
   /**
@@ -55,24 +60,13 @@ final class WebConnection implements RequestHead.Reader {
     this.accepted = accepted;
   }
 
-  /**
-   * The connection's flow: its first request read within {@code timeout}, then its route. Its
-   * route runs on the socket ({@code routed} completes), or never does, when the socket broke
-   * first ({@code routed} fails).
-   */
+  /** The connection's flow: its first request read within {@code timeout}, then its route. */
   Flow<ByteString, ByteString, NotUsed> flow(Duration timeout) {
-    return Flow.fromGraph(new RequestHead(this, timeout))
-        .viaMat(Flow.completionStageFlow(route), Keep.right())
-        .mapMaterializedValue(ran -> {
-          ran.whenCompleteAsync((notUsed, never) -> {
-            if (never == null) {
-              routed.complete(NotUsed.getInstance());
-            } else {
-              routed.completeExceptionally(never);
-            }
-          }, ConnectionFlow.COMPLETING_THREAD);
-          return NotUsed.getInstance();
-        });
+    return BidiFlow.fromFlows(Flow.fromGraph(new RequestHead(this, timeout)),
+            Flow.<ByteString>create())
+        .atop(WebRoute.create(route))
+        .atop(WebSocketFraming.create())
+        .join(ConnectionFlow.awaiting(session));
   }
 
   /**
@@ -89,7 +83,8 @@ final class WebConnection implements RequestHead.Reader {
     if (request instanceof WebSocketHandshake.Upgrade upgrade) {
       chat = true;
       served.complete(Done.getInstance());
-      accepted.accept(new WebSocketConnection(remote, upgrade.switching(), route, routed));
+      accepted.accept(
+          new WebSocketConnection(remote, upgrade.switching(), route, session, socketClosed));
       return false;
     }
     if (request instanceof WebSocketHandshake.Refused refused) {
@@ -98,7 +93,7 @@ final class WebConnection implements RequestHead.Reader {
       answer(refused);
       return false;
     }
-    route.complete(http);
+    route.complete(new WebRoute.Served(http));
     return true;
   }
 
@@ -107,7 +102,7 @@ final class WebConnection implements RequestHead.Reader {
     if (tooLarge) {
       answer(WebSocketHandshake.tooLarge());
     } else {
-      route.complete(Flow.fromSinkAndSource(Sink.ignore(), Source.empty()));
+      route.complete(new WebRoute.Served(Flow.fromSinkAndSource(Sink.ignore(), Source.empty())));
     }
   }
 
@@ -117,6 +112,7 @@ final class WebConnection implements RequestHead.Reader {
    * a chat connection's end.
    */
   void socketEnded(Optional<BooleanSupplier> handshaken, Throwable failure) {
+    socketClosed.complete(Done.getInstance());
     if (handshaken.isPresent() && !handshaken.get().getAsBoolean() && !chat) {
       log.info("Browser ({}:{}) disconnected: TLS handshake failed: {}",
           remote.getAddress().getHostAddress(), remote.getPort(),
@@ -130,6 +126,7 @@ final class WebConnection implements RequestHead.Reader {
   }
 
   private void answer(WebSocketHandshake.Refused refused) {
-    route.complete(ConnectionFlow.sayAndClose(refused.answer(ZonedDateTime.now()), ANSWER_LINGER));
+    route.complete(new WebRoute.Served(
+        ConnectionFlow.sayAndClose(refused.answer(ZonedDateTime.now()), ANSWER_LINGER)));
   }
 }

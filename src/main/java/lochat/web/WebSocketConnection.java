@@ -6,44 +6,44 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
+import lochat.connection.SessionSide;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
  * A browser's WebSocket handshake, waiting for the listener's answer: the {@code 101} that
  * completes it is sent only once the listener has admitted the connection ({@link #run}) or
- * refused it ({@link #refuse}), with the connection's flow behind {@link WebSocketFraming}. A
- * refused browser is still upgraded, so that the page can show why: it gets the one message and
- * the close.
+ * refused it ({@link #refuse}). Admitted, the connection's stream, already running, gets its
+ * session ({@link ConnectionFlow#awaiting}). A refused browser is still upgraded, so that the
+ * page can show why: it gets the one message and the close.
  *
- * <p>A browser whose connection broke before the answer never runs that flow on its socket
- * ({@code routed} fails): the flow is then run on nothing, so that its session sees its input
- * end and closes, and the listener frees its place.
+ * <p>A browser whose connection broke before the answer has no stream left to run: its session,
+ * if it gets one, is told at once that its input and output ended, and the listener frees its
+ * place.
  */
 final class WebSocketConnection implements IncomingConnection {
 
   private final InetSocketAddress remote;
   private final ByteString switching;
-  private final CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route;
-  private final CompletionStage<NotUsed> routed;
+  private final CompletableFuture<WebRoute.Route> route;
+  private final CompletableFuture<SessionSide> session;
+  private final CompletionStage<Done> socketClosed;
 
   /**
    * @param switching the {@code 101} answer to the handshake
-   * @param route completed with the flow that serves the socket
-   * @param routed completes when that flow runs on the socket, fails when it never will
+   * @param route completed with where the socket goes
+   * @param session completed with the session the connection's stream waits for
+   * @param socketClosed completes when the socket's stream has ended
    */
   WebSocketConnection(InetSocketAddress remote, ByteString switching,
-      CompletableFuture<Flow<ByteString, ByteString, NotUsed>> route,
-      CompletionStage<NotUsed> routed) {
+      CompletableFuture<WebRoute.Route> route, CompletableFuture<SessionSide> session,
+      CompletionStage<Done> socketClosed) {
     this.remote = remote;
     this.switching = switching;
     this.route = route;
-    this.routed = routed;
+    this.session = session;
+    this.socketClosed = socketClosed;
   }
 
   @Override
@@ -53,34 +53,14 @@ final class WebSocketConnection implements IncomingConnection {
 
   @Override
   public void refuse(ByteString bytes, Duration linger, ActorSystem<?> system) {
-    offer(WebSocketFraming.create(switching).join(ConnectionFlow.sayAndClose(bytes, linger)),
-        system);
+    route.complete(new WebRoute.Served(
+        WebSocketFraming.create(switching).join(ConnectionFlow.sayAndClose(bytes, linger))));
   }
 
   @Override
-  public CompletionStage<Done> run(
-      Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
-    CompletableFuture<Done> closed = new CompletableFuture<>();
-    offer(WebSocketFraming.create(switching).join(flow)
-        .watchTermination((notUsed, ended) -> {
-          ended.whenCompleteAsync((done, failure) -> closed.complete(Done.getInstance()),
-              ConnectionFlow.COMPLETING_THREAD);
-          return notUsed;
-        }), system);
-    return closed;
-  }
-
-  private void offer(Flow<ByteString, ByteString, NotUsed> flow, ActorSystem<?> system) {
-    route.complete(flow);
-    routed.whenCompleteAsync((ran, never) -> {
-      if (never != null) {
-        runOnNothing(flow, system);
-      }
-    }, ConnectionFlow.COMPLETING_THREAD);
-  }
-
-  private static void runOnNothing(Flow<ByteString, ByteString, NotUsed> flow,
-      ActorSystem<?> system) {
-    Source.<ByteString>empty().via(flow).runWith(Sink.ignore(), system);
+  public CompletionStage<Done> run(SessionSide side, ActorSystem<?> system) {
+    session.complete(side);
+    route.complete(new WebRoute.ToChat(switching));
+    return socketClosed;
   }
 }

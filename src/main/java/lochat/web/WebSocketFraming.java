@@ -65,6 +65,11 @@ final class WebSocketFraming
     return BidiFlow.fromGraph(new WebSocketFraming(opening));
   }
 
+  /** The same, for a socket whose opening is written below it ({@link WebRoute}). */
+  static BidiFlow<ByteString, ByteString, ByteString, ByteString, NotUsed> create() {
+    return create(ByteString.emptyByteString());
+  }
+
   @Override
   public BidiShape<ByteString, ByteString, ByteString, ByteString> shape() {
     return shape;
