@@ -3,6 +3,7 @@ package lochat.web;
 import static lochat.protocol.web.WebSocketFrame.BINARY;
 import static lochat.protocol.web.WebSocketFrame.CLOSE;
 import static lochat.protocol.web.WebSocketFrame.CONTINUATION;
+import static lochat.protocol.web.WebSocketFrame.INVALID_DATA;
 import static lochat.protocol.web.WebSocketFrame.MAX_CONTROL_PAYLOAD;
 import static lochat.protocol.web.WebSocketFrame.NO_STATUS;
 import static lochat.protocol.web.WebSocketFrame.PING;
@@ -11,6 +12,7 @@ import static lochat.protocol.web.WebSocketFrame.PROTOCOL_ERROR;
 import static lochat.protocol.web.WebSocketFrame.TEXT;
 
 import java.util.Optional;
+import lochat.protocol.web.Utf8Check;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -23,11 +25,11 @@ import org.apache.pekko.util.ByteString;
  *
  * <p>Every rule of the RFC that a server must enforce is: client frames are masked, reserved
  * bits are clear (no extension is ever agreed), opcodes are known, control frames are short and
- * whole, continuations continue a message. A broken rule is a {@link Violation}, after which
- * the connection is closed. One instance reads one connection.
+ * whole, continuations continue a message, messages and close reasons are UTF-8 (a message is
+ * checked as it streams, and one that is not fails with {@code 1007}). A broken rule is a
+ * {@link Violation}, after which the connection is closed. One instance reads one connection.
  *
- * <p>Limits: text is not checked for UTF-8 here; malformed bytes reach the line framer, which
- * reads them as the native protocol does. A binary message is read like a text one.
+ * <p>Limits: a binary message is read like a text one, UTF-8 JSON too.
  */
 final class FrameReader {
 
@@ -71,6 +73,7 @@ final class FrameReader {
   private final byte[] control = new byte[MAX_CONTROL_PAYLOAD];
   private int controlFilled;
   private boolean closed;
+  private final Utf8Check utf8 = new Utf8Check();
 
   /** Whether a frame or a message has begun and not ended: input that ends now is cut short. */
   boolean unfinished() {
@@ -103,6 +106,9 @@ final class FrameReader {
       } else {
         for (int i = 0; i < take; i++) {
           byte b = (byte) (input[at + i] ^ mask[maskAt++ & 3]);
+          if (!utf8.accept(b)) {
+            throw notUtf8("a message");
+          }
           lines[linesFilled++] = b == LF || b == CR ? (byte) ' ' : b;
         }
       }
@@ -114,6 +120,9 @@ final class FrameReader {
       inFrame = false;
       if (!isControl()) {
         if (fin) {
+          if (!utf8.whole()) {
+            throw notUtf8("a message");
+          }
           lines[linesFilled++] = LF;
           inMessage = false;
         }
@@ -127,6 +136,10 @@ final class FrameReader {
     }
     return new Read(ByteString.fromArrayUnsafe(lines, 0, linesFilled), Optional.ofNullable(ping),
         Optional.empty());
+  }
+
+  private static Violation notUtf8(String what) {
+    return new Violation(INVALID_DATA, what + " is not UTF-8 text");
   }
 
   private boolean isControl() {
@@ -223,6 +236,15 @@ final class FrameReader {
         || (code >= 3000 && code <= 4999);
     if (!known) {
       throw new Violation(PROTOCOL_ERROR, "close code " + code + " may not be sent");
+    }
+    Utf8Check reason = new Utf8Check();
+    for (int i = 2; i < controlFilled; i++) {
+      if (!reason.accept(control[i])) {
+        throw notUtf8("a close frame's reason");
+      }
+    }
+    if (!reason.whole()) {
+      throw notUtf8("a close frame's reason");
     }
     return new Close(code);
   }

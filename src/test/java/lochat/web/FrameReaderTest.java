@@ -3,6 +3,7 @@ package lochat.web;
 import static lochat.protocol.web.WebSocketFrame.BINARY;
 import static lochat.protocol.web.WebSocketFrame.CLOSE;
 import static lochat.protocol.web.WebSocketFrame.CONTINUATION;
+import static lochat.protocol.web.WebSocketFrame.INVALID_DATA;
 import static lochat.protocol.web.WebSocketFrame.NO_STATUS;
 import static lochat.protocol.web.WebSocketFrame.PING;
 import static lochat.protocol.web.WebSocketFrame.PONG;
@@ -124,6 +125,33 @@ class FrameReaderTest {
       assertEquals(PROTOCOL_ERROR, violation.code());
       assertTrue(violation.getMessage().startsWith("WebSocket protocol error: "),
           violation.getMessage());
+    }
+  }
+
+  @Test
+  void aCharacterSplitBetweenFragmentsAndPiecesIsRead() throws Exception {
+    byte[] euro = bytes("€");
+    byte[] input = concat(
+        clientFrame(false, TEXT, new byte[] {'a', euro[0]}),
+        clientFrame(true, CONTINUATION, new byte[] {euro[1], euro[2], 'b'}));
+    FrameReader reader = new FrameReader();
+    ByteString read = ByteString.emptyByteString();
+    for (int i = 0; i < input.length; i++) {
+      read = read.concat(reader.read(ByteString.fromArray(input, i, 1)).lines());
+    }
+    assertEquals("a€b\n", read.utf8String());
+  }
+
+  @Test
+  void textThatIsNotUtf8FailsWithInvalidData() {
+    byte[] overlong = clientFrame(true, TEXT, new byte[] {'a', (byte) 0xc0, (byte) 0xaf});
+    byte[] cutShort = clientFrame(true, TEXT, new byte[] {'a', (byte) 0xe2, (byte) 0x82});
+    byte[] badReason = clientFrame(true, CLOSE, new byte[] {0x03, (byte) 0xe8, (byte) 0xff});
+    for (byte[] input : new byte[][] {overlong, cutShort, badReason}) {
+      FrameReader.Violation violation = assertThrows(FrameReader.Violation.class,
+          () -> new FrameReader().read(ByteString.fromArray(input)));
+      assertEquals(INVALID_DATA, violation.code());
+      assertTrue(violation.getMessage().contains("is not UTF-8 text"), violation.getMessage());
     }
   }
 

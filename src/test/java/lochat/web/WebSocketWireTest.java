@@ -95,6 +95,22 @@ class WebSocketWireTest {
   }
 
   @Test
+  void aMessageThatIsNotUtf8IsClosedWithInvalidDataAndNeverSaid() throws Exception {
+    try (TestServer server = TestServer.start();
+        TestClient alice = server.register("alice");
+        RawWebSocket web = signedIn(server, "raw")) {
+      alice.expect("JOINED lobby raw");
+      byte[] say = bytes("{\"type\":\"say\",\"text\":\"bad \u0000\"}");
+      say[say.length - 3] = (byte) 0xff;
+      web.send(RawWebSocket.frame(true, TEXT, say));
+      assertEquals(1007, web.readFrame(CLOSE).closeCode());
+      assertTrue(web.closedByServer());
+      List<String> seen = alice.expectStartsWith("LEFT lobby raw");
+      assertFalse(seen.stream().anyMatch(line -> line.contains("bad")), seen.toString());
+    }
+  }
+
+  @Test
   void aMessageCutShortByTheConnectionsEndIsNeverSaid() throws Exception {
     try (TestServer server = TestServer.start();
         TestClient alice = server.register("alice");

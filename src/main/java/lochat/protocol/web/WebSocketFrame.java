@@ -27,6 +27,7 @@ public final class WebSocketFrame {
   public static final int NORMAL_CLOSURE = 1000;
   public static final int PROTOCOL_ERROR = 1002;
   public static final int NO_STATUS = 1005;
+  public static final int INVALID_DATA = 1007;
 
   /** The longest payload of a control frame. */
   public static final int MAX_CONTROL_PAYLOAD = 125;
