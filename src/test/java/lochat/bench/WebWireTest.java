@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import lochat.chat.ChatEvent;
+import lochat.chat.MessageKind;
+import lochat.chat.Profile;
+import lochat.protocol.web.JsonRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +125,16 @@ class WebWireTest {
         + "\"id\":12,\"flags\":[true,\"history\"],\"text\":\"b1.2.3\",\"history\":false}";
     assertEquals("b1.2.3", delivered(message));
     assertNull(delivered(message.replace("\"history\":false", "\"history\":true")));
+    assertNull(delivered(message.replace("\"id\":12,", "\"history\":true,")));
     assertNull(delivered("{\"type\":\"msg\",\"tags\":{\"text\":\"b1.2.3\"}}"));
+  }
+
+  @Test
+  void livePostsAsTheServerRendersThemAreDeliveriesAndItsHistoryReplaysAreNot() {
+    ChatEvent.Posted posted = new ChatEvent.Posted("bench0", "ab1", "ab1", Profile.NATIVE,
+        "b1.2.3", MessageKind.TEXT, Map.of(), Instant.parse("2026-12-06T18:00:00Z"));
+    assertEquals("b1.2.3", delivered(JsonRenderer.INSTANCE.event(posted)));
+    assertNull(delivered(JsonRenderer.INSTANCE.history(posted)));
   }
 
   @Test
