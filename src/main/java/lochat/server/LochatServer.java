@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import lochat.Failures;
 import lochat.chat.Profile;
+import lochat.cluster.ClusterMembership;
 import lochat.connection.SessionProtocol;
 import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
@@ -50,7 +51,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * read) is cut by its listener; in {@code before-actor-system-terminate} the history writer
  * writes what it holds. The store is closed when this actor stops, after its children. If the
  * registry, a listener or the history writer fails, the server shuts down with {@link
- * #CORE_ACTOR_FAILED} rather than run on without them.
+ * #CORE_ACTOR_FAILED} rather than run on without them. With the cluster on, it also starts
+ * {@link ClusterMembership}, which joins the cluster; a node the cluster downs shuts down.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
@@ -65,8 +67,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   /** How the start went: every listener listening, or the first that could not. */
   public sealed interface StartResult {}
 
-  /** @param listening every listener, with the address it listens on */
-  public record Running(List<Listener.Listening> listening) implements StartResult {
+  /**
+   * @param listening every listener, with the address it listens on
+   * @param cluster this node's view of the cluster, when the cluster is on
+   */
+  public record Running(List<Listener.Listening> listening,
+      Optional<ActorRef<ClusterMembership.Command>> cluster) implements StartResult {
 
     /** Where {@code protocol} is served, over TLS or not, if it is. */
     public Optional<InetSocketAddress> address(String protocol, boolean tls) {
@@ -169,6 +175,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private final Optional<ServerIdentity> identity;
   private final List<Listener.Listening> listening = new ArrayList<>();
   private final int listeners;
+  private final Optional<ActorRef<ClusterMembership.Command>> clusterMembership;
 
   private LochatServer(
       ActorContext<Command> context,
@@ -210,6 +217,12 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
             settings.connection(),
             protocol, registry, gatekeeper, operators, clock, history.archive(), bindResults),
         listenerName(protocol, listen.tls())))));
+    this.clusterMembership = settings.cluster().enabled()
+        ? Optional.of(context.spawn(ClusterMembership.create(settings.cluster()),
+            "cluster-membership"))
+        : Optional.empty();
+    clusterMembership.ifPresent(membership ->
+        context.watchWith(membership, new CoreActorStopped("cluster membership")));
     for (ActorRef<Listener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));
     }
@@ -234,7 +247,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     }
     listening.add((Listener.Listening) reported.result());
     if (listening.size() == listeners) {
-      Running running = new Running(List.copyOf(listening));
+      Running running = new Running(List.copyOf(listening), clusterMembership);
       new StartupLog(settings, getContext().getLog()).listening(running, identity);
       getContext().getLog().info(history.whereKept());
       if (settings.discovery()) {

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,16 @@ public final class ServerCommand implements Callable<Integer> {
           + " (default: lochat-data, in the working directory).")
   Path dataDir;
 
+  @Option(names = "--cluster-port", paramLabel = "PORT",
+      description = "Be a node of a Lochat cluster, talking to the other nodes on this port"
+          + " (default: 2552; 0 picks a free port). Without --join, this is the first node.")
+  Integer clusterPort;
+
+  @Option(names = "--join", paramLabel = "HOST:PORT",
+      description = "Join the cluster of the node at HOST:PORT, its cluster port (repeatable:"
+          + " any one that is up lets this node in). Turns the cluster on.")
+  List<String> join = new ArrayList<>();
+
   @Option(names = "-D", paramLabel = "SETTING=VALUE",
       description = "Override one setting, e.g. -Dlochat.motd=Hello (repeatable).")
   Map<String, String> settings = new HashMap<>();
@@ -116,8 +127,8 @@ public final class ServerCommand implements Callable<Integer> {
       return 2;
     }
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
-    ActorSystem<LochatServer.Command> system = ActorSystem.create(
-        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat", config);
+    ActorSystem<LochatServer.Command> system =
+        ServerSystem.create(ServerSettings.fromConfig(config), config, "lochat", started);
     LochatServer.StartResult result;
     try {
       result = started.get(30, TimeUnit.SECONDS);
@@ -137,12 +148,18 @@ public final class ServerCommand implements Callable<Integer> {
           CoordinatedShutdown.get(system).run(CoordinatedShutdown.jvmExitReason()));
     }
     system.getWhenTerminated().toCompletableFuture().get();
+    if (ServerSystem.removedFromCluster(system)) {
+      LoggerFactory.getLogger(ServerCommand.class).error("This node was removed from the cluster"
+          + " (see above) and stopped, so that its users reconnect to a node still in it;"
+          + " start it again to rejoin");
+      return ServerSystem.REMOVED_FROM_CLUSTER;
+    }
     return CoordinatedShutdown.get(system).getShutdownReason()
         .filter(LochatServer.CORE_ACTOR_FAILED::equals).isPresent() ? 1 : 0;
   }
 
   /** The settings the command line gives, by their path in the configuration. */
-  private Map<String, Object> flags() {
+  Map<String, Object> flags() {
     Map<String, Object> flags = new HashMap<>(settings);
     Map<String, Object> given = new LinkedHashMap<>();
     given.put("lochat.host", host);
@@ -163,6 +180,9 @@ public final class ServerCommand implements Callable<Integer> {
     given.put("lochat.server-name", serverName);
     given.put("lochat.password", password);
     given.put("lochat.data-dir", dataDir == null ? null : dataDir.toString());
+    given.put("lochat.cluster.enabled", clusterPort != null || !join.isEmpty() ? true : null);
+    given.put("lochat.cluster.port", clusterPort);
+    given.put("lochat.cluster.seed-nodes", join.isEmpty() ? null : List.copyOf(join));
     given.forEach((path, value) -> {
       if (value != null) {
         flags.put(path, value);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lochat.ConfigChecks;
 import lochat.chat.Names;
+import lochat.cluster.ClusterSettings;
 import lochat.connection.ConnectionSettings;
 import lochat.guard.GuardSettings;
 import lochat.irc.IrcSettings;
@@ -37,6 +38,7 @@ import lochat.web.WebSettings;
  * @param operators who may become a server operator, with their password hashes
  * @param tls whether the listeners also speak TLS, and with which certificate
  * @param discovery whether the server announces itself on the LAN (DNS-SD over multicast DNS)
+ * @param cluster whether the server is a node of a Pekko cluster, and which nodes it joins
  */
 public record ServerSettings(
     String host,
@@ -54,7 +56,8 @@ public record ServerSettings(
     HistorySettings history,
     OperatorAccounts operators,
     TlsSettings tls,
-    boolean discovery) {
+    boolean discovery,
+    ClusterSettings cluster) {
 
   /** Where the native protocol is served: its plain port, its TLS port, or both. */
   public List<ListenerSettings> nativeListeners() {
@@ -150,6 +153,7 @@ public record ServerSettings(
         HistorySettings.fromConfig(lochat),
         OperatorAccounts.fromConfig(lochat),
         TlsSettings.fromConfig(lochat),
-        lochat.getBoolean("discovery.enabled"));
+        lochat.getBoolean("discovery.enabled"),
+        ClusterSettings.fromConfig(lochat));
   }
 }

@@ -31,6 +31,22 @@ class InvalidSettingsTest {
   }
 
   @Test
+  void badClusterSettingsAreOneLineEach() {
+    assertEquals(List.of("lochat.cluster.port: must be between 0 and 65535, not 70000"),
+        InvalidSettings.linesOf(refused("lochat.cluster.port = 70000")));
+    assertEquals(List.of("lochat.cluster.seed-nodes: must be HOST:PORT, e.g. 192.168.1.7:2552,"
+            + " not \"192.168.1.7\""),
+        InvalidSettings.linesOf(refused("lochat.cluster.seed-nodes = [\"192.168.1.7\"]")));
+    assertEquals(List.of("lochat.cluster.down-unreachable-after: must be longer than zero,"
+            + " not PT0S"),
+        InvalidSettings.linesOf(refused("lochat.cluster.down-unreachable-after = 0s")));
+    assertEquals(List.of("lochat.cluster.seed-nodes: must be a list [ ... ],"
+            + " not \"192.168.1.7:2552\""),
+        SettingsCheck.againstDefaults().wrongKinds(ServerSettings.withDefaults(
+            ConfigFactory.parseString("lochat.cluster.seed-nodes = \"192.168.1.7:2552\""))));
+  }
+
+  @Test
   void everyProblemOfTheCheckIsOneLine() {
     assertEquals(List.of("a: must be x", "b: must be y"),
         InvalidSettings.linesOf(new InvalidSettings(List.of("a: must be x", "b: must be y"))));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SettingKindTest {
 
-  private static final Map<SettingKind, String> SAMPLES = Map.of(
+  private static final Map<SettingKind, Object> SAMPLES = Map.of(
+      SettingKind.LIST, List.of("192.168.1.7:2552"),
       SettingKind.BOOLEAN, "off",
       SettingKind.WHOLE_NUMBER, "7",
       SettingKind.NUMBER, "7.5",
@@ -32,7 +33,7 @@ class SettingKindTest {
       SettingKind.STRING, "x");
 
   /** Settings that are a choice among names, each with another of its choices. */
-  private static final Map<String, String> CHOICES = Map.of("lochat.history.store", "memory");
+  private static final Map<String, Object> CHOICES = Map.of("lochat.history.store", "memory");
 
   /** Settings that only go with another: that other, set too. */
   private static final Map<String, Map<String, String>> COMPANIONS = Map.of(
@@ -50,8 +51,8 @@ class SettingKindTest {
   @ParameterizedTest(name = "{0} is {1}")
   @MethodSource("everySetting")
   void aValueOfTheSettingsKindIsReadByTheServer(String path, SettingKind kind) {
-    String sample = CHOICES.getOrDefault(path, SAMPLES.get(kind));
-    Map<String, String> settings = new HashMap<>(COMPANIONS.getOrDefault(path, Map.of()));
+    Object sample = CHOICES.getOrDefault(path, SAMPLES.get(kind));
+    Map<String, Object> settings = new HashMap<>(COMPANIONS.getOrDefault(path, Map.of()));
     settings.put(path, sample);
     Config config = ServerSettings.withDefaults(ConfigFactory.parseMap(settings));
     assertEquals(List.of(), SettingsCheck.againstDefaults().wrongKinds(config));
@@ -60,11 +61,13 @@ class SettingKindTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everySetting")
-  void aListIsNamedAsTheWrongKindForEverySetting(String path, SettingKind kind) {
+  void aValueOfAnotherKindIsNamedAsTheWrongKindForEverySetting(String path, SettingKind kind) {
+    Object wrong = kind == SettingKind.LIST ? "x" : List.of(1, 2);
     Config config = ServerSettings.withDefaults(
-        ConfigFactory.empty().withValue(path, ConfigValueFactory.fromIterable(List.of(1, 2))));
+        ConfigFactory.empty().withValue(path, ConfigValueFactory.fromAnyRef(wrong)));
     List<String> lines = SettingsCheck.againstDefaults().wrongKinds(config);
-    assertTrue(lines.contains(path + ": must be " + kind.description + ", not [1,2]"),
+    String shown = kind == SettingKind.LIST ? "\"x\"" : "[1,2]";
+    assertTrue(lines.contains(path + ": must be " + kind.description + ", not " + shown),
         lines.toString());
   }
 

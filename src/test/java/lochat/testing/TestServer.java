@@ -11,11 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lochat.chat.Profile;
+import lochat.cluster.ClusterMembership;
 import lochat.irc.IrcProtocol;
 import lochat.line.NativeProtocol;
 import lochat.server.LochatServer;
 import lochat.server.ServerSettings;
+import lochat.server.ServerSystem;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,9 @@ public final class TestServer implements AutoCloseable {
     // Initialise logging before actor systems log from several threads at once.
     LoggerFactory.getLogger(TestServer.class);
   }
+
+  /** The actor system's name, the same for every test server, so that they may form a cluster. */
+  public static final String SYSTEM_NAME = "lochat-test";
 
   public final ActorSystem<LochatServer.Command> system;
   /** The native protocol's port: its plain one, or its TLS one when plain ports are off. */
@@ -64,6 +70,12 @@ public final class TestServer implements AutoCloseable {
     return port(Profile.WEB, false);
   }
 
+  /** This node's view of its cluster; the test server has one when its settings turn it on. */
+  public ActorRef<ClusterMembership.Command> clusterMembership() {
+    return running.cluster().orElseThrow(
+        () -> new IllegalStateException("the cluster is off on this server"));
+  }
+
   /** Starts a server with {@code overrides} (HOCON) on top of the packaged configuration. */
   public static TestServer start(String overrides) throws Exception {
     Config config = ServerSettings.withDefaults(ConfigFactory.parseString(overrides)
@@ -79,8 +91,8 @@ public final class TestServer implements AutoCloseable {
             lochat.history.store = memory
             """)));
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
-    ActorSystem<LochatServer.Command> system = ActorSystem.create(
-        LochatServer.create(ServerSettings.fromConfig(config), started), "lochat-test", config);
+    ActorSystem<LochatServer.Command> system = ServerSystem.create(
+        ServerSettings.fromConfig(config), config, SYSTEM_NAME, started);
     LochatServer.StartResult result = started.get(20, TimeUnit.SECONDS);
     if (!(result instanceof LochatServer.Running running)) {
       system.terminate();
