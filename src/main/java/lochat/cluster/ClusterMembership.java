@@ -80,6 +80,8 @@ public final class ClusterMembership extends AbstractBehavior<ClusterMembership.
         context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
         ClusterEvent.ReachabilityEvent.class));
     Address self = cluster.selfMember().address();
+    context.getLog().warn("Cluster: the nodes form a cluster, but do not share rooms and"
+        + " nicknames yet: users on different nodes do not see each other");
     if (settings.seedNodes().isEmpty()) {
       context.getLog().info("Cluster: this node is {}, the first node: it joins itself;"
           + " other nodes join with --join {}", hostPort(self), hostPort(self));
