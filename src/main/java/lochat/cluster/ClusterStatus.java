@@ -78,13 +78,13 @@ public final class ClusterStatus {
     } catch (SocketTimeoutException e) {
       return new NoAnswer(noAnswer(node, timeout));
     } catch (IOException e) {
-      return new NoAnswer("Cannot reach " + node + ": " + e.getMessage());
+      return new NoAnswer("Cannot reach " + node + ": " + Failures.inSentence(e));
     }
     String local;
     try {
       local = localAddressTowards(address);
     } catch (IOException e) {
-      return new NoAnswer("Cannot reach " + node + ": " + e.getMessage());
+      return new NoAnswer("Cannot reach " + node + ": " + Failures.inSentence(e));
     }
     ActorSystem<Void> system;
     try {
