@@ -2,6 +2,7 @@ package lochat;
 
 import lochat.bench.BenchCommand;
 import lochat.client.ClientCommand;
+import lochat.cluster.ClusterCommand;
 import lochat.discovery.DiscoverCommand;
 import lochat.operators.HashPasswordCommand;
 import lochat.server.ServerCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code lochat} command: {@code server} runs a server, {@code client} joins one,
- * {@code bench} measures one, {@code hash-password} makes an operator's password hash.
+ * {@code discover} lists those on the LAN, {@code cluster status} shows a cluster's members,
+ * {@code bench} measures a server, {@code hash-password} makes an operator's password hash.
  */
 @Command(
     name = "lochat",
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
     versionProvider = Lochat.VersionProvider.class,
     description = "Chat on your local network.",
     subcommands = {ServerCommand.class, ClientCommand.class, DiscoverCommand.class,
-        BenchCommand.class, HashPasswordCommand.class})
+        ClusterCommand.class, BenchCommand.class, HashPasswordCommand.class})
 public final class Lochat implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

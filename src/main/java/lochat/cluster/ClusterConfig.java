@@ -55,7 +55,6 @@ public final class ClusterConfig {
         .toList();
     return ConfigFactory.parseMap(Map.of(
             "pekko.actor.provider", "cluster",
-            "pekko.actor.allow-java-serialization", "off",
             "pekko.remote.artery.transport", "tcp",
             "pekko.remote.artery.canonical.hostname", advertised,
             "pekko.remote.artery.canonical.port", settings.port(),
@@ -64,6 +63,16 @@ public final class ClusterConfig {
             "pekko.cluster.split-brain-resolver.stable-after",
             settings.downUnreachableAfter().toMillis() + "ms"))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
+        .withFallback(serialization());
+  }
+
+  /**
+   * How messages between nodes are written, for every actor system that talks to a node (the
+   * nodes themselves, and {@code lochat cluster status}): {@link ClusterMessage} in Jackson CBOR,
+   * Java serialization off.
+   */
+  public static Config serialization() {
+    return ConfigFactory.parseMap(Map.of("pekko.actor.allow-java-serialization", "off"))
         .withValue("pekko.actor.serialization-bindings",
             ConfigValueFactory.fromMap(Map.of(ClusterMessage.class.getName(), "jackson-cbor")));
   }

@@ -33,6 +33,12 @@ import org.apache.pekko.cluster.typed.Subscribe;
  */
 public final class ClusterMembership extends AbstractBehavior<ClusterMembership.Command> {
 
+  /**
+   * Its name under the server's guardian, so that {@code lochat cluster status} finds it at
+   * {@code /user/cluster-membership} on any node.
+   */
+  public static final String NAME = "cluster-membership";
+
   public sealed interface Command {}
 
   /** Asks for every member of the cluster, as this node sees them. */

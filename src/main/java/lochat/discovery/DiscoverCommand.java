@@ -2,12 +2,10 @@ package lochat.discovery;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lochat.CommandLogging;
+import lochat.CommandTimeout;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +19,6 @@ import picocli.CommandLine;
 @Command(name = "discover", mixinStandardHelpOptions = true,
     description = "List the Lochat servers on the local network, then exit.")
 public final class DiscoverCommand implements Callable<Integer> {
-
-  private static final Duration LONGEST = Duration.ofMinutes(5);
-  private static final Pattern AMOUNT = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,3})?)(ms|s)?");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,10 +40,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     LoggerFactory.getLogger(DiscoverCommand.class);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Duration> duration = parseTimeout(timeout);
+    Optional<Duration> duration = CommandTimeout.parse(timeout);
     if (duration.isEmpty()) {
-      err.println("Invalid --timeout: a number of seconds from 0.1 to 300, such as 3, 1.5 or"
-          + " 500ms, not '" + timeout + "'");
+      err.println(CommandTimeout.invalid(timeout));
       return 2;
     }
     Lookup.Outcome outcome = Lookup.look(Optional.ofNullable(iface), duration.get());
@@ -67,27 +61,5 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /**
-   * {@code text} as a time to look: seconds ({@code 3}, {@code 1.5}, {@code 3s}), milliseconds
-   * ({@code 500ms}) or ISO-8601 ({@code PT3S}), from 100 ms to 5 minutes; empty otherwise.
-   */
-  static Optional<Duration> parseTimeout(String text) {
-    Duration duration;
-    Matcher amount = AMOUNT.matcher(text.strip());
-    if (amount.matches()) {
-      double value = Double.parseDouble(amount.group(1));
-      duration = Duration.ofMillis(Math.round("ms".equals(amount.group(2)) ? value
-          : value * 1000));
-    } else {
-      try {
-        duration = Duration.parse(text.strip());
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
-      }
-    }
-    return duration.toMillis() < 100 || duration.compareTo(LONGEST) > 0
-        ? Optional.empty() : Optional.of(duration);
   }
 }

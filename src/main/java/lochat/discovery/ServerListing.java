@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import lochat.TextTable;
 
 /**
  * Found servers as people and scripts read them: a table with one server a line (numbered, for
@@ -82,24 +83,7 @@ public final class ServerListing {
           server.tls() ? "yes" : "no", server.password() ? "yes" : "no", server.version());
       rows.add(numbered ? prefixed(String.valueOf(i + 1), cells) : cells);
     }
-    int[] widths = new int[rows.get(0).size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    List<String> lines = new ArrayList<>(rows.size());
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.size(); c++) {
-        line.append(row.get(c));
-        if (c < row.size() - 1) {
-          line.append(" ".repeat(widths[c] - row.get(c).length() + 2));
-        }
-      }
-      lines.add(line.toString());
-    }
-    return lines;
+    return TextTable.align(rows);
   }
 
   private static List<String> prefixed(String first, List<String> rest) {

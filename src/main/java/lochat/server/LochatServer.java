@@ -219,7 +219,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         listenerName(protocol, listen.tls())))));
     this.clusterMembership = settings.cluster().enabled()
         ? Optional.of(context.spawn(ClusterMembership.create(settings.cluster()),
-            "cluster-membership"))
+            ClusterMembership.NAME))
         : Optional.empty();
     clusterMembership.ifPresent(membership ->
         context.watchWith(membership, new CoreActorStopped("cluster membership")));

@@ -129,7 +129,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
     CompletableFuture<LochatServer.StartResult> started = new CompletableFuture<>();
     ActorSystem<LochatServer.Command> system =
-        ServerSystem.create(ServerSettings.fromConfig(config), config, "lochat", started);
+        ServerSystem.create(ServerSettings.fromConfig(config), config, ServerSystem.NAME, started);
     LochatServer.StartResult result;
     try {
       result = started.get(30, TimeUnit.SECONDS);

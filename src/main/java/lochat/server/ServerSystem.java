@@ -15,6 +15,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
  */
 public final class ServerSystem {
 
+  /**
+   * The actor system's name for {@code lochat server}: every node of a cluster shares it, and
+   * it is part of a node's address ({@code pekko://lochat@HOST:PORT}).
+   */
+  public static final String NAME = "lochat";
+
   /** The status the server exits with when the cluster downed or removed this node. */
   public static final int REMOVED_FROM_CLUSTER = 3;
 

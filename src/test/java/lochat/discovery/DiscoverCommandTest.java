@@ -4,24 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class DiscoverCommandTest {
-
-  @Test
-  void aTimeoutIsSecondsOrMillisecondsOrIsoWithinBounds() {
-    assertEquals(Optional.of(Duration.ofSeconds(3)), DiscoverCommand.parseTimeout("3"));
-    assertEquals(Optional.of(Duration.ofMillis(1500)), DiscoverCommand.parseTimeout("1.5"));
-    assertEquals(Optional.of(Duration.ofSeconds(2)), DiscoverCommand.parseTimeout("2s"));
-    assertEquals(Optional.of(Duration.ofMillis(500)), DiscoverCommand.parseTimeout("500ms"));
-    assertEquals(Optional.of(Duration.ofSeconds(4)), DiscoverCommand.parseTimeout("PT4S"));
-    for (String bad : new String[] {"", "0", "50ms", "301", "-1", "3 s", "soon", "1e3"}) {
-      assertEquals(Optional.empty(), DiscoverCommand.parseTimeout(bad), bad);
-    }
-  }
 
   @Test
   void discoverSaysWhatIsWrongWithABadInterfaceAndExitsTwo() {
