@@ -1,6 +1,7 @@
 package lochat.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
@@ -35,14 +36,24 @@ import org.apache.pekko.cluster.typed.Cluster;
  *
  * <p>Limits: a claim costs a majority write (and, if the entity was not running, a majority
  * read first), so it is refused, with {@link Refusal#UNREACHABLE}, while a majority of nodes
- * cannot be reached; it is never granted half. A release written while no majority answers is
+ * cannot be reached; it is never granted half. A claim that cannot even reach its entity (its
+ * shard is on a node that is unreachable and not yet downed) is refused the same way after
+ * about 20 seconds; it carries a deadline ({@link #DELIVERY}) past which the entity refuses
+ * it unseen, so that it cannot be granted after it was refused here, as long as the nodes'
+ * clocks agree within a few seconds (NTP). A release written while no majority answers is
  * kept on this node and spreads by gossip once the nodes hear each other again. Calls only tell
  * messages; they are safe from any thread. Start it once per actor system.
  */
 public final class NickDirectory {
 
-  /** How long a claim may wait for a majority of nodes before it is refused. */
+  /** How long a read or a write waits for a majority of nodes before it gives up. */
   public static final Duration MAJORITY_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * How long a claim may take to reach its entity; one that reaches it later is refused unseen,
+   * so that a claim this node gave up on can never be granted afterwards.
+   */
+  static final Duration DELIVERY = Duration.ofSeconds(5);
 
   /** The answer to {@link #claim}. */
   public sealed interface ClaimResult extends ClusterMessage {}
@@ -101,12 +112,14 @@ public final class NickDirectory {
   private final ClusterSharding sharding;
   private final ActorRef<NickReplica.Command> replica;
   private final NickHolder.Node self;
+  private final Duration majorityTimeout;
 
   private NickDirectory(ClusterSharding sharding, ActorRef<NickReplica.Command> replica,
-      NickHolder.Node self) {
+      NickHolder.Node self, Duration majorityTimeout) {
     this.sharding = sharding;
     this.replica = replica;
     this.self = self;
+    this.majorityTimeout = majorityTimeout;
   }
 
   /**
@@ -128,7 +141,7 @@ public final class NickDirectory {
         system.systemActorOf(NickReplica.create(sharding), "lochat-nick-replica", Props.empty());
     UniqueAddress node = Cluster.get(system).selfMember().uniqueAddress();
     return new NickDirectory(sharding, replica,
-        new NickHolder.Node(node.address().toString(), node.longUid()));
+        new NickHolder.Node(node.address().toString(), node.longUid()), majorityTimeout);
   }
 
   /** This node, as the holders of nicknames claimed here name it. */
@@ -145,7 +158,11 @@ public final class NickDirectory {
   public void claim(String nick, ActorRef<ChatEvent> session, NickHolder.Card card,
       ActorRef<ClaimResult> replyTo) {
     NickHolder holder = new NickHolder(nick, session, self, card);
-    entity(nick).tell(new NickEntity.Claim(holder, replyTo));
+    Instant deadline = Instant.now().plus(DELIVERY);
+    entity(nick).<ClaimResult>ask(reply -> new NickEntity.Claim(holder, deadline, reply),
+            answerWithin())
+        .whenComplete((result, failure) -> replyTo.tell(failure == null ? result
+            : new Refused(nick, Refusal.UNREACHABLE)));
   }
 
   /** Frees {@code nick} if {@code session} holds it; otherwise nothing happens. */
@@ -155,7 +172,9 @@ public final class NickDirectory {
 
   /** Who holds {@code nick}, asked of its entity: exact, one round trip. */
   public void find(String nick, ActorRef<FindResult> replyTo) {
-    entity(nick).tell(new NickEntity.Find(replyTo));
+    entity(nick).<FindResult>ask(NickEntity.Find::new, answerWithin())
+        .whenComplete((result, failure) -> replyTo.tell(failure == null ? result
+            : new Unknown(Names.key(nick))));
   }
 
   /** Who holds {@code nick}, by this node's replica: no round trip, possibly a little stale. */
@@ -166,6 +185,14 @@ public final class NickDirectory {
   /** Every holder, by this node's replica. */
   public void everyone(ActorRef<Holders> replyTo) {
     replica.tell(new NickReplica.Everyone(replyTo));
+  }
+
+  /**
+   * How long an answer may take: delivery, then a majority read (the entity starting) and a
+   * majority write, with as much again to spare for clocks that disagree.
+   */
+  private Duration answerWithin() {
+    return DELIVERY.plus(majorityTimeout.multipliedBy(2)).multipliedBy(2);
   }
 
   private EntityRef<NickEntity.Command> entity(String nick) {

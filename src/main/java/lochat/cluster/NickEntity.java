@@ -1,6 +1,7 @@
 package lochat.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import lochat.chat.ChatEvent;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -54,9 +55,12 @@ public final class NickEntity {
 
   public sealed interface Command {}
 
-  /** Asks for the nickname for {@code holder}. */
-  public record Claim(NickHolder holder, ActorRef<NickDirectory.ClaimResult> replyTo)
-      implements Command, ClusterMessage {}
+  /**
+   * Asks for the nickname for {@code holder}; refused unseen if it is decided after {@code
+   * deadline}, as the claimant has given up on it by then.
+   */
+  public record Claim(NickHolder holder, Instant deadline,
+      ActorRef<NickDirectory.ClaimResult> replyTo) implements Command, ClusterMessage {}
 
   /** Frees the nickname if {@code session} holds it. */
   public record Release(ActorRef<ChatEvent> session) implements Command, ClusterMessage {}
@@ -200,6 +204,9 @@ public final class NickEntity {
   }
 
   private Behavior<Command> onClaim(Claim claim) {
+    if (Instant.now().isAfter(claim.deadline())) {
+      return refuse(claim, NickDirectory.Refusal.UNREACHABLE);
+    }
     return switch (NickDecision.ofClaim(holder, claim.holder())) {
       case ALREADY_HELD -> {
         claim.replyTo().tell(new NickDirectory.Granted(holder.get()));
