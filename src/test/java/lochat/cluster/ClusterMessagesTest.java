@@ -12,13 +12,18 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import lochat.chat.ChatEvent;
+import lochat.chat.Profile;
 import lochat.server.ServerSettings;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -58,11 +63,34 @@ class ClusterMessagesTest {
     ActorRef<ClusterMembership.Members> replyTo =
         testKit.<ClusterMembership.Members>createTestProbe().ref();
     ClusterMembership.Member member = new ClusterMembership.Member("127.0.0.1:2552", "up", true);
-    return Map.of(
+    Map<Class<?>, Object> samples = new HashMap<>(nickSamples());
+    samples.putAll(Map.of(
         ClusterMembership.GetMembers.class, new ClusterMembership.GetMembers(replyTo),
         ClusterMembership.Members.class, new ClusterMembership.Members("127.0.0.1:2552",
             List.of(member, new ClusterMembership.Member("[fd00::7]:2600", "weakly up", false))),
-        ClusterMembership.Member.class, member);
+        ClusterMembership.Member.class, member));
+    return samples;
+  }
+
+  private static Map<Class<?>, Object> nickSamples() {
+    NickHolder holder = new NickHolder("Alice", testKit.<ChatEvent>createTestProbe().ref(),
+        new NickHolder.Node("pekko://lochat-test@127.0.0.1:2552", -7_123_456_789L),
+        new NickHolder.Card(new Profile("al", "10.0.0.7", "Alice Liddell", Profile.IRC),
+            Optional.of("out to lunch"), true, true, Instant.parse("2025-01-02T03:04:05.678Z")));
+    return Map.of(
+        NickHolder.class, holder,
+        NickDirectory.Granted.class, new NickDirectory.Granted(holder),
+        NickDirectory.Refused.class,
+        new NickDirectory.Refused("Alice", NickDirectory.Refusal.UNREACHABLE),
+        NickDirectory.Held.class, new NickDirectory.Held(holder),
+        NickDirectory.Free.class, new NickDirectory.Free("alice"),
+        NickDirectory.Unknown.class, new NickDirectory.Unknown("alice"),
+        NickEntity.Claim.class, new NickEntity.Claim(holder, Instant.parse("2025-01-02T03:04:10Z"),
+            testKit.<NickDirectory.ClaimResult>createTestProbe().ref()),
+        NickEntity.Release.class, new NickEntity.Release(holder.session()),
+        NickEntity.Find.class,
+        new NickEntity.Find(testKit.<NickDirectory.FindResult>createTestProbe().ref()),
+        NickEntity.NodeRemoved.class, new NickEntity.NodeRemoved(holder.node()));
   }
 
   @Test

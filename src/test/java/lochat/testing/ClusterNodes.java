@@ -51,13 +51,16 @@ public final class ClusterNodes implements AutoCloseable {
     return start(count, "");
   }
 
-  /** Like {@link #start(int)}, with {@code overrides} (HOCON) for every node. */
+  /**
+   * Like {@link #start(int)}, with {@code overrides} (HOCON) for every node, over {@link #FAST}
+   * (e.g. a longer {@code lochat.cluster.down-unreachable-after}).
+   */
   public static ClusterNodes start(int count, String overrides) throws Exception {
     ClusterNodes cluster = new ClusterNodes();
     try {
       for (int i = 0; i < count; i++) {
         String seeds = i == 0 ? "[]" : "[\"" + cluster.hostPort(0) + "\"]";
-        cluster.nodes.add(TestServer.start(overrides + "\n" + FAST
+        cluster.nodes.add(TestServer.start(FAST + "\n" + overrides
             + "\nlochat.cluster.seed-nodes = " + seeds));
         cluster.running.add(true);
       }

@@ -1,0 +1,144 @@
+package lochat.cluster;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import lochat.chat.Names;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.ddata.LWWMap;
+import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
+import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
+import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+
+/**
+ * This node's copy of the whole nickname directory, kept by Pekko Distributed Data, for answers
+ * that need no round trip: who holds a nickname, as far as this node knows, and everyone.
+ *
+ * <p>It also frees the nicknames of a node that leaves the cluster: when a node is removed
+ * (left, or downed after a crash), it tells the entity of every nickname held on that node, as
+ * this node's replica has them at that moment, that the node is gone ({@link
+ * NickEntity.NodeRemoved}), because the entity of such a nickname may not be running to see its
+ * holder's death watch fire. Every node does so; an entity takes the news once.
+ *
+ * <p>Limits: the copy is as fresh as the replicator's gossip and its change notifications (a
+ * change made on another node shows here within about two seconds); a nickname claimed on a
+ * node so shortly before that node crashed that no survivor had the claim yet is freed when
+ * its entity next runs.
+ */
+public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
+
+  public sealed interface Command {}
+
+  /** Who holds {@code nick}, as this node knows. */
+  public record Lookup(String nick, ActorRef<NickDirectory.FindResult> replyTo)
+      implements Command {}
+
+  /** Every holder this node knows of. */
+  public record Everyone(ActorRef<NickDirectory.Holders> replyTo) implements Command {}
+
+  private record Changed(Replicator.SubscribeResponse<LWWMap<String, NickHolder>> response)
+      implements Command {}
+
+  private record Removed(ClusterEvent.MemberRemoved event) implements Command {}
+
+  private record ReadForRemoval(NickHolder.Node node,
+      Replicator.GetResponse<LWWMap<String, NickHolder>> response) implements Command {}
+
+  public static Behavior<Command> create(ClusterSharding sharding) {
+    return Behaviors.setup(context ->
+        DistributedData.<Command, LWWMap<String, NickHolder>>withReplicatorMessageAdapter(
+            replicator -> new NickReplica(context, replicator, sharding)));
+  }
+
+  private final ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator;
+  private final ClusterSharding sharding;
+  private Map<String, NickHolder> holders = Map.of();
+
+  private NickReplica(ActorContext<Command> context,
+      ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator,
+      ClusterSharding sharding) {
+    super(context);
+    this.replicator = replicator;
+    this.sharding = sharding;
+    replicator.subscribe(NickEntity.DIRECTORY, Changed::new);
+    Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+        context.messageAdapter(ClusterEvent.MemberRemoved.class, Removed::new),
+        ClusterEvent.MemberRemoved.class));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Lookup.class, this::onLookup)
+        .onMessage(Everyone.class, this::onEveryone)
+        .onMessage(Changed.class, this::onChanged)
+        .onMessage(Removed.class, this::onRemoved)
+        .onMessage(ReadForRemoval.class, this::onReadForRemoval)
+        .build();
+  }
+
+  private Behavior<Command> onLookup(Lookup lookup) {
+    NickHolder holder = holders.get(Names.key(lookup.nick()));
+    lookup.replyTo().tell(holder == null ? new NickDirectory.Free(Names.key(lookup.nick()))
+        : new NickDirectory.Held(holder));
+    return this;
+  }
+
+  private Behavior<Command> onEveryone(Everyone everyone) {
+    everyone.replyTo().tell(new NickDirectory.Holders(sorted(holders.values())));
+    return this;
+  }
+
+  private Behavior<Command> onChanged(Changed changed) {
+    if (changed.response() instanceof Replicator.Changed<LWWMap<String, NickHolder>> change) {
+      holders = Map.copyOf(change.get(NickEntity.DIRECTORY).getEntries());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRemoved(Removed removed) {
+    NickHolder.Node node = new NickHolder.Node(
+        removed.event().member().uniqueAddress().address().toString(),
+        removed.event().member().uniqueAddress().longUid());
+    replicator.askGet(
+        replyTo -> new Replicator.Get<>(NickEntity.DIRECTORY, Replicator.readLocal(), replyTo),
+        response -> new ReadForRemoval(node, response));
+    return this;
+  }
+
+  private Behavior<Command> onReadForRemoval(ReadForRemoval read) {
+    if (read.response() instanceof Replicator.GetSuccess<LWWMap<String, NickHolder>> success) {
+      List<NickHolder> gone = heldOn(
+          success.get(NickEntity.DIRECTORY).getEntries().values(), read.node());
+      if (!gone.isEmpty()) {
+        getContext().getLog().info("Nicknames: {} held on the removed node {} are freed",
+            gone.size(), read.node().address());
+      }
+      for (NickHolder holder : gone) {
+        sharding.entityRefFor(NickEntity.TYPE_KEY, holder.key())
+            .tell(new NickEntity.NodeRemoved(read.node()));
+      }
+    }
+    return this;
+  }
+
+  /** The holders connected to {@code node}. */
+  static List<NickHolder> heldOn(Collection<NickHolder> holders, NickHolder.Node node) {
+    return holders.stream().filter(holder -> holder.node().equals(node)).toList();
+  }
+
+  /** {@code holders} by case-folded nickname. */
+  static List<NickHolder> sorted(Collection<NickHolder> holders) {
+    return holders.stream().sorted(Comparator.comparing(NickHolder::key)).toList();
+  }
+}
