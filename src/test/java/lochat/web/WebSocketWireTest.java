@@ -151,11 +151,13 @@ class WebSocketWireTest {
       long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
       while (true) {
         try (RawWebSocket next = RawWebSocket.connect(server.webPort())) {
-          String first = next.readFrame(TEXT).text();
-          if (first.contains("\"prompt\"")) {
+          String said = next.readFrame(TEXT).text();
+          while (!said.contains("\"prompt\"") && !said.contains("server-full")) {
+            said = next.readFrame(TEXT).text();
+          }
+          if (said.contains("\"prompt\"")) {
             break;
           }
-          assertTrue(first.contains("server-full"), first);
           assertTrue(System.nanoTime() < deadline, "the reset browsers' places were never freed");
         }
       }
