@@ -1,5 +1,6 @@
 package lochat;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -38,8 +39,17 @@ public final class CommandTimeout {
         ? Optional.empty() : Optional.of(duration);
   }
 
+  /** {@code text} as a time to wait; when it is not one, says why on {@code err}. */
+  public static Optional<Duration> parse(String text, PrintWriter err) {
+    Optional<Duration> duration = parse(text);
+    if (duration.isEmpty()) {
+      err.println(invalid(text));
+    }
+    return duration;
+  }
+
   /** The one line that says why {@code text} is not a timeout. */
-  public static String invalid(String text) {
+  private static String invalid(String text) {
     return "Invalid --timeout: a number of seconds from 0.1 to 300, such as 3, 1.5 or 500ms, not '"
         + text + "'";
   }

@@ -87,7 +87,6 @@ public final class ClientCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLogging.quiet();
-    LoggerFactory.getLogger(ClientCommand.class);
     Optional<String> invalid = problem().or(tlsOptions::problem);
     if (invalid.isPresent()) {
       System.err.println(invalid.get());

@@ -47,12 +47,10 @@ public final class ClusterStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLogging.quiet();
-    LoggerFactory.getLogger(ClusterStatusCommand.class);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Duration> duration = CommandTimeout.parse(timeout);
+    Optional<Duration> duration = CommandTimeout.parse(timeout, err);
     if (duration.isEmpty()) {
-      err.println(CommandTimeout.invalid(timeout));
       return 2;
     }
     ClusterSettings.SeedNode asked;

@@ -37,12 +37,10 @@ public final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CommandLogging.quiet();
-    LoggerFactory.getLogger(DiscoverCommand.class);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Duration> duration = CommandTimeout.parse(timeout);
+    Optional<Duration> duration = CommandTimeout.parse(timeout, err);
     if (duration.isEmpty()) {
-      err.println(CommandTimeout.invalid(timeout));
       return 2;
     }
     Lookup.Outcome outcome = Lookup.look(Optional.ofNullable(iface), duration.get());
