@@ -51,16 +51,12 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
 
   private record Removed(ClusterEvent.MemberRemoved event) implements Command {}
 
-  private record ReadForRemoval(NickHolder.Node node,
-      Replicator.GetResponse<LWWMap<String, NickHolder>> response) implements Command {}
-
   public static Behavior<Command> create(ClusterSharding sharding) {
     return Behaviors.setup(context ->
         DistributedData.<Command, LWWMap<String, NickHolder>>withReplicatorMessageAdapter(
             replicator -> new NickReplica(context, replicator, sharding)));
   }
 
-  private final ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator;
   private final ClusterSharding sharding;
   private Map<String, NickHolder> holders = Map.of();
 
@@ -68,7 +64,6 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
       ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator,
       ClusterSharding sharding) {
     super(context);
-    this.replicator = replicator;
     this.sharding = sharding;
     replicator.subscribe(NickEntity.DIRECTORY, Changed::new);
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
@@ -83,7 +78,6 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
         .onMessage(Everyone.class, this::onEveryone)
         .onMessage(Changed.class, this::onChanged)
         .onMessage(Removed.class, this::onRemoved)
-        .onMessage(ReadForRemoval.class, this::onReadForRemoval)
         .build();
   }
 
@@ -110,24 +104,14 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
     NickHolder.Node node = new NickHolder.Node(
         removed.event().member().uniqueAddress().address().toString(),
         removed.event().member().uniqueAddress().longUid());
-    replicator.askGet(
-        replyTo -> new Replicator.Get<>(NickEntity.DIRECTORY, Replicator.readLocal(), replyTo),
-        response -> new ReadForRemoval(node, response));
-    return this;
-  }
-
-  private Behavior<Command> onReadForRemoval(ReadForRemoval read) {
-    if (read.response() instanceof Replicator.GetSuccess<LWWMap<String, NickHolder>> success) {
-      List<NickHolder> gone = heldOn(
-          success.get(NickEntity.DIRECTORY).getEntries().values(), read.node());
-      if (!gone.isEmpty()) {
-        getContext().getLog().info("Nicknames: {} held on the removed node {} are freed",
-            gone.size(), read.node().address());
-      }
-      for (NickHolder holder : gone) {
-        sharding.entityRefFor(NickEntity.TYPE_KEY, holder.key())
-            .tell(new NickEntity.NodeRemoved(read.node()));
-      }
+    List<NickHolder> gone = heldOn(holders.values(), node);
+    if (!gone.isEmpty()) {
+      getContext().getLog().info("Nicknames: {} held on the removed node {} are freed",
+          gone.size(), node.address());
+    }
+    for (NickHolder holder : gone) {
+      sharding.entityRefFor(NickEntity.TYPE_KEY, holder.key())
+          .tell(new NickEntity.NodeRemoved(node));
     }
     return this;
   }
