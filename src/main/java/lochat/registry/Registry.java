@@ -16,6 +16,7 @@ import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.chat.RoomRefusal;
+import lochat.cluster.ShardedRooms;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
 import lochat.room.RoomRequest;
@@ -239,8 +240,14 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   /** @param permanentRoom the room that is kept even when empty (the default room) */
   public static Behavior<Command> create(int historySize, RoomLimits limits,
       String permanentRoom, Clock clock, RoomArchive archive) {
-    return Behaviors.setup(
-        context -> new Registry(context, historySize, limits, permanentRoom, clock, archive));
+    return create(historySize, limits, permanentRoom, clock, archive, Optional.empty());
+  }
+
+  /** @param sharded the cluster's rooms, when this node is one of a cluster */
+  public static Behavior<Command> create(int historySize, RoomLimits limits,
+      String permanentRoom, Clock clock, RoomArchive archive, Optional<ShardedRooms> sharded) {
+    return Behaviors.setup(context -> new Registry(context, historySize, limits, permanentRoom,
+        clock, archive, sharded));
   }
 
   private final Clock clock;
@@ -250,11 +257,11 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   private final Set<ActorRef<?>> connections = new HashSet<>();
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
-      String permanentRoom, Clock clock, RoomArchive archive) {
+      String permanentRoom, Clock clock, RoomArchive archive, Optional<ShardedRooms> sharded) {
     super(context);
     this.clock = clock;
     this.rooms = new RoomDirectory(context, historySize, limits, permanentRoom, clock, archive,
-        context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new));
+        context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new), sharded);
   }
 
   @Override
@@ -334,7 +341,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         ? new Profile(join.nick(), "local", join.nick(), Profile.NATIVE) : user.profile;
     rooms.forward(found.room().get()).tell(new ChatRoom.Join(join.nick(), profile.user(),
         profile.host(), profile.protocol(), join.member(), join.delivery(), join.key(),
-        user != null && user.operator, join.replyTo()));
+        user != null && user.operator, join.replyTo(),
+        rooms.relayFor(join.room(), join.member(), join.delivery())));
     return this;
   }
 

@@ -1,7 +1,7 @@
 package lochat.registry;
 
 import lochat.room.ChatRoom;
-import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
 
 /**
  * A room as the {@link Registry} keeps it: its actor, and what the registry knows of it for room
@@ -10,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * {@code creator} (null for the permanent room) is who it counts against. Immutable; the
  * registry replaces it as it changes.
  */
-record Room(String name, ActorRef<ChatRoom.Command> ref, int members, long forwarded,
+record Room(String name, RecipientRef<ChatRoom.Command> ref, int members, long forwarded,
     String topic, boolean secret, RoomCreations.Creator creator) {
 
   Room forwardedOneMore() {

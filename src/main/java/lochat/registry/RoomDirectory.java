@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import lochat.chat.ChatEvent;
+import lochat.chat.MemberDelivery;
 import lochat.chat.Names;
 import lochat.chat.RoomInfo;
+import lochat.cluster.ShardedRooms;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
+import lochat.room.RoomRelay;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
@@ -32,13 +37,16 @@ final class RoomDirectory {
   private final ActorRef<ChatRoom.Occupancy> occupancy;
   private final RoomCreations creations;
   private final String permanentRoomKey;
+  /** The cluster's rooms, when the cluster is on; rooms are this registry's children if not. */
+  private final Optional<ShardedRooms> sharded;
   private final Map<String, Room> rooms = new TreeMap<>();
   private long roomsCreated;
 
   RoomDirectory(ActorContext<Registry.Command> context, int historySize, RoomLimits limits,
       String permanentRoom, Clock clock, RoomArchive archive,
-      ActorRef<ChatRoom.Occupancy> occupancy) {
+      ActorRef<ChatRoom.Occupancy> occupancy, Optional<ShardedRooms> sharded) {
     this.context = context;
+    this.sharded = sharded;
     this.historySize = historySize;
     this.clock = clock;
     this.archive = archive;
@@ -49,6 +57,7 @@ final class RoomDirectory {
       // The default room exists from the start, so that room lists always show where to go.
       rooms.put(permanentRoomKey, spawn(permanentRoom, null));
     }
+    sharded.ifPresent(cluster -> cluster.subscribe(occupancy));
   }
 
   RoomArchive archive() {
@@ -81,7 +90,7 @@ final class RoomDirectory {
   record RoomOrRefusal(Optional<Room> room, Optional<String> refusal) {}
 
   /** Counts one more request on its way to {@code room}, so that it is not stopped under it. */
-  ActorRef<ChatRoom.Command> forward(Room room) {
+  RecipientRef<ChatRoom.Command> forward(Room room) {
     rooms.put(Names.key(room.name()), room.forwardedOneMore());
     return room.ref();
   }
@@ -107,17 +116,34 @@ final class RoomDirectory {
     return list;
   }
 
+  /**
+   * The relay a room on another node is to reach {@code member} through, told how to reach it
+   * in {@code room}; none when rooms are this registry's children.
+   */
+  Optional<ActorRef<RoomRelay.Command>> relayFor(String room, ActorRef<ChatEvent> member,
+      MemberDelivery delivery) {
+    sharded.ifPresent(cluster ->
+        cluster.relay().tell(new RoomRelay.Expect(room, member, delivery)));
+    return sharded.map(ShardedRooms::relay);
+  }
+
   /** Takes in a room's report; stops it when it is idle and not the permanent room. */
   void reported(ChatRoom.Occupancy report) {
     String key = Names.key(report.room());
     Room room = rooms.get(key);
+    if (sharded.isPresent()) {
+      listed(key, room, report);
+      return;
+    }
     if (room == null) {
       return;
     }
     boolean idle = report.members() == 0 && report.requestsHandled() == room.forwarded();
     if (idle && !key.equals(permanentRoomKey)) {
       remove(key, room);
-      context.stop(room.ref());
+      if (room.ref() instanceof ActorRef<?> child) {
+        context.stop(child);
+      }
     } else {
       rooms.put(key, room.reported(report));
     }
@@ -132,7 +158,22 @@ final class RoomDirectory {
     }
   }
 
+  /** A room of the cluster as its node lists it: known while it has members. */
+  private void listed(String key, Room room, ChatRoom.Occupancy report) {
+    if (report.members() > 0 || key.equals(permanentRoomKey)) {
+      rooms.put(key, (room != null ? room
+          : new Room(report.room(), sharded.get().room(key), 0, 0, "", false, null))
+          .reported(report));
+    } else if (room != null) {
+      remove(key, room);
+    }
+  }
+
   private Room spawn(String name, RoomCreations.Creator creator) {
+    if (sharded.isPresent()) {
+      creations.created(creator);
+      return new Room(name, sharded.get().room(name), 0, 0, "", false, creator);
+    }
     String key = Names.key(name);
     ActorRef<ChatRoom.Command> ref = context.spawn(
         ChatRoom.create(name, historySize, occupancy, clock, archive),

@@ -1,13 +1,9 @@
 package lochat.room;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.MemberJoined;
 import lochat.chat.ChatEvent.MemberLeft;
@@ -20,6 +16,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.ClusterMessage;
 import lochat.room.RoomMembers.Member;
 import lochat.store.HistoryWriter;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -72,7 +69,9 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * Adds {@code member} as {@code nick}, with user name {@code user} from {@code host}, connected
    * with wire {@code protocol} (which its posts carry), if the room's rules let it in with
    * {@code key} ("" for none); a {@code serverOperator} is always let in. The reply carries the
-   * history, the members and the room's state, or why it was refused.
+   * history, the members and the room's state, or why it was refused. The member is reached
+   * through {@code delivery} when the room runs on its node; else (the delivery does not cross
+   * nodes) through {@code relay}, its node's {@link RoomRelay}.
    */
   public record Join(
       String nick,
@@ -83,8 +82,17 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       MemberDelivery delivery,
       String key,
       boolean serverOperator,
-      ActorRef<JoinResult> replyTo)
+      ActorRef<JoinResult> replyTo,
+      Optional<ActorRef<RoomRelay.Command>> relay)
       implements Command {
+
+    /** A member of the room's own node. */
+    public Join(String nick, String user, String host, String protocol,
+        ActorRef<ChatEvent> member, MemberDelivery delivery, String key, boolean serverOperator,
+        ActorRef<JoinResult> replyTo) {
+      this(nick, user, host, protocol, member, delivery, key, serverOperator, replyTo,
+          Optional.empty());
+    }
 
     /** A native member from nowhere in particular, without a connection of its own. */
     public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
@@ -133,6 +141,10 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record Forwarded(
       Requester requester, ActorRef<ChatEvent> session, RoomRequest request)
       implements Command {}
+
+  /** From the relay of a member's node: the member is now behind, or has caught up. */
+  public record RelayedMemberBehind(ActorRef<ChatEvent> member, boolean behind)
+      implements Command, ClusterMessage {}
 
   record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
 
@@ -222,18 +234,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   /** Requests kept while the room is congested: about one per member, as each waits for its echo. */
   private static final int STASH_CAPACITY = 100_000;
 
-  /** How often a congested room looks for members that have stopped reading. */
-  private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
-
   private final String name;
   private final ActorRef<Occupancy> occupancy;
   private final Clock clock;
   private final StashBuffer<Command> stash;
-  private final TimerScheduler<Command> timers;
-  private final RoomMembers members = new RoomMembers();
-  /** Members with more unread than their connection allows; the room waits while any is. */
-  private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
-  private long congestedSince;
+  private final RoomMembers members;
+  private final RoomCongestion behind;
   private final RoomHistory history;
   private long requestsHandled;
   private final Moderation rules = new Moderation();
@@ -244,11 +250,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       ActorRef<Occupancy> occupancy, Clock clock, RoomArchive archive) {
     super(context);
     this.stash = stash;
-    this.timers = timers;
+    this.behind = new RoomCongestion(name, context.getLog(), timers, new CheckSlowMembers());
     this.name = name;
     this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;
     this.clock = clock;
+    this.members = new RoomMembers(name, context.getSelf());
     this.requests = new RoomRequests(name, clock.instant(), clock, members, history, rules,
         archive,
         this::remove, this::reportOccupancy);
@@ -266,6 +273,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .onMessage(Forwarded.class, this::onForwarded)
         .onMessage(MemberStopped.class, this::onMemberStopped)
         .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
+        .onMessage(RelayedMemberBehind.class, this::onRelayedMemberBehind)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
         .build();
   }
@@ -285,11 +293,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    */
   private Behavior<Command> congested() {
     return Behaviors.receive(Command.class)
-        .onMessage(Leave.class, leave -> behind.contains(leave.member())
+        .onMessage(Leave.class, leave -> behind.waitsFor(leave.member())
             ? onLeave(leave) : onWhileCongested(leave))
-        .onMessage(MemberStopped.class, stopped -> behind.contains(stopped.member())
+        .onMessage(MemberStopped.class, stopped -> behind.waitsFor(stopped.member())
             ? onMemberStopped(stopped) : onWhileCongested(stopped))
         .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
+        .onMessage(RelayedMemberBehind.class, this::onRelayedMemberBehind)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
         .onAnyMessage(this::onWhileCongested)
         .build();
@@ -320,7 +329,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       // Whoever joins the room empty runs it, as in IRC.
       Roles roles = members.size() == 0 ? Roles.OPERATOR : Roles.NONE;
       members.put(join.member(), new Member(join.nick(), join.user(), join.host(),
-          join.protocol(), join.delivery(), roles));
+          join.protocol(), RelayedDelivery.reach(join), roles));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
@@ -330,9 +339,9 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       members.broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
     // The joiner's session shows the join before any post that follows it.
-    members.get(join.member()).delivery().throughSession();
-    join.replyTo().tell(new Joined(name, getContext().getSelf(), members.nicks(),
-        members.userNames(), members.roles(), history.latest(), rules.topic(), rules.modes()));
+    members.answerJoin(join.member(), join.replyTo(), new Joined(name, getContext().getSelf(),
+        members.nicks(), members.userNames(), members.roles(), history.latest(), rules.topic(),
+        rules.modes()));
     return this;
   }
 
@@ -355,7 +364,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     }
     members.deliver(history.post(sender.nick(), sender.user(), sender.protocol(), post.text(),
         post.kind(), post.tags(), clock.instant()), post.member(), this::fellBehind);
-    return behind.isEmpty() ? this : congested();
+    return behind.waiting() ? congested() : this;
   }
 
   private Behavior<Command> onRename(Rename rename) {
@@ -387,7 +396,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     requestsHandled++;
     requests.handle(forwarded, this::onOutsidePost);
     reportOccupancy();
-    return behind.isEmpty() ? this : congested();
+    return behind.waiting() ? congested() : this;
   }
 
   private void onOutsidePost(Forwarded forwarded, RoomRequest.OutsidePost post) {
@@ -416,12 +425,24 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private Behavior<Command> onMemberCaughtUp(MemberCaughtUp caughtUp) {
-    behind.remove(caughtUp.member());
+    behind.forget(caughtUp.member());
     return caughtUpIfNoneBehind();
   }
 
+  private Behavior<Command> onRelayedMemberBehind(RelayedMemberBehind report) {
+    Member member = members.get(report.member());
+    if (member != null && member.delivery() instanceof RelayedDelivery relayed) {
+      relayed.reported(report.behind());
+      if (report.behind()) {
+        fellBehind(report.member(), relayed);
+        return congested();
+      }
+    }
+    return Behaviors.same();
+  }
+
   private Behavior<Command> onCheckSlowMembers(CheckSlowMembers check) {
-    for (ActorRef<ChatEvent> ref : new ArrayList<>(behind)) {
+    for (ActorRef<ChatEvent> ref : behind.members()) {
       Member member = members.get(ref);
       String reason = member == null ? null : member.delivery().tooSlow();
       if (reason != null) {
@@ -450,38 +471,22 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   private void fellBehind(ActorRef<ChatEvent> ref, MemberDelivery delivery) {
-    if (behind.isEmpty()) {
-      congestedSince = System.nanoTime();
-      getContext().getLog().debug("Room {} waits for {} to catch up", name,
-          members.get(ref).nick());
-    }
-    if (behind.add(ref)) {
-      ActorRef<Command> self = getContext().getSelf();
-      delivery.whenCaughtUp(() -> self.tell(new MemberCaughtUp(ref)));
-      if (!timers.isTimerActive(CheckSlowMembers.class)) {
-        timers.startTimerWithFixedDelay(CheckSlowMembers.class, new CheckSlowMembers(),
-            SLOW_MEMBER_CHECK);
-      }
-    }
+    ActorRef<Command> self = getContext().getSelf();
+    behind.fellBehind(ref, members.get(ref).nick(), delivery,
+        () -> self.tell(new MemberCaughtUp(ref)));
   }
 
   /** Back to taking requests, the kept ones first, once no member is behind. */
   private Behavior<Command> caughtUpIfNoneBehind() {
-    if (!behind.isEmpty()) {
+    if (!behind.settled()) {
       return Behaviors.same();
-    }
-    timers.cancel(CheckSlowMembers.class);
-    if (congestedSince != 0) {
-      getContext().getLog().debug("Room {} goes on after {} ms", name,
-          (System.nanoTime() - congestedSince) / 1_000_000);
-      congestedSince = 0;
     }
     return stash.isEmpty() ? this : stash.unstashAll(this);
   }
 
   private void remove(ActorRef<ChatEvent> member) {
     members.remove(member);
-    behind.remove(member);
+    behind.forget(member);
     getContext().unwatch(member);
     reportOccupancy();
   }

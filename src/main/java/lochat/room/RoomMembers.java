@@ -1,5 +1,6 @@
 package lochat.room;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,17 @@ final class RoomMembers implements Moderation.RoleBook {
     }
   }
 
+  private final String room;
+  private final ActorRef<ChatRoom.Command> self;
   private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
+  /** The relays of the nodes whose members are here, with how many of them each has. */
+  private final Map<ActorRef<RoomRelay.Command>, Integer> relays = new HashMap<>();
+
+  /** @param self the room, as the relays of other nodes' members are told it */
+  RoomMembers(String room, ActorRef<ChatRoom.Command> self) {
+    this.room = room;
+    this.self = self;
+  }
 
   Member get(ActorRef<ChatEvent> ref) {
     return members.get(ref);
@@ -53,12 +64,22 @@ final class RoomMembers implements Moderation.RoleBook {
     return members.size();
   }
 
+  /** Adds or updates a member; a new one reached through a relay is announced to it. */
   void put(ActorRef<ChatEvent> ref, Member member) {
-    members.put(ref, member);
+    Member before = members.put(ref, member);
+    if (before == null && member.delivery() instanceof RelayedDelivery relayed) {
+      relays.merge(relayed.relay(), 1, Integer::sum);
+      relayed.relay().tell(new RoomRelay.Added(room, self, ref));
+    }
   }
 
   Member remove(ActorRef<ChatEvent> ref) {
-    return members.remove(ref);
+    Member removed = members.remove(ref);
+    if (removed != null && removed.delivery() instanceof RelayedDelivery relayed) {
+      relays.computeIfPresent(relayed.relay(), (relay, count) -> count == 1 ? null : count - 1);
+      relayed.relay().tell(new RoomRelay.Removed(room, ref));
+    }
+    return removed;
   }
 
   /** The member called {@code nick}, whatever its case. */
@@ -105,39 +126,47 @@ final class RoomMembers implements Moderation.RoleBook {
     broadcastExcept(null, event);
   }
 
+  /** Like {@link #broadcast}, to everyone but {@code excluded}. */
   void broadcastExcept(ActorRef<ChatEvent> excluded, ChatEvent event) {
     for (Map.Entry<ActorRef<ChatEvent>, Member> member : members.entrySet()) {
-      if (!member.getKey().equals(excluded)) {
-        member.getValue().delivery().throughSession();
-        member.getKey().tell(event);
+      MemberDelivery delivery = member.getValue().delivery();
+      if (!member.getKey().equals(excluded) && !(delivery instanceof RelayedDelivery)) {
+        MemberFanout.tell(member.getKey(), delivery, event);
       }
     }
+    RoomRelay.Broadcast relayed =
+        new RoomRelay.Broadcast(room, event, Optional.ofNullable(excluded));
+    relays.keySet().forEach(relay -> relay.tell(relayed));
   }
 
   /**
    * Delivers {@code posted} to every member, {@code sender}'s copy as its echo with a receipt;
-   * {@code fellBehind} hears of each member that now has more unread than it may.
+   * {@code fellBehind} hears of each member here that now has more unread than it may. Each
+   * relay gets it once, for all its node's members.
    */
   void deliver(Posted posted, ActorRef<ChatEvent> sender,
       BiConsumer<ActorRef<ChatEvent>, MemberDelivery> fellBehind) {
     for (Map.Entry<ActorRef<ChatEvent>, Member> entry : members.entrySet()) {
-      ActorRef<ChatEvent> ref = entry.getKey();
       MemberDelivery delivery = entry.getValue().delivery();
-      boolean own = ref.equals(sender);
-      MemberDelivery.Outcome outcome = own ? delivery.postOwn(posted) : delivery.post(posted);
-      if (outcome == MemberDelivery.Outcome.THROUGH_SESSION) {
-        ref.tell(posted);
-        if (delivery.behind()) {
-          fellBehind.accept(ref, delivery);
-        }
-      } else {
-        if (own) {
-          ref.tell(new ChatEvent.Receipt(posted));
-        }
-        if (outcome == MemberDelivery.Outcome.BEHIND) {
-          fellBehind.accept(ref, delivery);
-        }
+      if (!(delivery instanceof RelayedDelivery)) {
+        MemberFanout.deliver(entry.getKey(), delivery, posted, sender, fellBehind);
       }
+    }
+    if (!relays.isEmpty()) {
+      RoomRelay.Deliver relayed = new RoomRelay.Deliver(room, posted, sender);
+      relays.keySet().forEach(relay -> relay.tell(relayed));
+    }
+  }
+
+  /** Answers a member's join, after everything the room told it before. */
+  void answerJoin(ActorRef<ChatEvent> ref, ActorRef<ChatRoom.JoinResult> replyTo,
+      ChatRoom.Joined joined) {
+    MemberDelivery delivery = members.get(ref).delivery();
+    if (delivery instanceof RelayedDelivery relayed) {
+      relayed.relay().tell(new RoomRelay.AnswerJoin(room, ref, replyTo, joined));
+    } else {
+      delivery.throughSession();
+      replyTo.tell(joined);
     }
   }
 }

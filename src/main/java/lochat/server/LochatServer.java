@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import lochat.Failures;
 import lochat.chat.Profile;
 import lochat.cluster.ClusterMembership;
+import lochat.cluster.ShardedRooms;
 import lochat.connection.SessionProtocol;
 import lochat.connection.Transport;
 import lochat.guard.Gatekeeper;
@@ -190,9 +191,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     this.identity = identity;
     this.started = started;
     context.watchWith(history.writer(), new HistoryWriterStopped());
+    Optional<ShardedRooms> sharded = settings.cluster().enabled()
+        ? Optional.of(ShardedRooms.start(context.getSystem(), settings.historySize(), clock,
+            history.archive()))
+        : Optional.empty();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, history.archive()), "registry");
+        clock, history.archive(), sharded), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ServerBans bans = ServerBans.of(history.store().loadServerBans());
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
