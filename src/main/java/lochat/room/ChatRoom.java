@@ -1,5 +1,6 @@
 package lochat.room;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.ClusterMessage;
 import lochat.room.RoomMembers.Member;
 import lochat.store.HistoryWriter;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -80,11 +82,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       String host,
       String protocol,
       ActorRef<ChatEvent> member,
-      MemberDelivery delivery,
+      @JsonIgnore MemberDelivery delivery,
       String key,
       boolean serverOperator,
       ActorRef<JoinResult> replyTo)
-      implements Command {
+      implements Command, ClusterMessage {
 
     /** A native member from nowhere in particular, without a connection of its own. */
     public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
@@ -95,12 +97,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   /** {@code leftServer} when the member is leaving the server, not just this room. */
   public record Leave(ActorRef<ChatEvent> member, String reason, boolean leftServer)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
   /** Posts {@code text}; {@code tags} are IRC client-only tags to pass on with it. */
   public record Post(
       ActorRef<ChatEvent> member, String text, MessageKind kind, Map<String, String> tags)
-      implements Command {
+      implements Command, ClusterMessage {
 
     public Post {
       tags = Map.copyOf(tags);
@@ -111,7 +113,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     }
   }
 
-  public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
+  public record Rename(ActorRef<ChatEvent> member, String newNick)
+      implements Command, ClusterMessage {}
 
   /**
    * The members and their roles, for {@code asker}; a secret room answers {@link NoSuchRoom} to
@@ -120,11 +123,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    */
   public record GetMembers(
       ActorRef<ChatEvent> asker, boolean serverOperator, ActorRef<MembersResult> replyTo)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
-  public record GetTopic(ActorRef<TopicIs> replyTo) implements Command {}
+  public record GetTopic(ActorRef<TopicIs> replyTo) implements Command, ClusterMessage {}
 
-  public record TopicIs(String room, Optional<Topic> topic) {}
+  public record TopicIs(String room, Optional<Topic> topic) implements ClusterMessage {}
 
   /**
    * A {@link RoomRequest} from {@code requester}, whose session is {@code session}, member
@@ -132,7 +135,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    */
   public record Forwarded(
       Requester requester, ActorRef<ChatEvent> session, RoomRequest request)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
   record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
 
@@ -143,7 +146,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private record StateRestored(HistoryWriter.Restored restored) implements Command {}
 
   /** The answer to a join, from the room or from the registry that refused to create it. */
-  public sealed interface JoinResult {}
+  public sealed interface JoinResult extends ClusterMessage {}
 
   /**
    * @param userNames each member's user name, by nickname
@@ -183,7 +186,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   /** The answer to a member list request. */
-  public sealed interface MembersResult {}
+  public sealed interface MembersResult extends ClusterMessage {}
 
   public record Members(String room, List<String> nicks, Map<String, Roles> roles)
       implements MembersResult {
@@ -204,7 +207,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * it is secret, for room lists.
    */
   public record Occupancy(
-      String room, int members, long requestsHandled, String topic, boolean secret) {}
+      String room, int members, long requestsHandled, String topic, boolean secret)
+      implements ClusterMessage {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";
