@@ -1,9 +1,13 @@
 package lochat.chat;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lochat.cluster.ClusterMessage;
 
 /**
  * What the chat core tells a user's session: posts, membership changes and private messages.
@@ -11,8 +15,28 @@ import java.util.Optional;
  * <p>Events are protocol-neutral facts. Each wire protocol renders them in its own way, so the
  * same room is served to native line clients and IRC clients alike, and to any protocol added.
  * All text in an event has already been sanitised by the session that accepted it.
+ *
+ * <p>Events cross nodes ({@link ClusterMessage}); where one is held as a {@code ChatEvent}
+ * (a room's reply that shows an event), it is told by the short name below, which stays when a
+ * record is renamed. A {@link SharedRenderings} is this node's cache and does not travel: an
+ * event read from another node starts with an empty one.
  */
-public sealed interface ChatEvent {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ChatEvent.Posted.class, name = "Posted"),
+    @JsonSubTypes.Type(value = ChatEvent.Receipt.class, name = "Receipt"),
+    @JsonSubTypes.Type(value = ChatEvent.MemberJoined.class, name = "MemberJoined"),
+    @JsonSubTypes.Type(value = ChatEvent.MemberLeft.class, name = "MemberLeft"),
+    @JsonSubTypes.Type(value = ChatEvent.MemberRenamed.class, name = "MemberRenamed"),
+    @JsonSubTypes.Type(value = ChatEvent.ModesChanged.class, name = "ModesChanged"),
+    @JsonSubTypes.Type(value = ChatEvent.Kicked.class, name = "Kicked"),
+    @JsonSubTypes.Type(value = ChatEvent.Invited.class, name = "Invited"),
+    @JsonSubTypes.Type(value = ChatEvent.PostRefused.class, name = "PostRefused"),
+    @JsonSubTypes.Type(value = ChatEvent.TopicChanged.class, name = "TopicChanged"),
+    @JsonSubTypes.Type(value = ChatEvent.PrivateMessage.class, name = "PrivateMessage"),
+    @JsonSubTypes.Type(value = ChatEvent.Wallops.class, name = "Wallops"),
+    @JsonSubTypes.Type(value = ChatEvent.Removed.class, name = "Removed")})
+public sealed interface ChatEvent extends ClusterMessage {
 
   /**
    * An event a room sends alike to every member it shows it to, so that each wire form of it is
@@ -32,10 +56,11 @@ public sealed interface ChatEvent {
    */
   record Posted(String room, String nick, String user, String protocol, String text,
       MessageKind kind, Map<String, String> tags, Instant at, long id,
-      SharedRenderings renderings) implements RenderedOnce {
+      @JsonIgnore SharedRenderings renderings) implements RenderedOnce {
 
     public Posted {
       tags = Map.copyOf(tags);
+      renderings = SharedRenderings.orNew(renderings);
     }
 
     /** A new post with its history id, not rendered yet. */
@@ -59,8 +84,12 @@ public sealed interface ChatEvent {
   record Receipt(Posted posted) implements ChatEvent {}
 
   /** {@code nick} joined {@code room}; {@code user} is its user name. */
-  record MemberJoined(String room, String nick, String user, SharedRenderings renderings)
-      implements RenderedOnce {
+  record MemberJoined(String room, String nick, String user,
+      @JsonIgnore SharedRenderings renderings) implements RenderedOnce {
+
+    public MemberJoined {
+      renderings = SharedRenderings.orNew(renderings);
+    }
 
     public MemberJoined(String room, String nick, String user) {
       this(room, nick, user, new SharedRenderings());
@@ -77,7 +106,11 @@ public sealed interface ChatEvent {
    * lost its connection), so that a protocol that reports a quit once per user, like IRC, can.
    */
   record MemberLeft(String room, String nick, String reason, boolean leftServer,
-      SharedRenderings renderings) implements RenderedOnce {
+      @JsonIgnore SharedRenderings renderings) implements RenderedOnce {
+
+    public MemberLeft {
+      renderings = SharedRenderings.orNew(renderings);
+    }
 
     public MemberLeft(String room, String nick, String reason, boolean leftServer) {
       this(room, nick, reason, leftServer, new SharedRenderings());

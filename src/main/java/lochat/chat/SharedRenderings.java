@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>It is a cache, not part of the event's meaning: all instances are equal to each other, so
  * events compare by their facts alone. Limits: entries are few (one per form in use) and live as
- * long as the event, which for posts kept in a room's history is the history's lifetime.
+ * long as the event, which for posts kept in a room's history is the history's lifetime. It
+ * never leaves the node: an event that crosses to another node arrives with an empty one.
  */
 public final class SharedRenderings {
 
@@ -22,6 +23,14 @@ public final class SharedRenderings {
 
   /** Keys and values, alternating; replaced, never changed. */
   private volatile Object[] forms = NONE;
+
+  /**
+   * {@code renderings}, or a new empty cache where there is none: an event read from another
+   * node, whose cache stayed there.
+   */
+  public static SharedRenderings orNew(SharedRenderings renderings) {
+    return renderings == null ? new SharedRenderings() : renderings;
+  }
 
   /** The form under {@code key}, rendered by {@code render} if no session has yet. */
   @SuppressWarnings("unchecked")

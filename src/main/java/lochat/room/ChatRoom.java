@@ -1,5 +1,6 @@
 package lochat.room;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +74,14 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * through {@code delivery} when the room runs on its node; else (the delivery does not cross
    * nodes) through {@code relay}, its node's {@link RoomRelay}.
    */
-  public record Join(
-      String nick,
-      String user,
-      String host,
-      String protocol,
+  public record Join(String nick, String user, String host, String protocol,
       ActorRef<ChatEvent> member,
-      MemberDelivery delivery,
+      @JsonIgnore MemberDelivery delivery,
       String key,
       boolean serverOperator,
       ActorRef<JoinResult> replyTo,
       Optional<ActorRef<RoomRelay.Command>> relay)
-      implements Command {
+      implements Command, ClusterMessage {
 
     /** A member of the room's own node. */
     public Join(String nick, String user, String host, String protocol,
@@ -103,12 +100,12 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   /** {@code leftServer} when the member is leaving the server, not just this room. */
   public record Leave(ActorRef<ChatEvent> member, String reason, boolean leftServer)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
   /** Posts {@code text}; {@code tags} are IRC client-only tags to pass on with it. */
   public record Post(
       ActorRef<ChatEvent> member, String text, MessageKind kind, Map<String, String> tags)
-      implements Command {
+      implements Command, ClusterMessage {
 
     public Post {
       tags = Map.copyOf(tags);
@@ -119,7 +116,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     }
   }
 
-  public record Rename(ActorRef<ChatEvent> member, String newNick) implements Command {}
+  public record Rename(ActorRef<ChatEvent> member, String newNick)
+      implements Command, ClusterMessage {}
 
   /**
    * The members and their roles, for {@code asker}; a secret room answers {@link NoSuchRoom} to
@@ -128,11 +126,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    */
   public record GetMembers(
       ActorRef<ChatEvent> asker, boolean serverOperator, ActorRef<MembersResult> replyTo)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
-  public record GetTopic(ActorRef<TopicIs> replyTo) implements Command {}
+  public record GetTopic(ActorRef<TopicIs> replyTo) implements Command, ClusterMessage {}
 
-  public record TopicIs(String room, Optional<Topic> topic) {}
+  public record TopicIs(String room, Optional<Topic> topic) implements ClusterMessage {}
 
   /**
    * A {@link RoomRequest} from {@code requester}, whose session is {@code session}, member
@@ -140,7 +138,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    */
   public record Forwarded(
       Requester requester, ActorRef<ChatEvent> session, RoomRequest request)
-      implements Command {}
+      implements Command, ClusterMessage {}
 
   /** From the relay of a member's node: the member is now behind, or has caught up. */
   public record RelayedMemberBehind(ActorRef<ChatEvent> member, boolean behind)
@@ -155,7 +153,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private record StateRestored(HistoryWriter.Restored restored) implements Command {}
 
   /** The answer to a join, from the room or from the registry that refused to create it. */
-  public sealed interface JoinResult {}
+  public sealed interface JoinResult extends ClusterMessage {}
 
   /**
    * @param userNames each member's user name, by nickname
@@ -195,7 +193,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   }
 
   /** The answer to a member list request. */
-  public sealed interface MembersResult {}
+  public sealed interface MembersResult extends ClusterMessage {}
 
   public record Members(String room, List<String> nicks, Map<String, Roles> roles)
       implements MembersResult {
@@ -216,7 +214,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * it is secret, for room lists.
    */
   public record Occupancy(
-      String room, int members, long requestsHandled, String topic, boolean secret) {}
+      String room, int members, long requestsHandled, String topic, boolean secret)
+      implements ClusterMessage {}
 
   /** Why a member left, as shown to the others. */
   public static final String CONNECTION_LOST = "connection lost";

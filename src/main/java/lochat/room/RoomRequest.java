@@ -1,5 +1,7 @@
 package lochat.room;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import lochat.chat.MessageKind;
 import lochat.chat.ModeChange;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
+import lochat.cluster.ClusterMessage;
 import lochat.store.ListEntry;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -16,8 +19,21 @@ import org.apache.pekko.actor.typed.ActorRef;
  * in a {@link ChatRoom.Forwarded} with who asks. Part of the room's protocol, kept apart from
  * {@link ChatRoom} for its size. What is done shows as events to every member; {@link Reply} is
  * what the asker alone is told.
+ *
+ * <p>Requests and replies cross nodes ({@link ClusterMessage}); inside a {@link
+ * ChatRoom.Forwarded} a request is told by the short name below, which stays when a record is
+ * renamed.
  */
-public sealed interface RoomRequest {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RoomRequest.ChangeModes.class, name = "ChangeModes"),
+    @JsonSubTypes.Type(value = RoomRequest.GetModes.class, name = "GetModes"),
+    @JsonSubTypes.Type(value = RoomRequest.GetList.class, name = "GetList"),
+    @JsonSubTypes.Type(value = RoomRequest.Kick.class, name = "Kick"),
+    @JsonSubTypes.Type(value = RoomRequest.Invite.class, name = "Invite"),
+    @JsonSubTypes.Type(value = RoomRequest.ChangeTopic.class, name = "ChangeTopic"),
+    @JsonSubTypes.Type(value = RoomRequest.OutsidePost.class, name = "OutsidePost")})
+public sealed interface RoomRequest extends ClusterMessage {
 
   /** Answers {@code request} from {@code session} that {@code room} does not exist. */
   static void answerNoSuchRoom(String room, ActorRef<ChatEvent> session, RoomRequest request) {
@@ -65,7 +81,7 @@ public sealed interface RoomRequest {
   }
 
   /** What the asker alone is told, about {@link #room}. */
-  sealed interface Reply
+  sealed interface Reply extends ClusterMessage
       permits Refused, ModesAre, ListIs, InviteSent, Shown, ChatRoom.NoSuchRoom {
 
     String room();

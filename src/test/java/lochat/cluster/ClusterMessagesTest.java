@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -20,11 +27,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lochat.chat.ChatEvent;
+import lochat.chat.MemberDelivery;
+import lochat.chat.MessageKind;
+import lochat.chat.ModeChange;
 import lochat.chat.Profile;
+import lochat.chat.Roles;
+import lochat.chat.RoomModes;
+import lochat.chat.RoomRefusal;
+import lochat.chat.Topic;
+import lochat.room.ChatRoom;
+import lochat.room.Requester;
+import lochat.room.RoomRelay;
+import lochat.room.RoomRequest;
 import lochat.server.ServerSettings;
+import lochat.store.ListEntry;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.Serialization;
@@ -32,6 +52,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
 import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +90,119 @@ class ClusterMessagesTest {
         ClusterMembership.Members.class, new ClusterMembership.Members("127.0.0.1:2552",
             List.of(member, new ClusterMembership.Member("[fd00::7]:2600", "weakly up", false))),
         ClusterMembership.Member.class, member));
+    samples.putAll(byClass(chatEventSamples()));
+    samples.putAll(byClass(roomSamples()));
+    samples.putAll(byClass(roomRequestSamples()));
+    samples.putAll(byClass(relaySamples()));
     return samples;
+  }
+
+  private static Map<Class<?>, Object> byClass(List<?> samples) {
+    return samples.stream().collect(Collectors.toMap(Object::getClass, Function.identity()));
+  }
+
+  private static final Instant AT = Instant.parse("2025-01-02T03:04:05.678Z");
+
+  private static final Topic TOPIC = new Topic("Chess at five", "Alice", AT.minusSeconds(60));
+
+  private static ChatEvent.Posted posted() {
+    return new ChatEvent.Posted("#games", "Alice", "al!al@10.0.0.7", Profile.IRC,
+        "moves e2e4", MessageKind.ACTION, Map.of("+draft/react", "\u265f"), AT, 42);
+  }
+
+  /** One event of each kind, every component set. */
+  private static List<ChatEvent> chatEventSamples() {
+    return List.of(
+        posted(),
+        new ChatEvent.Receipt(posted()),
+        new ChatEvent.MemberJoined("#games", "Bob", "bob!b@10.0.0.8"),
+        new ChatEvent.MemberLeft("#games", "Bob", "gone fishing", true),
+        new ChatEvent.MemberRenamed("#games", "Bob", "Robert"),
+        new ChatEvent.ModesChanged("#games", "Alice", List.of(ModeChange.flag(true, 'm'),
+            new ModeChange(false, 'k', "sesame"), new ModeChange(true, 'o', "Bob"))),
+        new ChatEvent.Kicked("#games", "Alice", "Bob", "flooding"),
+        new ChatEvent.Invited("#games", "Alice"),
+        new ChatEvent.PostRefused("#games", RoomRefusal.CANNOT_SEND),
+        new ChatEvent.TopicChanged("#games", "Alice", Optional.of(TOPIC)),
+        new ChatEvent.PrivateMessage("Alice", "al!al@10.0.0.7", Profile.WEB, "Bob", "psst",
+            MessageKind.NOTICE, Map.of("+typing", "active"), AT),
+        new ChatEvent.Wallops("Root", "root!r@10.0.0.1", "restart at noon"),
+        new ChatEvent.Removed("Killed by Root", true));
+  }
+
+  private static final RoomModes MODES =
+      new RoomModes(false, false, true, true, true, "sesame", 50);
+
+  /** The room's own protocol and its answers, every component set. */
+  private static List<Object> roomSamples() {
+    ActorRef<ChatEvent> alice = testKit.<ChatEvent>createTestProbe().ref();
+    return List.of(
+        new ChatRoom.Join("Alice", "al", "10.0.0.7", Profile.IRC, alice, null, "sesame", true,
+            testKit.<ChatRoom.JoinResult>createTestProbe().ref(),
+            Optional.of(testKit.<RoomRelay.Command>createTestProbe().ref())),
+        new ChatRoom.Leave(alice, "gone fishing", true),
+        new ChatRoom.Post(alice, "hello", MessageKind.ACTION, Map.of("+draft/reply", "41")),
+        new ChatRoom.Rename(alice, "Alicia"),
+        new ChatRoom.GetMembers(alice, true,
+            testKit.<ChatRoom.MembersResult>createTestProbe().ref()),
+        new ChatRoom.GetTopic(testKit.<ChatRoom.TopicIs>createTestProbe().ref()),
+        new ChatRoom.TopicIs("#games", Optional.of(TOPIC)),
+        new ChatRoom.Forwarded(new Requester("Root", "root", "10.0.0.1", Profile.WEB, true),
+            alice, new RoomRequest.Kick("Bob", "flooding", replyProbe())),
+        new ChatRoom.Joined("#games", testKit.<ChatRoom.Command>createTestProbe().ref(),
+            List.of("Alice", "Bob"), Map.of("Alice", "al", "Bob", "bob"),
+            Map.of("Alice", Roles.OPERATOR, "Bob", new Roles(true, true)),
+            List.of(posted(), new ChatEvent.Posted("#games", "Bob", "bob!b@10.0.0.8",
+                Profile.NATIVE, "d7d5", MessageKind.TEXT, Map.of(), AT.plusSeconds(1), 43)),
+            Optional.of(TOPIC), MODES),
+        new ChatRoom.JoinRefused("#games", RoomRefusal.BANNED),
+        new ChatRoom.Members("#games", List.of("Alice", "Bob"),
+            Map.of("Alice", Roles.OPERATOR, "Bob", new Roles(false, true))),
+        new ChatRoom.NoSuchRoom("#nowhere"),
+        new ChatRoom.Occupancy("#games", 3, 17, "Chess at five", true));
+  }
+
+  /** What crosses between rooms and other nodes' relays and room boards, every component set. */
+  private static List<Object> relaySamples() {
+    ActorRef<ChatEvent> alice = testKit.<ChatEvent>createTestProbe().ref();
+    ChatRoom.Joined joined = new ChatRoom.Joined("games",
+        testKit.<ChatRoom.Command>createTestProbe().ref(), List.of("Alice"),
+        Map.of("Alice", "al"), Map.of("Alice", Roles.OPERATOR), List.of(posted()),
+        Optional.of(TOPIC), MODES);
+    return List.of(
+        new RoomRelay.Added("games", testKit.<ChatRoom.Command>createTestProbe().ref(), alice),
+        new RoomRelay.Removed("games", alice),
+        new RoomRelay.Broadcast("games", new ChatEvent.MemberRenamed("games", "Bob", "Robert"),
+            Optional.of(alice)),
+        new RoomRelay.Deliver("games", posted(), alice),
+        new RoomRelay.AnswerJoin("games", alice,
+            testKit.<ChatRoom.JoinResult>createTestProbe().ref(), joined),
+        new ChatRoom.RelayedMemberBehind(alice, true),
+        new RoomBoard.Listing("games", 3, "Chess at five", true));
+  }
+
+  private static ActorRef<RoomRequest.Reply> replyProbe() {
+    return testKit.<RoomRequest.Reply>createTestProbe().ref();
+  }
+
+  /** One request of each kind, and one reply of each kind, every component set. */
+  private static List<Object> roomRequestSamples() {
+    return List.of(
+        new RoomRequest.ChangeModes(List.of(new ModeChange(true, 'l', "50"),
+            new ModeChange(false, 'v', "Bob")), replyProbe()),
+        new RoomRequest.GetModes(replyProbe()),
+        new RoomRequest.GetList('I', replyProbe()),
+        new RoomRequest.Kick("Bob", "flooding", replyProbe()),
+        new RoomRequest.Invite("Bob", testKit.<ChatEvent>createTestProbe().ref(), replyProbe()),
+        new RoomRequest.ChangeTopic("Chess at six", replyProbe()),
+        new RoomRequest.OutsidePost("from outside", MessageKind.NOTICE, Map.of("+x", "y")),
+        new RoomRequest.Refused("#games", RoomRefusal.NOT_OPERATOR, "Bob"),
+        new RoomRequest.ModesAre("#games", MODES, true, AT.minusSeconds(3600)),
+        new RoomRequest.ListIs("#games", 'b', List.of(
+            new ListEntry('b', "*!*@10.0.0.5", "Alice", AT),
+            new ListEntry('b', "spam*!*@*", "Root", AT.plusSeconds(5)))),
+        new RoomRequest.InviteSent("#games", "Bob"),
+        new RoomRequest.Shown("#games", new ChatEvent.Kicked("#games", "Root", "Bob", "bye")));
   }
 
   private static Map<Class<?>, Object> nickSamples() {
@@ -105,17 +238,103 @@ class ClusterMessagesTest {
 
   @Test
   void everySampleRoundTripsAsJacksonCbor() {
-    Serialization serialization = SerializationExtension.get(testKit.system().classicSystem());
     samples().forEach((type, message) -> {
       assertInstanceOf(type, message);
-      Serializer serializer = serialization.findSerializerFor(message);
-      assertInstanceOf(JacksonCborSerializer.class, serializer, type.getName());
-      byte[] bytes = serialization.serialize(message).get();
-      String manifest = Serializers.manifestFor(serializer, message);
-      Object back = serialization.deserialize(bytes, serializer.identifier(), manifest).get();
-      assertEquals(message, back, type.getName());
-      assertArrayEquals(bytes, serialization.serialize(back).get(), type.getName());
+      assertEquals(message, roundTrip(message), type.getName());
     });
+  }
+
+  @Test
+  void everyEventKindCrossesInsideAReplyThatShowsIt() {
+    for (ChatEvent event : chatEventSamples()) {
+      RoomRequest.Shown shown = new RoomRequest.Shown("#games", event);
+      assertEquals(shown, roundTrip(shown), event.getClass().getName());
+    }
+  }
+
+  @Test
+  void everyRequestKindCrossesForwarded() {
+    Requester requester = new Requester("Bob", "bob", "10.0.0.8", Profile.IRC, false);
+    for (Object request : roomRequestSamples()) {
+      if (request instanceof RoomRequest roomRequest) {
+        ChatRoom.Forwarded forwarded = new ChatRoom.Forwarded(requester,
+            testKit.<ChatEvent>createTestProbe().ref(), roomRequest);
+        assertEquals(forwarded, roundTrip(forwarded), request.getClass().getName());
+      }
+    }
+  }
+
+  @Test
+  void aJoinCrossesWithoutItsLocalDelivery() {
+    ChatRoom.Join join = new ChatRoom.Join("Alice", testKit.<ChatEvent>createTestProbe().ref(),
+        testKit.<ChatRoom.JoinResult>createTestProbe().ref());
+    assertNotNull(join.delivery());
+    assertFalse(tree(join).has("delivery"), "the delivery was written");
+    ChatRoom.Join back = (ChatRoom.Join) roundTrip(join);
+    assertNull(back.delivery());
+    assertEquals(new ChatRoom.Join(join.nick(), join.user(), join.host(), join.protocol(),
+        join.member(), null, join.key(), join.serverOperator(), join.replyTo()), back);
+  }
+
+  @Test
+  void renderedEventsCrossWithoutTheirRenderingsAndArriveWithAnEmptyCache() {
+    ChatEvent.Posted posted = posted();
+    ChatEvent.MemberJoined joined = new ChatEvent.MemberJoined("#games", "Bob");
+    ChatEvent.MemberLeft left = new ChatEvent.MemberLeft("#games", "Bob", "bye", false);
+    for (ChatEvent.RenderedOnce event : List.of(posted, joined, left)) {
+      event.renderings().get("irc", () -> "rendered here");
+      assertFalse(tree(event).has("renderings"), "the renderings were written");
+      ChatEvent.RenderedOnce back = (ChatEvent.RenderedOnce) roundTrip(event);
+      assertNotNull(back.renderings(), event.getClass().getName());
+      assertEquals("rendered there", back.renderings().get("irc", () -> "rendered there"));
+    }
+  }
+
+  @Test
+  void aPostFromANewerNodeWithAComponentThisOneLacksStillReads() throws IOException {
+    ChatEvent.Posted posted = posted();
+    ObjectNode newer = (ObjectNode) tree(posted);
+    newer.put("addedLater", "something new").putObject("nested").put("deeper", 7);
+    byte[] bytes = cborMapper().writeValueAsBytes(newer);
+    Serializer serializer = serialization().findSerializerFor(posted);
+    Object back = serialization().deserialize(bytes, serializer.identifier(),
+        Serializers.manifestFor(serializer, posted)).get();
+    assertEquals(posted, back);
+  }
+
+  /**
+   * {@code message} written by Pekko's serialization and read back; it must be written by the
+   * Jackson CBOR serializer, and read back to the same bytes.
+   */
+  private static Object roundTrip(Object message) {
+    String type = message.getClass().getName();
+    Serializer serializer = serialization().findSerializerFor(message);
+    assertInstanceOf(JacksonCborSerializer.class, serializer, type);
+    byte[] bytes = serialization().serialize(message).get();
+    String manifest = Serializers.manifestFor(serializer, message);
+    Object back = serialization().deserialize(bytes, serializer.identifier(), manifest).get();
+    assertArrayEquals(bytes, serialization().serialize(back).get(), type);
+    return back;
+  }
+
+  /** {@code message} as Pekko writes it, read as a tree of components. */
+  private static JsonNode tree(Object message) {
+    try {
+      JsonNode tree = cborMapper().readTree(serialization().serialize(message).get());
+      assertTrue(tree.isObject(), message.getClass().getName());
+      return tree;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Serialization serialization() {
+    return SerializationExtension.get(testKit.system().classicSystem());
+  }
+
+  private static ObjectMapper cborMapper() {
+    return JacksonObjectMapperProvider.get(testKit.system().classicSystem())
+        .getOrCreate("jackson-cbor", Optional.empty());
   }
 
   /** The concrete classes under target/classes that implement {@link ClusterMessage}. */
