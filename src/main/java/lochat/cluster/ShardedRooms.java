@@ -55,9 +55,10 @@ public final class ShardedRooms {
         system.systemActorOf(RoomBoard.create(), "lochat-room-board", Props.empty());
     ActorRef<ChatRoom.Occupancy> reports = system.systemActorOf(
         RoomBoard.reportingTo(board), "lochat-room-reports", Props.empty());
-    ActorRef<RoomRelay.Command> relay =
-        system.systemActorOf(RoomRelay.create(), "lochat-room-relay", Props.empty());
     ClusterSharding sharding = ClusterSharding.get(system);
+    ActorRef<RoomRelay.Command> relay = system.systemActorOf(
+        RoomRelay.create(name -> sharding.entityRefFor(TYPE_KEY, Names.key(name))),
+        "lochat-room-relay", Props.empty());
     sharding.init(Entity.of(TYPE_KEY,
             context -> ChatRoom.create(context.getEntityId(), historySize, reports, clock,
                 archive))
@@ -70,7 +71,7 @@ public final class ShardedRooms {
     return sharding.entityRefFor(TYPE_KEY, Names.key(name));
   }
 
-  /** This node's relay, through which rooms on other nodes reach this node's members. */
+  /** This node's relay, through which this node's members join rooms and rooms reach them. */
   public ActorRef<RoomRelay.Command> relay() {
     return relay;
   }

@@ -339,10 +339,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     // A member that never registered (a test probe) is taken for a native user.
     Profile profile = user == null
         ? new Profile(join.nick(), "local", join.nick(), Profile.NATIVE) : user.profile;
-    rooms.forward(found.room().get()).tell(new ChatRoom.Join(join.nick(), profile.user(),
+    rooms.join(found.room().get(), new ChatRoom.Join(join.nick(), profile.user(),
         profile.host(), profile.protocol(), join.member(), join.delivery(), join.key(),
-        user != null && user.operator, join.replyTo(),
-        rooms.relayFor(join.room(), join.member(), join.delivery())));
+        user != null && user.operator, join.replyTo()));
     return this;
   }
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import lochat.chat.ChatEvent;
-import lochat.chat.MemberDelivery;
 import lochat.chat.Names;
 import lochat.chat.RoomInfo;
 import lochat.cluster.ShardedRooms;
@@ -116,15 +114,13 @@ final class RoomDirectory {
     return list;
   }
 
-  /**
-   * The relay a room on another node is to reach {@code member} through, told how to reach it
-   * in {@code room}; none when rooms are this registry's children.
-   */
-  Optional<ActorRef<RoomRelay.Command>> relayFor(String room, ActorRef<ChatEvent> member,
-      MemberDelivery delivery) {
-    sharded.ifPresent(cluster ->
-        cluster.relay().tell(new RoomRelay.Expect(room, member, delivery)));
-    return sharded.map(ShardedRooms::relay);
+  /** Takes {@code join} to {@code room}: in a cluster, through this node's link to it. */
+  void join(Room room, ChatRoom.Join join) {
+    if (sharded.isPresent()) {
+      sharded.get().relay().tell(new RoomRelay.Enter(room.name(), join));
+    } else {
+      forward(room).tell(join);
+    }
   }
 
   /** Takes in a room's report; stops it when it is idle and not the permanent room. */

@@ -71,8 +71,9 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * with wire {@code protocol} (which its posts carry), if the room's rules let it in with
    * {@code key} ("" for none); a {@code serverOperator} is always let in. The reply carries the
    * history, the members and the room's state, or why it was refused. The member is reached
-   * through {@code delivery} when the room runs on its node; else (the delivery does not cross
-   * nodes) through {@code relay}, its node's {@link RoomRelay}.
+   * through {@code delivery} when given (it does not cross nodes), else through {@code link},
+   * its node's {@link RoomLink}; a {@code returning} member (back after the room moved) joins
+   * without anyone being told.
    */
   public record Join(String nick, String user, String host, String protocol,
       ActorRef<ChatEvent> member,
@@ -80,7 +81,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       String key,
       boolean serverOperator,
       ActorRef<JoinResult> replyTo,
-      Optional<ActorRef<RoomRelay.Command>> relay)
+      Optional<ActorRef<RoomLink.Command>> link,
+      boolean returning)
       implements Command, ClusterMessage {
 
     /** A member of the room's own node. */
@@ -88,7 +90,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         ActorRef<ChatEvent> member, MemberDelivery delivery, String key, boolean serverOperator,
         ActorRef<JoinResult> replyTo) {
       this(nick, user, host, protocol, member, delivery, key, serverOperator, replyTo,
-          Optional.empty());
+          Optional.empty(), false);
     }
 
     /** A native member from nowhere in particular, without a connection of its own. */
@@ -254,7 +256,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;
     this.clock = clock;
-    this.members = new RoomMembers(name, context.getSelf());
+    this.members = new RoomMembers(context.getSelf());
     this.requests = new RoomRequests(name, clock.instant(), clock, members, history, rules,
         archive,
         this::remove, this::reportOccupancy);
@@ -334,7 +336,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
     // The owner hears first, so a room list the joiner asks for next already counts it.
     reportOccupancy();
     // The others are told first: once the joiner has its answer, anyone it tells has heard.
-    if (isNew) {
+    if (isNew && !join.returning()) {
       members.broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
     // The joiner's session shows the join before any post that follows it.

@@ -5,35 +5,35 @@ import lochat.chat.MemberDelivery;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * How a room reaches a member whose session runs on another cluster node: through that node's
- * {@link RoomRelay}, which holds the member's real {@link MemberDelivery}. The room does not
- * hand events to this one by one ({@link RoomMembers} sends each event once per relay); it
- * keeps here what the relay last reported of the member's reading, so that the room's
- * congestion rules apply to remote members as to local ones.
+ * How a room of the cluster reaches a member: through the member's node's {@link RoomLink},
+ * which holds the member's real {@link MemberDelivery}. The room does not hand events to this
+ * one by one ({@link RoomMembers} sends each event once per link); it keeps here what the link
+ * last reported of the member's reading, so that the room's congestion rules apply to every
+ * member alike.
  *
- * <p>Limits: the relay's reports arrive a network hop late, so a remote member is waited for
+ * <p>Limits: the link's reports may arrive a network hop late, so such a member is waited for
  * from a little after it fell behind; a member that stops reading is dropped by its own node.
  * Owned by one room; used from its thread only.
  */
 final class RelayedDelivery implements MemberDelivery {
 
-  private final ActorRef<RoomRelay.Command> relay;
+  private final ActorRef<RoomLink.Command> link;
   private boolean behind;
   private Runnable onCaughtUp;
 
-  RelayedDelivery(ActorRef<RoomRelay.Command> relay) {
-    this.relay = relay;
+  RelayedDelivery(ActorRef<RoomLink.Command> link) {
+    this.link = link;
   }
 
-  /** How a room reaches the member that asks to join: directly if it can, else through a relay. */
+  /** How a room reaches the member that asks to join: directly if it can, else by its link. */
   static MemberDelivery reach(ChatRoom.Join join) {
     return join.delivery() != null ? join.delivery()
-        : join.relay().<MemberDelivery>map(RelayedDelivery::new)
+        : join.link().<MemberDelivery>map(RelayedDelivery::new)
             .orElse(MemberDelivery.THROUGH_SESSION);
   }
 
-  ActorRef<RoomRelay.Command> relay() {
-    return relay;
+  ActorRef<RoomLink.Command> link() {
+    return link;
   }
 
   /** The relay's latest report: whether the member has more unread than it may. */

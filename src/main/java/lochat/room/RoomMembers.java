@@ -40,15 +40,13 @@ final class RoomMembers implements Moderation.RoleBook {
     }
   }
 
-  private final String room;
   private final ActorRef<ChatRoom.Command> self;
   private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
-  /** The relays of the nodes whose members are here, with how many of them each has. */
-  private final Map<ActorRef<RoomRelay.Command>, Integer> relays = new HashMap<>();
+  /** The links of the nodes whose members are here, with how many of them each has. */
+  private final Map<ActorRef<RoomLink.Command>, Integer> links = new HashMap<>();
 
-  /** @param self the room, as the relays of other nodes' members are told it */
-  RoomMembers(String room, ActorRef<ChatRoom.Command> self) {
-    this.room = room;
+  /** @param self the room, as the members' links are told it */
+  RoomMembers(ActorRef<ChatRoom.Command> self) {
     this.self = self;
   }
 
@@ -64,20 +62,20 @@ final class RoomMembers implements Moderation.RoleBook {
     return members.size();
   }
 
-  /** Adds or updates a member; a new one reached through a relay is announced to it. */
+  /** Adds or updates a member; a new one reached through a link is announced to it. */
   void put(ActorRef<ChatEvent> ref, Member member) {
     Member before = members.put(ref, member);
     if (before == null && member.delivery() instanceof RelayedDelivery relayed) {
-      relays.merge(relayed.relay(), 1, Integer::sum);
-      relayed.relay().tell(new RoomRelay.Added(room, self, ref));
+      links.merge(relayed.link(), 1, Integer::sum);
+      relayed.link().tell(new RoomLink.Added(self, ref));
     }
   }
 
   Member remove(ActorRef<ChatEvent> ref) {
     Member removed = members.remove(ref);
     if (removed != null && removed.delivery() instanceof RelayedDelivery relayed) {
-      relays.computeIfPresent(relayed.relay(), (relay, count) -> count == 1 ? null : count - 1);
-      relayed.relay().tell(new RoomRelay.Removed(room, ref));
+      links.computeIfPresent(relayed.link(), (link, count) -> count == 1 ? null : count - 1);
+      relayed.link().tell(new RoomLink.Removed(ref));
     }
     return removed;
   }
@@ -134,15 +132,16 @@ final class RoomMembers implements Moderation.RoleBook {
         MemberFanout.tell(member.getKey(), delivery, event);
       }
     }
-    RoomRelay.Broadcast relayed =
-        new RoomRelay.Broadcast(room, event, Optional.ofNullable(excluded));
-    relays.keySet().forEach(relay -> relay.tell(relayed));
+    if (!links.isEmpty()) {
+      RoomLink.Broadcast relayed = new RoomLink.Broadcast(event, Optional.ofNullable(excluded));
+      links.keySet().forEach(link -> link.tell(relayed));
+    }
   }
 
   /**
    * Delivers {@code posted} to every member, {@code sender}'s copy as its echo with a receipt;
    * {@code fellBehind} hears of each member here that now has more unread than it may. Each
-   * relay gets it once, for all its node's members.
+   * link gets it once, for all its node's members.
    */
   void deliver(Posted posted, ActorRef<ChatEvent> sender,
       BiConsumer<ActorRef<ChatEvent>, MemberDelivery> fellBehind) {
@@ -152,9 +151,9 @@ final class RoomMembers implements Moderation.RoleBook {
         MemberFanout.deliver(entry.getKey(), delivery, posted, sender, fellBehind);
       }
     }
-    if (!relays.isEmpty()) {
-      RoomRelay.Deliver relayed = new RoomRelay.Deliver(room, posted, sender);
-      relays.keySet().forEach(relay -> relay.tell(relayed));
+    if (!links.isEmpty()) {
+      RoomLink.Deliver relayed = new RoomLink.Deliver(posted, sender);
+      links.keySet().forEach(link -> link.tell(relayed));
     }
   }
 
@@ -163,7 +162,7 @@ final class RoomMembers implements Moderation.RoleBook {
       ChatRoom.Joined joined) {
     MemberDelivery delivery = members.get(ref).delivery();
     if (delivery instanceof RelayedDelivery relayed) {
-      relayed.relay().tell(new RoomRelay.AnswerJoin(room, ref, replyTo, joined));
+      relayed.link().tell(new RoomLink.AnswerJoin(ref, replyTo, joined));
     } else {
       delivery.throughSession();
       replyTo.tell(joined);
