@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lochat.chat.ChatEvent;
+import lochat.chat.MessageKind;
 import lochat.chat.Profile;
 import lochat.server.ServerSettings;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -64,6 +65,10 @@ class ClusterMessagesTest {
         testKit.<ClusterMembership.Members>createTestProbe().ref();
     ClusterMembership.Member member = new ClusterMembership.Member("127.0.0.1:2552", "up", true);
     Map<Class<?>, Object> samples = new HashMap<>(nickSamples());
+    samples.put(ChatEvent.PrivateMessage.class, new ChatEvent.PrivateMessage("Alice", "al",
+        Profile.IRC, "bob", "hello \u00e9t\u00e9", MessageKind.ACTION,
+        Map.of("+draft/reply", "msg-7"),
+        Instant.parse("2025-01-02T03:04:05.678901Z")));
     samples.putAll(Map.of(
         ClusterMembership.GetMembers.class, new ClusterMembership.GetMembers(replyTo),
         ClusterMembership.Members.class, new ClusterMembership.Members("127.0.0.1:2552",
