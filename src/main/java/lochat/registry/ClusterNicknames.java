@@ -102,10 +102,10 @@ final class ClusterNicknames {
 
   private boolean refusedAtOnce(String nick, ActorRef<ChatEvent> session,
       ActorRef<NickResult> replyTo) {
-    if (claims.claiming(session)) {
+    if (claims.claimingFor(session)) {
       replyTo.tell(new Registry.NickUnavailable(nick,
           "Your previous change of nickname is still under way; try again"));
-    } else if (claims.claiming(Names.key(nick))) {
+    } else if (claims.claimingNick(Names.key(nick))) {
       replyTo.tell(new Registry.NickTaken(nick));
     } else {
       return false;
@@ -185,7 +185,7 @@ final class ClusterNicknames {
     if (user == null) {
       return;
     }
-    if (claims.claiming(session)) {
+    if (claims.claimingFor(session)) {
       cardsDue.add(session);
       return;
     }

@@ -27,12 +27,12 @@ final class PendingClaims<S, T> {
   private long nextId;
 
   /** Whether a claim of the nickname of key {@code key} is in flight, whoever made it. */
-  boolean claiming(String key) {
+  boolean claimingNick(String key) {
     return byKey.containsKey(key);
   }
 
   /** Whether {@code session} has a claim in flight, abandoned or not. */
-  boolean claiming(S session) {
+  boolean claimingFor(S session) {
     return bySession.containsKey(session);
   }
 
@@ -41,7 +41,7 @@ final class PendingClaims<S, T> {
    * answer. Neither may have a claim in flight already.
    */
   long start(S session, String key, T claim) {
-    if (claiming(session) || claiming(key)) {
+    if (claimingFor(session) || claimingNick(key)) {
       throw new IllegalStateException("a claim is in flight already for " + key);
     }
     long id = nextId++;
