@@ -8,6 +8,8 @@ import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -47,7 +49,8 @@ import org.apache.pekko.cluster.typed.Cluster;
  * kept on this node and spreads by gossip once the nodes hear each other again. Calls only tell
  * messages (or ask, for the forms that answer with a {@link CompletionStage}, which always
  * completes: a failure is answered as the refusal or the unknown it means); they are safe from
- * any thread. Start it once per actor system.
+ * any thread. An actor system has one: starting it again gives the one started first (the
+ * server starts it, and so may a test of the same node).
  */
 public final class NickDirectory {
 
@@ -133,14 +136,30 @@ public final class NickDirectory {
   }
 
   /**
-   * Starts the directory on this node: its share of the nicknames' entities and its replica.
-   * The actor system must be a cluster node.
+   * Starts the directory on this node: its share of the nicknames' entities and its replica;
+   * or, if it has started already, gives it. The actor system must be a cluster node.
    */
   public static NickDirectory start(ActorSystem<?> system) {
-    return start(system, MAJORITY_TIMEOUT);
+    return Started.ID.apply(system).directory;
   }
 
-  static NickDirectory start(ActorSystem<?> system, Duration majorityTimeout) {
+  /** The directory of one actor system, started on first use. */
+  private static final class Started implements Extension {
+    static final ExtensionId<Started> ID = new ExtensionId<>() {
+      @Override
+      public Started createExtension(ActorSystem<?> system) {
+        return new Started(start(system, MAJORITY_TIMEOUT));
+      }
+    };
+
+    final NickDirectory directory;
+
+    Started(NickDirectory directory) {
+      this.directory = directory;
+    }
+  }
+
+  private static NickDirectory start(ActorSystem<?> system, Duration majorityTimeout) {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(NickEntity.TYPE_KEY,
             context -> NickEntity.create(context.getEntityId(), context.getShard(),
