@@ -146,10 +146,12 @@ public sealed interface ChatEvent extends ClusterMessage {
   /**
    * A private message; both the target and the sender (as its receipt) receive it.
    * {@code fromUser} is the sender's user name, {@code fromProtocol} the wire protocol it sent
-   * with (as in {@link Posted}), {@code tags} its IRC client-only tags.
+   * with (as in {@link Posted}), {@code tags} its IRC client-only tags. With the cluster on it
+   * crosses to the recipient's node, so it is a {@link ClusterMessage}, versioned as they are.
    */
   record PrivateMessage(String from, String fromUser, String fromProtocol, String to,
-      String text, MessageKind kind, Map<String, String> tags, Instant at) implements ChatEvent {
+      String text, MessageKind kind, Map<String, String> tags, Instant at)
+      implements ChatEvent, ClusterMessage {
 
     public PrivateMessage {
       tags = Map.copyOf(tags);

@@ -86,8 +86,9 @@ public final class ClusterMembership extends AbstractBehavior<ClusterMembership.
         context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
         ClusterEvent.ReachabilityEvent.class));
     Address self = cluster.selfMember().address();
-    context.getLog().warn("Cluster: the nodes form a cluster, but do not share rooms and"
-        + " nicknames yet: users on different nodes do not see each other");
+    context.getLog().warn("Cluster: the nodes share one namespace of nicknames, but not rooms"
+        + " yet: users on different nodes can message each other privately, but do not meet"
+        + " in rooms");
     if (settings.seedNodes().isEmpty()) {
       context.getLog().info("Cluster: this node is {}, the first node: it joins itself;"
           + " other nodes join with --join {}", hostPort(self), hostPort(self));

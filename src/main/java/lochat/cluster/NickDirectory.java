@@ -3,11 +3,16 @@ package lochat.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -42,9 +47,15 @@ import org.apache.pekko.cluster.typed.Cluster;
  * it unseen, so that it cannot be granted after it was refused here, as long as the nodes'
  * clocks agree within a few seconds (NTP). A release written while no majority answers is
  * kept on this node and spreads by gossip once the nodes hear each other again. Calls only tell
- * messages; they are safe from any thread. Start it once per actor system.
+ * messages (or ask, for the forms that answer with a {@link CompletionStage}, which always
+ * completes: a failure is answered as the refusal or the unknown it means); they are safe from
+ * any thread. An actor system has one: starting it again gives the one started first (the
+ * server starts it, and so may a test of the same node).
  */
 public final class NickDirectory {
+
+  /** How long this node's replica may take to answer; it is local, so only a stuck node waits. */
+  private static final Duration REPLICA_ANSWER = Duration.ofSeconds(5);
 
   /** How long a read or a write waits for a majority of nodes before it gives up. */
   public static final Duration MAJORITY_TIMEOUT = Duration.ofSeconds(3);
@@ -113,24 +124,42 @@ public final class NickDirectory {
   private final ActorRef<NickReplica.Command> replica;
   private final NickHolder.Node self;
   private final Duration majorityTimeout;
+  private final Scheduler scheduler;
 
   private NickDirectory(ClusterSharding sharding, ActorRef<NickReplica.Command> replica,
-      NickHolder.Node self, Duration majorityTimeout) {
+      NickHolder.Node self, Duration majorityTimeout, Scheduler scheduler) {
     this.sharding = sharding;
     this.replica = replica;
     this.self = self;
     this.majorityTimeout = majorityTimeout;
+    this.scheduler = scheduler;
   }
 
   /**
-   * Starts the directory on this node: its share of the nicknames' entities and its replica.
-   * The actor system must be a cluster node.
+   * Starts the directory on this node: its share of the nicknames' entities and its replica;
+   * or, if it has started already, gives it. The actor system must be a cluster node.
    */
   public static NickDirectory start(ActorSystem<?> system) {
-    return start(system, MAJORITY_TIMEOUT);
+    return Started.ID.apply(system).directory;
   }
 
-  static NickDirectory start(ActorSystem<?> system, Duration majorityTimeout) {
+  /** The directory of one actor system, started on first use. */
+  private static final class Started implements Extension {
+    static final ExtensionId<Started> ID = new ExtensionId<>() {
+      @Override
+      public Started createExtension(ActorSystem<?> system) {
+        return new Started(start(system, MAJORITY_TIMEOUT));
+      }
+    };
+
+    final NickDirectory directory;
+
+    Started(NickDirectory directory) {
+      this.directory = directory;
+    }
+  }
+
+  private static NickDirectory start(ActorSystem<?> system, Duration majorityTimeout) {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(NickEntity.TYPE_KEY,
             context -> NickEntity.create(context.getEntityId(), context.getShard(),
@@ -141,7 +170,8 @@ public final class NickDirectory {
         system.systemActorOf(NickReplica.create(sharding), "lochat-nick-replica", Props.empty());
     UniqueAddress node = Cluster.get(system).selfMember().uniqueAddress();
     return new NickDirectory(sharding, replica,
-        new NickHolder.Node(node.address().toString(), node.longUid()), majorityTimeout);
+        new NickHolder.Node(node.address().toString(), node.longUid()), majorityTimeout,
+        system.scheduler());
   }
 
   /** This node, as the holders of nicknames claimed here name it. */
@@ -157,12 +187,18 @@ public final class NickDirectory {
    */
   public void claim(String nick, ActorRef<ChatEvent> session, NickHolder.Card card,
       ActorRef<ClaimResult> replyTo) {
+    claim(nick, session, card).thenAccept(replyTo::tell);
+  }
+
+  /** {@link #claim(String, ActorRef, NickHolder.Card, ActorRef)}, answered as a stage. */
+  public CompletionStage<ClaimResult> claim(String nick, ActorRef<ChatEvent> session,
+      NickHolder.Card card) {
     NickHolder holder = new NickHolder(nick, session, self, card);
     Instant deadline = Instant.now().plus(DELIVERY);
-    entity(nick).<ClaimResult>ask(reply -> new NickEntity.Claim(holder, deadline, reply),
-            answerWithin())
-        .whenComplete((result, failure) -> replyTo.tell(failure == null ? result
-            : new Refused(nick, Refusal.UNREACHABLE)));
+    return entity(nick).<ClaimResult>ask(
+            reply -> new NickEntity.Claim(holder, deadline, reply), answerWithin())
+        .handle((result, failure) -> failure == null ? result
+            : new Refused(nick, Refusal.UNREACHABLE));
   }
 
   /** Frees {@code nick} if {@code session} holds it; otherwise nothing happens. */
@@ -172,9 +208,13 @@ public final class NickDirectory {
 
   /** Who holds {@code nick}, asked of its entity: exact, one round trip. */
   public void find(String nick, ActorRef<FindResult> replyTo) {
-    entity(nick).<FindResult>ask(NickEntity.Find::new, answerWithin())
-        .whenComplete((result, failure) -> replyTo.tell(failure == null ? result
-            : new Unknown(Names.key(nick))));
+    find(nick).thenAccept(replyTo::tell);
+  }
+
+  /** {@link #find(String, ActorRef)}, answered as a stage. */
+  public CompletionStage<FindResult> find(String nick) {
+    return entity(nick).<FindResult>ask(NickEntity.Find::new, answerWithin())
+        .handle((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)));
   }
 
   /** Who holds {@code nick}, by this node's replica: no round trip, possibly a little stale. */
@@ -182,9 +222,23 @@ public final class NickDirectory {
     replica.tell(new NickReplica.Lookup(nick, replyTo));
   }
 
+  /** {@link #lookup(String, ActorRef)}, answered as a stage ({@link Unknown} if it is not). */
+  public CompletionStage<FindResult> lookup(String nick) {
+    return AskPattern.<NickReplica.Command, FindResult>ask(replica,
+            reply -> new NickReplica.Lookup(nick, reply), REPLICA_ANSWER, scheduler)
+        .handle((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)));
+  }
+
   /** Every holder, by this node's replica. */
   public void everyone(ActorRef<Holders> replyTo) {
     replica.tell(new NickReplica.Everyone(replyTo));
+  }
+
+  /** {@link #everyone(ActorRef)}, answered as a stage (nobody, if it is not). */
+  public CompletionStage<Holders> everyone() {
+    return AskPattern.<NickReplica.Command, Holders>ask(replica, NickReplica.Everyone::new,
+            REPLICA_ANSWER, scheduler)
+        .handle((result, failure) -> failure == null ? result : new Holders(List.of()));
   }
 
   /**

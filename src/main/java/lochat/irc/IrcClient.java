@@ -240,8 +240,14 @@ final class IrcClient {
     return replies.numeric(nick() == null ? IrcReplies.UNREGISTERED : nick(), numeric, params);
   }
 
-  void nickInUse(String nick) {
-    send(numeric(Numerics.ERR_NICKNAMEINUSE, nick, "Nickname is already in use"));
+  /** A nickname the registry did not give: in use (433), or not to be had now (437). */
+  void nickRefused(Registry.NickResult refused) {
+    if (refused instanceof Registry.NickUnavailable unavailable) {
+      send(numeric(Numerics.ERR_UNAVAILRESOURCE, unavailable.nick(), unavailable.reason()));
+    } else {
+      send(numeric(Numerics.ERR_NICKNAMEINUSE, ((Registry.NickTaken) refused).nick(),
+          "Nickname is already in use"));
+    }
   }
 
   void noSuchNick(String target) {

@@ -105,12 +105,11 @@ final class IrcRegistration {
   private Behavior<SessionCommand> onNickReply(NickReply reply) {
     registering = false;
     client.awaited.arrived();
-    if (reply.result() instanceof Registry.NickTaken taken) {
-      client.nickInUse(taken.nick());
+    if (!(reply.result() instanceof Registry.NickAccepted accepted)) {
+      client.nickRefused(reply.result());
       wantedNick = null;
       return done();
     }
-    Registry.NickAccepted accepted = (Registry.NickAccepted) reply.result();
     client.session.nickAccepted(accepted.nick());
     client.log.info("{} registered as {} (IRC)", client.session.remote(), accepted.nick());
     ServerQueries.welcome(client);

@@ -48,7 +48,7 @@ final class UserQueries {
       client.send(client.events.renamed(oldNick, client.userName, accepted.nick()));
       client.log.info("{} ({}) is now {}", oldNick, client.session.remote(), accepted.nick());
     } else {
-      client.nickInUse(((Registry.NickTaken) result).nick());
+      client.nickRefused(result);
     }
   }
 

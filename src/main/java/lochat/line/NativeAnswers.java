@@ -75,6 +75,17 @@ final class NativeAnswers {
         : noSuchRoom(((ChatRoom.NoSuchRoom) reply).room()));
   }
 
+  /**
+   * The {@code ERROR} line for a nickname the registry did not give; {@code advice} ends the
+   * words for one in use (as "; choose another" at sign-in).
+   */
+  static String nickRefused(NativeReplies render, Registry.NickResult refused, String advice) {
+    return refused instanceof Registry.NickUnavailable unavailable
+        ? render.error(ErrorCode.NICK_UNAVAILABLE, unavailable.reason())
+        : render.error(ErrorCode.NICK_TAKEN, "Nickname "
+            + ((Registry.NickTaken) refused).nick() + " is already in use" + advice);
+  }
+
   String noSuchRoom(String room) {
     return render.error(ErrorCode.NO_SUCH_ROOM, "There is no room " + room);
   }

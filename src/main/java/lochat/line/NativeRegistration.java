@@ -217,9 +217,7 @@ final class NativeRegistration {
               session.deliveryFor(settings.defaultRoom()), session.replies().join()));
       return NativeSession.chatting(context, session, archive, codec);
     }
-    Registry.NickTaken taken = (Registry.NickTaken) reply.result();
-    send(render.error(ErrorCode.NICK_TAKEN,
-        "Nickname " + taken.nick() + " is already in use; choose another"));
+    send(NativeAnswers.nickRefused(render, reply.result(), "; choose another"));
     promptForRegistration();
     return session.acknowledge(registering());
   }

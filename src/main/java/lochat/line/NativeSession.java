@@ -335,8 +335,7 @@ public final class NativeSession {
       context.getLog().info("{} ({}) is now {}", accepted.oldNick(), session.remote(),
           accepted.nick());
     } else {
-      send(render.error(ErrorCode.NICK_TAKEN,
-          "Nickname " + ((Registry.NickTaken) reply.result()).nick() + " is already in use"));
+      send(NativeAnswers.nickRefused(render, reply.result(), ""));
     }
     return session.acknowledge(chatting());
   }

@@ -2,11 +2,9 @@ package lochat.registry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.FormerNick;
@@ -40,10 +38,19 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * lists kept in the {@link RoomArchive} for when it is created again. The default room exists
  * from the start and is never stopped. Private messages are routed here because this is where
  * nicknames resolve to sessions, and kept when {@code lochat.history.private} asks for it.
- * Requests about a room that a non-member may make too reach it from here, with who asks.
+ * Requests about a room that a non-member may make too reach it from here, with who asks. The
+ * user side is {@link Nicknames}, the rooms' {@link RoomDirectory}.
  *
- * <p>The registry never waits: every request is answered from its own state or forwarded to a
- * room, which answers the requester directly.
+ * <p>With the cluster on ({@link SharedNicknames}), the nicknames of every node are one
+ * namespace: a nickname is claimed in the cluster before it is given, and private messages,
+ * WHOIS, ISON, USERHOST, WHO of everyone and LUSERS reach or count the users of other nodes
+ * ({@link ClusterNicknames}). Node-local still: rooms, WHO of a room, WHOWAS, invitations, the
+ * server operators' broadcasts and kills ({@link Tell}), and the LUSERS counts of rooms, of
+ * unregistered connections and of the most users at once.
+ *
+ * <p>The registry never waits: every request is answered from its own state, forwarded to a
+ * room, which answers the requester directly, or asked of the cluster, whose answer comes back
+ * to the registry as a message.
  */
 public final class Registry extends AbstractBehavior<Registry.Command> {
 
@@ -169,9 +176,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Tell(Audience audience, ChatEvent event,
       Optional<ActorRef<Audience.Reached>> replyTo) implements Command {}
 
-  private record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
+  record SessionStopped(ActorRef<ChatEvent> session) implements Command {}
 
-  private record ConnectionClosed(ActorRef<?> connection) implements Command {}
+  record ConnectionClosed(ActorRef<?> connection) implements Command {}
+
+  /** The cluster's answer to the question of id {@code id} ({@link ClusterNicknames}). */
+  record Answered(long id, Object result) implements Command {}
 
   private record RoomOccupancy(ChatRoom.Occupancy occupancy) implements Command {}
 
@@ -182,6 +192,12 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record NickAccepted(String oldNick, String nick) implements NickResult {}
 
   public record NickTaken(String nick) implements NickResult {}
+
+  /**
+   * {@code nick} could not be given now, though nobody else holds it (the cluster could not
+   * decide, or the session's previous change is under way); {@code reason} says why, to the user.
+   */
+  public record NickUnavailable(String nick, String reason) implements NickResult {}
 
   public record RoomList(List<RoomInfo> rooms) {
 
@@ -237,90 +253,67 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
    */
   public record Online(int users, int invisible, int unknown, int maxUsers, int rooms) {}
 
-  /** @param permanentRoom the room that is kept even when empty (the default room) */
+  /** A registry of this node alone: its nicknames are its own. */
   public static Behavior<Command> create(int historySize, RoomLimits limits,
       String permanentRoom, Clock clock, RoomArchive archive) {
-    return create(historySize, limits, permanentRoom, clock, archive, Optional.empty());
+    return create(historySize, limits, permanentRoom, clock, archive, Optional.empty(),
+        Optional.empty());
   }
 
-  /** @param sharded the cluster's rooms, when this node is one of a cluster */
+  /**
+   * @param permanentRoom the room that is kept even when empty (the default room)
+   * @param shared the cluster's namespace of nicknames, when the cluster is on
+   * @param sharded the cluster's rooms, when the cluster is on
+   */
   public static Behavior<Command> create(int historySize, RoomLimits limits,
-      String permanentRoom, Clock clock, RoomArchive archive, Optional<ShardedRooms> sharded) {
+      String permanentRoom, Clock clock, RoomArchive archive, Optional<SharedNicknames> shared,
+      Optional<ShardedRooms> sharded) {
     return Behaviors.setup(context -> new Registry(context, historySize, limits, permanentRoom,
-        clock, archive, sharded));
+        clock, archive, shared, sharded));
   }
 
-  private final Clock clock;
   private final RoomDirectory rooms;
   private final UserDirectory users = new UserDirectory();
-  private final NickHistory formerNicks = new NickHistory();
-  private final Set<ActorRef<?>> connections = new HashSet<>();
+  private final Nicknames nicknames;
 
   private Registry(ActorContext<Command> context, int historySize, RoomLimits limits,
-      String permanentRoom, Clock clock, RoomArchive archive, Optional<ShardedRooms> sharded) {
+      String permanentRoom, Clock clock, RoomArchive archive, Optional<SharedNicknames> shared,
+      Optional<ShardedRooms> sharded) {
     super(context);
-    this.clock = clock;
     this.rooms = new RoomDirectory(context, historySize, limits, permanentRoom, clock, archive,
         context.messageAdapter(ChatRoom.Occupancy.class, RoomOccupancy::new), sharded);
+    this.nicknames = new Nicknames(context, clock, users, rooms, shared);
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Register.class, this::onRegister)
-        .onMessage(ChangeNick.class, this::onChangeNick)
+        .onMessage(Register.class, nicknames::onRegister)
+        .onMessage(ChangeNick.class, nicknames::onChangeNick)
         .onMessage(JoinRoom.class, this::onJoinRoom)
         .onMessage(ListRooms.class, this::onListRooms)
         .onMessage(ListMembers.class, this::onListMembers)
         .onMessage(ForRoom.class, this::onForRoom)
         .onMessage(InviteTo.class, this::onInviteTo)
-        .onMessage(SendPrivate.class, this::onSendPrivate)
-        .onMessage(SetAway.class, this::onSetAway)
-        .onMessage(SetInvisible.class, this::onSetInvisible)
-        .onMessage(Connected.class, this::onConnected)
-        .onMessage(ConnectionClosed.class, this::onConnectionClosed)
-        .onMessage(RoomsChanged.class, this::onRoomsChanged)
-        .onMessage(Whois.class, this::onWhois)
-        .onMessage(Whowas.class, this::onWhowas)
-        .onMessage(LookUp.class, this::onLookUp)
-        .onMessage(ListUsers.class, this::onListUsers)
-        .onMessage(GetOnline.class, this::onGetOnline)
-        .onMessage(Unregister.class, this::onUnregister)
-        .onMessage(SessionStopped.class, this::onSessionStopped)
+        .onMessage(SendPrivate.class, nicknames::onSendPrivate)
+        .onMessage(SetAway.class, nicknames::onSetAway)
+        .onMessage(SetInvisible.class, nicknames::onSetInvisible)
+        .onMessage(Connected.class, nicknames::onConnected)
+        .onMessage(ConnectionClosed.class, nicknames::onConnectionClosed)
+        .onMessage(RoomsChanged.class, nicknames::onRoomsChanged)
+        .onMessage(Whois.class, nicknames::onWhois)
+        .onMessage(Whowas.class, nicknames::onWhowas)
+        .onMessage(LookUp.class, nicknames::onLookUp)
+        .onMessage(ListUsers.class, nicknames::onListUsers)
+        .onMessage(GetOnline.class, nicknames::onGetOnline)
+        .onMessage(Unregister.class, nicknames::onUnregister)
+        .onMessage(SessionStopped.class, nicknames::onSessionStopped)
         .onMessage(RoomOccupancy.class, this::onRoomOccupancy)
         .onMessage(RoomStopped.class, this::onRoomStopped)
-        .onMessage(SetOperator.class, this::onSetOperator)
-        .onMessage(Tell.class, this::onTell)
+        .onMessage(SetOperator.class, nicknames::onSetOperator)
+        .onMessage(Tell.class, nicknames::onTell)
+        .onMessage(Answered.class, nicknames::onAnswered)
         .build();
-  }
-
-  private Behavior<Command> onRegister(Register register) {
-    if (users.bySession(register.session()) != null) {
-      return onChangeNick(new ChangeNick(register.nick(), register.session(), register.replyTo()));
-    }
-    if (users.isTaken(register.nick(), register.session())) {
-      register.replyTo().tell(new NickTaken(register.nick()));
-    } else {
-      User user = new User(
-          register.nick(), register.profile(), register.session(), clock.instant());
-      users.add(user);
-      getContext().watchWith(register.session(), new SessionStopped(register.session()));
-      register.replyTo().tell(new NickAccepted(null, register.nick()));
-    }
-    return this;
-  }
-
-  private Behavior<Command> onChangeNick(ChangeNick change) {
-    User user = users.bySession(change.session());
-    if (user == null || users.isTaken(change.newNick(), change.session())) {
-      change.replyTo().tell(new NickTaken(change.newNick()));
-    } else {
-      String oldNick = user.nick;
-      formerNicks.renamed(user, change.newNick(), clock.instant());
-      users.rename(user, change.newNick());
-      change.replyTo().tell(new NickAccepted(oldNick, change.newNick()));
-    }
-    return this;
   }
 
   private Behavior<Command> onJoinRoom(JoinRoom join) {
@@ -386,100 +379,6 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         new RoomRequest.Invite(target.nick, target.session(), invite.replyTo())));
   }
 
-  private Behavior<Command> onSendPrivate(SendPrivate send) {
-    User from = users.bySession(send.sender());
-    User target = users.byNick(send.to());
-    if (from == null || target == null) {
-      send.replyTo().tell(new NoSuchRecipient(send.to()));
-      return this;
-    }
-    PrivateMessage message = new PrivateMessage(from.nick, from.profile.user(),
-        from.profile.protocol(), target.nick, send.text(), send.kind(), send.tags(),
-        clock.instant());
-    if (target != from) {
-      target.session().tell(message);
-    }
-    rooms.archive().keepPrivate(message);
-    send.replyTo().tell(new PrivateDelivered(message, target.away));
-    return this;
-  }
-
-  private Behavior<Command> onSetAway(SetAway away) {
-    users.update(away.session(), user -> user.away = away.message());
-    return this;
-  }
-
-  private Behavior<Command> onConnected(Connected connected) {
-    if (connections.add(connected.connection())) {
-      getContext().watchWith(connected.connection(), new ConnectionClosed(connected.connection()));
-    }
-    return this;
-  }
-
-  private Behavior<Command> onConnectionClosed(ConnectionClosed closed) {
-    connections.remove(closed.connection());
-    return this;
-  }
-
-  private Behavior<Command> onSetInvisible(SetInvisible change) {
-    users.update(change.session(), user -> users.setInvisible(user, change.invisible()));
-    return this;
-  }
-
-  private Behavior<Command> onRoomsChanged(RoomsChanged changed) {
-    users.update(changed.session(), user -> user.rooms = changed.rooms());
-    return this;
-  }
-
-  private Behavior<Command> onWhois(Whois whois) {
-    User user = users.byNick(whois.nick());
-    whois.replyTo().tell(user == null ? new NoSuchNick(whois.nick())
-        : user.details(rooms.visibleTo(users.bySession(whois.asker()))));
-    return this;
-  }
-
-  private Behavior<Command> onWhowas(Whowas whowas) {
-    whowas.replyTo().tell(
-        new WasResult(whowas.nick(), formerNicks.find(whowas.nick(), whowas.max())));
-    return this;
-  }
-
-  private Behavior<Command> onLookUp(LookUp lookUp) {
-    lookUp.replyTo().tell(new Users(users.lookUp(lookUp.nicks())));
-    return this;
-  }
-
-  private Behavior<Command> onListUsers(ListUsers request) {
-    request.replyTo().tell(new Users(users.list(request.room().map(Names::key),
-        rooms.visibleTo(users.bySession(request.asker())))));
-    return this;
-  }
-
-  private Behavior<Command> onGetOnline(GetOnline request) {
-    int unknown = Math.max(0, connections.size() - users.count());
-    request.replyTo().tell(
-        new Online(users.count(), users.invisible(), unknown, users.most(), rooms.size()));
-    return this;
-  }
-
-  private Behavior<Command> onUnregister(Unregister unregister) {
-    release(unregister.session());
-    getContext().unwatch(unregister.session());
-    return this;
-  }
-
-  private Behavior<Command> onSessionStopped(SessionStopped stopped) {
-    release(stopped.session());
-    return this;
-  }
-
-  private void release(ActorRef<ChatEvent> session) {
-    User user = users.remove(session);
-    if (user != null) {
-      formerNicks.quit(user, clock.instant());
-    }
-  }
-
   private Behavior<Command> onRoomOccupancy(RoomOccupancy report) {
     rooms.reported(report.occupancy());
     return this;
@@ -487,17 +386,6 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private Behavior<Command> onRoomStopped(RoomStopped stopped) {
     rooms.stopped(stopped.key(), stopped.room());
-    return this;
-  }
-
-  private Behavior<Command> onSetOperator(SetOperator set) {
-    users.setOperator(set.session(), set.operator());
-    return this;
-  }
-
-  private Behavior<Command> onTell(Tell tell) {
-    Audience.Reached reached = users.tell(tell.audience(), tell.event());
-    tell.replyTo().ifPresent(replyTo -> replyTo.tell(reached));
     return this;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
@@ -79,14 +80,19 @@ final class UserDirectory {
     return user;
   }
 
-  /** The users online among {@code nicks}, each once, in the order asked. */
-  List<Registry.UserDetails> lookUp(List<String> nicks) {
+  /**
+   * The users online among {@code nicks}, each once, in the order asked: from this directory,
+   * or else as {@code elsewhere} finds them (null when it does not).
+   */
+  List<Registry.UserDetails> lookUp(List<String> nicks,
+      Function<String, Registry.UserDetails> elsewhere) {
     List<Registry.UserDetails> found = new ArrayList<>();
-    Set<User> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String nick : nicks) {
       User user = byNick(nick);
-      if (user != null && seen.add(user)) {
-        found.add(user.details());
+      Registry.UserDetails details = user != null ? user.details() : elsewhere.apply(nick);
+      if (details != null && seen.add(Names.key(details.nick()))) {
+        found.add(details);
       }
     }
     return found;
@@ -108,14 +114,6 @@ final class UserDirectory {
     }
     found.sort(Comparator.comparing(Registry.UserDetails::nick, String.CASE_INSENSITIVE_ORDER));
     return found;
-  }
-
-  /** Every user online, in no particular order. */
-  void setOperator(ActorRef<ChatEvent> session, boolean operator) {
-    User user = bySession.get(session);
-    if (user != null) {
-      user.operator = operator;
-    }
   }
 
   /** Tells {@code event} to every user {@code audience} includes. */

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import lochat.Failures;
 import lochat.chat.Profile;
 import lochat.cluster.ClusterMembership;
+import lochat.cluster.NickDirectory;
 import lochat.cluster.ShardedRooms;
 import lochat.connection.SessionProtocol;
 import lochat.connection.Transport;
@@ -24,6 +25,7 @@ import lochat.operators.Operators;
 import lochat.operators.ServerBans;
 import lochat.protocol.web.WebCodec;
 import lochat.registry.Registry;
+import lochat.registry.SharedNicknames;
 import lochat.store.StoreUnavailable;
 import lochat.tls.ServerIdentity;
 import lochat.tls.TlsUnavailable;
@@ -53,7 +55,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * writes what it holds. The store is closed when this actor stops, after its children. If the
  * registry, a listener or the history writer fails, the server shuts down with {@link
  * #CORE_ACTOR_FAILED} rather than run on without them. With the cluster on, it also starts
- * {@link ClusterMembership}, which joins the cluster; a node the cluster downs shuts down.
+ * {@link ClusterMembership}, which joins the cluster, and the {@link NickDirectory}, whose one
+ * namespace of nicknames the registry then uses; a node the cluster downs shuts down.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
@@ -191,13 +194,16 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     this.identity = identity;
     this.started = started;
     context.watchWith(history.writer(), new HistoryWriterStopped());
+    Optional<SharedNicknames> sharedNicknames = settings.cluster().enabled()
+        ? Optional.of(SharedNicknames.of(NickDirectory.start(context.getSystem())))
+        : Optional.empty();
     Optional<ShardedRooms> sharded = settings.cluster().enabled()
         ? Optional.of(ShardedRooms.start(context.getSystem(), settings.historySize(), clock,
             history.archive()))
         : Optional.empty();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, history.archive(), sharded), "registry");
+        clock, history.archive(), sharedNicknames, sharded), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ServerBans bans = ServerBans.of(history.store().loadServerBans());
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(

@@ -41,7 +41,7 @@ import lochat.chat.RoomRefusal;
 import lochat.chat.Topic;
 import lochat.room.ChatRoom;
 import lochat.room.Requester;
-import lochat.room.RoomRelay;
+import lochat.room.RoomLink;
 import lochat.room.RoomRequest;
 import lochat.server.ServerSettings;
 import lochat.store.ListEntry;
@@ -85,6 +85,10 @@ class ClusterMessagesTest {
         testKit.<ClusterMembership.Members>createTestProbe().ref();
     ClusterMembership.Member member = new ClusterMembership.Member("127.0.0.1:2552", "up", true);
     Map<Class<?>, Object> samples = new HashMap<>(nickSamples());
+    samples.put(ChatEvent.PrivateMessage.class, new ChatEvent.PrivateMessage("Alice", "al",
+        Profile.IRC, "bob", "hello \u00e9t\u00e9", MessageKind.ACTION,
+        Map.of("+draft/reply", "msg-7"),
+        Instant.parse("2025-01-02T03:04:05.678901Z")));
     samples.putAll(Map.of(
         ClusterMembership.GetMembers.class, new ClusterMembership.GetMembers(replyTo),
         ClusterMembership.Members.class, new ClusterMembership.Members("127.0.0.1:2552",
@@ -93,7 +97,7 @@ class ClusterMessagesTest {
     samples.putAll(byClass(chatEventSamples()));
     samples.putAll(byClass(roomSamples()));
     samples.putAll(byClass(roomRequestSamples()));
-    samples.putAll(byClass(relaySamples()));
+    samples.putAll(byClass(linkSamples()));
     return samples;
   }
 
@@ -139,7 +143,7 @@ class ClusterMessagesTest {
     return List.of(
         new ChatRoom.Join("Alice", "al", "10.0.0.7", Profile.IRC, alice, null, "sesame", true,
             testKit.<ChatRoom.JoinResult>createTestProbe().ref(),
-            Optional.of(testKit.<RoomRelay.Command>createTestProbe().ref())),
+            Optional.of(testKit.<RoomLink.Command>createTestProbe().ref()), true),
         new ChatRoom.Leave(alice, "gone fishing", true),
         new ChatRoom.Post(alice, "hello", MessageKind.ACTION, Map.of("+draft/reply", "41")),
         new ChatRoom.Rename(alice, "Alicia"),
@@ -162,21 +166,21 @@ class ClusterMessagesTest {
         new ChatRoom.Occupancy("#games", 3, 17, "Chess at five", true));
   }
 
-  /** What crosses between rooms and other nodes' relays and room boards, every component set. */
-  private static List<Object> relaySamples() {
+  /** What crosses between rooms and the nodes' links to them, every component set. */
+  private static List<Object> linkSamples() {
     ActorRef<ChatEvent> alice = testKit.<ChatEvent>createTestProbe().ref();
     ChatRoom.Joined joined = new ChatRoom.Joined("games",
         testKit.<ChatRoom.Command>createTestProbe().ref(), List.of("Alice"),
         Map.of("Alice", "al"), Map.of("Alice", Roles.OPERATOR), List.of(posted()),
         Optional.of(TOPIC), MODES);
     return List.of(
-        new RoomRelay.Added("games", testKit.<ChatRoom.Command>createTestProbe().ref(), alice),
-        new RoomRelay.Removed("games", alice),
-        new RoomRelay.Broadcast("games", new ChatEvent.MemberRenamed("games", "Bob", "Robert"),
+        new RoomLink.Added(testKit.<ChatRoom.Command>createTestProbe().ref(), alice),
+        new RoomLink.Removed(alice),
+        new RoomLink.Broadcast(new ChatEvent.MemberRenamed("games", "Bob", "Robert"),
             Optional.of(alice)),
-        new RoomRelay.Deliver("games", posted(), alice),
-        new RoomRelay.AnswerJoin("games", alice,
-            testKit.<ChatRoom.JoinResult>createTestProbe().ref(), joined),
+        new RoomLink.Deliver(posted(), alice),
+        new RoomLink.AnswerJoin(alice, testKit.<ChatRoom.JoinResult>createTestProbe().ref(),
+            joined),
         new ChatRoom.RelayedMemberBehind(alice, true),
         new RoomBoard.Listing("games", 3, "Chess at five", true));
   }

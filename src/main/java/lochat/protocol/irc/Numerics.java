@@ -92,6 +92,8 @@ public final class Numerics {
   public static final String ERR_NONICKNAMEGIVEN = "431";
   public static final String ERR_ERRONEUSNICKNAME = "432";
   public static final String ERR_NICKNAMEINUSE = "433";
+  /** RFC 2812's "nick temporarily unavailable": a nickname the cluster could not give now. */
+  public static final String ERR_UNAVAILRESOURCE = "437";
   public static final String ERR_USERNOTINCHANNEL = "441";
   public static final String ERR_NOTONCHANNEL = "442";
   public static final String ERR_USERONCHANNEL = "443";

@@ -8,6 +8,8 @@ public enum ErrorCode {
   BAD_ARGUMENT,
   NICK_INVALID,
   NICK_TAKEN,
+  /** Nobody holds the nickname, yet it cannot be had now (a cluster that cannot decide). */
+  NICK_UNAVAILABLE,
   NOT_REGISTERED,
   ALREADY_REGISTERED,
   PASSWORD_REQUIRED,

@@ -120,6 +120,8 @@ class IrcNumericRoundTripTest {
     all.add(numeric(Numerics.ERR_ERRONEUSNICKNAME, "1bob",
         "Erroneous nickname: Nickname may not start with a digit or '-'"));
     all.add(numeric(Numerics.ERR_NICKNAMEINUSE, "bob", "Nickname is already in use"));
+    all.add(numeric(Numerics.ERR_UNAVAILRESOURCE, "bob", "The cluster is not reachable, so the"
+        + " nickname bob cannot be taken now; try again"));
     all.add(numeric(Numerics.ERR_NOTONCHANNEL, "#dev", "You're not on that channel"));
     all.add(numeric(Numerics.ERR_NEEDMOREPARAMS, "JOIN", "Not enough parameters"));
     all.add(numeric(Numerics.ERR_ALREADYREGISTRED, "You may not reregister"));

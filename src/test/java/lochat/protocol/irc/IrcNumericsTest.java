@@ -35,7 +35,8 @@ class IrcNumericsTest {
         entry("ERR_INPUTTOOLONG", "417"),
         entry("ERR_UNKNOWNCOMMAND", "421"), entry("ERR_NOMOTD", "422"),
         entry("ERR_NONICKNAMEGIVEN", "431"), entry("ERR_ERRONEUSNICKNAME", "432"),
-        entry("ERR_NICKNAMEINUSE", "433"), entry("ERR_NOTONCHANNEL", "442"),
+        entry("ERR_NICKNAMEINUSE", "433"), entry("ERR_UNAVAILRESOURCE", "437"),
+        entry("ERR_NOTONCHANNEL", "442"),
         entry("ERR_NOTREGISTERED", "451"), entry("ERR_NEEDMOREPARAMS", "461"),
         entry("ERR_ALREADYREGISTRED", "462"), entry("ERR_PASSWDMISMATCH", "464"),
         entry("RPL_UMODEIS", "221"), entry("RPL_AWAY", "301"), entry("RPL_USERHOST", "302"),
@@ -65,7 +66,7 @@ class IrcNumericsTest {
     Map<String, String> declared = Arrays.stream(Numerics.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers()))
         .collect(Collectors.toMap(Field::getName, IrcNumericsTest::value));
-    assertEquals(96, expected.size());
+    assertEquals(97, expected.size());
     assertEquals(expected, declared);
   }
 

@@ -131,6 +131,7 @@ class LineRendererTest {
   void everyErrorCodeHasItsDashedWireName() {
     assertEquals(
         List.of("unknown-command", "bad-argument", "nick-invalid", "nick-taken",
+            "nick-unavailable",
             "not-registered", "already-registered", "password-required", "password-wrong",
             "registration-timeout", "room-invalid", "room-refused", "not-in-room", "no-such-room",
             "no-such-user", "unknown-mode", "line-too-long", "server-full",
