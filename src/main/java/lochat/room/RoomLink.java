@@ -75,6 +75,8 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   private record CheckSlowMembers() implements Command {}
 
+  private record RejoinAgain() implements Command {}
+
   private record RoomStopped(ActorRef<ChatRoom.Command> room) implements Command {}
 
   private record MemberStopped(ActorRef<ChatEvent> member) implements Command {}
@@ -85,7 +87,10 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   private static final class Member {
     final ChatRoom.Join join;
     final Deque<ChatRoom.Post> unanswered = new ArrayDeque<>();
+    /** Coming back to the room's new incarnation, unknown to the room until it is added. */
     boolean returning;
+    /** Its join has not been answered yet; a second answer (to a join sent again) is not. */
+    boolean awaitingAnswer = true;
 
     Member(ChatRoom.Join join) {
       this.join = join;
@@ -98,7 +103,10 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
 
-  /** Requests kept while the room's node cannot be reached; more are refused, and logged. */
+  /** How long members coming back wait for the room before their joins are sent again. */
+  private static final Duration REJOIN_RETRY = Duration.ofSeconds(2);
+
+  /** Requests kept while the room cannot be reached; more are refused, and logged. */
   private static final int HELD_CAPACITY = 10_000;
 
   /** @param room the room, found wherever it runs (its sharded entity) */
@@ -116,8 +124,9 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
   private final Set<ActorRef<ChatEvent>> watched = new HashSet<>();
   private ActorRef<ChatRoom.Command> current;
-  /** Requests kept while the room's node is unreachable; null while it is reachable. */
-  private Deque<ChatRoom.Command> held;
+  /** Requests kept while the room cannot be reached or its members come back to it. */
+  private final Deque<ChatRoom.Command> held = new ArrayDeque<>();
+  private boolean unreachable;
 
   private RoomLink(ActorContext<Command> context, TimerScheduler<Command> timers, String name,
       RecipientRef<ChatRoom.Command> room) {
@@ -144,6 +153,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
         .onMessage(CaughtUp.class, this::onCaughtUp)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
         .onMessage(RoomStopped.class, this::onRoomStopped)
+        .onMessage(RejoinAgain.class, this::onRejoinAgain)
         .onMessage(MemberStopped.class, this::onMemberStopped)
         .onMessage(Reachability.class, this::onReachability)
         .build();
@@ -161,12 +171,16 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   private Behavior<Command> onAdded(Added added) {
     Member member = entering.remove(added.member());
-    if (member != null) {
-      members.put(added.member(), member);
-    }
     if (!added.roomRef().equals(current)) {
       current = added.roomRef();
       getContext().watchWith(current, new RoomStopped(current));
+    }
+    if (member != null) {
+      members.put(added.member(), member);
+      if (member.returning) {
+        member.unanswered.forEach(room::tell);
+        releaseHeldOnceBack();
+      }
     }
     return this;
   }
@@ -198,13 +212,15 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   private Behavior<Command> onAnswerJoin(AnswerJoin answer) {
     Member member = members.get(answer.member());
-    if (member != null && member.returning) {
+    if (member == null || !member.awaitingAnswer) {
+      return this;
+    }
+    member.awaitingAnswer = false;
+    if (member.returning) {
       member.returning = false;
       return this;
     }
-    if (member != null) {
-      member.delivery().throughSession();
-    }
+    member.delivery().throughSession();
     ChatRoom.Joined joined = answer.joined();
     answer.replyTo().tell(new ChatRoom.Joined(joined.room(), forMembers, joined.members(),
         joined.userNames(), joined.roles(), joined.history(), joined.topic(), joined.modes()));
@@ -212,7 +228,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   }
 
   private Behavior<Command> onFromMember(FromMember from) {
-    if (held == null) {
+    if (!holding()) {
       forward(from.request());
     } else if (held.size() < HELD_CAPACITY) {
       held.add(from.request());
@@ -239,18 +255,25 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     if (roomsNode && reachability.event() instanceof ClusterEvent.UnreachableMember) {
       getContext().getLog().info("Room {} cannot be reached; what its members here say waits",
           name);
-      held = new ArrayDeque<>();
+      unreachable = true;
     } else if (roomsNode && reachability.event() instanceof ClusterEvent.ReachableMember) {
-      releaseHeld();
+      unreachable = false;
+      releaseHeldOnceBack();
     }
     return this;
   }
 
-  private void releaseHeld() {
-    Deque<ChatRoom.Command> waiting = held;
-    held = null;
-    if (waiting != null) {
-      waiting.forEach(this::forward);
+  /** Whether what members say must wait: the room is unreachable, or they are coming back. */
+  private boolean holding() {
+    return unreachable || entering.values().stream().anyMatch(member -> member.returning);
+  }
+
+  private void releaseHeldOnceBack() {
+    if (!holding()) {
+      timers.cancel(RejoinAgain.class);
+      while (!held.isEmpty()) {
+        forward(held.poll());
+      }
     }
   }
 
@@ -284,18 +307,32 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
       return this;
     }
     current = null;
+    unreachable = false;
     behind.clear();
     getContext().getLog().info("Room {} moved to another node; its {} members here join it"
         + " again", name, members.size());
     for (Map.Entry<ActorRef<ChatEvent>, Member> entry : members.entrySet()) {
       Member member = entry.getValue();
       member.returning = true;
+      member.awaitingAnswer = true;
       entering.put(entry.getKey(), member);
       room.tell(throughHere(member.join, true));
-      member.unanswered.forEach(room::tell);
     }
     members.clear();
-    releaseHeld();
+    if (holding()) {
+      timers.startTimerWithFixedDelay(RejoinAgain.class, new RejoinAgain(), REJOIN_RETRY);
+    }
+    return this;
+  }
+
+  /**
+   * Members coming back have not been taken in yet: their joins may have gone to the lost node
+   * before the cluster knew it was lost, so they are sent again (a room takes a member once).
+   */
+  private Behavior<Command> onRejoinAgain(RejoinAgain again) {
+    entering.values().stream().filter(member -> member.returning)
+        .forEach(member -> room.tell(throughHere(member.join, true)));
+    releaseHeldOnceBack();
     return this;
   }
 
@@ -304,6 +341,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     entering.remove(stopped.member());
     members.remove(stopped.member());
     behind.remove(stopped.member());
+    releaseHeldOnceBack();
     return this;
   }
 

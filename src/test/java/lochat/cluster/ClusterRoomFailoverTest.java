@@ -1,0 +1,98 @@
+package lochat.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import lochat.testing.ClusterNodes;
+import lochat.testing.TestClient;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A room's node is lost (its actor system ends without leaving, as a crash would): the room
+ * starts again on a node that is left, its members there are in it again without having to
+ * join, what they said while it was unreachable is said once the room is back, and they go on
+ * in one order.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClusterRoomFailoverTest {
+
+  @Test
+  void whenTheRoomsNodeIsLostItsMembersOnTheOtherNodesCarryOnInIt() throws Exception {
+    String room = "vault";
+    List<TestClient> clients = new ArrayList<>();
+    try (ClusterNodes cluster = ClusterNodes.start(3,
+        "lochat.per-address.max-connections = 0\nlochat.per-address.max-unregistered = 0")) {
+      List<String> nicks = List.of("ann", "bob", "cyd");
+      for (int i = 0; i < 3; i++) {
+        TestClient client = cluster.node(i).register(nicks.get(i));
+        clients.add(client);
+        client.send("/join " + room);
+        client.expectStartsWith("WHO " + room);
+      }
+      int host = hostOf(cluster, room);
+      int first = (host + 1) % 3;
+      int second = (host + 2) % 3;
+      TestClient one = clients.get(first);
+      TestClient two = clients.get(second);
+      one.send("before the loss");
+      two.expect("MSG " + room + " " + nicks.get(first) + " before the loss");
+
+      cluster.crash(host);
+      one.send("said while the room was lost");
+      cluster.awaitMembers(first, members -> members.members().size() == 2);
+      one.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost");
+      two.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost");
+      two.send("and after");
+      one.expect("MSG " + room + " " + nicks.get(second) + " and after");
+      two.expect("MSG " + room + " " + nicks.get(second) + " and after");
+
+      one.send("/who " + room);
+      one.expectMatching(line -> line.startsWith("WHO " + room + " ")
+          && members(line).equals(Set.of(nicks.get(first), nicks.get(second))),
+          "the room with the members of the nodes left, and no one else");
+      assertTrue(hostOf(cluster, room, first, second) != host);
+    } finally {
+      for (TestClient client : clients) {
+        client.close();
+      }
+    }
+  }
+
+  private static Set<String> members(String whoLine) {
+    return Arrays.stream(whoLine.split(" ")).skip(2)
+        .map(nick -> nick.replaceAll("^[@+]+", "")).collect(Collectors.toSet());
+  }
+
+  private static int hostOf(ClusterNodes cluster, String room) {
+    return hostOf(cluster, room, 0, 1, 2);
+  }
+
+  /** Which of {@code nodes} runs {@code room}, by its shard region's own account. */
+  private static int hostOf(ClusterNodes cluster, String room, int... nodes) {
+    List<Integer> hosts = new ArrayList<>();
+    for (int node : nodes) {
+      TestProbe<ShardRegion.CurrentShardRegionState> probe =
+          TestProbe.create(cluster.node(node).system);
+      ClusterSharding.get(cluster.node(node).system).shardState()
+          .tell(new GetShardRegionState(ShardedRooms.TYPE_KEY, probe.ref()));
+      boolean runsIt = probe.receiveMessage().getShards().stream()
+          .anyMatch(shard -> shard.getEntityIds().contains(room));
+      if (runsIt) {
+        hosts.add(node);
+      }
+    }
+    assertEquals(1, hosts.size(), "nodes running " + room + ": " + hosts);
+    return hosts.get(0);
+  }
+}
