@@ -86,9 +86,6 @@ public final class ClusterMembership extends AbstractBehavior<ClusterMembership.
         context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
         ClusterEvent.ReachabilityEvent.class));
     Address self = cluster.selfMember().address();
-    context.getLog().warn("Cluster: the nodes share one namespace of nicknames, but not rooms"
-        + " yet: users on different nodes can message each other privately, but do not meet"
-        + " in rooms");
     if (settings.seedNodes().isEmpty()) {
       context.getLog().info("Cluster: this node is {}, the first node: it joins itself;"
           + " other nodes join with --join {}", hostPort(self), hostPort(self));

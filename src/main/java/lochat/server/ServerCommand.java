@@ -99,7 +99,7 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--cluster-port", paramLabel = "PORT",
       description = "Be a node of a Lochat cluster, talking to the other nodes on this port"
           + " (default: 2552; 0 picks a free port). Without --join, this is the first node."
-          + " Nodes share nicknames, but not rooms yet.")
+          + " The nodes' users share nicknames and rooms.")
   Integer clusterPort;
 
   @Option(names = "--join", paramLabel = "HOST:PORT",
