@@ -8,8 +8,9 @@ import lochat.chat.ChatEvent.Posted;
 /**
  * One stored line of a room's history: a post, an action, a notice or a topic change.
  *
- * <p>{@code id} is given by the store: unique across every room, growing in the order entries
- * were stamped, never reused. It is what IRC clients see as {@code msgid} and what paging
+ * <p>{@code id} is given by the store: unique within its room, growing in the order the room's
+ * entries were stamped, never reused (on one node, unique across rooms too; in a cluster, two
+ * nodes' rooms may share an id). It is what IRC clients see as {@code msgid} and what paging
  * ({@link HistoryStore#before} and the others) counts from. The other fields are those of
  * {@link NewEntry}.
  */

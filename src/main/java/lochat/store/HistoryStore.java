@@ -51,7 +51,9 @@ public interface HistoryStore extends AutoCloseable {
 
   /**
    * {@code entry} with its id, which is larger than any given before by this store, even
-   * before a restart. Never blocks; does not store the entry ({@link #write} does).
+   * before a restart, and than any it has written (entries another node of a cluster stamped
+   * included, so that a room that moves here goes on above its ids). Ids are unique within a
+   * room. Never blocks; does not store the entry ({@link #write} does).
    */
   HistoryEntry stamp(NewEntry entry);
 

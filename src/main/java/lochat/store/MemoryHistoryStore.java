@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import lochat.chat.Names;
 
@@ -37,8 +40,9 @@ public final class MemoryHistoryStore implements HistoryStore {
   private final int maxEntries;
   private final AtomicLong lastId = new AtomicLong();
   private final Map<String, NavigableMap<Long, HistoryEntry>> rooms = new HashMap<>();
-  /** Every entry's room key by id, so that the oldest in all can be found. */
-  private final NavigableMap<Long, String> roomOfEntry = new TreeMap<>();
+  /** Every entry, by id then room, so that the oldest in all can be found. */
+  private final NavigableSet<Stored> byId = new TreeSet<>(
+      Comparator.comparingLong(Stored::id).thenComparing(Stored::room));
   private final Map<String, RoomState> states = new HashMap<>();
   private final Map<String, ServerBan> serverBans = new LinkedHashMap<>();
 
@@ -69,13 +73,14 @@ public final class MemoryHistoryStore implements HistoryStore {
       String key = Names.key(entry.room());
       NavigableMap<Long, HistoryEntry> room = rooms.computeIfAbsent(key, k -> new TreeMap<>());
       room.put(entry.id(), entry);
-      roomOfEntry.put(entry.id(), key);
+      byId.add(new Stored(entry.id(), key));
+      lastId.accumulateAndGet(entry.id(), Math::max);
       if (room.size() > maxPerRoom) {
-        roomOfEntry.remove(room.pollFirstEntry().getKey());
+        byId.remove(new Stored(room.pollFirstEntry().getKey(), key));
       }
-      if (roomOfEntry.size() > maxEntries) {
-        Map.Entry<Long, String> oldest = roomOfEntry.pollFirstEntry();
-        removeFromRoom(oldest.getValue(), oldest.getKey());
+      if (byId.size() > maxEntries) {
+        Stored oldest = byId.pollFirst();
+        removeFromRoom(oldest.room(), oldest.id());
       }
     }
     for (RoomState state : batch.rooms()) {
@@ -130,18 +135,19 @@ public final class MemoryHistoryStore implements HistoryStore {
 
   @Override
   public synchronized long prune(Retention retention) {
-    long before = roomOfEntry.size();
+    long before = byId.size();
     Instant oldestKept = retention.maxAge().isZero()
         ? Instant.MIN : clock.instant().minus(retention.maxAge());
-    for (NavigableMap<Long, HistoryEntry> entries : rooms.values()) {
+    for (Map.Entry<String, NavigableMap<Long, HistoryEntry>> room : rooms.entrySet()) {
+      NavigableMap<Long, HistoryEntry> entries = room.getValue();
       entries.values().removeIf(entry -> entry.at().isBefore(oldestKept)
-          && roomOfEntry.remove(entry.id()) != null);
+          && byId.remove(new Stored(entry.id(), room.getKey())));
       while (retention.maxPerRoom() > 0 && entries.size() > retention.maxPerRoom()) {
-        roomOfEntry.remove(entries.pollFirstEntry().getKey());
+        byId.remove(new Stored(entries.pollFirstEntry().getKey(), room.getKey()));
       }
     }
     rooms.values().removeIf(NavigableMap::isEmpty);
-    return before - roomOfEntry.size();
+    return before - byId.size();
   }
 
   @Override
@@ -162,6 +168,8 @@ public final class MemoryHistoryStore implements HistoryStore {
 
   @Override
   public void close() {}
+
+  private record Stored(long id, String room) {}
 
   private void removeFromRoom(String key, long id) {
     NavigableMap<Long, HistoryEntry> room = rooms.get(key);

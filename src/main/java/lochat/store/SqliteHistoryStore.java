@@ -88,8 +88,8 @@ public final class SqliteHistoryStore implements HistoryStore {
     loadLists = connection.prepareStatement("SELECT mode, mask, set_by, set_at"
         + " FROM room_lists WHERE room_key = ? ORDER BY rowid");
     pruneByAge = connection.prepareStatement("DELETE FROM entries WHERE at < ?");
-    pruneByCount = connection.prepareStatement("DELETE FROM entries WHERE id IN"
-        + " (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
+    pruneByCount = connection.prepareStatement("DELETE FROM entries WHERE (room_key, id) IN"
+        + " (SELECT room_key, id FROM (SELECT room_key, id, ROW_NUMBER() OVER"
         + " (PARTITION BY room_key ORDER BY id DESC) AS newer FROM entries) WHERE newer > ?)");
     saveServerBan = connection.prepareStatement("INSERT OR REPLACE INTO server_bans"
         + " (mask, reason, set_by, set_at) VALUES (?, ?, ?, ?)");
@@ -168,6 +168,7 @@ public final class SqliteHistoryStore implements HistoryStore {
       saveLastId.setLong(1, largest);
       saveLastId.executeUpdate();
       connection.commit();
+      lastId.accumulateAndGet(largest, Math::max);
     } catch (SQLException failure) {
       rollback(failure);
       throw new StoreUnavailable("Cannot write to the history store " + file + ": "

@@ -54,7 +54,28 @@ final class SqliteSchema {
             mask TEXT PRIMARY KEY,
             reason TEXT NOT NULL,
             set_by TEXT NOT NULL,
-            set_at INTEGER NOT NULL)"""));
+            set_at INTEGER NOT NULL)"""),
+      // Ids are unique within a room, not across rooms: the nodes of a cluster stamp ids each
+      // with its own counter, and keep each other's rooms' entries under their ids.
+      List.of(
+          """
+          CREATE TABLE entries_by_room_id (
+            id INTEGER NOT NULL,
+            room_key TEXT NOT NULL,
+            room TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            nick TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            protocol TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (room_key, id)) WITHOUT ROWID""",
+          "INSERT INTO entries_by_room_id SELECT id, room_key, room, at, nick, user_name,"
+              + " protocol, kind, text FROM entries",
+          "DROP TABLE entries",
+          "ALTER TABLE entries_by_room_id RENAME TO entries",
+          "CREATE INDEX entries_by_room_time ON entries (room_key, at)",
+          "CREATE INDEX entries_by_time ON entries (at)"));
 
   /** The version this code writes. */
   static final int VERSION = MIGRATIONS.size();

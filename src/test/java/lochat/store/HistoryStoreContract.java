@@ -53,6 +53,23 @@ abstract class HistoryStoreContract {
     assertEquals(List.of(replaced), store.loadServerBans());
   }
 
+  @Test
+  void twoRoomsMayKeepEntriesUnderTheSameId() {
+    HistoryEntry inA = post("a", "ann", "in a").withId(7_000_000);
+    HistoryEntry inB = post("b", "bob", "in b").withId(7_000_000);
+    store.write(new HistoryStore.Batch(List.of(inA, inB), List.of()));
+    assertEquals(List.of(inA), store.latest("a", 10));
+    assertEquals(List.of(inB), store.latest("b", 10));
+  }
+
+  @Test
+  void idsStampedAfterAnEntryFromElsewhereIsWrittenAreAboveIt() {
+    HistoryEntry mine = store.stamp(post("lobby", "ann", "mine"));
+    HistoryEntry fromElsewhere = post("lobby", "bob", "from another node").withId(mine.id() + 1000);
+    store.write(new HistoryStore.Batch(List.of(fromElsewhere), List.of()));
+    assertTrue(store.stamp(post("lobby", "ann", "next")).id() > fromElsewhere.id());
+  }
+
   NewEntry post(String room, String nick, String text) {
     return new NewEntry(room, clock.instant(), nick, nick + "!" + nick + "@lan", "native",
         EntryKind.TEXT, text);

@@ -86,6 +86,32 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
   }
 
   @Test
+  void aVersionTwoDatabaseKeepsItsEntriesWithIdsUniqueWithinARoom() throws SQLException {
+    List<HistoryEntry> before = posts("lobby", 2);
+    store.close();
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + dataDir().resolve(SqliteHistoryStore.FILE_NAME));
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE old_entries (id INTEGER PRIMARY KEY, room_key TEXT NOT NULL,"
+          + " room TEXT NOT NULL, at INTEGER NOT NULL, nick TEXT NOT NULL, user_name TEXT NOT NULL,"
+          + " protocol TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL)");
+      statement.execute("INSERT INTO old_entries SELECT id, room_key, room, at, nick, user_name,"
+          + " protocol, kind, text FROM entries");
+      statement.execute("DROP TABLE entries");
+      statement.execute("ALTER TABLE old_entries RENAME TO entries");
+      statement.execute("UPDATE schema_version SET version = 2");
+    }
+
+    store = open(clock);
+
+    assertEquals(before, store.latest("lobby", 10));
+    HistoryEntry sameId = post("games", "bob", "same id").withId(before.get(0).id());
+    store.write(new HistoryStore.Batch(List.of(sameId), List.of()));
+    assertEquals(before, store.latest("lobby", 10));
+    assertEquals(List.of(sameId), store.latest("games", 10));
+  }
+
+  @Test
   void idsStampedButNeverWrittenAreNotGivenAgainAfterARestart() {
     HistoryEntry lost = store.stamp(post("lobby", "ann", "lost in a crash"));
     store.close();
