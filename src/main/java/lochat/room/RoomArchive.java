@@ -31,15 +31,32 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class RoomArchive {
 
+  /** Where what is written here is also kept: the other nodes of a cluster. */
+  public interface Copies {
+    void entry(HistoryEntry entry);
+
+    void state(RoomState state);
+
+    Copies NONE = new Copies() {
+      @Override
+      public void entry(HistoryEntry entry) {}
+
+      @Override
+      public void state(RoomState state) {}
+    };
+  }
+
   private final HistoryStore store;
   private final ActorRef<HistoryWriter.Command> writer;
   private final boolean keepsPrivate;
+  private final Copies copies;
 
-  private RoomArchive(
-      HistoryStore store, ActorRef<HistoryWriter.Command> writer, boolean keepsPrivate) {
+  private RoomArchive(HistoryStore store, ActorRef<HistoryWriter.Command> writer,
+      boolean keepsPrivate, Copies copies) {
     this.store = store;
     this.writer = writer;
     this.keepsPrivate = keepsPrivate;
+    this.copies = copies;
   }
 
   /**
@@ -48,7 +65,12 @@ public final class RoomArchive {
    */
   public static RoomArchive of(HistoryStore store, ActorRef<HistoryWriter.Command> writer,
       boolean keepsPrivate) {
-    return new RoomArchive(store, writer, keepsPrivate);
+    return new RoomArchive(store, writer, keepsPrivate, Copies.NONE);
+  }
+
+  /** This archive, which also hands {@code copies} every entry and state it writes. */
+  public RoomArchive copyingTo(Copies copies) {
+    return new RoomArchive(store, writer, keepsPrivate, copies);
   }
 
   /** Rooms archived in {@code store}, private messages not. */
@@ -58,7 +80,8 @@ public final class RoomArchive {
 
   /** Ids from a store of its own; nothing written, nothing restored. */
   public static RoomArchive discarding() {
-    return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null, false);
+    return new RoomArchive(new MemoryHistoryStore(Clock.systemUTC(), 1, 1), null, false,
+        Copies.NONE);
   }
 
   /**
@@ -111,6 +134,7 @@ public final class RoomArchive {
   public void append(HistoryEntry entry) {
     if (writer != null) {
       writer.tell(new HistoryWriter.Append(entry));
+      copies.entry(entry);
     }
   }
 
@@ -118,6 +142,7 @@ public final class RoomArchive {
   public void save(RoomState state) {
     if (writer != null) {
       writer.tell(new HistoryWriter.SaveRoom(state));
+      copies.state(state);
     }
   }
 

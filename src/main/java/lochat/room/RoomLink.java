@@ -91,6 +91,8 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     boolean returning;
     /** Its join has not been answered yet; a second answer (to a join sent again) is not. */
     boolean awaitingAnswer = true;
+    /** The history id of the latest post it was given. */
+    long lastSeen;
 
     Member(ChatRoom.Join join) {
       this.join = join;
@@ -205,8 +207,11 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     if (sender != null) {
       answered(sender, deliver.posted());
     }
-    members.forEach((ref, member) -> MemberFanout.deliver(ref, member.delivery(),
-        deliver.posted(), deliver.sender(), (slow, delivery) -> fellBehind(slow, member)));
+    members.forEach((ref, member) -> {
+      member.lastSeen = Math.max(member.lastSeen, deliver.posted().id());
+      MemberFanout.deliver(ref, member.delivery(), deliver.posted(), deliver.sender(),
+          (slow, delivery) -> fellBehind(slow, member));
+    });
     return this;
   }
 
@@ -216,12 +221,14 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
       return this;
     }
     member.awaitingAnswer = false;
+    ChatRoom.Joined joined = answer.joined();
     if (member.returning) {
       member.returning = false;
+      catchUp(answer.member(), member, joined);
       return this;
     }
+    joined.history().forEach(posted -> member.lastSeen = Math.max(member.lastSeen, posted.id()));
     member.delivery().throughSession();
-    ChatRoom.Joined joined = answer.joined();
     answer.replyTo().tell(new ChatRoom.Joined(joined.room(), forMembers, joined.members(),
         joined.userNames(), joined.roles(), joined.history(), joined.topic(), joined.modes()));
     return this;
@@ -350,6 +357,20 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     return new ChatRoom.Join(join.nick(), join.user(), join.host(), join.protocol(),
         join.member(), null, join.key(), join.serverOperator(), join.replyTo(),
         Optional.of(getContext().getSelf()), returning);
+  }
+
+  /**
+   * Gives a member back in the room's new incarnation the posts it missed while it was away:
+   * those the room's history has beyond the latest it was given (kept by every node's store).
+   */
+  private void catchUp(ActorRef<ChatEvent> ref, Member member, ChatRoom.Joined joined) {
+    for (ChatEvent.Posted posted : joined.history()) {
+      if (posted.id() > member.lastSeen) {
+        member.lastSeen = posted.id();
+        MemberFanout.deliver(ref, member.delivery(), posted, null,
+            (slow, delivery) -> fellBehind(slow, member));
+      }
+    }
   }
 
   /** The room has answered {@code posted}, and every post of the member's before it. */

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import lochat.Failures;
 import lochat.chat.Profile;
 import lochat.cluster.ClusterMembership;
+import lochat.cluster.HistoryCopies;
 import lochat.cluster.NickDirectory;
 import lochat.cluster.ShardedRooms;
 import lochat.connection.SessionProtocol;
@@ -25,6 +26,7 @@ import lochat.operators.Operators;
 import lochat.operators.ServerBans;
 import lochat.protocol.web.WebCodec;
 import lochat.registry.Registry;
+import lochat.room.RoomArchive;
 import lochat.registry.SharedNicknames;
 import lochat.store.StoreUnavailable;
 import lochat.tls.ServerIdentity;
@@ -194,16 +196,19 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     this.identity = identity;
     this.started = started;
     context.watchWith(history.writer(), new HistoryWriterStopped());
-    Optional<SharedNicknames> sharedNicknames = settings.cluster().enabled()
+    boolean cluster = settings.cluster().enabled();
+    RoomArchive archive = cluster ? history.archive().copyingTo(
+        HistoryCopies.start(context.getSystem(), history.writer())) : history.archive();
+    Optional<SharedNicknames> sharedNicknames = cluster
         ? Optional.of(SharedNicknames.of(NickDirectory.start(context.getSystem())))
         : Optional.empty();
-    Optional<ShardedRooms> sharded = settings.cluster().enabled()
+    Optional<ShardedRooms> sharded = cluster
         ? Optional.of(ShardedRooms.start(context.getSystem(), settings.historySize(), clock,
-            history.archive()))
+            archive))
         : Optional.empty();
     ActorRef<Registry.Command> registry = context.spawn(Registry.create(
         settings.historySize(), settings.rooms(), settings.connection().defaultRoom(),
-        clock, history.archive(), sharedNicknames, sharded), "registry");
+        clock, archive, sharedNicknames, sharded), "registry");
     context.watchWith(registry, new CoreActorStopped("registry"));
     ServerBans bans = ServerBans.of(history.store().loadServerBans());
     ActorRef<Gatekeeper.Command> gatekeeper = context.spawn(Gatekeeper.create(
@@ -226,7 +231,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     protocols.forEach((protocol, listens) -> listens.forEach(listen -> spawned.add(context.spawn(
         Listener.create(listen, transport(listen, protocol.name().equals(Profile.WEB)),
             settings.connection(),
-            protocol, registry, gatekeeper, operators, clock, history.archive(), bindResults),
+            protocol, registry, gatekeeper, operators, clock, archive, bindResults),
         listenerName(protocol, listen.tls())))));
     this.clusterMembership = settings.cluster().enabled()
         ? Optional.of(context.spawn(ClusterMembership.create(settings.cluster()),

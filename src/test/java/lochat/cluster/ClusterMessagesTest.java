@@ -44,7 +44,10 @@ import lochat.room.Requester;
 import lochat.room.RoomLink;
 import lochat.room.RoomRequest;
 import lochat.server.ServerSettings;
+import lochat.store.EntryKind;
+import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
+import lochat.store.RoomState;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.Serialization;
@@ -182,7 +185,11 @@ class ClusterMessagesTest {
         new RoomLink.AnswerJoin(alice, testKit.<ChatRoom.JoinResult>createTestProbe().ref(),
             joined),
         new ChatRoom.RelayedMemberBehind(alice, true),
-        new RoomBoard.Listing("games", 3, "Chess at five", true));
+        new RoomBoard.Listing("games", 3, "Chess at five", true),
+        new HistoryCopies.Copy(Optional.of(new HistoryEntry(1_733_000_000_000_123L, "games", AT,
+            "Alice", "al!al@10.0.0.7", Profile.IRC, EntryKind.ACTION, "moves e2e4")),
+            Optional.of(new RoomState("games", Optional.of(TOPIC), "ntk sesame",
+                List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))));
   }
 
   private static ActorRef<RoomRequest.Reply> replyProbe() {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A room's node is lost (its actor system ends without leaving, as a crash would): the room
- * starts again on a node that is left, its members there are in it again without having to
- * join, what they said while it was unreachable is said once the room is back, and they go on
- * in one order.
+ * starts again on a node that is left, with its history and topic; its members there are in it
+ * again without having to join, what they said while it was unreachable is said once the room
+ * is back, and they go on in one order.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterRoomFailoverTest {
@@ -39,6 +39,11 @@ class ClusterRoomFailoverTest {
         clients.add(client);
         client.send("/join " + room);
         client.expectStartsWith("WHO " + room);
+      }
+      clients.get(0).send("/topic kept across the loss");
+      for (TestClient client : clients) {
+        client.expectMatching(line -> line.startsWith("TOPIC " + room + " ann ")
+            && line.endsWith(" kept across the loss"), "the topic ann set");
       }
       int host = hostOf(cluster, room);
       int first = (host + 1) % 3;
@@ -62,6 +67,19 @@ class ClusterRoomFailoverTest {
           && members(line).equals(Set.of(nicks.get(first), nicks.get(second))),
           "the room with the members of the nodes left, and no one else");
       assertTrue(hostOf(cluster, room, first, second) != host);
+
+      TestClient dee = cluster.node(second).register("dee");
+      clients.add(dee);
+      dee.send("/join " + room);
+      List<String> history = dee.expect("JOINED " + room + " dee").stream()
+          .filter(line -> line.startsWith("HISTORY ")).toList();
+      assertEquals(3, history.size(), "the room's history, kept by every node: " + history);
+      assertTrue(history.get(0).endsWith(" before the loss"), history.get(0));
+      assertTrue(history.get(1).endsWith(" said while the room was lost"), history.get(1));
+      assertTrue(history.get(2).endsWith(" and after"), history.get(2));
+      dee.expectStartsWith("WHO " + room);
+      dee.expectMatching(line -> line.startsWith("TOPIC " + room + " ")
+          && line.endsWith(" kept across the loss"), "the topic, kept by every node");
     } finally {
       for (TestClient client : clients) {
         client.close();
