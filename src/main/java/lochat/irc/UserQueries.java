@@ -61,8 +61,9 @@ final class UserQueries {
           client.send(endOfWho(client, mask));
           return;
         }
-        client.askUsers(new Registry.ListUsers(room, client.session.chatAddress(),
-            client.session.replies().users()), users -> {
+        // The room's members, looked up by nickname wherever they are connected.
+        client.askUsers(new Registry.LookUp(found.nicks(), client.session.replies().users()),
+            users -> {
           List<IrcMessage> lines = new ArrayList<>();
           for (Registry.UserDetails user : users.users()) {
             lines.add(whoReply(client, IrcNames.channel(found.room()), user,

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lochat.protocol.irc.IrcMessage;
 import lochat.testing.ClusterNodes;
+import lochat.testing.IrcTestClient;
 import lochat.testing.TestClient;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +142,31 @@ class ClusterRoomsTest {
       assertTrue(rooms.contains(" " + room + ":1"), rooms);
       return rooms;
     });
+  }
+
+  @Test
+  void anIrcUserOnOneNodeSeesTheRoomsMembersOnEveryNode() throws Exception {
+    String room = room();
+    joined(0, "nat", room);
+    try (IrcTestClient irc = IrcTestClient.connect(cluster.node(1).ircPort())) {
+      irc.register("ira");
+      irc.send("JOIN #" + room);
+      irc.expect("366");
+      TestProbe<Object> probe = TestProbe.create(cluster.node(1).system);
+      probe.awaitAssert(ClusterNodes.SETTLE, Duration.ofMillis(200), () -> {
+        irc.send("WHO #" + room);
+        List<String> nicks = new ArrayList<>();
+        for (IrcMessage reply = irc.expect(message -> message.command().equals("352")
+                || message.command().equals("315"), "WHO replies");
+            reply.command().equals("352");
+            reply = irc.expect(message -> message.command().equals("352")
+                || message.command().equals("315"), "WHO replies")) {
+          nicks.add(reply.params().get(5));
+        }
+        assertEquals(List.of("nat", "ira"), nicks);
+        return nicks;
+      });
+    }
   }
 
   private TestClient register(int node, String nick) throws Exception {
