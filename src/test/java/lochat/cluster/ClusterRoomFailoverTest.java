@@ -3,6 +3,7 @@ package lochat.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A room's node is lost (its actor system ends without leaving, as a crash would): the room
+ * A room's node is lost (its actor system ends without leaving, as a crash would) or stopped
+ * (it leaves the cluster first, and its shards are handed over): the room
  * starts again on a node that is left, with its history and topic; its members there are in it
  * again without having to join, what they said while it was unreachable is said once the room
  * is back, and they go on in one order.
@@ -29,6 +31,15 @@ class ClusterRoomFailoverTest {
 
   @Test
   void whenTheRoomsNodeIsLostItsMembersOnTheOtherNodesCarryOnInIt() throws Exception {
+    theRoomGoesOnWhenItsNodeGoes(true);
+  }
+
+  @Test
+  void whenTheRoomsNodeIsStoppedTheRoomMovesWithItsHistory() throws Exception {
+    theRoomGoesOnWhenItsNodeGoes(false);
+  }
+
+  private void theRoomGoesOnWhenItsNodeGoes(boolean crash) throws Exception {
     String room = "vault";
     List<TestClient> clients = new ArrayList<>();
     try (ClusterNodes cluster = ClusterNodes.start(3,
@@ -53,7 +64,11 @@ class ClusterRoomFailoverTest {
       one.send("before the loss");
       two.expect("MSG " + room + " " + nicks.get(first) + " before the loss");
 
-      cluster.crash(host);
+      if (crash) {
+        cluster.crash(host);
+      } else {
+        cluster.stop(host, Duration.ofSeconds(30));
+      }
       one.send("said while the room was lost");
       cluster.awaitMembers(first, members -> members.members().size() == 2);
       one.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost");
