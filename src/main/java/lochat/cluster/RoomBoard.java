@@ -109,6 +109,11 @@ public final class RoomBoard extends AbstractBehavior<RoomBoard.Command> {
 
   private Behavior<Command> onReported(Reported reported) {
     ChatRoom.Occupancy report = reported.occupancy();
+    if (report.members() == 0 && report.requestsHandled() == 0) {
+      // A room just started (on this node, after its node was lost or left) has not taken its
+      // members back yet: its emptiness says nothing.
+      return this;
+    }
     String key = Names.key(report.room());
     Listing listing = new Listing(report.room(), report.members(), report.topic(),
         report.secret());

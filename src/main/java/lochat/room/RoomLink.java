@@ -85,7 +85,8 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   /** A member of this node: how it asked to join, and its posts the room has not answered. */
   private static final class Member {
-    final ChatRoom.Join join;
+    /** How it joined, under its nickname now. */
+    ChatRoom.Join join;
     final Deque<ChatRoom.Post> unanswered = new ArrayDeque<>();
     /** Coming back to the room's new incarnation, unknown to the room until it is added. */
     boolean returning;
@@ -252,8 +253,20 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
       if (member != null) {
         member.unanswered.add(post);
       }
+    } else if (request instanceof ChatRoom.Rename rename && members.containsKey(rename.member())) {
+      Member member = members.get(rename.member());
+      ChatRoom.Join join = member.join;
+      member.join = new ChatRoom.Join(rename.newNick(), join.user(), join.host(),
+          join.protocol(), join.member(), join.delivery(), join.key(), join.serverOperator(),
+          join.replyTo(), join.link(), join.returning());
+    } else if (request instanceof ChatRoom.Leave leave) {
+      members.remove(leave.member());
+      entering.remove(leave.member());
+      behind.remove(leave.member());
     }
-    room.tell(request);
+    // Straight to the room as this link knows it: a request sent as the room moves must not
+    // reach its next incarnation before its members are back (posts lost so are sent again).
+    (current != null ? current : room).tell(request);
   }
 
   private Behavior<Command> onReachability(Reachability reachability) {

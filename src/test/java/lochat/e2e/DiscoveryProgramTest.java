@@ -37,6 +37,9 @@ class DiscoveryProgramTest {
           "--interface", "127.0.0.1", "--server", name, "--nick", "dora", "--history-file",
           "none"));
       client.stdin("found you\n");
+      // A new JVM, a discovery round, then a sign-in: on a busy machine longer than a test
+      // client waits for a line, so the program's own echo is waited for first.
+      client.awaitStdout("[lobby] <dora> found you");
       bob.expect("MSG lobby dora found you");
       assertEquals(0, client.exitCode());
       List<String> err = client.stderr();
