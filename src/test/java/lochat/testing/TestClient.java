@@ -119,13 +119,23 @@ public final class TestClient implements AutoCloseable {
 
   public List<String> expectMatching(Predicate<String> wanted, String description)
       throws InterruptedException {
+    return expectMatching(wanted, description, TIMEOUT);
+  }
+
+  /** Like {@link #expect}, waiting up to {@code within} (e.g. for a cluster to fail over). */
+  public List<String> expect(String expected, Duration within) throws InterruptedException {
+    return expectMatching(expected::equals, "a line equal to '" + expected + "'", within);
+  }
+
+  private List<String> expectMatching(Predicate<String> wanted, String description,
+      Duration within) throws InterruptedException {
     List<String> skipped = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
       String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
       if (line == null) {
-        fail("Expected " + description + " within " + TIMEOUT + "; seen: " + tail());
+        fail("Expected " + description + " within " + within + "; seen: " + tail());
       }
       if (line.equals(CLOSED)) {
         fail("Connection closed while expecting " + description + "; seen: " + tail());
