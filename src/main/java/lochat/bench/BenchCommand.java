@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,13 +60,21 @@ public final class BenchCommand implements Runnable {
         description = "Server port (default: 4444 native, 6667 irc, 8080 web).")
     Integer port;
 
+    @Option(names = "--server", paramLabel = "HOST:PORT", split = ",",
+        description = "Instead of --host and --port: a server to spread the clients over "
+            + "(repeatable, or comma-separated; the nodes of a cluster). Clients go to them in "
+            + "turn, so every room has members and senders on each; latency is also reported "
+            + "for sender and receiver on the same server and on different ones.")
+    List<String> servers = new ArrayList<>();
+
     @Option(names = "--label", description = "Name of the server in results "
         + "(default: lochat-native, irc or lochat-web).")
     String label;
 
-    @Option(names = "--server-pid", defaultValue = "0", paramLabel = "PID",
-        description = "The server's process id, for its CPU time and memory.")
-    long serverPid;
+    @Option(names = "--server-pid", paramLabel = "PID", split = ",",
+        description = "The server's process id, for its CPU time and memory (repeatable, or "
+            + "comma-separated: the nodes of a cluster, summed, and CPU time node by node).")
+    List<Long> serverPids = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE",
         description = "Append each result to FILE as one JSON object per line.")
@@ -91,13 +98,14 @@ public final class BenchCommand implements Runnable {
       return Wire.named(protocol);
     }
 
-    InetSocketAddress address() {
+    /** The servers to connect to: the --server list, or --host and --port. */
+    List<InetSocketAddress> addresses() {
       int defaultPort = switch (protocol) {
         case "irc" -> 6667;
         case "web" -> 8080;
         default -> 4444;
       };
-      return new InetSocketAddress(host, port != null ? port : defaultPort);
+      return ServerAddresses.of(servers, host, port, defaultPort);
     }
 
     String label() {
@@ -136,6 +144,7 @@ public final class BenchCommand implements Runnable {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
     private boolean headerShown;
+    private List<InetSocketAddress> addresses;
     ServerProbe server;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -165,11 +174,12 @@ public final class BenchCommand implements Runnable {
           }
         }
         check();
+        addresses = target.addresses();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      server = ServerProbe.of(target.serverPid);
-      try (LoadGenerator generator = new LoadGenerator(target.address(), target.wire(),
+      server = ServerProbe.of(target.serverPids);
+      try (LoadGenerator generator = new LoadGenerator(addresses, target.wire(),
           target.threads, target.opening, err::println)) {
         return run(generator);
       }
@@ -209,8 +219,8 @@ public final class BenchCommand implements Runnable {
     /** {@link #open(LoadGenerator, List, Duration)} with a socket receive buffer (0: default). */
     List<BenchConnection> open(LoadGenerator generator, List<String> rooms, Duration timeout,
         int receiveBuffer) throws InterruptedException {
-      progress("Connecting %d clients to %s (%s)...", rooms.size(), target.address(),
-          target.protocol);
+      progress("Connecting %d clients to %s (%s)...", rooms.size(), addresses.size() == 1
+          ? addresses.get(0) : addresses.size() + " servers " + addresses, target.protocol);
       LoadGenerator.Opened opened = generator.open(rooms, timeout, receiveBuffer);
       if (!opened.failures().isEmpty()) {
         progress("%d of %d clients could not connect, sign in and join; for example:",
@@ -237,15 +247,22 @@ public final class BenchCommand implements Runnable {
       return open(generator, rooms.roomOfEachClient(), rooms.connectTimeout);
     }
 
-    /** A result row from one epoch, with the server's CPU time over {@code cpuBefore}. */
+    /**
+     * A result row from one epoch, with the server's CPU time since {@code cpuBefore}; over
+     * several servers, also how many there were, each one's CPU time, and the latencies of
+     * sender and receiver on the same server and on different ones.
+     */
     RunSummary summary(String scenario, LoadGenerator.EpochResult result,
-        OptionalDouble cpuBefore) {
-      OptionalDouble cpuAfter = server.cpuSeconds();
-      OptionalDouble cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
-          ? OptionalDouble.of(cpuAfter.getAsDouble() - cpuBefore.getAsDouble())
-          : OptionalDouble.empty();
+        ServerProbe.CpuTime cpuBefore) {
+      ServerProbe.CpuTime cpu = server.cpuTime().since(cpuBefore);
       RunSummary summary = new RunSummary(scenario, target.label(), result.seconds(),
-          result.published(), result.delivery(), cpu);
+          result.published(), result.delivery(), cpu.total());
+      if (addresses.size() > 1) {
+        summary = result.nodes().addTo(summary.with("servers", addresses.size()));
+      }
+      if (cpu.each().size() > 1) {
+        summary = summary.with("server_cpu_s_each", cpu.each());
+      }
       return result.closed() > 0 ? summary.with("closed", result.closed()) : summary;
     }
   }

@@ -1,6 +1,7 @@
 package lochat.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -49,6 +50,11 @@ final class BenchConnection implements Transport.Receiver {
   final Transport transport;
   final Listener listener;
   final Reactor reactor;
+  /** The server this connection goes to, and its place in the generator's list of servers. */
+  final InetSocketAddress server;
+  final int node;
+  /** The order in which the generator created its connections. */
+  final long serial;
   volatile State state = State.WAITING;
   /** The socket's receive buffer in bytes, or 0 for the system's default. */
   int receiveBuffer;
@@ -71,13 +77,20 @@ final class BenchConnection implements Transport.Receiver {
   private boolean reading = true;
   private long readNanos;
 
-  BenchConnection(String nick, String room, Wire wire, Listener listener, Reactor reactor) {
+  private static final java.util.concurrent.atomic.AtomicLong SERIALS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  BenchConnection(String nick, String room, Wire wire, Listener listener, Reactor reactor,
+      InetSocketAddress server, int node) {
     this.nick = nick;
     this.room = room;
     this.wire = wire;
-    this.transport = wire.transport(reactor.server());
+    this.transport = wire.transport(server);
     this.listener = listener;
     this.reactor = reactor;
+    this.server = server;
+    this.node = node;
+    this.serial = SERIALS.getAndIncrement();
   }
 
   /** Called once the socket is connected. */

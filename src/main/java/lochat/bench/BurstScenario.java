@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -147,7 +148,7 @@ final class BurstScenario extends BenchCommand.Scenario {
     }
     String shape = " " + connections;
     Idle idle = new Idle();
-    try (LoadGenerator burst = new LoadGenerator(target.address(), target.wire(),
+    try (LoadGenerator burst = new LoadGenerator(target.addresses(), target.wire(),
         target.threads, connections, err -> progress("%s", err))) {
       report(phase(generator, room, "burst-before" + shape, () -> { }));
 
@@ -203,7 +204,7 @@ final class BurstScenario extends BenchCommand.Scenario {
         generator.openEach(Collections.singletonList(null), probes);
       }
     }, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
-    var cpu = server.cpuSeconds();
+    var cpu = server.cpuTime();
     LoadGenerator.EpochResult result;
     try {
       burst.run();
@@ -222,7 +223,7 @@ final class BurstScenario extends BenchCommand.Scenario {
       micros = probes.micros.copy();
     }
     boolean any = micros.getTotalCount() > 0;
-    var cpuAfter = server.cpuSeconds();
+    OptionalDouble cpuUsed = server.cpuTime().since(cpu).total();
     return summary(name, result, cpu)
         .with("connections", connections)
         .with("witnesses", witnesses)
@@ -232,7 +233,6 @@ final class BurstScenario extends BenchCommand.Scenario {
         .with("signin_max_ms", any ? micros.getMaxValue() / 1000.0 : null)
         .with("signin_failed", probes.failed.get())
         .with("rss_kb_max", rssBefore.isPresent() ? rssMax.get() : null)
-        .with("server_cpu_s", cpu.isPresent() && cpuAfter.isPresent()
-            ? cpuAfter.getAsDouble() - cpu.getAsDouble() : null);
+        .with("server_cpu_s", cpuUsed.isPresent() ? cpuUsed.getAsDouble() : null);
   }
 }

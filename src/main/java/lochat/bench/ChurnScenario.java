@@ -74,7 +74,7 @@ final class ChurnScenario extends BenchCommand.Scenario {
       churn(generator, room, warmup);
       generator.takeClosed(new ArrayList<>());
     }
-    var cpu = server.cpuSeconds();
+    var cpu = server.cpuTime();
     Churned churned = churn(generator, room, duration);
     List<String> reasons = new ArrayList<>();
     int dropped = generator.takeClosed(reasons);

@@ -3,6 +3,7 @@ package lochat.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,7 +20,9 @@ import org.HdrHistogram.Histogram;
  * {@link System#nanoTime()} readings, so time a message spent queued in its sender counts. It is
  * recorded in microseconds with 3 significant digits (so within 0.1%), clamped to 0 below and to
  * {@value #MAX_LATENCY_MICROS} µs (60 s) above; clamped values are counted. Duplicates are
- * recorded too: each is a real delivery.
+ * recorded too: each is a real delivery. A tracker told which senders are on its receiver's
+ * server ({@link #DeliveryTracker(IntPredicate)}) also keeps their latencies apart from those of
+ * senders on other servers (see {@link NodeLatencies}).
  *
  * <p>Limits: not thread-safe. Each connection owns its tracker and feeds it from the one thread
  * that reads that connection; trackers are merged once reading has stopped. The histogram grows
@@ -35,6 +38,9 @@ public final class DeliveryTracker {
   private final Map<Integer, Sender> senders = new HashMap<>();
   private final Map<Integer, Long> expected = new HashMap<>();
   private final Histogram latencyMicros = new Histogram(3);
+  private final IntPredicate sameNode;
+  private final Histogram sameNodeMicros;
+  private final Histogram crossNodeMicros;
   private long received;
   private long reordered;
   private long duplicates;
@@ -49,10 +55,30 @@ public final class DeliveryTracker {
     final TreeMap<Long, Long> gaps = new TreeMap<>();
   }
 
+  /** A tracker that does not tell senders on the receiver's server from others. */
+  public DeliveryTracker() {
+    this.sameNode = null;
+    this.sameNodeMicros = null;
+    this.crossNodeMicros = null;
+  }
+
+  /**
+   * A tracker that keeps the latencies from senders on the receiver's server, those for which
+   * {@code sameNode} holds of their sender number, apart from the others'.
+   */
+  public DeliveryTracker(IntPredicate sameNode) {
+    this.sameNode = sameNode;
+    this.sameNodeMicros = new Histogram(3);
+    this.crossNodeMicros = new Histogram(3);
+  }
+
   /** Accounts for {@code payload}, received at {@code receivedNanos} ({@code System.nanoTime}). */
   public void record(Payload payload, long receivedNanos) {
     received++;
-    recordLatency(receivedNanos - payload.intendedNanos());
+    long micros = recordLatency(receivedNanos - payload.intendedNanos());
+    if (sameNode != null) {
+      (sameNode.test(payload.sender()) ? sameNodeMicros : crossNodeMicros).recordValue(micros);
+    }
     Sender sender = senders.computeIfAbsent(payload.sender(), id -> new Sender());
     long sequence = payload.sequence();
     if (sequence > sender.highest) {
@@ -114,6 +140,17 @@ public final class DeliveryTracker {
     into.add(latencyMicros);
   }
 
+  /**
+   * Adds this tracker's latencies from senders on its receiver's server to {@code same}, the
+   * others' to {@code cross}; nothing when it does not tell them apart.
+   */
+  void addNodeLatenciesTo(Histogram same, Histogram cross) {
+    if (sameNode != null) {
+      same.add(sameNodeMicros);
+      cross.add(crossNodeMicros);
+    }
+  }
+
   /** The sum of the counts given to {@link #expect}. */
   long expectedTotal() {
     long total = 0;
@@ -159,13 +196,14 @@ public final class DeliveryTracker {
     return end - notSeen;
   }
 
-  private void recordLatency(long nanos) {
+  private long recordLatency(long nanos) {
     long micros = Math.floorDiv(nanos, 1000);
     if (micros < 0 || micros > MAX_LATENCY_MICROS) {
       clamped++;
       micros = micros < 0 ? 0 : MAX_LATENCY_MICROS;
     }
     latencyMicros.recordValue(micros);
+    return micros;
   }
 
   /** Removes {@code sequence} from the gap holding it, if one does. */

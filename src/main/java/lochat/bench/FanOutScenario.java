@@ -32,7 +32,7 @@ final class FanOutScenario extends BenchCommand.Scenario {
     warmUp(generator, rooms, senders, clients, load.rate);
     progress("Measuring for %d ms: %d senders at %d posts/s", load.duration.toMillis(),
         senders.size(), load.rate);
-    var cpu = server.cpuSeconds();
+    var cpu = server.cpuTime();
     LoadGenerator.EpochResult result =
         generator.run(senders, clients, load.rate, load.duration, target.size);
     report(rooms.describe(summary("fanout " + rooms.shape(), result, cpu), load.rate));

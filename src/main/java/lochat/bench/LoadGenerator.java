@@ -18,12 +18,16 @@ import java.util.function.Consumer;
  * waits until each has signed in and joined its room, and runs epochs of open-loop load, each
  * ending with a delivery check over every receiver.
  *
- * <p>Connections are spread over the reactors in turn. Nicknames are a random two-letter prefix
- * per generator and a number in base 36, so they fit IRC's usual 9-character limit and two
- * generators rarely collide.
+ * <p>Connections are spread over the reactors in turn, and over the servers in turn (the nodes of
+ * a cluster, for one): with rooms of consecutive clients, each room has members on every server,
+ * and its senders too when it has at least as many as there are servers, since the connections
+ * ready are listed in the order they were asked for. Over several servers, each receiver keeps
+ * the latency of posts from its own server apart from the others' ({@link NodeLatencies}).
+ * Nicknames are a random two-letter prefix per generator and a number in base 36, so they fit
+ * IRC's usual 9-character limit and two generators rarely collide.
  *
- * <p>Limits: one server address and one protocol per generator. An epoch's senders and
- * receivers must be ready connections of this generator.
+ * <p>Limits: one protocol per generator. An epoch's senders and receivers must be ready
+ * connections of this generator.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -34,9 +38,17 @@ final class LoadGenerator implements AutoCloseable {
   record Opened(List<BenchConnection> ready, List<String> failures, long nanos) { }
 
   /** What an epoch did: its delivery check, how much was published, and over what time. */
-  record EpochResult(DeliveryTotals delivery, long published, double seconds, int closed) { }
+  record EpochResult(DeliveryTotals delivery, long published, double seconds, int closed,
+      NodeLatencies nodes) {
+
+    /** A result of one server, or of several without the split by node. */
+    EpochResult(DeliveryTotals delivery, long published, double seconds, int closed) {
+      this(delivery, published, seconds, closed, NodeLatencies.NONE);
+    }
+  }
 
   private final Wire wire;
+  private final List<InetSocketAddress> servers;
   private final List<Reactor> reactors = new ArrayList<>();
   private final String prefix;
   private final AtomicInteger closedWhileReady = new AtomicInteger();
@@ -44,20 +56,25 @@ final class LoadGenerator implements AutoCloseable {
   private final Consumer<String> progress;
   private int nextNick;
   private int nextReactor;
+  private int nextServer;
   private int epoch;
 
   /**
    * @param opening most connections being opened (connected, not yet ready) at once, over all
    *     threads: a server with a short accept queue drops connection attempts beyond it
    */
-  LoadGenerator(InetSocketAddress server, Wire wire, int threads, int opening,
+  LoadGenerator(List<InetSocketAddress> servers, Wire wire, int threads, int opening,
       Consumer<String> progress) {
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("No server to connect to");
+    }
     this.wire = wire;
+    this.servers = List.copyOf(servers);
     this.progress = progress;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.prefix = "" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
     for (int i = 0; i < threads; i++) {
-      reactors.add(new Reactor("bench-" + i, server, (opening + threads - 1) / threads));
+      reactors.add(new Reactor("bench-" + i, (opening + threads - 1) / threads));
     }
   }
 
@@ -125,8 +142,9 @@ final class LoadGenerator implements AutoCloseable {
       failures.add((outstanding.get()) + " connections not ready within " + timeout.toSeconds()
           + " s");
     }
-    return new Opened(new ArrayList<>(ready), new ArrayList<>(failures),
-        System.nanoTime() - start);
+    List<BenchConnection> inOrder = new ArrayList<>(ready);
+    inOrder.sort(java.util.Comparator.comparingLong(connection -> connection.serial));
+    return new Opened(inOrder, new ArrayList<>(failures), System.nanoTime() - start);
   }
 
   /** Opens one connection per entry of {@code rooms}, telling {@code listener} how each went. */
@@ -139,7 +157,9 @@ final class LoadGenerator implements AutoCloseable {
     Map<Reactor, List<BenchConnection>> byReactor = new HashMap<>();
     for (String room : rooms) {
       Reactor reactor = reactors.get(nextReactor++ % reactors.size());
-      BenchConnection connection = new BenchConnection(nick(), room, wire, listener, reactor);
+      int node = nextServer++ % servers.size();
+      BenchConnection connection = new BenchConnection(nick(), room, wire, listener, reactor,
+          servers.get(node), node);
       connection.receiveBuffer = receiveBuffer;
       byReactor.computeIfAbsent(reactor, r -> new ArrayList<>()).add(connection);
     }
@@ -154,14 +174,30 @@ final class LoadGenerator implements AutoCloseable {
     return current;
   }
 
-  /** Gives each receiver a fresh tracker for epoch {@code current}, and its own sender number. */
+  /**
+   * Gives each receiver a fresh tracker for epoch {@code current}, and its own sender number;
+   * over several servers, a tracker that tells senders on its server from the others.
+   */
   private void beginEpoch(List<BenchConnection> receivers, int current,
       Map<BenchConnection, Integer> senderIds) throws InterruptedException {
+    int[] nodeOfSender = new int[senderIds.size()];
+    senderIds.forEach((sender, id) -> nodeOfSender[id - current * BenchConnection.EPOCH_STRIDE] =
+        sender.node);
     awaitAll(receivers, connection -> {
       connection.epoch = current;
-      connection.tracker = new DeliveryTracker();
+      connection.tracker = servers.size() == 1 ? new DeliveryTracker()
+          : new DeliveryTracker(sameNode(nodeOfSender, current, connection.node));
       connection.ownSender = senderIds.getOrDefault(connection, -1);
     });
+  }
+
+  /** Whether a sender number of epoch {@code current} is of a sender on server {@code node}. */
+  private static java.util.function.IntPredicate sameNode(int[] nodeOfSender, int current,
+      int node) {
+    return sender -> {
+      int index = sender - current * BenchConnection.EPOCH_STRIDE;
+      return index >= 0 && index < nodeOfSender.length && nodeOfSender[index] == node;
+    };
   }
 
   /**
@@ -257,7 +293,8 @@ final class LoadGenerator implements AutoCloseable {
     List<String> reasons = new ArrayList<>();
     int closed = takeClosed(reasons);
     reasons.forEach(reason -> progress.accept("  closed: " + reason));
-    return new EpochResult(DeliveryTotals.of(trackers), published, seconds, closed);
+    return new EpochResult(DeliveryTotals.of(trackers), published, seconds, closed,
+        servers.size() == 1 ? NodeLatencies.NONE : NodeLatencies.of(trackers));
   }
 
   /**

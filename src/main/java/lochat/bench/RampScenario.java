@@ -80,7 +80,7 @@ final class RampScenario extends BenchCommand.Scenario {
     for (int step = 1; step <= maxSteps; step++) {
       progress("Step %d: %d senders at %d posts/s for %d ms", step, senders.size(), rate,
           stepDuration.toMillis());
-      var cpu = server.cpuSeconds();
+      var cpu = server.cpuTime();
       LoadGenerator.EpochResult result = generator.run(senders, clients, rate, stepDuration,
           target.size);
       boolean sustained = sustained(result);

@@ -3,7 +3,6 @@ package lochat.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -57,7 +56,6 @@ final class Reactor implements AutoCloseable {
     }
   }
 
-  private final InetSocketAddress server;
   private final int maxOpening;
   private final Selector selector;
   private final Thread thread;
@@ -70,8 +68,7 @@ final class Reactor implements AutoCloseable {
   private int opening;
   private volatile boolean running = true;
 
-  Reactor(String name, InetSocketAddress server, int maxOpening) {
-    this.server = server;
+  Reactor(String name, int maxOpening) {
     this.maxOpening = maxOpening;
     try {
       this.selector = Selector.open();
@@ -81,11 +78,6 @@ final class Reactor implements AutoCloseable {
     this.thread = new Thread(this::loop, name);
     thread.setDaemon(true);
     thread.start();
-  }
-
-  /** The address of the server this reactor's connections go to. */
-  InetSocketAddress server() {
-    return server;
   }
 
   /** Runs {@code task} on this reactor's thread. */
@@ -209,7 +201,7 @@ final class Reactor implements AutoCloseable {
         if (connection.receiveBuffer > 0) {
           channel.setOption(StandardSocketOptions.SO_RCVBUF, connection.receiveBuffer);
         }
-        boolean connected = channel.connect(server);
+        boolean connected = channel.connect(connection.server);
         connection.key = channel.register(selector,
             connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
         if (connected) {

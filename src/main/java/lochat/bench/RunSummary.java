@@ -18,8 +18,10 @@ import java.util.OptionalDouble;
  * one delivery that can be compared between servers.
  *
  * <p>{@code extras} are figures only some scenarios have (the sustainable rate of a ramp, the
- * memory per connection of a capacity run, ...), in the order given: numbers, booleans, strings
- * or null. They follow the fixed keys in JSON, and the check column in the table.
+ * memory per connection of a capacity run, ...), in the order given: numbers, booleans, strings,
+ * null, or lists of numbers (a JSON array; in the table, joined by {@code /}). They follow the
+ * fixed keys in JSON, and the check column in the table, where a number whose key ends in
+ * {@code _ms} has 3 decimals, others 1.
  *
  * <p>The JSON object is one line, keys in a fixed order, with a latency of {@code null} when
  * nothing was received and the CPU figure {@code null} when unknown. It is written by hand: the
@@ -104,8 +106,15 @@ public record RunSummary(
   private String extrasText() {
     StringBuilder text = new StringBuilder();
     extras.forEach((key, value) -> text.append(text.length() == 0 ? "" : " ")
-        .append(key).append('=').append(value instanceof Double d ? decimal(d, 1) : value));
+        .append(key).append('=').append(value instanceof List<?> list
+            ? String.join("/", list.stream().map(item -> extraText(key, item)).toList())
+            : extraText(key, value)));
     return text.toString();
+  }
+
+  private static String extraText(String key, Object value) {
+    return value instanceof Double d ? decimal(d, key.endsWith("_ms") ? 3 : 1)
+        : String.valueOf(value);
   }
 
   /** This run as a one-line JSON object. */
@@ -139,11 +148,17 @@ public record RunSummary(
   private String extrasJson() {
     StringBuilder json = new StringBuilder();
     extras.forEach((key, value) -> json.append(',').append(jsonString(key)).append(':')
-        .append(value == null ? "null"
-            : value instanceof Double d ? decimal(d, 3)
-            : value instanceof Number || value instanceof Boolean ? value.toString()
-            : jsonString(value.toString())));
+        .append(value instanceof List<?> list
+            ? "[" + String.join(",", list.stream().map(RunSummary::extraJson).toList()) + "]"
+            : extraJson(value)));
     return json.toString();
+  }
+
+  private static String extraJson(Object value) {
+    return value == null ? "null"
+        : value instanceof Double d ? decimal(d, 3)
+        : value instanceof Number || value instanceof Boolean ? value.toString()
+        : jsonString(value.toString());
   }
 
   /** {@code text} as a JSON string literal, quotes included. */

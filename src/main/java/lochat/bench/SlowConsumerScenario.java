@@ -55,7 +55,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     warmUp(generator, rooms, senders, clients, load.rate);
     String scenario = "slow " + rooms.shape();
     progress("Baseline: everyone reads, %d ms", load.duration.toMillis());
-    var cpu = server.cpuSeconds();
+    var cpu = server.cpuTime();
     LoadGenerator.EpochResult baseline =
         generator.run(senders, clients, load.rate, load.duration, target.size);
     RunSummary baselineRow =
@@ -69,7 +69,7 @@ final class SlowConsumerScenario extends BenchCommand.Scenario {
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleAtFixedRate(() -> server.rssKb().ifPresent(kb -> rssMax.accumulateAndGet(kb,
         Math::max)), 0, 250, TimeUnit.MILLISECONDS);
-    cpu = server.cpuSeconds();
+    cpu = server.cpuTime();
     LoadGenerator.EpochResult withSlow;
     try {
       withSlow = generator.run(senders, clients, load.rate, load.duration, target.size);

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import lochat.testing.ClusterNodes;
 import lochat.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -342,6 +343,34 @@ class BenchScenariosTest {
     assertEveryPostDeliveredOnceInOrder(run.row("burst-close 10"), run);
   }
 
+  @Test
+  void fanoutOverTwoNodesOfAClusterReportsSameNodeAndCrossNodeLatencies() throws Exception {
+    try (ClusterNodes cluster = ClusterNodes.start(2, "lochat.connection.input-lines-per-second"
+        + " = 0\nlochat.per-address.max-connections = 0\nlochat.per-address.max-unregistered = 0")) {
+      String servers = "127.0.0.1:" + cluster.node(0).port + ",127.0.0.1:" + cluster.node(1).port;
+      long pid = ProcessHandle.current().pid();
+      Run run = benchWith(List.of("fanout", "--server", servers, "--clients", "6", "--senders",
+          "4", "--rate", "20", "--duration", "1s", "--warmup", "0s",
+          "--server-pid", pid + "," + pid));
+
+      assertEquals(0, run.exit, run.toString());
+      Map<String, String> row = run.row("fanout 1x6");
+      assertEveryPostDeliveredOnceInOrder(row, run);
+      assertEquals(2, number(row, "servers"), row.toString());
+      // 4 senders, 2 on each node; each of the 6 members hears the others: of a sender's 5
+      // receivers, 2 are on its node and 3 on the other.
+      assertEquals(4 * 20 * 2, number(row, "same_node_deliveries"), row.toString());
+      assertEquals(4 * 20 * 3, number(row, "cross_node_deliveries"), row.toString());
+      for (String figure : List.of("same_node_p99_ms", "cross_node_p99_ms", "cross_extra_p50_ms",
+          "cross_extra_p99_ms")) {
+        assertNotEquals("null", row.get(figure), figure + " in " + row);
+      }
+      assertTrue(row.containsKey("server_cpu_s_each"), row.toString());
+      assertTrue(run.out.contains("cross_extra_p99_ms="), "in the printed row:\n" + run);
+      assertTrue(run.err.contains("2 servers"), run.toString());
+    }
+  }
+
   static Stream<Arguments> badOptions() {
     return Stream.of(
         Arguments.of("fanout", List.of("--target", "smtp"), "smtp"),
@@ -357,6 +386,9 @@ class BenchScenariosTest {
         Arguments.of("churn", List.of("--churn-rate", "0"), "churn-rate"),
         Arguments.of("burst", List.of("--witnesses", "1"), "witnesses"),
         Arguments.of("burst", List.of("--close-with", "slam"), "slam"),
+        Arguments.of("fanout", List.of("--server", "127.0.0.1"), "--server must be HOST:PORT"),
+        Arguments.of("fanout", List.of("--server", "127.0.0.1:1"), "not both"),
+        Arguments.of("fanout", List.of("--server-pid", "me"), "me"),
         Arguments.of("teleport", List.of(), "teleport"));
   }
 

@@ -127,4 +127,16 @@ class RunSummaryTest {
         + "heap_kb_per_connection=3.3 slow_client_dropped=true first_failed_rate_per_sender=null "
         + "note=a \"quoted\" word"), summary.tableRow());
   }
+
+  @Test
+  void listsOfNumbersAreJsonArraysAndSlashedInTheRowAndMillisecondsKeepThreeDecimals() {
+    RunSummary summary = run(CLEAN, OptionalDouble.empty())
+        .with("server_cpu_s_each", List.of(1.5, 2.25, 0.0))
+        .with("cross_extra_p99_ms", 0.345);
+    assertTrue(summary.toJson().endsWith(
+        "\"server_cpu_s_each\":[1.500,2.250,0.000],\"cross_extra_p99_ms\":0.345}"),
+        summary.toJson());
+    assertTrue(summary.tableRow().endsWith(
+        "  ok  server_cpu_s_each=1.5/2.3/0.0 cross_extra_p99_ms=0.345"), summary.tableRow());
+  }
 }
