@@ -21,6 +21,10 @@ import java.util.Arrays;
  * without bound: the load is open-loop, and a server that stops reading shows up as lost
  * messages and latency, not as a generator that slows down.
  *
+ * <p>A sign-in refused for now ({@link Wire.Progress#RETRY}: a cluster that could not give the
+ * nickname in time) is tried again with the same nickname after {@link #RETRY_DELAY_NANOS}, at
+ * most {@link #MAX_SIGN_IN_RETRIES} times, then counts as refused.
+ *
  * <p>Only posts of the current epoch count: a payload's sender number, divided by
  * {@link #EPOCH_STRIDE}, is the epoch it was sent in, so posts still arriving from an earlier
  * step of a run are ignored. A client's own posts (the native and web protocols echo them) are not
@@ -30,6 +34,9 @@ final class BenchConnection implements Transport.Receiver {
 
   /** Sender numbers of epoch {@code e} are {@code e * EPOCH_STRIDE} and up. */
   static final int EPOCH_STRIDE = 100_000;
+
+  static final int MAX_SIGN_IN_RETRIES = 5;
+  static final long RETRY_DELAY_NANOS = 500_000_000L;
 
   /** The longest line a server may send a generator client. */
   static final int MAX_LINE_BYTES = 64 * 1024;
@@ -75,6 +82,8 @@ final class BenchConnection implements Transport.Receiver {
   private int outStart;
   private int outEnd;
   private boolean reading = true;
+  /** Sign-ins refused for now and tried again. */
+  int signInRetries;
   private long readNanos;
 
   private static final java.util.concurrent.atomic.AtomicLong SERIALS =
@@ -185,12 +194,27 @@ final class BenchConnection implements Transport.Receiver {
         }
       }
       case JOINED -> becomeReady();
-      case REFUSED -> {
-        if (state != State.READY && state != State.QUITTING) {
-          reactor.close(this, "refused: " + line);
+      case REFUSED -> refused(line);
+      case RETRY -> {
+        if (state == State.SIGNING_IN && signInRetries < MAX_SIGN_IN_RETRIES) {
+          signInRetries++;
+          reactor.later(RETRY_DELAY_NANOS, () -> {
+            if (state == State.SIGNING_IN) {
+              send(wire.retry(nick));
+            }
+          });
+        } else {
+          refused(line);
         }
       }
       case NONE -> { }
+    }
+  }
+
+  private void refused(String line) {
+    if (state != State.READY && state != State.QUITTING) {
+      reactor.close(this, "refused: " + line
+          + (signInRetries > 0 ? " (tried " + (signInRetries + 1) + " times)" : ""));
     }
   }
 

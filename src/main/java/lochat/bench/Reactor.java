@@ -61,6 +61,9 @@ final class Reactor implements AutoCloseable {
   private final Thread thread;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final ArrayDeque<BenchConnection> toOpen = new ArrayDeque<>();
+  /** Tasks waiting for their time ({@link System#nanoTime()}), soonest first. */
+  private final java.util.PriorityQueue<Delayed> delayed = new java.util.PriorityQueue<>(
+      java.util.Comparator.comparingLong(Delayed::dueNanos));
   private final List<Sender> senders = new ArrayList<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocate(256 * 1024);
   private final ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
@@ -78,6 +81,13 @@ final class Reactor implements AutoCloseable {
     this.thread = new Thread(this::loop, name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private record Delayed(long dueNanos, Runnable task) { }
+
+  /** Runs {@code task} on this reactor's thread in {@code nanos}; call on this thread. */
+  void later(long nanos, Runnable task) {
+    delayed.add(new Delayed(System.nanoTime() + nanos, task));
   }
 
   /** Runs {@code task} on this reactor's thread. */
@@ -169,8 +179,14 @@ final class Reactor implements AutoCloseable {
     for (Runnable task; (task = tasks.poll()) != null; ) {
       task.run();
     }
+    while (!delayed.isEmpty() && delayed.peek().dueNanos() <= System.nanoTime()) {
+      delayed.poll().task().run();
+    }
     openQueued();
     long next = sendDue(System.nanoTime());
+    if (!delayed.isEmpty()) {
+      next = Math.min(next, delayed.peek().dueNanos());
+    }
     long wait = next - System.nanoTime();
     int ready;
     if (next == Long.MAX_VALUE) {

@@ -23,7 +23,12 @@ import java.util.function.Consumer;
 public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
   /** What a line told the client about its progress. */
-  enum Progress { NONE, REGISTERED, JOINED, REFUSED }
+  /**
+   * What a line told the client about its progress. {@code RETRY}: the nickname cannot be given
+   * now but may be soon (a cluster whose majority did not answer in time), so the client may
+   * sign in again with it.
+   */
+  enum Progress { NONE, REGISTERED, JOINED, REFUSED, RETRY }
 
   /** The name used on the command line: {@code native}, {@code irc} or {@code web}. */
   String name();
@@ -35,6 +40,11 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
   /** What to send as soon as the connection is open. */
   byte[] greeting(String nick);
+
+  /** What to send to ask for {@code nick} again after a {@link Progress#RETRY}. */
+  default byte[] retry(String nick) {
+    return greeting(nick);
+  }
 
   /**
    * Takes a line that is not a delivery; {@code room} is the room to join once registered, or
@@ -137,7 +147,8 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
       if (room != null && line.startsWith("JOINED " + room + " ")) {
         return Progress.JOINED;
       }
-      return line.startsWith("ERROR ") ? Progress.REFUSED : Progress.NONE;
+      return line.startsWith("ERROR nick-unavailable ") ? Progress.RETRY
+          : line.startsWith("ERROR ") ? Progress.REFUSED : Progress.NONE;
     }
 
     @Override
@@ -176,6 +187,11 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
     }
 
     @Override
+    public byte[] retry(String nick) {
+      return ascii("NICK " + nick + "\r\n");
+    }
+
+    @Override
     public Progress onLine(String line, String room, Consumer<byte[]> send) {
       String rest = line;
       if (rest.startsWith(":")) {
@@ -198,8 +214,11 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
         case "366" -> {
           return room != null && rest.contains(" #" + room + " ") ? Progress.JOINED : Progress.NONE;
         }
+        case "437" -> {
+          return Progress.RETRY;
+        }
         // Refusals of the nickname, the join or the connection itself.
-        case "ERROR", "432", "433", "436", "403", "405", "471", "473", "474", "475", "437" -> {
+        case "ERROR", "432", "433", "436", "403", "405", "471", "473", "474", "475" -> {
           return Progress.REFUSED;
         }
         default -> {
@@ -314,7 +333,8 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
           return Progress.NONE;
         }
         case "error" -> {
-          return Progress.REFUSED;
+          return "nick-unavailable".equals(JsonText.string(line, "code")) ? Progress.RETRY
+              : Progress.REFUSED;
         }
         default -> {
           return Progress.NONE;

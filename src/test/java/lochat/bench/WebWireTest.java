@@ -181,6 +181,8 @@ class WebWireTest {
         "bench0", bytes -> sent.add(text(bytes))));
     assertEquals(Wire.Progress.REFUSED, WEB.onLine(
         "{\"type\":\"error\",\"code\":\"server-full\"}", null, bytes -> sent.add(text(bytes))));
+    assertEquals(Wire.Progress.RETRY, WEB.onLine("{\"type\":\"error\",\"code\":"
+        + "\"nick-unavailable\",\"text\":\"try again\"}", "bench0", bytes -> sent.add(text(bytes))));
     assertEquals(List.of(), sent);
   }
 

@@ -158,6 +158,19 @@ class WireTest {
   }
 
   @Test
+  void aNicknameACannotGiveNowIsToBeTriedAgainAndIrcAsksForItAloneThen() {
+    Sent sent = new Sent();
+    assertEquals(Wire.Progress.RETRY, NATIVE.onLine("ERROR nick-unavailable The cluster is not "
+        + "reachable, so the nickname ab1 cannot be taken now; try again", "bench0",
+        sent::accept));
+    assertEquals(Wire.Progress.RETRY, IRC.onLine(
+        ":lochat 437 * ab1 :The cluster is not reachable; try again", "bench0", sent::accept));
+    assertEquals(List.of(), sent.lines);
+    assertEquals("NICK ab1\r\n", new String(IRC.retry("ab1"), StandardCharsets.US_ASCII));
+    assertEquals("ab1\n", new String(NATIVE.retry("ab1"), StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void nativeOtherLinesAreNoProgress() {
     Sent sent = new Sent();
     for (String line : List.of("PROMPT nick Choose a nickname", "OK nick ab1",
@@ -265,7 +278,6 @@ class WireTest {
         ":lochat 433 * ab1 :Nickname is already in use",
         ":lochat 432 * a@b :Erroneous nickname",
         ":lochat 436 ab1 :Nickname collision",
-        ":lochat 437 ab1 :Nick/channel is temporarily unavailable",
         ":lochat 403 ab1 #bench0 :No such channel",
         ":lochat 405 ab1 #bench0 :You have joined too many channels",
         ":lochat 471 ab1 #bench0 :Cannot join channel (+l)",
