@@ -9,6 +9,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.NodeEndpoints;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
 import lochat.store.ServerBan;
@@ -89,6 +90,9 @@ public interface NativeReplies {
 
   /** Information for people. */
   String server(String text);
+
+  /** The cluster's other nodes, where the client may go should this one die. */
+  String nodes(List<NodeEndpoints> others);
 
   /** The server waits for a nickname, or for the password. */
   String prompt(String text);
