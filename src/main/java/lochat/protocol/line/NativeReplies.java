@@ -25,6 +25,9 @@ import lochat.store.ServerBan;
  */
 public interface NativeReplies {
 
+  /** What the server says to every client as it shuts down, before it closes the connection. */
+  String SHUTDOWN_TEXT = "The server is shutting down. Goodbye!";
+
   /** A chat event: a post, a join, a departure, a rename, a topic, a private message, ... */
   String event(ChatEvent event);
 
