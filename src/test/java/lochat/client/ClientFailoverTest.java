@@ -1,0 +1,84 @@
+package lochat.client;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import lochat.line.NativeProtocol;
+import lochat.testing.ClusterNodes;
+import lochat.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The terminal client on a node of a cluster of three: it is told the other two nodes, and
+ * when its node crashes it says so, connects to another node, signs in with its nickname once
+ * the cluster has let go of the lost session's, and takes its rooms back, where the others see
+ * it come back and talk with it.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClientFailoverTest {
+
+  private static ClusterNodes cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = ClusterNodes.start(3,
+        "lochat.per-address.max-connections = 0\nlochat.per-address.max-unregistered = 0");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static String nativeAddresses(int node) {
+    return "127.0.0.1:" + cluster.node(node).port(NativeProtocol.NAME, false);
+  }
+
+  private static Set<String> tokens(String line) {
+    return Arrays.stream(line.split(" ")).skip(1).collect(Collectors.toSet());
+  }
+
+  @Test
+  void whenItsNodeDiesTheClientComesBackOnAnotherWithItsNickAndRooms() throws Exception {
+    Set<String> others = tokens("NODES " + nativeAddresses(0) + " " + nativeAddresses(2));
+    try (TestClient watcher = cluster.node(1).connect();
+        TestClient bob = cluster.node(0).register("bob");
+        InProcessClient ann = InProcessClient.startPlain(cluster.node(1).port, "ann")) {
+      watcher.expectKind("PROMPT");
+      watcher.send("watcher");
+      watcher.expectMatching(line -> line.startsWith("NODES ") && tokens(line).equals(others),
+          "the other nodes' native ports (TLS is off): " + others);
+      ann.await("out: OK nick ann");
+      ann.type("/join vault");
+      ann.await("out: JOINED vault ann");
+      bob.send("/join vault");
+      bob.expectStartsWith("WHO vault");
+
+      cluster.crash(1);
+      String reconnecting = ann.await(line -> line.startsWith("out: *** server unreachable; "
+          + "reconnecting to 127.0.0.1:"), "the loss, and where the client goes");
+      assertTrue(reconnecting.endsWith(":" + cluster.node(0).port)
+          || reconnecting.endsWith(":" + cluster.node(2).port), reconnecting);
+      ann.await(line -> line.startsWith("out: *** reconnected to 127.0.0.1:")
+          && line.endsWith(" as ann"), "the client back, with its nickname");
+      ann.await("out: JOINED vault ann");
+      bob.expect("LEFT vault ann connection lost");
+      bob.expect("JOINED vault ann");
+      assertTrue(ann.transcript().stream().noneMatch(line -> line.startsWith("out: NODES")),
+          "the nodes are the client's business, not shown");
+
+      ann.type("back again");
+      bob.expect("MSG vault ann back again");
+      bob.send("welcome back");
+      ann.await("out: MSG vault bob welcome back");
+    }
+  }
+}
