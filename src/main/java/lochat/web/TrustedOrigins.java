@@ -1,6 +1,7 @@
 package lochat.web;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,17 @@ public final class TrustedOrigins {
   public void set(Collection<String> origins) {
     this.origins = origins.stream().map(origin -> origin.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The WebSocket origins of those pages ({@code ws://10.0.0.8:8080}, {@code wss://...}), which
+   * this server's page may connect to when its own server does not answer.
+   */
+  public List<String> sockets() {
+    return origins.stream().sorted()
+        .map(origin -> (origin.startsWith("https:") ? "wss" : "ws")
+            + origin.substring(origin.indexOf(':')))
+        .toList();
   }
 
   /** Whether a page at {@code origin} belongs to another node of the cluster. */

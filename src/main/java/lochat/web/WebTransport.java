@@ -55,7 +55,7 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
   public CompletionStage<Binding> bind(
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
     Flow<ByteString, ByteString, NotUsed> http = httpServer(
-        new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar()), system);
+        new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar(), trusted), system);
     return Sockets.accepted(host, port, backlog, tls, tlsCloseWithin, system)
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
