@@ -58,7 +58,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * registry, a listener or the history writer fails, the server shuts down with {@link
  * #CORE_ACTOR_FAILED} rather than run on without them. With the cluster on, it also starts
  * {@link ClusterMembership}, which joins the cluster, and the {@link NickDirectory}, whose one
- * namespace of nicknames the registry then uses; a node the cluster downs shuts down.
+ * namespace of nicknames the registry then uses; a node the cluster downs shuts down. It
+ * publishes where this node's clients reach it ({@link EndpointBoard}) once every listener
+ * listens, and passes the other nodes' endpoints on to the listeners, which tell their clients,
+ * and to the web listeners' handshakes, which take those nodes' pages' WebSockets.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
