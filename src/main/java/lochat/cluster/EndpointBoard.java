@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.LWWMapKey;
@@ -28,7 +29,7 @@ import org.apache.pekko.cluster.typed.Cluster;
  *
  * <p>The node publishes its own endpoints once its listeners listen ({@link Publish}); the
  * board writes them to a replicated map (Pekko Distributed Data, written locally and spread by
- * gossip) under the node's cluster address, and takes a node off when the cluster removes it
+ * gossip) under the node's cluster address and incarnation, and takes a node off when the cluster removes it
  * (it left, or was downed after a crash): every node does so, as {@link NickReplica} frees a
  * removed node's nicknames. Subscribers hear the other nodes' endpoints at once and after every
  * change.
@@ -76,7 +77,7 @@ public final class EndpointBoard extends AbstractBehavior<EndpointBoard.Command>
     super(context);
     this.replicator = replicator;
     this.self = DistributedData.get(context.getSystem()).selfUniqueAddress();
-    this.selfAddress = Cluster.get(context.getSystem()).selfMember().address().toString();
+    this.selfAddress = key(Cluster.get(context.getSystem()).selfMember().uniqueAddress());
     replicator.subscribe(NODES, Changed::new);
     Cluster.get(context.getSystem()).subscriptions().tell(org.apache.pekko.cluster.typed.Subscribe.create(
         context.messageAdapter(ClusterEvent.MemberRemoved.class, Removed::new),
@@ -117,7 +118,7 @@ public final class EndpointBoard extends AbstractBehavior<EndpointBoard.Command>
   }
 
   private Behavior<Command> onRemoved(Removed removed) {
-    String gone = removed.event().member().address().toString();
+    String gone = key(removed.event().member().uniqueAddress());
     write(map -> map.remove(self, gone));
     return this;
   }
@@ -136,6 +137,14 @@ public final class EndpointBoard extends AbstractBehavior<EndpointBoard.Command>
         replyTo -> new Replicator.Update<>(NODES, LWWMap.create(), Replicator.writeLocal(),
             replyTo, change),
         Written::new);
+  }
+
+  /**
+   * A node's key in the map: its address and incarnation, so that the removal of a node that
+   * crashed never takes off the node started again in its place.
+   */
+  private static String key(UniqueAddress node) {
+    return node.address() + "#" + node.longUid();
   }
 
   /** The endpoints of every node but {@code self}, in the order of their addresses. */
