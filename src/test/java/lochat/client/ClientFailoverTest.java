@@ -1,15 +1,21 @@
 package lochat.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.WebSocketHandshakeException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import lochat.line.NativeProtocol;
 import lochat.testing.ClusterNodes;
 import lochat.testing.TestClient;
+import lochat.testing.WebTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * The terminal client on a node of a cluster of three: it is told the other two nodes, and
  * when its node crashes it says so, connects to another node, signs in with its nickname once
  * the cluster has let go of the lost session's, and takes its rooms back, where the others see
- * it come back and talk with it.
+ * it come back and talk with it. The web listeners take the other nodes' pages.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClientFailoverTest {
@@ -65,6 +71,29 @@ class ClientFailoverTest {
       }
       assertTrue(System.nanoTime() < deadline, member + " not in " + room + ": " + who.get());
     }
+  }
+
+  /**
+   * On nodes 0 and 2, which no test crashes: a page of node 2 may open node 0's chat, a page of
+   * no node may not, and a web user of node 0 is told node 2's page and WebSocket.
+   */
+  @Test
+  void aNodeTakesTheOtherNodesPagesAndTellsItsWebUsersWhereTheyAre() throws Exception {
+    String page2 = "http://127.0.0.1:" + cluster.node(2).webPort();
+    try (WebTestClient web = WebTestClient.connect(cluster.node(0).webPort()).signIn("wendy")) {
+      web.expect(message -> message.path("type").asText().equals("nodes")
+          && message.path("nodes").toString().contains("{\"page\":\"" + page2 + "/\","
+              + "\"socket\":\"ws://127.0.0.1:" + cluster.node(2).webPort() + "/ws\"}"),
+          "node 2's page and WebSocket");
+    }
+    try (WebTestClient fromNode2 =
+        WebTestClient.connect(cluster.node(0).webPort(), Optional.of(page2))) {
+      fromNode2.signIn("pat");
+    }
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> WebTestClient.connect(cluster.node(0).webPort(), Optional.of("http://127.0.0.1:9")));
+    assertEquals(403,
+        ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
   }
 
   @Test
