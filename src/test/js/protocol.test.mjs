@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { socketUrl, backoffDelay, keepAlive, Connection }
+import { socketUrl, socketCandidates, backoffDelay, keepAlive, Connection }
   from '../../main/resources/web/assets/protocol.js';
 
 test('the socket address follows the page: ws for http, wss for https, path /ws', () => {
@@ -84,4 +84,44 @@ test('the connection answers pings, passes messages on and reconnects with growi
   assert.deepEqual(statuses.slice(0, 3), ['connecting', 'open', 'waiting']);
   connection.stop();
   assert.equal(timers.queue.length, 0);
+});
+
+test('the other nodes are tried after the own server, wss only from an https page', () => {
+  const nodes = [{ page: 'https://10.0.0.8:8443/', socket: 'wss://10.0.0.8:8443/ws' },
+    { page: 'http://10.0.0.8:8080/', socket: 'ws://10.0.0.8:8080/ws' },
+    { page: 'http://10.0.0.9:8080/', socket: 'ws://10.0.0.9:8080/ws' }, { page: 'x' }, null];
+  assert.deepEqual(socketCandidates('ws://10.0.0.7:8080/ws', nodes), ['ws://10.0.0.7:8080/ws',
+    'ws://10.0.0.8:8080/ws', 'ws://10.0.0.9:8080/ws', 'wss://10.0.0.8:8443/ws']);
+  assert.deepEqual(socketCandidates('wss://10.0.0.7:8443/ws', nodes),
+    ['wss://10.0.0.7:8443/ws', 'wss://10.0.0.8:8443/ws']);
+  assert.deepEqual(socketCandidates('ws://a/ws', undefined), ['ws://a/ws']);
+});
+
+test('when its own server does not answer, the connection tries the other nodes in turn', () => {
+  FakeSocket.all = [];
+  const timers = fakeTimers();
+  const connection = new Connection('ws://own/ws', { WebSocketImpl: FakeSocket, timers,
+    clock: { now: () => timers.now }, random: () => 0.5 });
+  const tried = [];
+  connection.on('status', (s) => { if (s.state === 'connecting') tried.push([s.url, s.own]); });
+  connection.start();
+  FakeSocket.all[0].open();
+  connection.setCandidates(['ws://own/ws', 'ws://b/ws', 'ws://c/ws']);
+  FakeSocket.all[0].drop();
+  timers.runNext();
+  FakeSocket.all[1].drop();
+  timers.runNext();
+  FakeSocket.all[2].drop();
+  timers.runNext();
+  FakeSocket.all[3].open();
+  FakeSocket.all[3].drop();
+  timers.runNext();
+  assert.deepEqual(tried, [['ws://own/ws', true], ['ws://own/ws', true], ['ws://b/ws', false],
+    ['ws://c/ws', false], ['ws://c/ws', false]],
+    'the server that answered is tried first again after it drops');
+  connection.setCandidates(['ws://own/ws', 'ws://b/ws']);
+  FakeSocket.all[4].drop();
+  timers.runNext();
+  assert.deepEqual(tried.at(-1), ['ws://b/ws', false], 'a node gone from the list is not tried');
+  connection.stop();
 });

@@ -42,6 +42,16 @@ test('after a reconnect a taken nickname is retried as nick_ and nick__, then as
   assert.deepEqual(signIn.onPrompt(NICK_PROMPT), { ask: 'nick' });
 });
 
+test('after a reconnect to another node, a nickname the cluster cannot give yet is worked around', () => {
+  const signIn = new SignIn({ nick: 'carol', automatic: true });
+  signIn.onPrompt(NICK_PROMPT);
+  assert.deepEqual(signIn.onError('nick-unavailable', 'try again'), {});
+  assert.deepEqual(signIn.onPrompt(NICK_PROMPT).send.nick, 'carol_');
+  const typed = new SignIn({ nick: 'carol' });
+  typed.onPrompt(NICK_PROMPT);
+  assert.equal(typed.onError('nick-unavailable', 'try again').field, 'nick', 'asked, when typed');
+});
+
 test('a wrong password ends the attempt and forgets the password', () => {
   const signIn = new SignIn({ nick: 'carol', password: 'bad' });
   signIn.onPrompt(PASSWORD_PROMPT);

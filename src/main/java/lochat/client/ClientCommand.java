@@ -120,7 +120,9 @@ public final class ClientCommand implements Callable<Integer> {
     String to = host;
     int on = port != null ? port : tlsOptions.enabled() ? DEFAULT_TLS_PORT : DEFAULT_PORT;
     return new ChatClient(to, on, Optional.ofNullable(nick), Optional.ofNullable(password),
-        console, trust.map(t -> new ClientTls(to, on, t.forServer(to, on), notices))).run();
+        console, trust.map(t -> new ClientTls(to, on, t.forServer(to, on), notices)),
+        trust.map(t -> (node, nodePort) ->
+            new ClientTls(node, nodePort, t.forServer(node, nodePort), notices))).run();
   }
 
   /** Looks for a server and takes its address and port; the exit status when it cannot. */

@@ -47,11 +47,18 @@ final class SignIn {
   /** End the client with exit status 1, saying why. */
   record GiveUp(String why) implements Step {}
 
+  /**
+   * Signing in again after a loss, the nickname was refused, most likely because the lost
+   * connection still holds it: drop this connection and try again later.
+   */
+  record TryLater(String why) implements Step {}
+
   private static final Step WAIT = new Wait();
 
   private final Optional<String> nick;
   private final Optional<String> password;
   private final boolean interactive;
+  private final boolean reclaiming;
   private int passwordPrompts;
   /** {@code --nick} was sent and still answers the next nickname prompt. */
   private boolean nickPending;
@@ -60,9 +67,19 @@ final class SignIn {
   private boolean signedIn;
 
   SignIn(Optional<String> nick, Optional<String> password, boolean interactive) {
+    this(nick, password, interactive, false);
+  }
+
+  /**
+   * @param reclaiming signing in again after the connection was lost, while the lost session
+   *     may still hold the nickname: its refusal is {@link TryLater}, not the usual handling
+   */
+  SignIn(Optional<String> nick, Optional<String> password, boolean interactive,
+      boolean reclaiming) {
     this.nick = nick;
     this.password = password;
     this.interactive = interactive;
+    this.reclaiming = reclaiming;
   }
 
   /** The lines to send first, before anything typed: the password, then the nickname. */
@@ -125,6 +142,10 @@ final class SignIn {
     }
     boolean fromOption = nickPending;
     nickPending = false;
+    if (reclaiming && fromOption
+        && (code.equals("nick-taken") || code.equals("nick-unavailable"))) {
+      return new TryLater(reason);
+    }
     if (interactive) {
       return WAIT;
     }

@@ -49,6 +49,12 @@ public sealed interface SessionCommand {
   /** The client was dropped as too slow, by the session's own output or by a room. */
   record DroppedAsTooSlow() implements SessionCommand {}
 
+  /**
+   * A line the listener has for a signed-in client, rendered in the session's wire form: the
+   * cluster's other nodes ({@link SessionProtocol#nodesLine}).
+   */
+  record Notice(String line) implements SessionCommand {}
+
   /** An event from the chat core: a room's or a private message. */
   record FromChat(ChatEvent event) implements SessionCommand {}
 

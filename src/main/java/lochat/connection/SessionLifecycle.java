@@ -357,7 +357,7 @@ public final class SessionLifecycle {
 
   /**
    * The cases every session has in the states before closing: the ends of the connection, a
-   * client dropped as too slow, and the actor stopping. A session adds its own to these.
+   * client dropped as too slow, the listener's notices, and the actor stopping. A session adds its own to these.
    */
   public static <A> ReceiveTable.Builder<A, SessionCommand> working(
       Class<A> sessionClass, Function<A, SessionLifecycle> lifecycle) {
@@ -372,6 +372,10 @@ public final class SessionLifecycle {
         .on(SessionCommand.OutputEnded.class, (s, ended) -> lifecycle.apply(s).outputEnded())
         .on(SessionCommand.DroppedAsTooSlow.class,
             (s, dropped) -> lifecycle.apply(s).droppedAsTooSlow())
+        .on(SessionCommand.Notice.class, (s, notice) -> {
+          lifecycle.apply(s).send(notice.line());
+          return Behaviors.same();
+        })
         .onSignal(PostStop.class, (s, stop) -> lifecycle.apply(s).postStop());
   }
 

@@ -1,6 +1,9 @@
 package lochat.connection;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import lochat.cluster.NodeEndpoints;
 import lochat.protocol.LineFramer;
 import org.apache.pekko.actor.typed.Behavior;
 
@@ -40,6 +43,14 @@ public interface SessionProtocol {
   /** The line sent, instead of a session, to a connection from a banned address. */
   default String bannedLine(String reason) {
     return refusedLine(reason);
+  }
+
+  /**
+   * The line that tells a signed-in client the cluster's other nodes, where it may reconnect
+   * should this one die; none for a protocol whose clients keep their own server lists (IRC).
+   */
+  default Optional<String> nodesLine(List<NodeEndpoints> others) {
+    return Optional.empty();
   }
 
 }

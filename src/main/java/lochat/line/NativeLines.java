@@ -20,7 +20,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 final class NativeLines {
 
   /** What a session says, and a late connection is told, when the server shuts down. */
-  static final String SHUTDOWN_TEXT = "The server is shutting down. Goodbye!";
+  static final String SHUTDOWN_TEXT = NativeReplies.SHUTDOWN_TEXT;
 
   private NativeLines() {}
 

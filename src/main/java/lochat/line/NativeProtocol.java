@@ -1,7 +1,10 @@
 package lochat.line;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import lochat.chat.Profile;
+import lochat.cluster.NodeEndpoints;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
@@ -79,6 +82,11 @@ public final class NativeProtocol implements SessionProtocol {
   @Override
   public String bannedLine(String reason) {
     return codec.replies().error(ErrorCode.BANNED, reason);
+  }
+
+  @Override
+  public Optional<String> nodesLine(List<NodeEndpoints> others) {
+    return Optional.of(codec.replies().nodes(others));
   }
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import lochat.ConfigChecks;
+import lochat.cluster.NodeEndpoints;
 import lochat.connection.ConnectionSettings;
 import lochat.connection.IncomingConnection;
 import lochat.connection.Outbound;
@@ -68,6 +69,12 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
    * stop, and cut what is still being written, while sockets close.
    */
   public record CloseSockets(boolean cut, ActorRef<Done> replyTo) implements Command {}
+
+  /**
+   * The cluster's other nodes have changed: every signed-in client is told, and each client
+   * signing in from now on, if there are any.
+   */
+  public record OtherNodes(List<NodeEndpoints> nodes) implements Command {}
 
   private record SocketClosed(long socket, Optional<Throwable> failure) implements Command {}
 
@@ -158,6 +165,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   private final Map<Long, Outbound> openSockets = new HashMap<>();
   private final DisconnectLines disconnects;
   private long accepted;
+  private List<NodeEndpoints> otherNodes = List.of();
 
   private Listener(
       ActorContext<Command> context,
@@ -204,6 +212,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
         .onMessage(Close.class, this::onClose)
         .onMessage(CloseSockets.class, this::onCloseSockets)
         .onMessage(SocketClosed.class, this::onSocketClosed)
+        .onMessage(OtherNodes.class, this::onOtherNodes)
         .build();
   }
 
@@ -364,6 +373,13 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
         session.registered = true;
         unregistered.remove(registered.session());
         gatekeeper.tell(new Gatekeeper.Registered(session.host));
+        if (!otherNodes.isEmpty()) {
+          // A session reports with its own address, which takes SessionCommand.
+          @SuppressWarnings("unchecked")
+          ActorRef<SessionCommand> ref = (ActorRef<SessionCommand>) registered.session();
+          protocol.nodesLine(otherNodes)
+              .ifPresent(line -> ref.tell(new SessionCommand.Notice(line)));
+        }
       }
       return this;
     }
@@ -399,6 +415,16 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
       }
     }
     return session;
+  }
+
+  private Behavior<Command> onOtherNodes(OtherNodes others) {
+    otherNodes = others.nodes();
+    protocol.nodesLine(otherNodes).ifPresent(line -> sessions.forEach((ref, session) -> {
+      if (session.registered) {
+        ref.tell(new SessionCommand.Notice(line));
+      }
+    }));
+    return this;
   }
 
   private Behavior<Command> onClose(Close close) {

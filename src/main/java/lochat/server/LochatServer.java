@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import lochat.Failures;
 import lochat.chat.Profile;
 import lochat.cluster.ClusterMembership;
+import lochat.cluster.EndpointBoard;
 import lochat.cluster.HistoryCopies;
 import lochat.cluster.NickDirectory;
 import lochat.cluster.ShardedRooms;
@@ -31,6 +32,7 @@ import lochat.registry.SharedNicknames;
 import lochat.store.StoreUnavailable;
 import lochat.tls.ServerIdentity;
 import lochat.tls.TlsUnavailable;
+import lochat.web.TrustedOrigins;
 import lochat.web.WebTransport;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -58,7 +60,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * registry, a listener or the history writer fails, the server shuts down with {@link
  * #CORE_ACTOR_FAILED} rather than run on without them. With the cluster on, it also starts
  * {@link ClusterMembership}, which joins the cluster, and the {@link NickDirectory}, whose one
- * namespace of nicknames the registry then uses; a node the cluster downs shuts down.
+ * namespace of nicknames the registry then uses; a node the cluster downs shuts down. It
+ * publishes where this node's clients reach it ({@link EndpointBoard}) once every listener
+ * listens, and passes the other nodes' endpoints on to the listeners, which tell their clients,
+ * and to the web listeners' handshakes, which take those nodes' pages' WebSockets.
  */
 public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
 
@@ -69,6 +74,8 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private record CoreActorStopped(String name) implements Command {}
 
   private record HistoryWriterStopped() implements Command {}
+
+  private record OtherNodes(EndpointBoard.OtherNodes others) implements Command {}
 
   /** How the start went: every listener listening, or the first that could not. */
   public sealed interface StartResult {}
@@ -182,6 +189,9 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
   private final List<Listener.Listening> listening = new ArrayList<>();
   private final int listeners;
   private final Optional<ActorRef<ClusterMembership.Command>> clusterMembership;
+  private final Optional<ActorRef<EndpointBoard.Command>> endpoints;
+  private final TrustedOrigins trustedOrigins = new TrustedOrigins();
+  private final List<ActorRef<Listener.Command>> spawned = new ArrayList<>();
 
   private LochatServer(
       ActorContext<Command> context,
@@ -220,7 +230,6 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     context.watchWith(operators, new CoreActorStopped("operators"));
     ActorRef<Listener.BindResult> bindResults =
         context.messageAdapter(Listener.BindResult.class, BindReported::new);
-    List<ActorRef<Listener.Command>> spawned = new ArrayList<>();
     IrcProtocol irc = new IrcProtocol(settings.irc(), clock.instant());
     SessionProtocol web = NativeProtocol.inForm(
         new WebCodec(settings.web().pingInterval(), settings.web().pingTimeout()));
@@ -239,6 +248,11 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         : Optional.empty();
     clusterMembership.ifPresent(membership ->
         context.watchWith(membership, new CoreActorStopped("cluster membership")));
+    this.endpoints = settings.cluster().enabled()
+        ? Optional.of(context.spawn(EndpointBoard.create(), "endpoints"))
+        : Optional.empty();
+    endpoints.ifPresent(board -> board.tell(new EndpointBoard.Subscribe(
+        context.messageAdapter(EndpointBoard.OtherNodes.class, OtherNodes::new))));
     for (ActorRef<Listener.Command> listener : spawned) {
       context.watchWith(listener, new CoreActorStopped(listener.path().name()));
     }
@@ -252,6 +266,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         .onMessage(BindReported.class, this::onBindReported)
         .onMessage(CoreActorStopped.class, this::onCoreActorStopped)
         .onMessage(HistoryWriterStopped.class, this::onHistoryWriterStopped)
+        .onMessage(OtherNodes.class, this::onOtherNodes)
         .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
@@ -270,8 +285,18 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         LanAnnouncement.start(settings, running, getContext().getSystem(), getContext().getLog());
       }
       history.flushAtShutdown(getContext().getSystem());
+      endpoints.ifPresent(board ->
+          board.tell(new EndpointBoard.Publish(AdvertisedEndpoints.of(running))));
       started.complete(running);
     }
+    return this;
+  }
+
+  /** Tells every listener, and the web's WebSocket handshakes, the cluster's other nodes. */
+  private Behavior<Command> onOtherNodes(OtherNodes changed) {
+    trustedOrigins.set(changed.others().nodes().stream()
+        .flatMap(node -> node.pageOrigins().stream()).toList());
+    spawned.forEach(listener -> listener.tell(new Listener.OtherNodes(changed.others().nodes())));
     return this;
   }
 
@@ -333,7 +358,7 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
     return web
         ? new WebTransport(listen.host(), listen.port(), listen.backlog(),
             listen.maxConnections(), settings.web().firstRequestTimeout(), tls,
-            settings.connection().closeTimeout())
+            settings.connection().closeTimeout(), trustedOrigins)
         : new TcpTransport(listen.host(), listen.port(), listen.backlog(), tls,
             settings.connection().closeTimeout());
   }

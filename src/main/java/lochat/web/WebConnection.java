@@ -47,15 +47,18 @@ final class WebConnection implements RequestHead.Reader {
   private final CompletableFuture<SessionSide> session = new CompletableFuture<>();
   private final CompletableFuture<Done> served = new CompletableFuture<>();
   private final CompletableFuture<Done> socketClosed = new CompletableFuture<>();
+  private final TrustedOrigins trusted;
   private volatile boolean chat;
 
   /**
    * @param http pekko-http's server for the page and its assets
    * @param accepted where a chat WebSocket goes
+   * @param trusted the other pages whose WebSockets are taken
    */
   WebConnection(InetSocketAddress remote, Flow<ByteString, ByteString, NotUsed> http,
-      Consumer<IncomingConnection> accepted) {
+      Consumer<IncomingConnection> accepted, TrustedOrigins trusted) {
     this.remote = remote;
+    this.trusted = trusted;
     this.http = http;
     this.accepted = accepted;
   }
@@ -79,7 +82,7 @@ final class WebConnection implements RequestHead.Reader {
 
   @Override
   public boolean onHead(ByteString head) {
-    WebSocketHandshake.Request request = WebSocketHandshake.read(head);
+    WebSocketHandshake.Request request = WebSocketHandshake.read(head, trusted::accepts);
     if (request instanceof WebSocketHandshake.Upgrade upgrade) {
       chat = true;
       served.complete(Done.getInstance());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import lochat.Lochat;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -45,11 +46,23 @@ final class WebRoutes {
 
   private final WebAssets assets;
   private final Optional<Path> jar;
+  private final TrustedOrigins cluster;
 
-  /** @param jar the server's own jar, served at {@code /lochat.jar}, when it runs from one */
-  WebRoutes(WebAssets assets, Optional<Path> jar) {
+  /**
+   * @param jar the server's own jar, served at {@code /lochat.jar}, when it runs from one
+   * @param cluster the cluster's other pages, whose WebSockets the page may fall back on
+   */
+  WebRoutes(WebAssets assets, Optional<Path> jar, TrustedOrigins cluster) {
     this.assets = assets;
     this.jar = jar;
+    this.cluster = cluster;
+  }
+
+  /** {@link #CONTENT_SECURITY_POLICY}, letting the page connect to {@code sockets} too. */
+  static String contentSecurityPolicy(List<String> sockets) {
+    return CONTENT_SECURITY_POLICY.replace("connect-src 'self';",
+        "connect-src 'self'" + sockets.stream().map(socket -> " " + socket)
+            .collect(Collectors.joining()) + ";");
   }
 
   /** The jar this server runs from, if it runs from one (not from an IDE or the tests). */
@@ -121,11 +134,15 @@ final class WebRoutes {
         .withEntity(ContentTypes.TEXT_PLAIN_UTF8, text + "\n");
   }
 
-  private static CompletionStage<HttpResponse> answer(HttpResponse response) {
+  private CompletionStage<HttpResponse> answer(HttpResponse response) {
     return CompletableFuture.completedFuture(secured(response));
   }
 
-  private static HttpResponse secured(HttpResponse response) {
-    return response.addHeaders(SECURITY_HEADERS);
+  private HttpResponse secured(HttpResponse response) {
+    List<String> sockets = cluster.sockets();
+    return sockets.isEmpty() ? response.addHeaders(SECURITY_HEADERS)
+        : response.addHeaders(List.of(
+            RawHeader.create("Content-Security-Policy", contentSecurityPolicy(sockets)),
+            SECURITY_HEADERS.get(1), SECURITY_HEADERS.get(2)));
   }
 }

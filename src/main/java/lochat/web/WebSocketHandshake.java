@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import lochat.protocol.web.WebSocketFrame;
 import org.apache.pekko.util.ByteString;
@@ -101,6 +102,14 @@ final class WebSocketHandshake {
 
   /** What the request whose head is {@code head} (up to and with its blank line) is. */
   static Request read(ByteString head) {
+    return read(head, origin -> false);
+  }
+
+  /**
+   * Like {@link #read(ByteString)}, taking also the WebSockets of pages at origins
+   * {@code trusted} accepts (the cluster's other nodes').
+   */
+  static Request read(ByteString head, Predicate<String> trusted) {
     List<String> lines =
         List.of(LINE_BREAK.split(head.decodeString(StandardCharsets.ISO_8859_1)));
     String[] requestLine = lines.get(0).split(" ", -1);
@@ -134,9 +143,11 @@ final class WebSocketHandshake {
       return badRequest("The request has no Host");
     }
     List<String> origins = headers.getOrDefault("origin", List.of());
-    if (!origins.isEmpty() && !sameOrigin(origins.get(0), hosts.get(0))) {
+    if (!origins.isEmpty() && !sameOrigin(origins.get(0), hosts.get(0))
+        && !trusted.test(origins.get(0))) {
       return new Refused(403, "Forbidden",
-          "WebSocket connections are taken only from this server's own page", Map.of(),
+          "WebSocket connections are taken only from this server's own page, or its cluster's",
+          Map.of(),
           Optional.of("its page is from " + origins.get(0) + ", not this server ("
               + hosts.get(0) + ")"));
     }

@@ -42,10 +42,11 @@ import scala.concurrent.duration.FiniteDuration;
  *     (over TLS, the handshake counts against it)
  * @param tls the server's TLS context for HTTPS and {@code wss://}, or empty for plain HTTP
  * @param tlsCloseWithin how long a TLS socket has to finish closing once the server's side ended
+ * @param trusted the other pages, besides this server's, whose WebSockets it takes
  */
 public record WebTransport(String host, int port, int backlog, int maxConnections,
-    Duration firstRequestTimeout, Optional<SSLContext> tls, Duration tlsCloseWithin)
-    implements Transport {
+    Duration firstRequestTimeout, Optional<SSLContext> tls, Duration tlsCloseWithin,
+    TrustedOrigins trusted) implements Transport {
 
   /** The resource directory the page and its assets are read from. */
   static final String RESOURCES = "web";
@@ -54,11 +55,11 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
   public CompletionStage<Binding> bind(
       Consumer<IncomingConnection> accepted, ActorSystem<?> system) {
     Flow<ByteString, ByteString, NotUsed> http = httpServer(
-        new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar()), system);
+        new WebRoutes(new WebAssets(RESOURCES), WebRoutes.runningJar(), trusted), system);
     return Sockets.accepted(host, port, backlog, tls, tlsCloseWithin, system)
         .mapAsyncUnordered(maxConnections, incoming -> {
           WebConnection connection =
-              new WebConnection(incoming.remoteAddress(), http, accepted);
+              new WebConnection(incoming.remoteAddress(), http, accepted, trusted);
           incoming.flow()
               .watchTermination((notUsed, ended) -> {
                 ended.whenComplete((done, failure) ->

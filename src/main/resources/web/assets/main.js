@@ -1,7 +1,7 @@
 // Wires the page together: the sign-in form, the connection, the chat state and its drawing,
 // the input line, keyboard shortcuts, notifications and the phone layout's panels.
 
-import { Connection, socketUrl } from './protocol.js';
+import { Connection, socketUrl, socketCandidates } from './protocol.js';
 import { SignIn, ENDS_CHAT } from './signin.js';
 import { ChatState, titleFor, roomKey } from './state.js';
 import { ChatView, el } from './view.js';
@@ -177,7 +177,8 @@ function onStatus(status) {
   window.clearInterval(countdownTimer);
   switch (status.state) {
     case 'connecting':
-      view.status(everRegistered ? 'Reconnecting…' : 'Connecting…', 'busy', false);
+      view.status(!everRegistered ? 'Connecting…' : status.own ? 'Reconnecting…'
+        : `Server unreachable; reconnecting to ${new URL(status.url).host}…`, 'busy', false);
       break;
     case 'open':
       view.status('Connected', 'ok', false);
@@ -224,6 +225,10 @@ function backToSignIn(why) {
 }
 
 function onMessage(msg) {
+  if (msg.type === 'nodes') {
+    connection.setCandidates(socketCandidates(socketUrl(location), msg.nodes));
+    return;
+  }
   if (!registered) {
     onSignInMessage(msg);
     return;

@@ -1,6 +1,8 @@
 // The WebSocket connection to the server: opening it, reading and writing one JSON message
 // per frame, answering the server's pings, noticing a dead connection, and reconnecting with
-// exponential backoff. It knows nothing of sign-in or chat; it emits what the server says.
+// exponential backoff: to the page's own server, and, when that does not answer, to the other
+// nodes of its cluster, in turn. It knows nothing of sign-in or chat; it emits what the server
+// says.
 
 export const BACKOFF_FIRST_MS = 1000;
 export const BACKOFF_MAX_MS = 30000;
@@ -11,6 +13,19 @@ export const PING_ANSWER_MS = 15000;
 export function socketUrl(location) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return scheme + '//' + location.host + '/ws';
+}
+
+/**
+ * The chat WebSockets to try, own first: own, then the other nodes' of a 'nodes' message that
+ * this page may open (an https page only wss ones, as browsers refuse ws from it), each once.
+ */
+export function socketCandidates(own, nodes) {
+  const secure = own.startsWith('wss:');
+  const others = (Array.isArray(nodes) ? nodes : [])
+    .map((node) => (node && typeof node.socket === 'string' ? node.socket : ''))
+    .filter((url) => url.startsWith('wss://') || (!secure && url.startsWith('ws://')))
+    .sort((a, b) => Number(a.startsWith('wss:')) - Number(b.startsWith('wss:')));
+  return [...new Set([own, ...others])];
 }
 
 /** The wait before reconnect attempt number attempt (0 first): 1 s doubling to 30 s, jittered. */
@@ -48,6 +63,9 @@ export class Connection {
     this.timers = timers;
     this.random = random;
     this.handlers = new Map();
+    this.urls = [url];
+    this.next = 0;
+    this.opened = false;
     this.socket = null;
     this.attempt = 0;
     this.wanted = false;
@@ -93,6 +111,16 @@ export class Connection {
     this.emit('status', { state: 'closed' });
   }
 
+  /**
+   * Where to go when the server does not answer, besides the page's own: the addresses of
+   * socketCandidates, tried in turn after it.
+   */
+  setCandidates(urls) {
+    const current = this.urls[this.next % this.urls.length];
+    this.urls = urls.length ? urls : [this.url];
+    this.next = Math.max(0, this.urls.indexOf(current));
+  }
+
   /** Signed in: the next drop starts the backoff afresh at 1 s. */
   resetBackoff() {
     this.attempt = 0;
@@ -119,16 +147,20 @@ export class Connection {
   }
 
   open() {
-    this.emit('status', { state: 'connecting' });
+    const url = this.urls[this.next % this.urls.length];
+    this.emit('status', { state: 'connecting', url, own: url === this.url });
     let socket;
     try {
-      socket = new this.WebSocketImpl(this.url);
+      socket = new this.WebSocketImpl(url);
     } catch (e) {
+      this.next += 1;
       this.scheduleRetry();
       return;
     }
     this.socket = socket;
+    this.opened = false;
     socket.onopen = () => {
+      this.opened = true;
       this.lastHeard = this.clock.now();
       this.pingSentAt = null;
       this.keepAliveTimer = this.timers.setInterval(() => this.checkAlive(), 5000);
@@ -196,6 +228,11 @@ export class Connection {
   }
 
   onClosed(code, reason) {
+    if (!this.opened) {
+      // It did not answer: the next attempt goes to the next server.
+      this.next = (this.next + 1) % this.urls.length;
+    }
+    this.opened = false;
     this.emit('close', { code, reason });
     if (this.wanted) {
       this.scheduleRetry();

@@ -84,7 +84,8 @@ export class SignIn {
     if (RETRY_LATER.has(code)) {
       return { retry: true, message: text };
     }
-    if (code === 'nick-taken' && this.automatic && this.suffix < 2) {
+    if ((code === 'nick-taken' || code === 'nick-unavailable') && this.automatic
+      && this.suffix < 2) {
       this.suffix += 1;
       return {};
     }

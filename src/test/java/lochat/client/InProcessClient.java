@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import lochat.client.trust.ClientTls;
 
 /**
@@ -81,14 +82,19 @@ final class InProcessClient implements AutoCloseable {
 
   /** Waits for {@code expected} in the transcript and returns it. */
   String await(String expected) throws InterruptedException {
+    return await(expected::equals, "'" + expected + "'");
+  }
+
+  /** Waits for a line of the transcript that {@code wanted} likes, {@code described}. */
+  String await(Predicate<String> wanted, String described) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     while (true) {
       String next = said.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (next == null) {
-        return fail("No '" + expected + "' within " + WAIT_SECONDS + " s; saw " + seen);
+        return fail("No " + described + " within " + WAIT_SECONDS + " s; saw " + seen);
       }
       seen.add(next);
-      if (next.equals(expected)) {
+      if (wanted.test(next)) {
         return next;
       }
     }

@@ -106,4 +106,22 @@ class SignInTest {
     assertEquals(new SignIn.Wait(),
         on(piped("ann", null), "ERROR line-too-long Line longer than 4096 bytes; it was discarded"));
   }
+
+  @Test
+  void signingInAgainARefusedNicknameIsTriedAgainLaterRatherThanGivenUp() {
+    for (boolean interactive : new boolean[] {false, true}) {
+      SignIn again = new SignIn(Optional.of("ann"), Optional.empty(), interactive, true);
+      again.opening();
+      assertInstanceOf(SignIn.TryLater.class,
+          on(again, "ERROR nick-taken Nickname ann is already in use; choose another"));
+      SignIn unavailable = new SignIn(Optional.of("ann"), Optional.empty(), interactive, true);
+      unavailable.opening();
+      assertInstanceOf(SignIn.TryLater.class, on(unavailable,
+          "ERROR nick-unavailable The cluster is not reachable; try again"));
+    }
+    SignIn late = new SignIn(Optional.of("ann"), Optional.empty(), false, false);
+    late.opening();
+    assertInstanceOf(SignIn.GiveUp.class, on(late, "ERROR nick-taken Nickname ann is in use"),
+        "after the reclaiming time, the usual handling");
+  }
 }

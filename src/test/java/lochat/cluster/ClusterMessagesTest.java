@@ -97,6 +97,8 @@ class ClusterMessagesTest {
         ClusterMembership.Members.class, new ClusterMembership.Members("127.0.0.1:2552",
             List.of(member, new ClusterMembership.Member("[fd00::7]:2600", "weakly up", false))),
         ClusterMembership.Member.class, member));
+    samples.put(NodeEndpoints.class,
+        new NodeEndpoints("fd00::7", 4444, 4445, 6667, 0, 8080, 8443));
     samples.putAll(byClass(chatEventSamples()));
     samples.putAll(byClass(roomSamples()));
     samples.putAll(byClass(roomRequestSamples()));

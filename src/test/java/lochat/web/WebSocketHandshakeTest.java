@@ -109,6 +109,33 @@ class WebSocketHandshakeTest {
   }
 
   @Test
+  void thePagesOfTheClustersOtherNodesMayOpenTheChatAndNoOthers() {
+    TrustedOrigins cluster = new TrustedOrigins();
+    cluster.set(new lochat.cluster.NodeEndpoints("192.168.1.8", 4444, 0, 0, 0, 8080, 8443)
+        .pageOrigins());
+    ByteString fromNode8 = head("GET /ws HTTP/1.1", "Host: 192.168.1.7:8080",
+        "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: " + KEY,
+        "Sec-WebSocket-Version: 13", "Origin: http://192.168.1.8:8080");
+    assertInstanceOf(WebSocketHandshake.Upgrade.class,
+        WebSocketHandshake.read(fromNode8, cluster::accepts));
+    assertInstanceOf(WebSocketHandshake.Upgrade.class, WebSocketHandshake.read(head(
+        "GET /ws HTTP/1.1", "Host: 192.168.1.7:8080", "Upgrade: websocket",
+        "Connection: Upgrade", "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 13",
+        "Origin: HTTPS://192.168.1.8:8443"), cluster::accepts), "its TLS page, in any case");
+    assertEquals(403, refused(fromNode8).status(), "without the cluster, another origin");
+    for (String other : new String[] {"http://192.168.1.8:8081", "https://192.168.1.8:8080",
+        "http://192.168.1.9:8080", "http://192.168.1.8:8080.evil.example"}) {
+      assertInstanceOf(WebSocketHandshake.Refused.class, WebSocketHandshake.read(head(
+          "GET /ws HTTP/1.1", "Host: 192.168.1.7:8080", "Upgrade: websocket",
+          "Connection: Upgrade", "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 13",
+          "Origin: " + other), cluster::accepts), other);
+    }
+    cluster.set(java.util.List.of());
+    assertInstanceOf(WebSocketHandshake.Refused.class,
+        WebSocketHandshake.read(fromNode8, cluster::accepts), "a node gone is trusted no more");
+  }
+
+  @Test
   void aRefusalIsAWholeAnswerThatClosesTheConnection() {
     String answer = WebSocketHandshake.tooLarge()
         .answer(ZonedDateTime.of(2026, 12, 6, 12, 0, 0, 0, ZoneOffset.UTC)).utf8String();

@@ -17,6 +17,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.NodeEndpoints;
 import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
@@ -275,6 +276,21 @@ public final class LineRenderer implements NativeReplies {
   @Override
   public String server(String text) {
     return "SERVER " + text;
+  }
+
+  /** {@code NODES host:port host:port/tls ...}: each node's native port, and its TLS port. */
+  @Override
+  public String nodes(List<NodeEndpoints> others) {
+    StringBuilder line = new StringBuilder("NODES");
+    for (NodeEndpoints node : others) {
+      if (node.nativePort() != 0) {
+        line.append(' ').append(node.hostPort(node.nativePort()));
+      }
+      if (node.nativeTlsPort() != 0) {
+        line.append(' ').append(node.hostPort(node.nativeTlsPort())).append("/tls");
+      }
+    }
+    return line.toString();
   }
 
   @Override

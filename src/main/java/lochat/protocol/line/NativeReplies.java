@@ -9,6 +9,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.NodeEndpoints;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
 import lochat.store.ServerBan;
@@ -23,6 +24,9 @@ import lochat.store.ServerBan;
  * section 18.
  */
 public interface NativeReplies {
+
+  /** What the server says to every client as it shuts down, before it closes the connection. */
+  String SHUTDOWN_TEXT = "The server is shutting down. Goodbye!";
 
   /** A chat event: a post, a join, a departure, a rename, a topic, a private message, ... */
   String event(ChatEvent event);
@@ -89,6 +93,9 @@ public interface NativeReplies {
 
   /** Information for people. */
   String server(String text);
+
+  /** The cluster's other nodes, where the client may go should this one die. */
+  String nodes(List<NodeEndpoints> others);
 
   /** The server waits for a nickname, or for the password. */
   String prompt(String text);

@@ -12,6 +12,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
 import lochat.chat.Topic;
+import lochat.cluster.NodeEndpoints;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.LineRenderer;
 import lochat.protocol.line.NativeReplies;
@@ -204,6 +205,18 @@ public final class JsonRenderer implements NativeReplies {
   @Override
   public String server(String text) {
     return JsonLine.of("server").put("text", text).toString();
+  }
+
+  /** Each web listener of the other nodes: its page's address and its chat WebSocket's. */
+  @Override
+  public String nodes(List<NodeEndpoints> others) {
+    List<String> origins = others.stream()
+        .flatMap(node -> node.pageOrigins().stream()).toList();
+    return JsonLine.of("nodes").putObjects("nodes", origins, origin -> JsonLine.object()
+        .put("page", origin + "/")
+        .put("socket", (origin.startsWith("https:") ? "wss" : "ws")
+            + origin.substring(origin.indexOf(':')) + "/ws"))
+        .toString();
   }
 
   @Override

@@ -27,6 +27,16 @@ class LineRendererTest {
   private static final Instant AT = Instant.parse("2024-03-01T12:34:56.789123Z");
 
   @Test
+  void theOtherNodesAreTheirNativePortsOnOneLine() {
+    assertEquals("NODES 10.0.0.8:4444 10.0.0.8:4445/tls [fd00::9]:4444 10.0.0.9:5445/tls",
+        LineRenderer.INSTANCE.nodes(List.of(
+            new lochat.cluster.NodeEndpoints("10.0.0.8", 4444, 4445, 6667, 0, 8080, 0),
+            new lochat.cluster.NodeEndpoints("fd00::9", 4444, 0, 0, 0, 0, 0),
+            new lochat.cluster.NodeEndpoints("10.0.0.9", 0, 5445, 0, 0, 0, 0))));
+    assertEquals("NODES", LineRenderer.INSTANCE.nodes(List.of()), "no other node now");
+  }
+
+  @Test
   void post() {
     Posted post = TestEvents.posted("lobby", "alice", "hello there", MessageKind.TEXT, AT);
     assertEquals("MSG lobby alice hello there", LineRenderer.INSTANCE.event(post));

@@ -61,6 +61,20 @@ class JsonRendererTest {
   }
 
   @Test
+  void theOtherNodesAreTheirPagesAndChatSockets() throws Exception {
+    JsonNode nodes = read(RENDER.nodes(List.of(
+        new lochat.cluster.NodeEndpoints("10.0.0.8", 4444, 0, 6667, 0, 8080, 8443),
+        new lochat.cluster.NodeEndpoints("fd00::9", 4444, 0, 0, 0, 0, 0),
+        new lochat.cluster.NodeEndpoints("10.0.0.9", 4444, 0, 0, 0, 0, 9443))));
+    assertEquals("nodes", nodes.path("type").asText());
+    assertEquals("[{\"page\":\"http://10.0.0.8:8080/\",\"socket\":\"ws://10.0.0.8:8080/ws\"},"
+        + "{\"page\":\"https://10.0.0.8:8443/\",\"socket\":\"wss://10.0.0.8:8443/ws\"},"
+        + "{\"page\":\"https://10.0.0.9:9443/\",\"socket\":\"wss://10.0.0.9:9443/ws\"}]",
+        nodes.path("nodes").toString());
+    assertEquals("[]", read(RENDER.nodes(List.of())).path("nodes").toString());
+  }
+
+  @Test
   void aTimeWithoutMillisecondsStillHasThem() throws Exception {
     ChatEvent.Posted post = new ChatEvent.Posted("lobby", "a", "a", Profile.NATIVE, "x",
         MessageKind.TEXT, Map.of(), Instant.parse("2026-12-06T10:04:19Z"), 1);
