@@ -4,7 +4,8 @@ package lochat.cluster;
  * A message that may cross from one node of the cluster to another. Every such message
  * implements this interface, which the cluster's configuration ({@link ClusterConfig}) binds to
  * Pekko's Jackson CBOR serializer: a record's components are its wire form, by name, so that a
- * component added later is ignored by older nodes and missing ones read as null. Java
+ * component added later is ignored by older nodes, and missing ones read as null (so a list or
+ * map added later needs a constructor that takes null, as {@code List.copyOf} does not). Java
  * serialization is off, so a message that crosses nodes without this marker fails loudly rather
  * than travelling in a form nobody versioned.
  *

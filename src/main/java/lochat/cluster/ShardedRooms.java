@@ -18,19 +18,18 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * The rooms of a cluster: each room one {@link ChatRoom}, run on one node at a time as a
  * Cluster Sharding entity named by the room's case-folded name, so that one actor orders
  * everything said in a room whichever node its members are on. A node's registry reaches
- * rooms through this; the room reaches another node's members through that node's {@link
- * RoomRelay}, once per node, and lists every room on every node through the {@link RoomBoard}.
+ * rooms through this; members join through their node's {@link RoomRelay}, and the room and a
+ * node's members reach each other through the node's {@link RoomLink} for that room, once per
+ * node; every room on every node is listed through the {@link RoomBoard}.
  *
  * <p>Why sharding: a room's order needs one decider, and sharding places it, finds it from any
- * node in one hop, and moves it when its node leaves. What it costs: a post from a member on
- * another node than the room's crosses the network to the room, then once to each other node
- * with members; the room's own node's members are reached directly.
+ * node in one hop, and moves it when its node leaves. What it costs: a post crosses the network
+ * to the room when the sender is on another node, then once to each other node with members.
  *
  * <p>Limits: a room runs with its case-folded name as its name. Rooms are not passivated: a
- * room that has emptied stays in memory on its node (its members' sessions hold its address),
- * bounded by the room limits. A room whose node dies restarts on another node from that node's
- * history store, which holds only what was said while it ran there; members of the dead room
- * must join again. Start it once per actor system.
+ * room that has emptied stays in memory on its node, bounded by the room limits. A room whose
+ * node dies restarts on another node from that node's store, which holds every room's history
+ * ({@link HistoryCopies}); the links take its members there. Start it once per actor system.
  */
 public final class ShardedRooms {
 

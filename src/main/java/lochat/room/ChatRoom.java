@@ -240,7 +240,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private final Clock clock;
   private final StashBuffer<Command> stash;
   private final RoomMembers members;
-  private final RoomCongestion behind;
+  private final RoomCongestion<Command> behind;
   private final RoomHistory history;
   private long requestsHandled;
   private final Moderation rules = new Moderation();
@@ -251,7 +251,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       ActorRef<Occupancy> occupancy, Clock clock, RoomArchive archive) {
     super(context);
     this.stash = stash;
-    this.behind = new RoomCongestion(name, context.getLog(), timers, new CheckSlowMembers());
+    this.behind =
+        new RoomCongestion<>(name, context.getLog(), timers, new CheckSlowMembers());
     this.name = name;
     this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;

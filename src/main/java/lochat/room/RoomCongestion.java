@@ -11,28 +11,28 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.slf4j.Logger;
 
 /**
- * The members a {@link ChatRoom} is waiting for: those with more unread than their connection
- * allows, who are still reading. While there is one, the room keeps every request; it checks
- * them for having stopped reading, on a timer, until none is left.
+ * The members a room is waiting for: those with more unread than their connection allows, who
+ * are still reading. While there is one, a {@link ChatRoom} keeps every request; it, or the
+ * {@link RoomLink} of a node whose members fell behind, checks them for having stopped reading,
+ * on a timer, until none is left.
  *
- * <p>Bookkeeping only: the room decides what to keep and whom to drop. Owned by one room; used
- * from its thread only.
+ * <p>Bookkeeping only: its owner decides what to keep and whom to drop. Owned by one actor,
+ * whose messages are {@code C}; used from its thread only.
  */
-final class RoomCongestion {
+final class RoomCongestion<C> {
 
   /** How often a congested room looks for members that have stopped reading. */
   private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
 
   private final String room;
   private final Logger log;
-  private final TimerScheduler<ChatRoom.Command> timers;
-  private final ChatRoom.Command check;
+  private final TimerScheduler<C> timers;
+  private final C check;
   private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
   private long since;
 
-  /** @param check the message the room's timer sends it to look at the members it waits for */
-  RoomCongestion(String room, Logger log, TimerScheduler<ChatRoom.Command> timers,
-      ChatRoom.Command check) {
+  /** @param check the message the owner's timer sends it to look at the members it waits for */
+  RoomCongestion(String room, Logger log, TimerScheduler<C> timers, C check) {
     this.room = room;
     this.log = log;
     this.timers = timers;
@@ -54,25 +54,33 @@ final class RoomCongestion {
 
   /**
    * {@code member}, called {@code nick}, has fallen behind; {@code caughtUp} is told once it has
-   * read back to half its limit.
+   * read back to half its limit. False if it was already waited for.
    */
-  void fellBehind(ActorRef<ChatEvent> member, String nick, MemberDelivery delivery,
+  boolean fellBehind(ActorRef<ChatEvent> member, String nick, MemberDelivery delivery,
       Runnable caughtUp) {
     if (behind.isEmpty()) {
       since = System.nanoTime();
       log.debug("Room {} waits for {} to catch up", room, nick);
     }
-    if (behind.add(member)) {
-      delivery.whenCaughtUp(caughtUp);
-      if (!timers.isTimerActive(check.getClass())) {
-        timers.startTimerWithFixedDelay(check.getClass(), check, SLOW_MEMBER_CHECK);
-      }
+    if (!behind.add(member)) {
+      return false;
     }
+    delivery.whenCaughtUp(caughtUp);
+    if (!timers.isTimerActive(check.getClass())) {
+      timers.startTimerWithFixedDelay(check.getClass(), check, SLOW_MEMBER_CHECK);
+    }
+    return true;
   }
 
-  /** {@code member} has caught up, or is gone. */
-  void forget(ActorRef<ChatEvent> member) {
-    behind.remove(member);
+  /** {@code member} has caught up, or is gone; false if it was not waited for. */
+  boolean forget(ActorRef<ChatEvent> member) {
+    return behind.remove(member);
+  }
+
+  /** Nobody is waited for any more (the room they fell behind in is gone). */
+  void clear() {
+    behind.clear();
+    settled();
   }
 
   /** Whether no member is waited for any more; the check stops once none is. */

@@ -2,7 +2,6 @@ package lochat.room;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,8 +103,6 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     }
   }
 
-  private static final Duration SLOW_MEMBER_CHECK = Duration.ofMillis(100);
-
   /** How long members coming back wait for the room before their joins are sent again. */
   private static final Duration REJOIN_RETRY = Duration.ofSeconds(2);
 
@@ -124,7 +121,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   private final ActorRef<ChatRoom.Command> forMembers;
   private final Map<ActorRef<ChatEvent>, Member> entering = new LinkedHashMap<>();
   private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
-  private final Set<ActorRef<ChatEvent>> behind = new HashSet<>();
+  private final RoomCongestion<Command> behind;
   private final Set<ActorRef<ChatEvent>> watched = new HashSet<>();
   private ActorRef<ChatRoom.Command> current;
   /** Requests kept while the room cannot be reached or its members come back to it. */
@@ -138,6 +135,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     this.name = name;
     this.room = room;
     this.forMembers = context.messageAdapter(ChatRoom.Command.class, FromMember::new);
+    this.behind = new RoomCongestion<>(name, context.getLog(), timers, new CheckSlowMembers());
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
         context.messageAdapter(ClusterEvent.ReachabilityEvent.class, Reachability::new),
         ClusterEvent.ReachabilityEvent.class));
@@ -190,7 +188,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 
   private Behavior<Command> onRemoved(Removed removed) {
     members.remove(removed.member());
-    behind.remove(removed.member());
+    behind.forget(removed.member());
     return this;
   }
 
@@ -262,7 +260,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     } else if (request instanceof ChatRoom.Leave leave) {
       members.remove(leave.member());
       entering.remove(leave.member());
-      behind.remove(leave.member());
+      behind.forget(leave.member());
     }
     // Straight to the room as this link knows it: a request sent as the room moves must not
     // reach its next incarnation before its members are back (posts lost so are sent again).
@@ -298,27 +296,25 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   }
 
   private Behavior<Command> onCaughtUp(CaughtUp caughtUp) {
-    if (behind.remove(caughtUp.member()) && current != null) {
+    if (behind.forget(caughtUp.member()) && current != null) {
       current.tell(new ChatRoom.RelayedMemberBehind(caughtUp.member(), false));
     }
     return this;
   }
 
   private Behavior<Command> onCheckSlowMembers(CheckSlowMembers check) {
-    for (ActorRef<ChatEvent> ref : new ArrayList<>(behind)) {
+    for (ActorRef<ChatEvent> ref : behind.members()) {
       Member member = members.get(ref);
       String reason = member == null ? null : member.delivery().tooSlow();
       if (member == null || reason != null) {
-        behind.remove(ref);
+        behind.forget(ref);
       }
       if (reason != null) {
         // The session ends with its connection; the room sees it go through death watch.
         member.delivery().drop(reason);
       }
     }
-    if (behind.isEmpty()) {
-      timers.cancel(CheckSlowMembers.class);
-    }
+    behind.settled();
     return this;
   }
 
@@ -360,7 +356,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
     watched.remove(stopped.member());
     entering.remove(stopped.member());
     members.remove(stopped.member());
-    behind.remove(stopped.member());
+    behind.forget(stopped.member());
     releaseHeldOnceBack();
     return this;
   }
@@ -397,14 +393,11 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   }
 
   private void fellBehind(ActorRef<ChatEvent> ref, Member member) {
-    if (current != null && behind.add(ref)) {
-      ActorRef<Command> self = getContext().getSelf();
-      member.delivery().whenCaughtUp(() -> self.tell(new CaughtUp(ref)));
+    ActorRef<Command> self = getContext().getSelf();
+    if (current != null && behind.fellBehind(ref, member.join.nick(), member.delivery(),
+        () -> self.tell(new CaughtUp(ref)))) {
       current.tell(new ChatRoom.RelayedMemberBehind(ref, true));
-      if (!timers.isTimerActive(CheckSlowMembers.class)) {
-        timers.startTimerWithFixedDelay(CheckSlowMembers.class, new CheckSlowMembers(),
-            SLOW_MEMBER_CHECK);
-      }
     }
   }
+
 }
