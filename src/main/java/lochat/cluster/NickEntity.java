@@ -12,7 +12,6 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.LWWMapKey;
 import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
@@ -25,8 +24,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * that decides claims one after the other ({@link NickDecision}), so that of claims raced from
  * several nodes exactly one is granted.
  *
- * <p>Its state, the holder, lives in the directory's replicated map ({@link #DIRECTORY}): it is
- * read from a majority of nodes when the entity starts (first use, or after its shard moved
+ * <p>Its state, the holder, lives in the one of the directory's replicated maps that its
+ * nickname hashes to ({@link NickPartitions}): it is read from a majority of nodes when the entity starts (first use, or after its shard moved
  * because a node left or died) and written to a majority before a claim is granted, so that
  * any later start reads it back. While running it watches the holder's session, and frees the
  * nickname when the session stops or its node is removed from the cluster ({@link
@@ -36,7 +35,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  *
  * <p>Limits: while it reads or writes it stashes other messages (at most {@value #STASH}; a
  * claim beyond that is refused as busy). If no majority answers its read, it refuses claims and
- * answers finds with {@link NickDirectory.Unknown} until a retry succeeds. A free entity
+ * answers finds with {@link NickDirectory.Unknown} for a second, then reads again if a release
+ * waits, or else stops, to read again when next asked. A free entity
  * passivates after {@link #IDLE}; a held one runs as long as its shard stays on the node.
  * Messages that cross nodes are versioned as {@link NickHolder} explains.
  */
@@ -44,10 +44,6 @@ public final class NickEntity {
 
   public static final EntityTypeKey<Command> TYPE_KEY =
       EntityTypeKey.create(Command.class, "lochat-nick");
-
-  /** The whole directory: case-folded nickname to holder, on every node. */
-  public static final Key<LWWMap<String, NickHolder>> DIRECTORY =
-      LWWMapKey.create("lochat-nicks");
 
   static final int STASH = 256;
   static final Duration IDLE = Duration.ofSeconds(30);
@@ -102,6 +98,8 @@ public final class NickEntity {
   }
 
   private final String key;
+  /** The directory's map that holds this nickname ({@link NickPartitions}). */
+  private final Key<LWWMap<String, NickHolder>> map;
   private final ActorContext<Command> context;
   private final StashBuffer<Command> stash;
   private final TimerScheduler<Command> timers;
@@ -116,6 +114,7 @@ public final class NickEntity {
       ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator,
       ActorRef<ClusterSharding.ShardCommand> shard, Duration majorityTimeout) {
     this.key = key;
+    this.map = NickPartitions.mapOf(key);
     this.context = context;
     this.stash = stash;
     this.timers = timers;
@@ -128,7 +127,7 @@ public final class NickEntity {
   /** Reading the holder from a majority; everything else waits. */
   private Behavior<Command> loading() {
     replicator.askGet(
-        replyTo -> new Replicator.Get<>(DIRECTORY,
+        replyTo -> new Replicator.Get<>(map,
             new Replicator.ReadMajority(majorityTimeout), replyTo),
         Read::new);
     return Behaviors.receive(Command.class)
@@ -167,7 +166,7 @@ public final class NickEntity {
           find.replyTo().tell(new NickDirectory.Unknown(key));
           return Behaviors.same();
         })
-        .onMessageEquals(Tick.RETRY_READ, this::loading)
+        .onMessageEquals(Tick.RETRY_READ, this::onRetryRead)
         .onMessageEquals(Tick.STOP, Behaviors::stopped)
         .onAnyMessage(this::stashed)
         .build();
@@ -176,12 +175,12 @@ public final class NickEntity {
   /** A write under way: everything else waits for its outcome. */
   private Behavior<Command> writing(Write write) {
     replicator.askUpdate(
-        replyTo -> new Replicator.Update<>(DIRECTORY, LWWMap.create(),
+        replyTo -> new Replicator.Update<>(map, LWWMap.create(),
             write.majority() ? new Replicator.WriteMajority(majorityTimeout)
                 : Replicator.writeLocal(),
             replyTo,
-            map -> write.next().isPresent() ? map.put(selfAddress, key, write.next().get())
-                : map.remove(selfAddress, key)),
+            held -> write.next().isPresent() ? held.put(selfAddress, key, write.next().get())
+                : held.remove(selfAddress, key)),
         response -> new Written(response, write));
     return Behaviors.receive(Command.class)
         .onMessage(Written.class, this::onWritten)
@@ -191,7 +190,7 @@ public final class NickEntity {
 
   private Behavior<Command> onRead(Read read) {
     if (read.response() instanceof Replicator.GetSuccess<LWWMap<String, NickHolder>> success) {
-      become(optional(success.get(DIRECTORY).get(key)));
+      become(optional(success.get(map).get(key)));
       return stash.unstashAll(ready());
     }
     if (read.response() instanceof Replicator.NotFound<LWWMap<String, NickHolder>>) {
@@ -201,6 +200,19 @@ public final class NickEntity {
     context.getLog().warn("Nickname {}: no majority of nodes answered who holds it; claims are"
         + " refused until one does", key);
     return stash.unstashAll(unreachable());
+  }
+
+  /**
+   * Reads again if a release or a loss waits for the holder; else passivates, so that only a
+   * new request reads again: a read that timed out on a busy cluster is not repeated every
+   * second by every entity it failed for.
+   */
+  private Behavior<Command> onRetryRead() {
+    if (!stash.isEmpty()) {
+      return loading();
+    }
+    shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    return Behaviors.same();
   }
 
   private Behavior<Command> onClaim(Claim claim) {

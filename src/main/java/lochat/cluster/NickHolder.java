@@ -11,7 +11,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * Who holds a nickname in the cluster: the session that took it, the node it is connected to,
  * and what other users may see of it ({@link Card}). It is the value of the replicated
- * nickname directory ({@link NickEntity#DIRECTORY}) and travels in claims and answers.
+ * nickname directory's maps ({@link NickPartitions}) and travels in claims and answers.
  *
  * <p>Versioned as every {@link ClusterMessage}: Jackson CBOR by component name, so that a
  * component added later reads as null (or empty) on an older node and is ignored by it. A change

@@ -2,6 +2,7 @@ package lochat.cluster;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lochat.chat.Names;
@@ -12,6 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.typed.javadsl.DistributedData;
 import org.apache.pekko.cluster.ddata.typed.javadsl.Replicator;
@@ -22,7 +24,9 @@ import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * This node's copy of the whole nickname directory, kept by Pekko Distributed Data, for answers
- * that need no round trip: who holds a nickname, as far as this node knows, and everyone.
+ * that need no round trip: who holds a nickname, as far as this node knows, and everyone. It
+ * subscribes to every one of the directory's maps ({@link NickPartitions}) and keeps each as its
+ * last change notification gave it, so that a change costs a copy of its map, not of all.
  *
  * <p>It also frees the nicknames of a node that leaves the cluster: when a node is removed
  * (left, or downed after a crash), it tells the entity of every nickname held on that node, as
@@ -58,14 +62,16 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
   }
 
   private final ClusterSharding sharding;
-  private Map<String, NickHolder> holders = Map.of();
+  /** The holders by map, as its last change gave them; a map not yet heard of is absent. */
+  private final Map<Key<LWWMap<String, NickHolder>>, Map<String, NickHolder>> maps =
+      new HashMap<>();
 
   private NickReplica(ActorContext<Command> context,
       ReplicatorMessageAdapter<Command, LWWMap<String, NickHolder>> replicator,
       ClusterSharding sharding) {
     super(context);
     this.sharding = sharding;
-    replicator.subscribe(NickEntity.DIRECTORY, Changed::new);
+    NickPartitions.maps().forEach(map -> replicator.subscribe(map, Changed::new));
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
         context.messageAdapter(ClusterEvent.MemberRemoved.class, Removed::new),
         ClusterEvent.MemberRemoved.class));
@@ -82,20 +88,21 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
   }
 
   private Behavior<Command> onLookup(Lookup lookup) {
-    NickHolder holder = holders.get(Names.key(lookup.nick()));
-    lookup.replyTo().tell(holder == null ? new NickDirectory.Free(Names.key(lookup.nick()))
+    String key = Names.key(lookup.nick());
+    NickHolder holder = maps.getOrDefault(NickPartitions.mapOf(key), Map.of()).get(key);
+    lookup.replyTo().tell(holder == null ? new NickDirectory.Free(key)
         : new NickDirectory.Held(holder));
     return this;
   }
 
   private Behavior<Command> onEveryone(Everyone everyone) {
-    everyone.replyTo().tell(new NickDirectory.Holders(sorted(holders.values())));
+    everyone.replyTo().tell(new NickDirectory.Holders(sorted(holders())));
     return this;
   }
 
   private Behavior<Command> onChanged(Changed changed) {
     if (changed.response() instanceof Replicator.Changed<LWWMap<String, NickHolder>> change) {
-      holders = Map.copyOf(change.get(NickEntity.DIRECTORY).getEntries());
+      maps.put(change.key(), Map.copyOf(change.get(change.key()).getEntries()));
     }
     return this;
   }
@@ -104,7 +111,7 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
     NickHolder.Node node = new NickHolder.Node(
         removed.event().member().uniqueAddress().address().toString(),
         removed.event().member().uniqueAddress().longUid());
-    List<NickHolder> gone = heldOn(holders.values(), node);
+    List<NickHolder> gone = heldOn(holders(), node);
     if (!gone.isEmpty()) {
       getContext().getLog().info("Nicknames: {} held on the removed node {} are freed",
           gone.size(), node.address());
@@ -114,6 +121,11 @@ public final class NickReplica extends AbstractBehavior<NickReplica.Command> {
           .tell(new NickEntity.NodeRemoved(node));
     }
     return this;
+  }
+
+  /** Every holder this node knows of, in no order. */
+  private List<NickHolder> holders() {
+    return maps.values().stream().flatMap(map -> map.values().stream()).toList();
   }
 
   /** The holders connected to {@code node}. */
