@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -26,11 +27,13 @@ import org.apache.pekko.cluster.typed.Cluster;
  *
  * <p>Who holds a nickname is decided by one Cluster Sharding entity per case-folded nickname
  * ({@link NickEntity}), which takes claims one after the other, so that of two claims raced
- * from two nodes exactly one wins. The entity writes the holder to a replicated map of the
- * whole directory (Pekko Distributed Data) on a majority of nodes before it grants a claim, and
- * reads it back from a majority when it starts on another node, so that a nickname stays held
- * when the node hosting its entity dies. Every node keeps a replica of the whole map ({@link
- * NickReplica}), for lists and lookups that need no round trip.
+ * from two nodes exactly one wins. The entity writes the holder to a replicated map (Pekko
+ * Distributed Data) on a majority of nodes before it grants a claim, and reads it back from a
+ * majority when it starts on another node, so that a nickname stays held when the node hosting
+ * its entity dies. The directory is cut into {@value NickPartitions#COUNT} such maps by a hash
+ * of the nickname ({@link NickPartitions}), so that what a read carries, and what the nodes
+ * gossip after a change, is a small part of the directory, not all of it. Every node keeps a
+ * replica of every map ({@link NickReplica}), for lists and lookups that need no round trip.
  *
  * <p>Which to use: {@link #claim} and {@link #release} always go to the entity. {@link #find}
  * asks the entity: the answer is exact at the time it was given, for private messages (a stale
@@ -40,7 +43,7 @@ import org.apache.pekko.cluster.typed.Cluster;
  * and LUSERS, which are snapshots anyway.
  *
  * <p>Limits: a claim costs a majority write (and, if the entity was not running, a majority
- * read first), so it is refused, with {@link Refusal#UNREACHABLE}, while a majority of nodes
+ * read of its map first: about 78 holders at 20,000 nicknames), so it is refused, with {@link Refusal#UNREACHABLE}, while a majority of nodes
  * cannot be reached; it is never granted half. A claim that cannot even reach its entity (its
  * shard is on a node that is unreachable and not yet downed) is refused the same way after
  * about 20 seconds; it carries a deadline ({@link #DELIVERY}) past which the entity refuses
@@ -65,6 +68,15 @@ public final class NickDirectory {
    * so that a claim this node gave up on can never be granted afterwards.
    */
   static final Duration DELIVERY = Duration.ofSeconds(5);
+
+  /**
+   * How many shards the nicknames' entities are spread over, ten for each of ten nodes, as
+   * Pekko advises. Not Pekko's default of 1,000: the first claim that reaches a shard waits for
+   * the shard coordinator to place it and to write where (to every node), one shard after the
+   * other, which made the first few thousand claims after a cluster started four times slower
+   * to reach their entities (docs/performance.md). Every node must use the same number.
+   */
+  static final int SHARDS = 100;
 
   /** The answer to {@link #claim}. */
   public sealed interface ClaimResult extends ClusterMessage {}
@@ -165,6 +177,7 @@ public final class NickDirectory {
             context -> NickEntity.create(context.getEntityId(), context.getShard(),
                 majorityTimeout))
         .withStopMessage(NickEntity.STOP)
+        .withMessageExtractor(new HashCodeMessageExtractor<>(SHARDS))
         .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
     ActorRef<NickReplica.Command> replica =
         system.systemActorOf(NickReplica.create(sharding), "lochat-nick-replica", Props.empty());
