@@ -28,10 +28,11 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * node's history writer write it as its own rooms' entries. Cost: one message per entry or
  * state change to each other node, N-1 in all.
  *
- * <p>Limits: copies are not acknowledged or sent again: what a node misses while it is down or
- * unreachable it does not get later, so after a rolling restart the node restarted last has
- * the fullest history, and a room that moves to a node that missed some of its entries shows
- * a gap there. Entries another node wrote before this node joined are not copied to it.
+ * <p>What a node missed while it was down, or everything when its store is new, it pulls when it
+ * starts ({@link HistorySync}); a room that starts on it meanwhile waits for its own history.
+ *
+ * <p>Limits: copies are not acknowledged or sent again: what a running node misses while it is
+ * unreachable it does not get later, and a room that moves to it shows a gap there.
  */
 public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command> {
 
@@ -51,8 +52,10 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
   /** Starts this node's copies, written through {@code writer}; returns what rooms hand them. */
   public static RoomArchive.Copies start(ActorSystem<?> system,
       ActorRef<HistoryWriter.Command> writer) {
+    ActorRef<HistorySync.Command> sync =
+        system.systemActorOf(HistorySync.create(writer), "lochat-history-sync", Props.empty());
     ActorRef<Command> copies =
-        system.systemActorOf(create(writer), "lochat-history-copies", Props.empty());
+        system.systemActorOf(create(writer, sync), "lochat-history-copies", Props.empty());
     return new RoomArchive.Copies() {
       @Override
       public void entry(HistoryEntry entry) {
@@ -63,19 +66,29 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
       public void state(RoomState state) {
         copies.tell(new Share(new Copy(Optional.empty(), Optional.of(state))));
       }
+
+      @Override
+      public void restore(ActorRef<HistoryWriter.Command> writer,
+          HistoryWriter.Restore restore) {
+        sync.tell(new HistorySync.Restore(restore));
+      }
     };
   }
 
-  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer) {
-    return Behaviors.setup(context -> new HistoryCopies(context, writer));
+  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer,
+      ActorRef<HistorySync.Command> sync) {
+    return Behaviors.setup(context -> new HistoryCopies(context, writer, sync));
   }
 
   private final ActorRef<HistoryWriter.Command> writer;
+  private final ActorRef<HistorySync.Command> sync;
   private Set<ActorRef<Command>> others = Set.of();
 
-  private HistoryCopies(ActorContext<Command> context, ActorRef<HistoryWriter.Command> writer) {
+  private HistoryCopies(ActorContext<Command> context, ActorRef<HistoryWriter.Command> writer,
+      ActorRef<HistorySync.Command> sync) {
     super(context);
     this.writer = writer;
+    this.sync = sync;
     ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
     receptionist.tell(Receptionist.register(KEY, context.getSelf()));
     receptionist.tell(Receptionist.subscribe(KEY,
@@ -98,7 +111,10 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
 
   private Behavior<Command> onCopy(Copy copy) {
     copy.entry().ifPresent(entry -> writer.tell(new HistoryWriter.Append(entry)));
-    copy.state().ifPresent(state -> writer.tell(new HistoryWriter.SaveRoom(state)));
+    copy.state().ifPresent(state -> {
+      writer.tell(new HistoryWriter.SaveRoom(state));
+      sync.tell(new HistorySync.StateCopied(state.room()));
+    });
     return this;
   }
 

@@ -191,7 +191,16 @@ class ClusterMessagesTest {
         new HistoryCopies.Copy(Optional.of(new HistoryEntry(1_733_000_000_000_123L, "games", AT,
             "Alice", "al!al@10.0.0.7", Profile.IRC, EntryKind.ACTION, "moves e2e4")),
             Optional.of(new RoomState("games", Optional.of(TOPIC), "ntk sesame",
-                List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))));
+                List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))),
+        new HistorySync.AskRooms(2, testKit.<HistorySync.Rooms>createTestProbe().ref()),
+        new HistorySync.Rooms(2, List.of(new HistorySync.RoomTip("games", 1_733_000_000_000_123L,
+            true), new HistorySync.RoomTip("dev", 0, true)), true),
+        new HistorySync.AskRoom(2, "games", 1_733_000_000_000_100L,
+            testKit.<HistorySync.RoomPart>createTestProbe().ref()),
+        new HistorySync.RoomPart(2, "games",
+            Optional.of(new RoomState("games", Optional.of(TOPIC), "nt", List.of())),
+            List.of(new HistoryEntry(1_733_000_000_000_123L, "games", AT, "Alice",
+                "al!al@10.0.0.7", Profile.NATIVE, EntryKind.TEXT, "good game")), false));
   }
 
   private static ActorRef<RoomRequest.Reply> replyProbe() {
