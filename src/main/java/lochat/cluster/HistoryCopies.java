@@ -7,6 +7,7 @@ import lochat.room.RoomArchive;
 import lochat.store.HistoryEntry;
 import lochat.store.HistoryWriter;
 import lochat.store.RoomState;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * One per node: every node of the cluster keeps the history and state of every room, so that a
@@ -49,13 +51,16 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
 
   private record Listed(Receptionist.Listing listing) implements Command {}
 
+  /** From this node's {@link HistorySync}: a node that starts, to copy to from now on. */
+  record Introduce(ActorRef<Command> other) implements Command {}
+
+  private record Restore(HistoryWriter.Restore restore) implements Command {}
+
   /** Starts this node's copies, written through {@code writer}; returns what rooms hand them. */
   public static RoomArchive.Copies start(ActorSystem<?> system,
       ActorRef<HistoryWriter.Command> writer) {
-    ActorRef<HistorySync.Command> sync =
-        system.systemActorOf(HistorySync.create(writer), "lochat-history-sync", Props.empty());
     ActorRef<Command> copies =
-        system.systemActorOf(create(writer, sync), "lochat-history-copies", Props.empty());
+        system.systemActorOf(create(writer), "lochat-history-copies", Props.empty());
     return new RoomArchive.Copies() {
       @Override
       public void entry(HistoryEntry entry) {
@@ -70,25 +75,25 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
       @Override
       public void restore(ActorRef<HistoryWriter.Command> writer,
           HistoryWriter.Restore restore) {
-        sync.tell(new HistorySync.Restore(restore));
+        copies.tell(new Restore(restore));
       }
     };
   }
 
-  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer,
-      ActorRef<HistorySync.Command> sync) {
-    return Behaviors.setup(context -> new HistoryCopies(context, writer, sync));
+  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer) {
+    return Behaviors.setup(context -> new HistoryCopies(context, writer));
   }
 
   private final ActorRef<HistoryWriter.Command> writer;
   private final ActorRef<HistorySync.Command> sync;
+  private Set<ActorRef<Command>> listed = Set.of();
+  private final Set<ActorRef<Command>> introduced = new HashSet<>();
   private Set<ActorRef<Command>> others = Set.of();
 
-  private HistoryCopies(ActorContext<Command> context, ActorRef<HistoryWriter.Command> writer,
-      ActorRef<HistorySync.Command> sync) {
+  private HistoryCopies(ActorContext<Command> context, ActorRef<HistoryWriter.Command> writer) {
     super(context);
     this.writer = writer;
-    this.sync = sync;
+    this.sync = context.spawn(HistorySync.create(writer, context.getSelf()), "sync");
     ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
     receptionist.tell(Receptionist.register(KEY, context.getSelf()));
     receptionist.tell(Receptionist.subscribe(KEY,
@@ -101,6 +106,8 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
         .onMessage(Share.class, this::onShare)
         .onMessage(Copy.class, this::onCopy)
         .onMessage(Listed.class, this::onListed)
+        .onMessage(Introduce.class, this::onIntroduce)
+        .onMessage(Restore.class, this::onRestore)
         .build();
   }
 
@@ -119,9 +126,30 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
   }
 
   private Behavior<Command> onListed(Listed listed) {
-    Set<ActorRef<Command>> found = new HashSet<>(listed.listing().getServiceInstances(KEY));
-    found.remove(getContext().getSelf());
-    others = Set.copyOf(found);
+    this.listed = Set.copyOf(listed.listing().getServiceInstances(KEY));
+    introduced.removeAll(this.listed);
+    Set<Address> members = new HashSet<>();
+    Cluster.get(getContext().getSystem()).state().getMembers()
+        .forEach(member -> members.add(member.address()));
+    introduced.removeIf(other -> !members.contains(other.path().address()));
+    return copyingToAll();
+  }
+
+  private Behavior<Command> onIntroduce(Introduce introduce) {
+    introduced.add(introduce.other());
+    return copyingToAll();
+  }
+
+  private Behavior<Command> onRestore(Restore restore) {
+    sync.tell(new HistorySync.Restore(restore.restore()));
+    return this;
+  }
+
+  private Behavior<Command> copyingToAll() {
+    Set<ActorRef<Command>> all = new HashSet<>(listed);
+    all.addAll(introduced);
+    all.remove(getContext().getSelf());
+    others = Set.copyOf(all);
     return this;
   }
 }

@@ -34,8 +34,10 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * states it missed while it was down, or all of them when its store is new, so that a rolling
  * restart of every node, one at a time, loses no history, even with the memory store.
  *
- * <p>Once this node is up, if other nodes are, it asks the oldest of them (up the longest, so
- * through the others' restarts) for its rooms: each one's newest entry id, and which have a
+ * <p>Once this node is up, if other nodes are, it first tells each to copy here from now on
+ * ({@link Hello}: the receptionist would list this node to them only some gossip rounds later,
+ * and what they wrote meanwhile would reach it by neither way). Then it asks the oldest of them
+ * (up the longest, so through the others' restarts) for its rooms: each one's newest entry id, and which have a
  * saved state. It compares them with its own store, then pulls room after room, page after page
  * of {@value #PAGE} entries (under Artery's frame size even with the longest lines), the entries
  * above its own newest in that room and the room's state, and has its {@link HistoryWriter}
@@ -79,6 +81,16 @@ public final class HistorySync {
   /** Local: a room's state was copied here from its node, newer than any pulled before. */
   record StateCopied(String room) implements Command {}
 
+  /**
+   * From a node that starts, before it pulls: copy to {@code copies} from now on (without
+   * waiting for the receptionist to list them), then answer {@link Welcome}.
+   */
+  public record Hello(ActorRef<HistoryCopies.Command> copies, ActorRef<Welcome> replyTo)
+      implements Command, ClusterMessage {}
+
+  /** The answer to {@link Hello}: {@code from} copies to the node that said it. */
+  public record Welcome(ActorRef<Command> from) implements Command, ClusterMessage {}
+
   /** From a node that starts: which rooms this node has, answered in {@link Rooms}. */
   public record AskRooms(long round, ActorRef<Rooms> replyTo) implements Command, ClusterMessage {}
 
@@ -121,14 +133,17 @@ public final class HistorySync {
 
   private record StopHolding() implements Command {}
 
-  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer) {
+  static Behavior<Command> create(ActorRef<HistoryWriter.Command> writer,
+      ActorRef<HistoryCopies.Command> copies) {
     return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new HistorySync(context, timers, writer).waitingToBeUp()));
+        timers -> new HistorySync(context, timers, writer, copies).waitingToBeUp()));
   }
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final ActorRef<HistoryWriter.Command> writer;
+  private final ActorRef<HistoryCopies.Command> copies;
+  private final Set<ActorRef<Command>> unwelcomed = new HashSet<>();
   private final Map<String, List<HistoryWriter.Restore>> held = new LinkedHashMap<>();
   private final Set<String> statesCopied = new HashSet<>();
   private final LinkedHashMap<String, Long> pending = new LinkedHashMap<>();
@@ -145,10 +160,11 @@ public final class HistorySync {
   private int pulledRooms;
 
   private HistorySync(ActorContext<Command> context, TimerScheduler<Command> timers,
-      ActorRef<HistoryWriter.Command> writer) {
+      ActorRef<HistoryWriter.Command> writer, ActorRef<HistoryCopies.Command> copies) {
     this.context = context;
     this.timers = timers;
     this.writer = writer;
+    this.copies = copies;
     ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
     receptionist.tell(Receptionist.register(KEY, context.getSelf()));
     receptionist.tell(Receptionist.subscribe(KEY,
@@ -171,9 +187,25 @@ public final class HistorySync {
     return common()
         .onMessage(Listed.class, listed -> {
           onListed(listed);
-          return others.isEmpty() ? Behaviors.same() : startPulling(oldestFirst(others));
+          return others.isEmpty() ? Behaviors.same() : greeting();
         })
         .onMessage(PeerSilent.class, silent -> synced("no other node's history answered"))
+        .onMessage(Restore.class, this::onRestoreWhilePulling)
+        .build();
+  }
+
+  /** Saying {@link Hello} to every other node, so that all copy here before this node pulls. */
+  private Behavior<Command> greeting() {
+    unwelcomed.addAll(others);
+    others.forEach(other -> other.tell(new Hello(copies, context.getSelf().narrow())));
+    awaitPeer();
+    return common()
+        .onMessage(Listed.class, this::onListed)
+        .onMessage(Welcome.class, welcome -> {
+          unwelcomed.remove(welcome.from());
+          return unwelcomed.isEmpty() ? startPulling(oldestFirst(others)) : Behaviors.same();
+        })
+        .onMessage(PeerSilent.class, silent -> startPulling(oldestFirst(others)))
         .onMessage(Restore.class, this::onRestoreWhilePulling)
         .build();
   }
@@ -187,6 +219,7 @@ public final class HistorySync {
         .onMessage(RoomPart.class, this::onRoomPart)
         .onMessage(PeerSilent.class, this::onPeerSilent)
         .onMessage(Restore.class, this::onRestoreWhilePulling)
+        .onMessage(Welcome.class, late -> Behaviors.same())
         .build();
   }
 
@@ -198,12 +231,14 @@ public final class HistorySync {
           writer.tell(restore.restore());
           return Behaviors.same();
         })
+        .onMessage(Welcome.class, late -> Behaviors.same())
         .build();
   }
 
   private BehaviorBuilder<Command> common() {
     return Behaviors.receive(Command.class)
         .onMessage(StateCopied.class, this::onStateCopied)
+        .onMessage(Hello.class, this::onHello)
         .onMessage(AskRooms.class, this::onAskRooms)
         .onMessage(Summarized.class, this::onSummarized)
         .onMessage(AskRoom.class, this::onAskRoom)
@@ -222,7 +257,7 @@ public final class HistorySync {
       return synced("");
     }
     if (!others.isEmpty()) {
-      return startPulling(oldestFirst(others));
+      return greeting();
     }
     timers.startSingleTimer(PeerSilent.class, new PeerSilent(), PEER_SILENCE);
     return waitingForPeers();
@@ -357,6 +392,12 @@ public final class HistorySync {
 
   private Behavior<Command> onStateCopied(StateCopied copied) {
     statesCopied.add(Names.key(copied.room()));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onHello(Hello hello) {
+    copies.tell(new HistoryCopies.Introduce(hello.copies()));
+    hello.replyTo().tell(new Welcome(context.getSelf()));
     return Behaviors.same();
   }
 
