@@ -2,7 +2,6 @@ package lochat.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import lochat.chat.Names;
 import lochat.store.HistoryEntry;
 import lochat.store.HistoryWriter;
 import lochat.store.RoomState;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -476,13 +474,6 @@ public final class HistorySync {
   }
 
   private List<ActorRef<Command>> oldestFirst(List<ActorRef<Command>> refs) {
-    Map<Address, Member> members = new HashMap<>();
-    Cluster.get(context.getSystem()).state().getMembers()
-        .forEach(member -> members.put(member.address(), member));
-    List<ActorRef<Command>> sorted = new ArrayList<>(refs);
-    sorted.removeIf(ref -> !members.containsKey(ref.path().address()));
-    sorted.sort(Comparator.comparing(ref -> members.get(ref.path().address()),
-        (a, b) -> a.isOlderThan(b) ? -1 : b.isOlderThan(a) ? 1 : 0));
-    return sorted;
+    return OldestFirst.of(context.getSystem(), refs);
   }
 }

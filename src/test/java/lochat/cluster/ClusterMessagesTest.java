@@ -49,6 +49,7 @@ import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
 import lochat.store.RoomState;
+import lochat.store.ServerBan;
 import lochat.testing.TestJoins;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -195,6 +196,9 @@ class ClusterMessagesTest {
             "Alice", "al!al@10.0.0.7", Profile.IRC, EntryKind.ACTION, "moves e2e4")),
             Optional.of(new RoomState("games", Optional.of(TOPIC), "ntk sesame",
                 List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))),
+        new ServerBanCopies.Copy(new ServerBan("10.0.0.*", "flood", "ann", AT), false),
+        new ServerBanCopies.AskBans(testKit.<ServerBanCopies.Bans>createTestProbe().ref()),
+        new ServerBanCopies.Bans(List.of(new ServerBan("fd00::*", "spam", "bob", AT))),
         new HistorySync.Hello(testKit.<HistoryCopies.Command>createTestProbe().ref(),
             testKit.<HistorySync.Welcome>createTestProbe().ref()),
         new HistorySync.Welcome(testKit.<HistorySync.Command>createTestProbe().ref()),
