@@ -7,6 +7,7 @@ import lochat.room.RoomArchive;
 import lochat.store.HistoryEntry;
 import lochat.store.HistoryWriter;
 import lochat.store.RoomState;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * One per node: every node of the cluster keeps the history and state of every room, so that a
@@ -28,10 +30,11 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * node's history writer write it as its own rooms' entries. Cost: one message per entry or
  * state change to each other node, N-1 in all.
  *
- * <p>Limits: copies are not acknowledged or sent again: what a node misses while it is down or
- * unreachable it does not get later, so after a rolling restart the node restarted last has
- * the fullest history, and a room that moves to a node that missed some of its entries shows
- * a gap there. Entries another node wrote before this node joined are not copied to it.
+ * <p>What a node missed while it was down, or everything when its store is new, it pulls when it
+ * starts ({@link HistorySync}); a room that starts on it meanwhile waits for its own history.
+ *
+ * <p>Limits: copies are not acknowledged or sent again: what a running node misses while it is
+ * unreachable it does not get later, and a room that moves to it shows a gap there.
  */
 public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command> {
 
@@ -48,6 +51,11 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
 
   private record Listed(Receptionist.Listing listing) implements Command {}
 
+  /** From this node's {@link HistorySync}: a node that starts, to copy to from now on. */
+  record Introduce(ActorRef<Command> other) implements Command {}
+
+  private record Restore(HistoryWriter.Restore restore) implements Command {}
+
   /** Starts this node's copies, written through {@code writer}; returns what rooms hand them. */
   public static RoomArchive.Copies start(ActorSystem<?> system,
       ActorRef<HistoryWriter.Command> writer) {
@@ -63,6 +71,12 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
       public void state(RoomState state) {
         copies.tell(new Share(new Copy(Optional.empty(), Optional.of(state))));
       }
+
+      @Override
+      public void restore(ActorRef<HistoryWriter.Command> writer,
+          HistoryWriter.Restore restore) {
+        copies.tell(new Restore(restore));
+      }
     };
   }
 
@@ -71,11 +85,15 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
   }
 
   private final ActorRef<HistoryWriter.Command> writer;
+  private final ActorRef<HistorySync.Command> sync;
+  private Set<ActorRef<Command>> listed = Set.of();
+  private final Set<ActorRef<Command>> introduced = new HashSet<>();
   private Set<ActorRef<Command>> others = Set.of();
 
   private HistoryCopies(ActorContext<Command> context, ActorRef<HistoryWriter.Command> writer) {
     super(context);
     this.writer = writer;
+    this.sync = context.spawn(HistorySync.create(writer, context.getSelf()), "sync");
     ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
     receptionist.tell(Receptionist.register(KEY, context.getSelf()));
     receptionist.tell(Receptionist.subscribe(KEY,
@@ -88,6 +106,8 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
         .onMessage(Share.class, this::onShare)
         .onMessage(Copy.class, this::onCopy)
         .onMessage(Listed.class, this::onListed)
+        .onMessage(Introduce.class, this::onIntroduce)
+        .onMessage(Restore.class, this::onRestore)
         .build();
   }
 
@@ -98,14 +118,38 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
 
   private Behavior<Command> onCopy(Copy copy) {
     copy.entry().ifPresent(entry -> writer.tell(new HistoryWriter.Append(entry)));
-    copy.state().ifPresent(state -> writer.tell(new HistoryWriter.SaveRoom(state)));
+    copy.state().ifPresent(state -> {
+      writer.tell(new HistoryWriter.SaveRoom(state));
+      sync.tell(new HistorySync.StateCopied(state.room()));
+    });
     return this;
   }
 
   private Behavior<Command> onListed(Listed listed) {
-    Set<ActorRef<Command>> found = new HashSet<>(listed.listing().getServiceInstances(KEY));
-    found.remove(getContext().getSelf());
-    others = Set.copyOf(found);
+    this.listed = Set.copyOf(listed.listing().getServiceInstances(KEY));
+    introduced.removeAll(this.listed);
+    Set<Address> members = new HashSet<>();
+    Cluster.get(getContext().getSystem()).state().getMembers()
+        .forEach(member -> members.add(member.address()));
+    introduced.removeIf(other -> !members.contains(other.path().address()));
+    return copyingToAll();
+  }
+
+  private Behavior<Command> onIntroduce(Introduce introduce) {
+    introduced.add(introduce.other());
+    return copyingToAll();
+  }
+
+  private Behavior<Command> onRestore(Restore restore) {
+    sync.tell(new HistorySync.Restore(restore.restore()));
+    return this;
+  }
+
+  private Behavior<Command> copyingToAll() {
+    Set<ActorRef<Command>> all = new HashSet<>(listed);
+    all.addAll(introduced);
+    all.remove(getContext().getSelf());
+    others = Set.copyOf(all);
     return this;
   }
 }

@@ -39,7 +39,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * <p>A ban takes effect at once: the {@link Gatekeeper} refuses new connections from matching
  * addresses, and the registry tells every user connected from one that it is removed. Bans are
  * written to the {@link HistoryStore} in the order made, on the blocking dispatcher; a failed
- * write is logged and the ban holds until the server stops. Limits: a user who has not chosen a
+ * write is logged and the ban holds until the server stops. In a cluster, every ban and lift
+ * is told to the other nodes ({@link Sharing}), whose operators apply it ({@link Shared}), and a
+ * node that starts takes the cluster's bans ({@link Adopt}). Limits: a user who has not chosen a
  * nickname yet is not cut by a new ban (it cannot be found by the registry); bans are permanent
  * until removed.
  */
@@ -61,6 +63,19 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
   public record Unban(String mask, ActorRef<BanResult> replyTo) implements Command {}
 
   public record ListBans(ActorRef<BanResult> replyTo) implements Command {}
+
+  /** From another node of the cluster: a ban set there, or lifted when {@code lifted}. */
+  public record Shared(ServerBan ban, boolean lifted) implements Command {}
+
+  /** At this node's start in a cluster: the cluster's bans, which replace this node's. */
+  public record Adopt(List<ServerBan> bans) implements Command {}
+
+  /** Where this node's bans and lifts are told, for the other nodes of a cluster. */
+  public interface Sharing {
+    void changed(ServerBan ban, boolean lifted);
+
+    Sharing NONE = (ban, lifted) -> { };
+  }
 
   private record Verified(LogIn login, boolean right) implements Command {}
 
@@ -106,8 +121,15 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
   public static Behavior<Command> create(OperatorAccounts accounts, GuardSettings failures,
       HistoryStore store, ServerBans bans, ActorRef<Gatekeeper.Command> gatekeeper,
       ActorRef<Registry.Command> registry, Clock clock) {
+    return create(accounts, failures, store, bans, gatekeeper, registry, clock, Sharing.NONE);
+  }
+
+  /** Operators whose bans and lifts are also told to {@code sharing} (a cluster's nodes). */
+  public static Behavior<Command> create(OperatorAccounts accounts, GuardSettings failures,
+      HistoryStore store, ServerBans bans, ActorRef<Gatekeeper.Command> gatekeeper,
+      ActorRef<Registry.Command> registry, Clock clock, Sharing sharing) {
     return Behaviors.setup(context -> new Operators(
-        context, accounts, failures, store, bans, gatekeeper, registry, clock));
+        context, accounts, failures, store, bans, gatekeeper, registry, clock, sharing));
   }
 
   private final OperatorAccounts accounts;
@@ -116,6 +138,7 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
   private final ActorRef<Gatekeeper.Command> gatekeeper;
   private final ActorRef<Registry.Command> registry;
   private final Clock clock;
+  private final Sharing sharing;
   private final Executor blocking;
   private final Set<String> checking = new HashSet<>();
   private ServerBans bans;
@@ -124,7 +147,7 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
   private Operators(ActorContext<Command> context, OperatorAccounts accounts,
       GuardSettings failures, HistoryStore store, ServerBans bans,
       ActorRef<Gatekeeper.Command> gatekeeper, ActorRef<Registry.Command> registry,
-      Clock clock) {
+      Clock clock, Sharing sharing) {
     super(context);
     this.accounts = accounts;
     this.failures = new PasswordFailures(failures.freePasswordFailures(),
@@ -135,6 +158,7 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
     this.gatekeeper = gatekeeper;
     this.registry = registry;
     this.clock = clock;
+    this.sharing = sharing;
     this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
   }
 
@@ -147,6 +171,8 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
         .onMessage(Ban.class, this::onBan)
         .onMessage(Unban.class, this::onUnban)
         .onMessage(ListBans.class, this::onListBans)
+        .onMessage(Shared.class, this::onShared)
+        .onMessage(Adopt.class, this::onAdopt)
         .onMessage(StoreFailed.class, this::onStoreFailed)
         .build();
   }
@@ -212,14 +238,45 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
     }
     ServerBan ban = new ServerBan(mask, request.reason(), request.by(), clock.instant());
     boolean replaced = bans.get(mask).isPresent();
+    set(ban);
+    sharing.changed(ban, false);
+    request.replyTo().tell(new Banned(ban, replaced));
+    return this;
+  }
+
+  /** Sets {@code ban} here: new connections refused, users connected from it removed. */
+  private void set(ServerBan ban) {
     changed(bans.with(ban));
-    write("the ban on " + mask, () -> store.saveServerBan(ban));
-    getContext().getLog().info("Server operator {} banned {}: {}", ban.setBy(), mask,
+    write("the ban on " + ban.mask(), () -> store.saveServerBan(ban));
+    getContext().getLog().info("Server operator {} banned {}: {}", ban.setBy(), ban.mask(),
         ban.reason());
     ServerBans only = ServerBans.of(List.of(ban));
     registry.tell(new Registry.Tell((nick, address) -> only.matching(address).isPresent(),
         new ChatEvent.Removed(ServerBans.refusalText(ban), true), Optional.empty()));
-    request.replyTo().tell(new Banned(ban, replaced));
+  }
+
+  private void lift(String mask) {
+    changed(bans.without(mask));
+    write("the removal of the ban on " + mask, () -> store.removeServerBan(mask));
+    getContext().getLog().info("The ban on {} was removed", mask);
+  }
+
+  private Behavior<Command> onShared(Shared shared) {
+    Optional<ServerBan> here = bans.get(shared.ban().mask());
+    if (shared.lifted() && here.isPresent()) {
+      lift(shared.ban().mask());
+    } else if (!shared.lifted() && !here.equals(Optional.of(shared.ban()))) {
+      set(shared.ban());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onAdopt(Adopt adopt) {
+    ServerBans cluster = ServerBans.of(adopt.bans());
+    bans.list().stream().filter(ban -> cluster.get(ban.mask()).isEmpty())
+        .forEach(ban -> lift(ban.mask()));
+    adopt.bans().stream().filter(ban -> !bans.get(ban.mask()).equals(Optional.of(ban)))
+        .forEach(this::set);
     return this;
   }
 
@@ -230,9 +287,8 @@ public final class Operators extends AbstractBehavior<Operators.Command> {
       request.replyTo().tell(new NotBanned(mask));
       return this;
     }
-    changed(bans.without(mask));
-    write("the removal of the ban on " + mask, () -> store.removeServerBan(mask));
-    getContext().getLog().info("The ban on {} was removed", mask);
+    lift(mask);
+    sharing.changed(ban.get(), true);
     request.replyTo().tell(new Unbanned(ban.get()));
     return this;
   }

@@ -5,7 +5,8 @@ import lochat.chat.Names;
 /**
  * Which users online a {@link Registry.Tell} reaches, by nickname and address: everyone, one
  * nickname, or whatever an operator's ban matches. Implementations are pure and cheap, as the
- * registry asks them of every user on its own thread.
+ * registry asks them of every user on its own thread. Only {@link Everyone} and {@link Nick}
+ * reach other nodes' users; a ban's audience is each node's own (every node applies the ban).
  */
 @FunctionalInterface
 public interface Audience {
@@ -16,13 +17,29 @@ public interface Audience {
   /** Whether the user called {@code nick}, connected from {@code address}, is reached. */
   boolean includes(String nick, String address);
 
+  /** Every user; in a cluster, every node's ({@link Everyone}). */
   static Audience everyone() {
-    return (nick, address) -> true;
+    return new Everyone();
   }
 
-  /** The user called {@code nick}, case-insensitively. */
+  /** The user called {@code nick}, case-insensitively, on whatever node of a cluster. */
   static Audience nick(String nick) {
-    String key = Names.key(nick);
-    return (other, address) -> Names.key(other).equals(key);
+    return new Nick(nick);
+  }
+
+  /** Every user: the registry of a node of a cluster reaches the other nodes' too. */
+  record Everyone() implements Audience {
+    @Override
+    public boolean includes(String nick, String address) {
+      return true;
+    }
+  }
+
+  /** One user: the registry of a node of a cluster finds it on the node it is on. */
+  record Nick(String nick) implements Audience {
+    @Override
+    public boolean includes(String other, String address) {
+      return Names.key(other).equals(Names.key(nick));
+    }
   }
 }

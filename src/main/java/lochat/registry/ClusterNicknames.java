@@ -220,6 +220,26 @@ final class ClusterNicknames {
         });
   }
 
+  /**
+   * A server operator's kill or broadcast ({@code tell}: everyone, or a nickname held on no
+   * user of this node) to the other nodes' users it reaches, {@code here} having been reached.
+   */
+  void tellElsewhere(Registry.Tell tell, Audience.Reached here) {
+    Consumer<List<NickHolder>> told = reached -> {
+      reached.forEach(holder -> holder.session().tell(tell.event()));
+      tell.replyTo().ifPresent(
+          replyTo -> replyTo.tell(new Audience.Reached(here.users() + reached.size())));
+    };
+    if (tell.audience() instanceof Audience.Nick one) {
+      // Asked of the nickname's entity, as a private message is: exact, not a stale replica.
+      whenAnswered(nicks.find(one.nick()), new NickDirectory.Unknown(Names.key(one.nick())),
+          result -> told.accept(elsewhere(result).stream().toList()));
+    } else {
+      whenAnswered(nicks.everyone(), new NickDirectory.Holders(List.of()),
+          holders -> told.accept(elsewhere(holders)));
+    }
+  }
+
   /** WHOIS of someone who is not a user of this node. */
   void whois(Registry.Whois whois) {
     whenAnswered(nicks.lookup(whois.nick()), new NickDirectory.Unknown(Names.key(whois.nick())),

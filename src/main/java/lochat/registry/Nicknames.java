@@ -223,6 +223,11 @@ final class Nicknames {
 
   Behavior<Command> onTell(Registry.Tell tell) {
     Audience.Reached reached = users.tell(tell.audience(), tell.event());
+    if (cluster.isPresent() && (tell.audience() instanceof Audience.Everyone
+        || tell.audience() instanceof Audience.Nick && reached.users() == 0)) {
+      cluster.get().tellElsewhere(tell, reached);
+      return Behaviors.same();
+    }
     tell.replyTo().ifPresent(replyTo -> replyTo.tell(reached));
     return Behaviors.same();
   }

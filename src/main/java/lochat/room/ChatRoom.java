@@ -12,7 +12,6 @@ import lochat.chat.ChatEvent.MemberRenamed;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery;
 import lochat.chat.MessageKind;
-import lochat.chat.Profile;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Roles;
@@ -33,11 +32,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * One chat room: its members, its recent history, and the order of everything said in it.
  *
  * <p>The room is the single place that orders a room's traffic: every member, the sender
- * included, receives each post in the order the room accepted it. A joiner learns of its own
- * join from the {@link Joined} reply, the others from a {@link ChatEvent.MemberJoined} event; a leaver already knows it left, so only the remaining
- * members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire protocol, known
- * by their {@link ChatEvent} address; the room watches them, so a session that dies without
- * saying goodbye still leaves.
+ * included, receives each post in the order the room accepted it. A joiner learns of its join
+ * from the {@link Joined} reply, the others from a {@link ChatEvent.MemberJoined}; only the
+ * remaining members receive {@link ChatEvent.MemberLeft}. Members are sessions of any wire
+ * protocol, known by their {@link ChatEvent} address; the room watches them, so a session that
+ * dies without saying goodbye still leaves.
  *
  * <p>A room is run by its operators: whoever joins it empty becomes one, and operators give and
  * take the operator and voice roles, change its modes, kick and invite. Its rules (modes, ban
@@ -73,7 +72,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
    * history, the members and the room's state, or why it was refused. The member is reached
    * through {@code delivery} when given (it does not cross nodes), else through {@code link},
    * its node's {@link RoomLink}; a {@code returning} member (back after the room moved) joins
-   * without anyone being told.
+   * without anyone being told, with its roles ({@link RoomReturns}).
    */
   public record Join(String nick, String user, String host, String protocol,
       ActorRef<ChatEvent> member,
@@ -82,7 +81,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       boolean serverOperator,
       ActorRef<JoinResult> replyTo,
       Optional<ActorRef<RoomLink.Command>> link,
-      boolean returning)
+      Optional<Comeback> returning)
       implements Command, ClusterMessage {
 
     /** A member of the room's own node. */
@@ -90,13 +89,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         ActorRef<ChatEvent> member, MemberDelivery delivery, String key, boolean serverOperator,
         ActorRef<JoinResult> replyTo) {
       this(nick, user, host, protocol, member, delivery, key, serverOperator, replyTo,
-          Optional.empty(), false);
-    }
-
-    /** A native member from nowhere in particular, without a connection of its own. */
-    public Join(String nick, ActorRef<ChatEvent> member, ActorRef<JoinResult> replyTo) {
-      this(nick, nick, "local", Profile.NATIVE, member, MemberDelivery.THROUGH_SESSION, "",
-          false, replyTo);
+          Optional.empty(), Optional.empty());
     }
   }
 
@@ -154,6 +147,8 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
 
   private record StateRestored(HistoryWriter.Restored restored) implements Command {}
 
+  private record ReturnsSettled() implements Command {}
+
   /** The answer to a join, from the room or from the registry that refused to create it. */
   public sealed interface JoinResult extends ClusterMessage {}
 
@@ -209,11 +204,10 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   public record NoSuchRoom(String room) implements MembersResult, RoomRequest.Reply {}
 
   /**
-   * Sent to the room's owner after every join, departure, member list request, forwarded
-   * request and change of topic or modes: how many members the room has, how many {@link Join},
-   * {@link GetMembers} and {@link Forwarded} requests it has handled in all (so that the owner
-   * can tell whether a request it forwarded is on its way), its topic ("" for none) and whether
-   * it is secret, for room lists.
+   * To the room's owner after every join, departure, member list request, forwarded request and
+   * change of topic or modes: its members, the {@link Join}, {@link GetMembers} and {@link
+   * Forwarded} requests it has handled in all (so that the owner knows whether one it forwarded
+   * is on its way), its topic ("" for none) and whether it is secret, for room lists.
    */
   public record Occupancy(
       String room, int members, long requestsHandled, String topic, boolean secret)
@@ -245,22 +239,22 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
   private long requestsHandled;
   private final Moderation rules = new Moderation();
   private final RoomRequests requests;
+  private final RoomReturns<Command> returns;
 
   private ChatRoom(ActorContext<Command> context, StashBuffer<Command> stash,
       TimerScheduler<Command> timers, String name, int historySize,
       ActorRef<Occupancy> occupancy, Clock clock, RoomArchive archive) {
     super(context);
     this.stash = stash;
-    this.behind =
-        new RoomCongestion<>(name, context.getLog(), timers, new CheckSlowMembers());
+    this.behind = new RoomCongestion<>(name, context.getLog(), timers, new CheckSlowMembers());
     this.name = name;
     this.history = new RoomHistory(name, historySize, archive);
     this.occupancy = occupancy;
     this.clock = clock;
     this.members = new RoomMembers(context.getSelf());
     this.requests = new RoomRequests(name, clock.instant(), clock, members, history, rules,
-        archive,
-        this::remove, this::reportOccupancy);
+        archive, this::remove, this::reportOccupancy);
+    this.returns = new RoomReturns<>(name, timers, new ReturnsSettled());
   }
 
   @Override
@@ -277,6 +271,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         .onMessage(MemberCaughtUp.class, this::onMemberCaughtUp)
         .onMessage(RelayedMemberBehind.class, this::onRelayedMemberBehind)
         .onMessage(CheckSlowMembers.class, this::onCheckSlowMembers)
+        .onMessage(ReturnsSettled.class, this::onReturnsSettled)
         .build();
   }
 
@@ -328,16 +323,15 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         reportOccupancy();
         return this;
       }
-      // Whoever joins the room empty runs it, as in IRC.
-      Roles roles = members.size() == 0 ? Roles.OPERATOR : Roles.NONE;
-      members.put(join.member(), new Member(join.nick(), join.user(), join.host(),
-          join.protocol(), RelayedDelivery.reach(join), roles));
+      returns.arriving(join, members.nicks()).ifPresent(members::broadcast);
+      members.put(join.member(), new Member(join.nick(), join.user(), join.host(), join.protocol(),
+          RelayedDelivery.reach(join), RoomReturns.rolesOf(join, members.size())));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));
     }
     // The owner hears first, so a room list the joiner asks for next already counts it.
     reportOccupancy();
     // The others are told first: once the joiner has its answer, anyone it tells has heard.
-    if (isNew && !join.returning()) {
+    if (isNew && join.returning().isEmpty()) {
       members.broadcastExcept(join.member(), new MemberJoined(name, join.nick(), join.user()));
     }
     // The joiner's session shows the join before any post that follows it.
@@ -424,6 +418,11 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
       members.broadcast(new MemberLeft(name, member.nick(), CONNECTION_LOST, true));
     }
     return caughtUpIfNoneBehind();
+  }
+
+  private Behavior<Command> onReturnsSettled(ReturnsSettled settled) {
+    returns.departed().forEach(members::broadcast);
+    return this;
   }
 
   private Behavior<Command> onMemberCaughtUp(MemberCaughtUp caughtUp) {

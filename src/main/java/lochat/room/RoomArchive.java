@@ -31,11 +31,19 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class RoomArchive {
 
-  /** Where what is written here is also kept: the other nodes of a cluster. */
+  /**
+   * Where what is written here is also kept: the other nodes of a cluster; and what a room that
+   * starts here must wait for before it reads its history ({@link #restore}).
+   */
   public interface Copies {
     void entry(HistoryEntry entry);
 
     void state(RoomState state);
+
+    /** Has {@code writer} answer {@code restore}, once what it waits for is written. */
+    default void restore(ActorRef<HistoryWriter.Command> writer, HistoryWriter.Restore restore) {
+      writer.tell(restore);
+    }
 
     Copies NONE = new Copies() {
       @Override
@@ -151,7 +159,7 @@ public final class RoomArchive {
     if (writer == null) {
       replyTo.tell(HistoryWriter.Restored.NOTHING);
     } else {
-      writer.tell(new HistoryWriter.Restore(room, latest, replyTo));
+      copies.restore(writer, new HistoryWriter.Restore(room, latest, replyTo));
     }
   }
 

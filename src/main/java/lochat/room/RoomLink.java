@@ -36,10 +36,12 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * telling anyone ({@link ChatRoom.Join#returning}), then sends again the posts the old room
  * had not answered, so a post is lost only if it never reached any room.
  *
+ * <p>The link also keeps who is in the room and their roles ({@link RoomRoster}), so that its
+ * members come back with their roles and the new room can tell who did not come back.
+ *
  * <p>Congestion: a member here that falls behind is reported to the room, which waits for it as
  * for any member; the link checks such members and drops one that has stopped reading.
- * Limits: after a move, the room's roles start again (the first member back runs it), and a
- * post the old room took but had not answered is said twice. Links live as long as the node:
+ * Limits: a post the old room took but had not answered is said twice. Links live as long as the node:
  * one small actor per room its users have been in.
  */
 public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
@@ -123,6 +125,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   private final Map<ActorRef<ChatEvent>, Member> members = new LinkedHashMap<>();
   private final RoomCongestion<Command> behind;
   private final Set<ActorRef<ChatEvent>> watched = new HashSet<>();
+  private final RoomRoster roster = new RoomRoster();
   private ActorRef<ChatRoom.Command> current;
   /** Requests kept while the room cannot be reached or its members come back to it. */
   private final Deque<ChatRoom.Command> held = new ArrayDeque<>();
@@ -193,6 +196,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   }
 
   private Behavior<Command> onBroadcast(Broadcast broadcast) {
+    roster.apply(broadcast.event());
     members.forEach((ref, member) -> {
       if (broadcast.except().filter(ref::equals).isEmpty()) {
         MemberFanout.tell(ref, member.delivery(), broadcast.event());
@@ -226,6 +230,7 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
       catchUp(answer.member(), member, joined);
       return this;
     }
+    roster.reset(joined);
     joined.history().forEach(posted -> member.lastSeen = Math.max(member.lastSeen, posted.id()));
     member.delivery().throughSession();
     answer.replyTo().tell(new ChatRoom.Joined(joined.room(), forMembers, joined.members(),
@@ -365,7 +370,8 @@ public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
   private ChatRoom.Join throughHere(ChatRoom.Join join, boolean returning) {
     return new ChatRoom.Join(join.nick(), join.user(), join.host(), join.protocol(),
         join.member(), null, join.key(), join.serverOperator(), join.replyTo(),
-        Optional.of(getContext().getSelf()), returning);
+        Optional.of(getContext().getSelf()),
+        returning ? Optional.of(roster.comeback(join.nick())) : Optional.empty());
   }
 
   /**

@@ -17,6 +17,7 @@ import lochat.cluster.ClusterMembership;
 import lochat.cluster.EndpointBoard;
 import lochat.cluster.HistoryCopies;
 import lochat.cluster.NickDirectory;
+import lochat.cluster.ServerBanCopies;
 import lochat.cluster.ShardedRooms;
 import lochat.connection.SessionProtocol;
 import lochat.connection.Transport;
@@ -225,9 +226,13 @@ public final class LochatServer extends AbstractBehavior<LochatServer.Command> {
         settings.guard(), settings.connection()::passwordMatches, bans, clock),
         "gatekeeper");
     context.watchWith(gatekeeper, new CoreActorStopped("gatekeeper"));
+    Optional<ActorRef<ServerBanCopies.Command>> banCopies = cluster
+        ? Optional.of(ServerBanCopies.start(context.getSystem())) : Optional.empty();
     ActorRef<Operators.Command> operators = context.spawn(Operators.create(settings.operators(),
-        settings.guard(), history.store(), bans, gatekeeper, registry, clock), "operators");
+        settings.guard(), history.store(), bans, gatekeeper, registry, clock,
+        banCopies.map(ServerBanCopies::sharing).orElse(Operators.Sharing.NONE)), "operators");
     context.watchWith(operators, new CoreActorStopped("operators"));
+    banCopies.ifPresent(copies -> copies.tell(new ServerBanCopies.OperatorsAre(operators)));
     ActorRef<Listener.BindResult> bindResults =
         context.messageAdapter(Listener.BindResult.class, BindReported::new);
     IrcProtocol irc = new IrcProtocol(settings.irc(), clock.instant());

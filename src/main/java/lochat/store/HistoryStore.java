@@ -3,6 +3,7 @@ package lochat.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,12 @@ public interface HistoryStore extends AutoCloseable {
    * is none: entries before {@code time} are then those {@link #before} it. Blocks.
    */
   long idAt(String room, Instant time);
+
+  /**
+   * The id of every room's newest entry, by room key ({@link lochat.chat.Names#key}): what a
+   * node that starts compares with another's to pull what it lacks. Blocks.
+   */
+  Map<String, Long> newestIds();
 
   /** The room's last {@code limit} entries: what a joiner is shown. */
   default List<HistoryEntry> latest(String room, int limit) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lochat.chat.Names;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -103,6 +105,33 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
     }
   }
 
+  /** Asks which rooms the store has: each one's newest entry id, and those with a state. */
+  public record Summarize(ActorRef<Summary> replyTo) implements Command {}
+
+  /**
+   * The answer to {@link Summarize}: the newest id of each room with entries, by room key, and
+   * the keys of the rooms with a saved state; nothing when the store could not be read.
+   */
+  public record Summary(Map<String, Long> newestIds, Set<String> withState) {
+
+    public Summary {
+      newestIds = Map.copyOf(newestIds);
+      withState = Set.copyOf(withState);
+    }
+  }
+
+  /** Reads up to {@code limit} of the room's entries after {@code afterId}, and its state. */
+  public record ReadAfter(String room, long afterId, int limit, ActorRef<After> replyTo)
+      implements Command {}
+
+  /** The answer to {@link ReadAfter}, oldest first; nothing when the store could not be read. */
+  public record After(String room, Optional<RoomState> state, List<HistoryEntry> entries) {
+
+    public After {
+      entries = List.copyOf(entries);
+    }
+  }
+
   private record Sync() implements Command {}
 
   private record Prune() implements Command {}
@@ -146,6 +175,8 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
         .onMessage(Flush.class, this::onFlush)
         .onMessage(Read.class, this::onRead)
         .onMessage(Restore.class, this::onRestore)
+        .onMessage(Summarize.class, this::onSummarize)
+        .onMessage(ReadAfter.class, this::onReadAfter)
         .onMessage(Sync.class, this::onSync)
         .onMessage(Prune.class, this::onPrune)
         .onSignal(PostStop.class, this::onPostStop)
@@ -206,6 +237,32 @@ public final class HistoryWriter extends AbstractBehavior<HistoryWriter.Command>
           + " topic or modes until the server restarts: {}", restore.room(), failure.getMessage());
     }
     restore.replyTo().tell(restored);
+    return this;
+  }
+
+  private Behavior<Command> onSummarize(Summarize summarize) {
+    writePending();
+    Summary summary = new Summary(Map.of(), Set.of());
+    try {
+      summary = new Summary(store.newestIds(), store.loadRooms().stream()
+          .map(state -> Names.key(state.room())).collect(Collectors.toSet()));
+    } catch (StoreUnavailable failure) {
+      getContext().getLog().warn(failure.getMessage());
+    }
+    summarize.replyTo().tell(summary);
+    return this;
+  }
+
+  private Behavior<Command> onReadAfter(ReadAfter read) {
+    writePending();
+    After after = new After(read.room(), Optional.empty(), List.of());
+    try {
+      after = new After(read.room(), store.loadRoom(read.room()),
+          store.after(read.room(), read.afterId(), read.limit()));
+    } catch (StoreUnavailable failure) {
+      getContext().getLog().warn(failure.getMessage());
+    }
+    read.replyTo().tell(after);
     return this;
   }
 

@@ -24,8 +24,11 @@ import lochat.chat.Names;
  * <p>Bounded: each room keeps at most {@code maxPerRoom} entries and the store at most
  * {@code maxEntries} in all; past either, the oldest go first, as if pruned. Room states are
  * kept without bound, as they are one per room and the registry bounds the rooms; server bans
- * too, as only operators set them. Thread-safe
- * by one lock.
+ * too, as only operators set them. Thread-safe by one lock.
+ *
+ * <p>Ids start above the time the store was made in microseconds, as {@link
+ * SqliteHistoryStore}'s do, so that a new store on a node of a cluster gives ids above those
+ * the other nodes' rooms gave before it (fewer than a thousand entries a millisecond).
  */
 public final class MemoryHistoryStore implements HistoryStore {
 
@@ -38,7 +41,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   private final Clock clock;
   private final int maxPerRoom;
   private final int maxEntries;
-  private final AtomicLong lastId = new AtomicLong();
+  private final AtomicLong lastId;
   private final Map<String, NavigableMap<Long, HistoryEntry>> rooms = new HashMap<>();
   /** Every entry, by id then room, so that the oldest in all can be found. */
   private final NavigableSet<Stored> byId = new TreeSet<>(
@@ -53,6 +56,7 @@ public final class MemoryHistoryStore implements HistoryStore {
     this.clock = clock;
     this.maxPerRoom = maxPerRoom;
     this.maxEntries = maxEntries;
+    this.lastId = new AtomicLong(clock.millis() * 1000);
   }
 
   /** A store that keeps no more than {@code retention} does, within the default bounds. */
@@ -118,6 +122,13 @@ public final class MemoryHistoryStore implements HistoryStore {
       Collections.reverse(found);
     }
     return found;
+  }
+
+  @Override
+  public synchronized Map<String, Long> newestIds() {
+    Map<String, Long> newest = new HashMap<>();
+    rooms.forEach((key, entries) -> newest.put(key, entries.lastKey()));
+    return newest;
   }
 
   @Override

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import lochat.chat.Names;
@@ -221,6 +223,21 @@ public final class SqliteHistoryStore implements HistoryStore {
         Collections.reverse(found);
       }
       return found;
+    });
+  }
+
+  @Override
+  public synchronized Map<String, Long> newestIds() {
+    return read(() -> {
+      Map<String, Long> newest = new HashMap<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(
+              "SELECT room_key, MAX(id) FROM entries GROUP BY room_key")) {
+        while (rows.next()) {
+          newest.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      return newest;
     });
   }
 

@@ -19,8 +19,8 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Topic;
 import lochat.room.ChatRoom;
+import lochat.room.Comeback;
 import lochat.room.Requester;
 import lochat.room.RoomLink;
 import lochat.room.RoomRequest;
@@ -48,6 +49,8 @@ import lochat.store.EntryKind;
 import lochat.store.HistoryEntry;
 import lochat.store.ListEntry;
 import lochat.store.RoomState;
+import lochat.store.ServerBan;
+import lochat.testing.TestJoins;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.Serialization;
@@ -148,7 +151,8 @@ class ClusterMessagesTest {
     return List.of(
         new ChatRoom.Join("Alice", "al", "10.0.0.7", Profile.IRC, alice, null, "sesame", true,
             testKit.<ChatRoom.JoinResult>createTestProbe().ref(),
-            Optional.of(testKit.<RoomLink.Command>createTestProbe().ref()), true),
+            Optional.of(testKit.<RoomLink.Command>createTestProbe().ref()),
+            Optional.of(new Comeback(new Roles(true, true), List.of("Alice", "Bob")))),
         new ChatRoom.Leave(alice, "gone fishing", true),
         new ChatRoom.Post(alice, "hello", MessageKind.ACTION, Map.of("+draft/reply", "41")),
         new ChatRoom.Rename(alice, "Alicia"),
@@ -191,7 +195,22 @@ class ClusterMessagesTest {
         new HistoryCopies.Copy(Optional.of(new HistoryEntry(1_733_000_000_000_123L, "games", AT,
             "Alice", "al!al@10.0.0.7", Profile.IRC, EntryKind.ACTION, "moves e2e4")),
             Optional.of(new RoomState("games", Optional.of(TOPIC), "ntk sesame",
-                List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))));
+                List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))),
+        new ServerBanCopies.Copy(new ServerBan("10.0.0.*", "flood", "ann", AT), false),
+        new ServerBanCopies.AskBans(testKit.<ServerBanCopies.Bans>createTestProbe().ref()),
+        new ServerBanCopies.Bans(List.of(new ServerBan("fd00::*", "spam", "bob", AT))),
+        new HistorySync.Hello(testKit.<HistoryCopies.Command>createTestProbe().ref(),
+            testKit.<HistorySync.Welcome>createTestProbe().ref()),
+        new HistorySync.Welcome(testKit.<HistorySync.Command>createTestProbe().ref()),
+        new HistorySync.AskRooms(2, testKit.<HistorySync.Rooms>createTestProbe().ref()),
+        new HistorySync.Rooms(2, List.of(new HistorySync.RoomTip("games", 1_733_000_000_000_123L,
+            true), new HistorySync.RoomTip("dev", 0, true)), true),
+        new HistorySync.AskRoom(2, "games", 1_733_000_000_000_100L,
+            testKit.<HistorySync.RoomPart>createTestProbe().ref()),
+        new HistorySync.RoomPart(2, "games",
+            Optional.of(new RoomState("games", Optional.of(TOPIC), "nt", List.of())),
+            List.of(new HistoryEntry(1_733_000_000_000_123L, "games", AT, "Alice",
+                "al!al@10.0.0.7", Profile.NATIVE, EntryKind.TEXT, "good game")), false));
   }
 
   private static ActorRef<RoomRequest.Reply> replyProbe() {
@@ -279,7 +298,7 @@ class ClusterMessagesTest {
 
   @Test
   void aJoinCrossesWithoutItsLocalDelivery() {
-    ChatRoom.Join join = new ChatRoom.Join("Alice", testKit.<ChatEvent>createTestProbe().ref(),
+    ChatRoom.Join join = TestJoins.of("Alice", testKit.<ChatEvent>createTestProbe().ref(),
         testKit.<ChatRoom.JoinResult>createTestProbe().ref());
     assertNotNull(join.delivery());
     assertFalse(tree(join).has("delivery"), "the delivery was written");

@@ -63,6 +63,13 @@ class ClusterRoomFailoverTest {
       TestClient two = clients.get(second);
       one.send("before the loss");
       two.expect("MSG " + room + " " + nicks.get(first) + " before the loss");
+      // ann, who made the room, runs it: the survivors are given roles to keep.
+      clients.get(0).send("/voice " + nicks.get(first));
+      two.expect("MODE " + room + " ann +v " + nicks.get(first));
+      if (second != 0) {
+        clients.get(0).send("/op " + nicks.get(second));
+        two.expect("MODE " + room + " ann +o " + nicks.get(second));
+      }
 
       if (crash) {
         cluster.crash(host);
@@ -71,16 +78,31 @@ class ClusterRoomFailoverTest {
       }
       one.send("said while the room was lost");
       cluster.awaitMembers(first, members -> members.members().size() == 2);
-      one.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost");
-      two.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost");
+      List<String> oneSaw = new ArrayList<>(
+          one.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost"));
+      List<String> twoSaw = new ArrayList<>(
+          two.expect("MSG " + room + " " + nicks.get(first) + " said while the room was lost"));
       two.send("and after");
-      one.expect("MSG " + room + " " + nicks.get(second) + " and after");
-      two.expect("MSG " + room + " " + nicks.get(second) + " and after");
+      oneSaw.addAll(one.expect("MSG " + room + " " + nicks.get(second) + " and after"));
+      twoSaw.addAll(two.expect("MSG " + room + " " + nicks.get(second) + " and after"));
 
+      // Seen from the room as its node went, or told by the room's next incarnation.
+      String lost = "LEFT " + room + " " + nicks.get(host) + " ";
+      if (oneSaw.stream().noneMatch(line -> line.startsWith(lost))) {
+        one.expectMatching(line -> line.startsWith(lost), "the member lost with the room's node");
+      }
+      if (twoSaw.stream().noneMatch(line -> line.startsWith(lost))) {
+        two.expectMatching(line -> line.startsWith(lost), "the member lost with the room's node");
+      }
       one.send("/who " + room);
+      List<String> who = new ArrayList<>();
       one.expectMatching(line -> line.startsWith("WHO " + room + " ")
-          && members(line).equals(Set.of(nicks.get(first), nicks.get(second))),
+          && members(line).equals(Set.of(nicks.get(first), nicks.get(second)))
+          && who.addAll(Arrays.asList(line.split(" "))),
           "the room with the members of the nodes left, and no one else");
+      assertTrue(who.contains("@" + nicks.get(second))
+          && (first == 0 || who.contains("+" + nicks.get(first))),
+          "the roles they had before the loss: " + who);
       assertTrue(hostOf(cluster, room, first, second) != host);
 
       TestClient dee = cluster.node(second).register("dee");

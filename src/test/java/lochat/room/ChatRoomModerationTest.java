@@ -17,9 +17,9 @@ import lochat.chat.MessageKind;
 import lochat.chat.ModeChange;
 import lochat.chat.ModeChanges;
 import lochat.chat.Profile;
+import lochat.chat.Roles;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
-import lochat.chat.Roles;
 import lochat.chat.Topic;
 import lochat.room.ChatRoom.JoinRefused;
 import lochat.room.ChatRoom.JoinResult;
@@ -32,6 +32,7 @@ import lochat.store.MemoryHistoryStore;
 import lochat.store.NewEntry;
 import lochat.store.RoomState;
 import lochat.testing.TestEvents;
+import lochat.testing.TestJoins;
 import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
 import org.junit.jupiter.api.Test;
@@ -323,7 +324,7 @@ class ChatRoomModerationTest {
     HistoryWriter.Restore restore = (HistoryWriter.Restore) writer.receiveMessage();
     assertEquals("lobby", restore.room());
 
-    restarted.run(new ChatRoom.Join("ann", ann.getRef(), joins.getRef()));
+    restarted.run(TestJoins.of("ann", ann.getRef(), joins.getRef()));
     assertFalse(joins.hasMessages(), "a join waits until the room has its state back");
 
     RoomState saved = new RoomState("lobby", Optional.of(new Topic("kept", "ann", NOW)),
@@ -402,7 +403,7 @@ class ChatRoomModerationTest {
     restore.replyTo().tell(HistoryWriter.Restored.FAILED);
     restarted.runOne();
 
-    restarted.run(new ChatRoom.Join("ann", ann.getRef(), joins.getRef()));
+    restarted.run(TestJoins.of("ann", ann.getRef(), joins.getRef()));
     restarted.run(new ChatRoom.Forwarded(user("ann"), ann.getRef(),
         new RoomRequest.ChangeModes(List.of(ModeChange.flag(true, 'm')), replies.getRef())));
 

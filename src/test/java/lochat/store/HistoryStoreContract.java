@@ -63,6 +63,16 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void newestIdsGiveEachRoomsNewestEntryByItsKey() {
+    assertEquals(Map.of(), store.newestIds());
+    HistoryEntry inA = post("Games", "ann", "older").withId(5);
+    HistoryEntry newerInA = post("games", "ann", "newer").withId(9);
+    HistoryEntry inB = post("dev", "bob", "only").withId(7);
+    store.write(new HistoryStore.Batch(List.of(newerInA, inA, inB), List.of()));
+    assertEquals(Map.of("games", 9L, "dev", 7L), store.newestIds());
+  }
+
+  @Test
   void idsStampedAfterAnEntryFromElsewhereIsWrittenAreAboveIt() {
     HistoryEntry mine = store.stamp(post("lobby", "ann", "mine"));
     HistoryEntry fromElsewhere = post("lobby", "bob", "from another node").withId(mine.id() + 1000);

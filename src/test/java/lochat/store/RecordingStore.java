@@ -2,6 +2,7 @@ package lochat.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,6 +53,11 @@ final class RecordingStore implements HistoryStore {
   @Override
   public List<HistoryEntry> range(String room, long afterId, long beforeId, int limit, End end) {
     return store.range(room, afterId, beforeId, limit, end);
+  }
+
+  @Override
+  public Map<String, Long> newestIds() {
+    return store.newestIds();
   }
 
   @Override

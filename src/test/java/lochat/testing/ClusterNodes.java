@@ -43,8 +43,11 @@ public final class ClusterNodes implements AutoCloseable {
 
   private final List<TestServer> nodes = new ArrayList<>();
   private final List<Boolean> running = new ArrayList<>();
+  private final String overrides;
 
-  private ClusterNodes() {}
+  private ClusterNodes(String overrides) {
+    this.overrides = overrides;
+  }
 
   /** Starts {@code count} nodes and waits until every one sees all of them up. */
   public static ClusterNodes start(int count) throws Exception {
@@ -56,12 +59,10 @@ public final class ClusterNodes implements AutoCloseable {
    * (e.g. a longer {@code lochat.cluster.down-unreachable-after}).
    */
   public static ClusterNodes start(int count, String overrides) throws Exception {
-    ClusterNodes cluster = new ClusterNodes();
+    ClusterNodes cluster = new ClusterNodes(overrides);
     try {
       for (int i = 0; i < count; i++) {
-        String seeds = i == 0 ? "[]" : "[\"" + cluster.hostPort(0) + "\"]";
-        cluster.nodes.add(TestServer.start(FAST + "\n" + overrides
-            + "\nlochat.cluster.seed-nodes = " + seeds));
+        cluster.nodes.add(cluster.startNode(i == 0 ? "[]" : "[\"" + cluster.hostPort(0) + "\"]"));
         cluster.running.add(true);
       }
       cluster.awaitAllUp(count);
@@ -127,6 +128,23 @@ public final class ClusterNodes implements AutoCloseable {
   public void stop(int i, Duration within) throws Exception {
     running.set(i, false);
     nodes.get(i).shutdown(within);
+  }
+
+  /**
+   * Restarts node {@code i} as an operator's rolling restart would: it is stopped as by {@link
+   * #stop}, then a new node (new ports, a new store) joins the nodes still running, and this
+   * returns once every running node sees all of them up.
+   */
+  public void restart(int i, Duration within) throws Exception {
+    stop(i, within);
+    int seed = running.indexOf(true);
+    nodes.set(i, startNode("[\"" + hostPort(seed) + "\"]"));
+    running.set(i, true);
+    awaitAllUp((int) running.stream().filter(up -> up).count());
+  }
+
+  private TestServer startNode(String seeds) throws Exception {
+    return TestServer.start(FAST + "\n" + overrides + "\nlochat.cluster.seed-nodes = " + seeds);
   }
 
   /**
