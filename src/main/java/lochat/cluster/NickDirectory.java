@@ -42,18 +42,18 @@ import org.apache.pekko.cluster.typed.Cluster;
  * shows within a gossip round or two (about two seconds), fine for WHOIS, ISON, USERHOST, WHO
  * and LUSERS, which are snapshots anyway.
  *
- * <p>Limits: a claim costs a majority write (and, if the entity was not running, a majority
- * read of its map first: about 78 holders at 20,000 nicknames), so it is refused, with {@link Refusal#UNREACHABLE}, while a majority of nodes
- * cannot be reached; it is never granted half. A claim that cannot even reach its entity (its
- * shard is on a node that is unreachable and not yet downed) is refused the same way after
- * about 20 seconds; it carries a deadline ({@link #DELIVERY}) past which the entity refuses
- * it unseen, so that it cannot be granted after it was refused here, as long as the nodes'
- * clocks agree within a few seconds (NTP). A release written while no majority answers is
- * kept on this node and spreads by gossip once the nodes hear each other again. Calls only tell
- * messages (or ask, for the forms that answer with a {@link CompletionStage}, which always
- * completes: a failure is answered as the refusal or the unknown it means); they are safe from
- * any thread. An actor system has one: starting it again gives the one started first (the
- * server starts it, and so may a test of the same node).
+ * <p>Limits: a claim costs a majority write (and, if the entity was not running, a majority read
+ * of its map first: about 78 holders at 20,000 nicknames), so it is refused, with {@link
+ * Refusal#UNREACHABLE}, while a majority of nodes cannot be reached; it is never granted half. A
+ * claim that cannot even reach its entity (its shard is on a node that is unreachable and not yet
+ * downed) is refused the same way after about 20 seconds; it carries a deadline ({@link
+ * #DELIVERY}) past which the entity refuses it unseen, so that it cannot be granted after it was
+ * refused here, as long as the nodes' clocks agree within a few seconds (NTP). A release written
+ * while no majority answers is kept on this node and spreads by gossip once the nodes hear each
+ * other again. Calls only tell messages (or ask, for the forms that answer with a {@link
+ * CompletionStage}, which always completes: a failure is answered as the refusal or the unknown it
+ * means); they are safe from any thread. An actor system has one: starting it again gives the one
+ * started first (the server starts it, and so may a test of the same node).
  */
 public final class NickDirectory {
 

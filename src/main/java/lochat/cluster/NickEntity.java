@@ -24,20 +24,20 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * that decides claims one after the other ({@link NickDecision}), so that of claims raced from
  * several nodes exactly one is granted.
  *
- * <p>Its state, the holder, lives in the one of the directory's replicated maps that its
- * nickname hashes to ({@link NickPartitions}): it is read from a majority of nodes when the entity starts (first use, or after its shard moved
- * because a node left or died) and written to a majority before a claim is granted, so that
- * any later start reads it back. While running it watches the holder's session, and frees the
- * nickname when the session stops or its node is removed from the cluster ({@link
- * NodeRemoved}, told by every node's {@link NickReplica}, since an entity that is not running
- * watches nothing). A write that no majority acknowledged in time refuses the claim and puts
- * back what was there, on this node, whence gossip spreads it.
+ * <p>Its state, the holder, lives in the one of the directory's replicated maps that its nickname
+ * hashes to ({@link NickPartitions}): it is read from a majority of nodes when the entity starts
+ * (first use, or after its shard moved because a node left or died) and written to a majority
+ * before a claim is granted, so that any later start reads it back. While running it watches the
+ * holder's session, and frees the nickname when the session stops or its node is removed from the
+ * cluster ({@link NodeRemoved}, told by every node's {@link NickReplica}, since an entity that is
+ * not running watches nothing). A write that no majority acknowledged in time refuses the claim and
+ * puts back what was there, on this node, whence gossip spreads it.
  *
  * <p>Limits: while it reads or writes it stashes other messages (at most {@value #STASH}; a
  * claim beyond that is refused as busy). If no majority answers its read, it refuses claims and
  * answers finds with {@link NickDirectory.Unknown} for a second, then reads again if a release
- * waits, or else stops, to read again when next asked. A free entity
- * passivates after {@link #IDLE}; a held one runs as long as its shard stays on the node.
+ * waits, or else when it is next asked. A free entity passivates after {@link #IDLE}; a held
+ * one runs as long as its shard stays on the node.
  * Messages that cross nodes are versioned as {@link NickHolder} explains.
  */
 public final class NickEntity {
@@ -203,16 +203,28 @@ public final class NickEntity {
   }
 
   /**
-   * Reads again if a release or a loss waits for the holder; else passivates, so that only a
-   * new request reads again: a read that timed out on a busy cluster is not repeated every
-   * second by every entity it failed for.
+   * Reads again if a release or a loss waits for the holder; else waits to be asked, so that a
+   * read that timed out on a busy cluster is not repeated every second by every entity it
+   * failed for.
    */
   private Behavior<Command> onRetryRead() {
-    if (!stash.isEmpty()) {
-      return loading();
-    }
-    shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
-    return Behaviors.same();
+    return stash.isEmpty() ? dormant() : loading();
+  }
+
+  /** The holder unknown and nothing asked: the next message reads it; idle, it passivates. */
+  private Behavior<Command> dormant() {
+    context.setReceiveTimeout(IDLE, Tick.IDLE);
+    return Behaviors.receive(Command.class)
+        .onMessageEquals(Tick.IDLE, () -> {
+          shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+          return Behaviors.same();
+        })
+        .onMessageEquals(Tick.STOP, Behaviors::stopped)
+        .onAnyMessage(command -> {
+          stash.stash(command);
+          return loading();
+        })
+        .build();
   }
 
   private Behavior<Command> onClaim(Claim claim) {

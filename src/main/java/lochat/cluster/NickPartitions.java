@@ -36,7 +36,7 @@ public final class NickPartitions {
 
   private NickPartitions() {}
 
-  /** The partition, from 0 to {@link #COUNT} - 1, of the nickname of case-folded key {@code key}. */
+  /** The partition, 0 to {@link #COUNT} - 1, of the nickname of case-folded key {@code key}. */
   public static int of(String key) {
     CRC32 crc = new CRC32();
     crc.update(key.getBytes(StandardCharsets.UTF_8));
