@@ -1,8 +1,8 @@
 // The WebSocket connection to the server: opening it, reading and writing one JSON message
 // per frame, answering the server's pings, noticing a dead connection, and reconnecting with
 // exponential backoff: to the page's own server, and, when that does not answer (within 10 s,
-// as the terminal client), to the other nodes of its cluster, in turn. It knows nothing of sign-in or chat; it emits what the server
-// says.
+// as the terminal client), to the other nodes of its cluster, in turn. It knows nothing of
+// sign-in or chat; it emits what the server says.
 
 export const BACKOFF_FIRST_MS = 1000;
 export const BACKOFF_MAX_MS = 30000;
