@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { socketUrl, socketCandidates, backoffDelay, keepAlive, Connection }
+import { socketUrl, socketCandidates, backoffDelay, keepAlive, Connection, CONNECT_TIMEOUT_MS }
   from '../../main/resources/web/assets/protocol.js';
 
 test('the socket address follows the page: ws for http, wss for https, path /ws', () => {
@@ -38,6 +38,7 @@ class FakeSocket {
   open() { this.readyState = 1; this.onopen(); }
   receive(message) { this.onmessage({ data: JSON.stringify(message) }); }
   drop() { this.readyState = 3; this.onclose({ code: 1006, reason: '' }); }
+  block() { this.readyState = 3; this.onerror(); }
 }
 
 function fakeTimers() {
@@ -56,11 +57,17 @@ function fakeTimers() {
   return timers;
 }
 
-test('the connection answers pings, passes messages on and reconnects with growing waits', () => {
+/** A Connection to url over FakeSockets (the list emptied) and fake timers. */
+function fakeConnection(url) {
   FakeSocket.all = [];
   const timers = fakeTimers();
-  const connection = new Connection('ws://x/ws', { WebSocketImpl: FakeSocket, timers,
+  const connection = new Connection(url, { WebSocketImpl: FakeSocket, timers,
     clock: { now: () => timers.now }, random: () => 0.5 });
+  return { connection, timers };
+}
+
+test('the connection answers pings, passes messages on and reconnects with growing waits', () => {
+  const { connection, timers } = fakeConnection('ws://x/ws');
   const received = [];
   const statuses = [];
   connection.on('message', (m) => received.push(m));
@@ -98,10 +105,7 @@ test('the other nodes are tried after the own server, wss only from an https pag
 });
 
 test('when its own server does not answer, the connection tries the other nodes in turn', () => {
-  FakeSocket.all = [];
-  const timers = fakeTimers();
-  const connection = new Connection('ws://own/ws', { WebSocketImpl: FakeSocket, timers,
-    clock: { now: () => timers.now }, random: () => 0.5 });
+  const { connection, timers } = fakeConnection('ws://own/ws');
   const tried = [];
   connection.on('status', (s) => { if (s.state === 'connecting') tried.push([s.url, s.own]); });
   connection.start();
@@ -123,5 +127,39 @@ test('when its own server does not answer, the connection tries the other nodes 
   FakeSocket.all[4].drop();
   timers.runNext();
   assert.deepEqual(tried.at(-1), ['ws://b/ws', false], 'a node gone from the list is not tried');
+  connection.stop();
+});
+
+test('a server that neither answers nor refuses is given up after 10 s for the next node', () => {
+  const { connection, timers } = fakeConnection('ws://own/ws');
+  const closes = [];
+  connection.on('close', (c) => closes.push(c.reason));
+  connection.start();
+  FakeSocket.all[0].open();
+  connection.setCandidates(['ws://own/ws', 'ws://b/ws']);
+  assert.equal(timers.queue.length, 0, 'no timeout once open');
+  FakeSocket.all[0].drop();
+  timers.runNext();
+  const silent = FakeSocket.all[1];
+  assert.equal(timers.runNext(), 1000 + CONNECT_TIMEOUT_MS);
+  assert.equal(silent.readyState, 3, 'closed');
+  assert.equal(silent.onclose, null, 'and forgotten');
+  assert.deepEqual(closes, ['', 'no answer']);
+  timers.runNext();
+  assert.equal(FakeSocket.all[2].url, 'ws://b/ws');
+  connection.stop();
+  assert.equal(timers.queue.length, 0);
+});
+
+test('a socket the browser would not open, which errs without a close, counts as not answering', () => {
+  const { connection, timers } = fakeConnection('ws://own/ws');
+  const statuses = [];
+  connection.on('status', (s) => statuses.push(s.state));
+  connection.setCandidates(['ws://own/ws', 'ws://b/ws']);
+  connection.start();
+  FakeSocket.all[0].block();
+  assert.deepEqual(statuses, ['connecting', 'waiting']);
+  timers.runNext();
+  assert.equal(FakeSocket.all[1].url, 'ws://b/ws');
   connection.stop();
 });

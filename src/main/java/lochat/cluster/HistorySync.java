@@ -25,7 +25,6 @@ import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
-import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * What a node that starts pulls from another node of the cluster: the history entries and room
@@ -163,12 +162,7 @@ public final class HistorySync {
     this.timers = timers;
     this.writer = writer;
     this.copies = copies;
-    ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
-    receptionist.tell(Receptionist.register(KEY, context.getSelf()));
-    receptionist.tell(Receptionist.subscribe(KEY,
-        context.messageAdapter(Receptionist.Listing.class, Listed::new)));
-    Cluster.get(context.getSystem()).subscriptions().tell(
-        Subscribe.create(context.messageAdapter(SelfUp.class, Up::new), SelfUp.class));
+    ClusterPeers.join(context, KEY, Listed::new, Up::new);
   }
 
   /** Before this node is up: rooms cannot start here yet, and no node to pull from is known. */
@@ -262,9 +256,7 @@ public final class HistorySync {
   }
 
   private Behavior<Command> onListed(Listed listed) {
-    List<ActorRef<Command>> found = new ArrayList<>(listed.listing().getServiceInstances(KEY));
-    found.remove(context.getSelf());
-    others = List.copyOf(found);
+    others = List.copyOf(ClusterPeers.others(context, KEY, listed.listing()));
     return Behaviors.same();
   }
 
@@ -474,6 +466,6 @@ public final class HistorySync {
   }
 
   private List<ActorRef<Command>> oldestFirst(List<ActorRef<Command>> refs) {
-    return OldestFirst.of(context.getSystem(), refs);
+    return ClusterPeers.oldestFirst(context.getSystem(), refs);
   }
 }

@@ -2,7 +2,6 @@ package lochat.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import lochat.operators.Operators;
@@ -22,7 +21,6 @@ import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
-import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * Server-wide address bans on every node of a cluster, so that a banned address cannot simply
@@ -89,12 +87,7 @@ public final class ServerBanCopies extends AbstractBehavior<ServerBanCopies.Comm
 
   private ServerBanCopies(ActorContext<Command> context) {
     super(context);
-    ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
-    receptionist.tell(Receptionist.register(KEY, context.getSelf()));
-    receptionist.tell(Receptionist.subscribe(KEY,
-        context.messageAdapter(Receptionist.Listing.class, Listed::new)));
-    Cluster.get(context.getSystem()).subscriptions().tell(
-        Subscribe.create(context.messageAdapter(SelfUp.class, Up::new), SelfUp.class));
+    ClusterPeers.join(context, KEY, Listed::new, Up::new);
   }
 
   @Override
@@ -150,9 +143,7 @@ public final class ServerBanCopies extends AbstractBehavior<ServerBanCopies.Comm
   }
 
   private Behavior<Command> onListed(Listed listed) {
-    Set<ActorRef<Command>> found = new HashSet<>(listed.listing().getServiceInstances(KEY));
-    found.remove(getContext().getSelf());
-    others = Set.copyOf(found);
+    others = ClusterPeers.others(getContext(), KEY, listed.listing());
     return askTheOldest();
   }
 
@@ -169,8 +160,8 @@ public final class ServerBanCopies extends AbstractBehavior<ServerBanCopies.Comm
     if (!toAdopt || operators == null) {
       return this;
     }
-    List<ActorRef<Command>> oldest = OldestFirst.of(getContext().getSystem(),
-        new ArrayList<>(others));
+    List<ActorRef<Command>> oldest =
+        ClusterPeers.oldestFirst(getContext().getSystem(), new ArrayList<>(others));
     if (!oldest.isEmpty()) {
       toAdopt = false;
       oldest.get(0).tell(new AskBans(getContext().getSelf().narrow()));

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -12,17 +13,23 @@ import java.util.stream.Collectors;
  * by the server as the cluster's nodes come and go, read by every WebSocket handshake; safe
  * across threads. Empty, and so accepting nothing more, without the cluster.
  *
- * <p>Limits: an origin is matched exactly, as scheme, address and port (case aside); a page
+ * <p>Limits: the origins of nodes that left are kept as long as the server runs (one per node
+ * the cluster has had). An origin is matched exactly, as scheme, address and port (case aside); a page
  * opened by a host name rather than the address a node advertises is not recognised.
  */
 public final class TrustedOrigins {
 
   private volatile Set<String> origins = Set.of();
+  private final Set<String> everTrusted = ConcurrentHashMap.newKeySet();
 
-  /** Trusts exactly {@code origins} ({@code http://10.0.0.8:8080}) from now on. */
+  /**
+   * The other nodes' pages are now {@code origins} ({@code http://10.0.0.8:8080}). Those of
+   * nodes that left stay trusted: a page one served may still be open, and goes on from here.
+   */
   public void set(Collection<String> origins) {
     this.origins = origins.stream().map(origin -> origin.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet());
+    everTrusted.addAll(this.origins);
   }
 
   /**
@@ -36,8 +43,8 @@ public final class TrustedOrigins {
         .toList();
   }
 
-  /** Whether a page at {@code origin} belongs to another node of the cluster. */
+  /** Whether a page at {@code origin} belongs to another node of the cluster, now or before. */
   public boolean accepts(String origin) {
-    return origins.contains(origin.toLowerCase(Locale.ROOT));
+    return everTrusted.contains(origin.toLowerCase(Locale.ROOT));
   }
 }

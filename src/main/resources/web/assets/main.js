@@ -2,7 +2,7 @@
 // the input line, keyboard shortcuts, notifications and the phone layout's panels.
 
 import { Connection, socketUrl, socketCandidates } from './protocol.js';
-import { SignIn, ENDS_CHAT } from './signin.js';
+import { SignIn, Reclaim, ENDS_CHAT } from './signin.js';
 import { ChatState, titleFor, roomKey } from './state.js';
 import { ChatView, el } from './view.js';
 import { attachTyping } from './typing.js';
@@ -41,6 +41,11 @@ let statusTimer = null;
 let countdownTimer = null;
 let bannerLines = [];
 let chosenNick = null;
+// From the loss of a signed-in connection until signed in again: how long to keep asking for
+// the same nickname; heldNick and reclaimTimer while waiting to ask for it again.
+let reclaim = null;
+let heldNick = null;
+let reclaimTimer = null;
 
 // ---- sign-in
 
@@ -95,7 +100,8 @@ function onOpen() {
   registered = false;
   bannerLines = [];
   signIn = new SignIn({ nick: (everRegistered && chosenNick) || (signIn ? signIn.nick : e.nick.value.trim()),
-    password: signIn ? signIn.password : '', automatic: everRegistered });
+    password: signIn ? signIn.password : '', automatic: everRegistered,
+    reclaim: everRegistered ? reclaim : null });
 }
 
 function onSignInMessage(msg) {
@@ -119,6 +125,13 @@ function onSignInMessage(msg) {
     }
     case 'error': {
       const result = signIn.onError(msg.code, String(msg.text || msg.code));
+      if (result.reclaim) {
+        waitForNick(signIn.candidate(), result.reclaim);
+        return;
+      }
+      if (forgetHeldNick()) {
+        view.status('', 'ok', false);
+      }
       if (result.fatal) {
         connection.stop();
         showSignIn(result.message, result.field);
@@ -132,6 +145,10 @@ function onSignInMessage(msg) {
     case 'ok':
       if (msg.what === 'nick') {
         everRegistered = true;
+        reclaim = null;
+        if (forgetHeldNick()) {
+          onStatus({ state: 'open' });
+        }
         connection.resetBackoff();
         if (!signIn.automatic || !chosenNick) {
           chosenNick = String(msg.detail);
@@ -170,6 +187,37 @@ function joinAfterSignIn() {
   }
 }
 
+// The lost session still holds the nickname: ask for it again after delay ms, saying so.
+function waitForNick(nick, delay) {
+  forgetHeldNick();
+  heldNick = nick;
+  window.clearTimeout(statusTimer);
+  window.clearInterval(countdownTimer);
+  countdown(Date.now() + delay, (seconds) => `Waiting for your nickname ${nick} to be released`
+    + ` by the lost connection… Trying again in ${seconds} s.`);
+  reclaimTimer = window.setTimeout(askForNickAgain, delay);
+}
+
+function askForNickAgain() {
+  window.clearTimeout(reclaimTimer);
+  reclaimTimer = null;
+  window.clearInterval(countdownTimer);
+  const answer = signIn.retry();
+  if (answer.send && connection.send(answer.send)) {
+    view.status(`Waiting for your nickname ${heldNick} to be released by the lost connection…`
+      + ' Trying again.', 'busy', false);
+  }
+}
+
+// Whether the page was waiting for a held nickname; it no longer is.
+function forgetHeldNick() {
+  window.clearTimeout(reclaimTimer);
+  reclaimTimer = null;
+  const was = heldNick !== null;
+  heldNick = null;
+  return was;
+}
+
 // ---- connection
 
 function onStatus(status) {
@@ -184,22 +232,26 @@ function onStatus(status) {
       view.status('Connected', 'ok', false);
       statusTimer = window.setTimeout(() => view.status('', 'ok', false), 2500);
       break;
-    case 'waiting': {
-      const tick = () => {
-        const seconds = Math.max(1, Math.ceil((status.at - Date.now()) / 1000));
-        view.status(`Disconnected. Reconnecting in ${seconds} s…`, 'warn', true);
-      };
-      tick();
-      countdownTimer = window.setInterval(tick, 1000);
+    case 'waiting':
+      countdown(status.at, (seconds) => `Disconnected. Reconnecting in ${seconds} s…`);
       break;
-    }
     default:
       view.status(quitting || !everRegistered ? '' : 'Disconnected', 'warn', false);
   }
 }
 
+// A warning counting down the seconds until at, with the retry button.
+function countdown(at, text) {
+  const tick = () => view.status(text(Math.max(1, Math.ceil((at - Date.now()) / 1000))), 'warn',
+    true);
+  tick();
+  countdownTimer = window.setInterval(tick, 1000);
+}
+
 function onClose() {
+  forgetHeldNick();
   if (registered) {
+    reclaim = new Reclaim(Date.now());
     rejoin = state.disconnected();
     registered = false;
     view.renderSidebar();
@@ -216,6 +268,8 @@ function backToSignIn(why) {
   connection.stop();
   registered = false;
   everRegistered = false;
+  reclaim = null;
+  forgetHeldNick();
   rejoin = [];
   state.reset();
   showView();
@@ -349,7 +403,13 @@ e.log.addEventListener('click', (event) => {
     apply(state.requestOlder());
   }
 });
-e.retryButton.addEventListener('click', () => connection && connection.retryNow());
+e.retryButton.addEventListener('click', () => {
+  if (reclaimTimer !== null) {
+    askForNickAgain();
+  } else if (connection) {
+    connection.retryNow();
+  }
+});
 window.addEventListener('online', () => connection && connection.retryNow());
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden && connection) {

@@ -1,13 +1,14 @@
 // The WebSocket connection to the server: opening it, reading and writing one JSON message
 // per frame, answering the server's pings, noticing a dead connection, and reconnecting with
-// exponential backoff: to the page's own server, and, when that does not answer, to the other
-// nodes of its cluster, in turn. It knows nothing of sign-in or chat; it emits what the server
-// says.
+// exponential backoff: to the page's own server, and, when that does not answer (within 10 s,
+// as the terminal client), to the other nodes of its cluster, in turn. It knows nothing of
+// sign-in or chat; it emits what the server says.
 
 export const BACKOFF_FIRST_MS = 1000;
 export const BACKOFF_MAX_MS = 30000;
 export const IDLE_BEFORE_PING_MS = 45000;
 export const PING_ANSWER_MS = 15000;
+export const CONNECT_TIMEOUT_MS = 10000;
 
 /** The chat WebSocket's address for the page at location: same host, ws or wss, path /ws. */
 export function socketUrl(location) {
@@ -71,6 +72,7 @@ export class Connection {
     this.wanted = false;
     this.retryTimer = null;
     this.keepAliveTimer = null;
+    this.connectTimer = null;
     this.retryAt = null;
     this.lastHeard = 0;
     this.pingSentAt = null;
@@ -159,7 +161,15 @@ export class Connection {
     }
     this.socket = socket;
     this.opened = false;
+    // A server that neither answers nor refuses (a machine that is gone) is not waited for.
+    this.connectTimer = this.timers.setTimeout(() => {
+      this.connectTimer = null;
+      this.detach();
+      socket.close();
+      this.onClosed(1006, 'no answer');
+    }, CONNECT_TIMEOUT_MS);
     socket.onopen = () => {
+      this.clearConnectTimer();
       this.opened = true;
       this.lastHeard = this.clock.now();
       this.pingSentAt = null;
@@ -169,7 +179,13 @@ export class Connection {
     };
     socket.onmessage = (event) => this.onMessage(event.data);
     socket.onclose = (event) => this.onClose(event.code, event.reason);
-    socket.onerror = () => {};
+    // A socket the browser would not open (Chromium, for an address outside the page's
+    // connect-src) reports an error, closed, and never a close.
+    socket.onerror = () => {
+      if (socket.readyState === 3) {
+        this.onClose(1006, '');
+      }
+    };
   }
 
   onMessage(data) {
@@ -243,9 +259,11 @@ export class Connection {
 
   detach() {
     if (this.socket) {
-      this.socket.onopen = this.socket.onmessage = this.socket.onclose = null;
+      const socket = this.socket;
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     }
     this.socket = null;
+    this.clearConnectTimer();
     if (this.keepAliveTimer !== null) {
       this.timers.clearInterval(this.keepAliveTimer);
       this.keepAliveTimer = null;
@@ -264,6 +282,13 @@ export class Connection {
       this.retryTimer = null;
       this.open();
     }, delay);
+  }
+
+  clearConnectTimer() {
+    if (this.connectTimer !== null) {
+      this.timers.clearTimeout(this.connectTimer);
+      this.connectTimer = null;
+    }
   }
 
   clearRetry() {

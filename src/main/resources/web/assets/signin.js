@@ -1,7 +1,12 @@
 // Signing in over one connection: answers the server's prompts with the password and the
 // nickname, and decides what an error at sign-in means. Pure: messages in, decisions out.
-// When signing in again after a reconnect the nickname may still be held by the old
-// connection (the server has not noticed yet that it died), so nick_ and then nick__ are tried.
+// When signing in again after a lost connection the nickname may still be held by the lost
+// session (the server has not noticed yet that it died, or, on another node of a cluster, the
+// cluster has not yet removed the dead node): for up to two minutes after the loss the page
+// keeps asking for the same nickname after a wait that grows (Reclaim), as the terminal client
+// does; after that it takes nick_ and then nick__. It asks again on the same connection, which
+// the server prompts again: a new one could be refused, as the other nodes stop taking the
+// WebSockets of a dead node's page once the cluster has removed it.
 
 export const FATAL = new Set(['password-wrong', 'registration-timeout', 'too-many-guesses',
   'banned', 'killed']);
@@ -9,6 +14,36 @@ export const FATAL = new Set(['password-wrong', 'registration-timeout', 'too-man
 // among them) leave it open.
 export const ENDS_CHAT = new Set(['banned', 'killed']);
 export const RETRY_LATER = new Set(['server-full', 'too-many-connections']);
+// The refusals that a lost session's hold on the nickname explains.
+export const HELD = new Set(['nick-taken', 'nick-unavailable']);
+
+export const RECLAIM_WITHIN_MS = 120000;
+export const RECLAIM_FIRST_MS = 1000;
+export const RECLAIM_MAX_MS = 10000;
+
+/**
+ * Keeping the nickname after the connection was lost at lostAt: until two minutes after, a
+ * refusal of it is taken for the lost session's hold, to wait out. Its waits are 1 s, doubling
+ * to 10 s, as the terminal client's.
+ */
+export class Reclaim {
+  constructor(lostAt) {
+    this.until = lostAt + RECLAIM_WITHIN_MS;
+    this.tries = 0;
+  }
+
+  /** Whether a refusal at now is still taken for the lost session's. */
+  holds(now) {
+    return now < this.until;
+  }
+
+  /** The wait before the next try. */
+  nextDelay() {
+    const delay = Math.min(RECLAIM_MAX_MS, RECLAIM_FIRST_MS * 2 ** Math.min(this.tries, 10));
+    this.tries += 1;
+    return delay;
+  }
+}
 
 const ERRORS = {
   'nick-invalid': 'nick',
@@ -19,12 +54,16 @@ const ERRORS = {
 export class SignIn {
   /**
    * nick and password as the user gave them (password may be empty); automatic when signing in
-   * again after a reconnect, so that a taken nickname is worked around rather than asked for.
+   * again after a reconnect, so that a taken nickname is worked around rather than asked for;
+   * reclaim, the Reclaim of the lost connection, when that connection was signed in.
    */
-  constructor({ nick, password = '', automatic = false }) {
+  constructor({ nick, password = '', automatic = false, reclaim = null }) {
     this.nick = nick || '';
     this.password = password || '';
     this.automatic = automatic;
+    this.reclaim = reclaim;
+    this.holdWait = false;
+    this.reclaimed = false;
     this.suffix = 0;
     this.waiting = null;
     this.passwordSent = false;
@@ -48,12 +87,23 @@ export class SignIn {
     this.nick = nick;
     this.password = password || '';
     this.automatic = false;
+    this.reclaim = null;
+    this.holdWait = false;
     this.suffix = 0;
     this.held = false;
     return this.waiting ? this.answer() : {};
   }
 
+  /** The wait for a held nickname is over: the message asking for it again, if it is time. */
+  retry() {
+    this.holdWait = false;
+    return this.waiting === 'nick' ? this.answer() : {};
+  }
+
   answer() {
+    if (this.holdWait) {
+      return {};
+    }
     if (this.waiting === 'password') {
       if (this.password && !this.passwordSent && !this.held) {
         this.passwordSent = true;
@@ -70,11 +120,17 @@ export class SignIn {
   }
 
   /**
-   * An error before registration: {fatal, message} when the connection ends with it (the user
-   * signs in again), {retry, message} when it is worth trying again later, or {message,
-   * field} to show beside the field while the server prompts again.
+   * An error at time now before registration: {fatal, message} when the connection ends with
+   * it (the user signs in again), {retry, message} when it is worth trying again later,
+   * {reclaim: wait, message} when the lost session still holds the nickname (call retry() after
+   * wait ms; prompts meanwhile are not answered), or {message, field} to show beside the field
+   * while the server prompts again. A connection that waited for its nickname too long for the
+   * server (registration-timeout) is not fatal: the page reconnects and goes on waiting.
    */
-  onError(code, text) {
+  onError(code, text, now = Date.now()) {
+    if (code === 'registration-timeout' && this.reclaimed) {
+      return {};
+    }
     if (FATAL.has(code)) {
       if (code === 'password-wrong') {
         this.password = '';
@@ -84,8 +140,13 @@ export class SignIn {
     if (RETRY_LATER.has(code)) {
       return { retry: true, message: text };
     }
-    if ((code === 'nick-taken' || code === 'nick-unavailable') && this.automatic
-      && this.suffix < 2) {
+    if (HELD.has(code) && this.automatic && this.suffix === 0 && this.reclaim
+      && this.reclaim.holds(now)) {
+      this.holdWait = true;
+      this.reclaimed = true;
+      return { reclaim: this.reclaim.nextDelay(), message: text };
+    }
+    if (HELD.has(code) && this.automatic && this.suffix < 2) {
       this.suffix += 1;
       return {};
     }

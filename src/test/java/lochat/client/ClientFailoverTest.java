@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import lochat.line.NativeProtocol;
 import lochat.testing.ClusterNodes;
@@ -51,26 +50,6 @@ class ClientFailoverTest {
 
   private static Set<String> tokens(String line) {
     return Arrays.stream(line.split(" ")).skip(1).collect(Collectors.toSet());
-  }
-
-  /**
-   * Waits until {@code member} is in {@code room} as {@code asker} sees it, asking again after
-   * each answer without it. (Its join may come while the room, lost with its node, is starting
-   * again elsewhere, before {@code asker} is in it again to see it.)
-   */
-  private static void awaitMember(TestClient asker, String room, String member) throws Exception {
-    long deadline = System.nanoTime() + ClusterNodes.SETTLE.toNanos();
-    while (true) {
-      asker.send("/who " + room);
-      AtomicReference<String> who = new AtomicReference<>();
-      asker.expectMatching(
-          line -> line.startsWith("WHO " + room + " ") && who.compareAndSet(null, line),
-          "the members of " + room);
-      if (tokens(who.get().replaceAll(" [@+]+", " ")).contains(member)) {
-        return;
-      }
-      assertTrue(System.nanoTime() < deadline, member + " not in " + room + ": " + who.get());
-    }
   }
 
   /**
@@ -124,7 +103,7 @@ class ClientFailoverTest {
           && line.endsWith(" as ann"), "the client back, with its nickname");
       ann.await("out: JOINED vault ann");
       bob.expect("LEFT vault ann connection lost");
-      awaitMember(bob, "vault", "ann");
+      ClusterNodes.awaitMember(bob, "vault", "ann");
       assertTrue(ann.transcript().stream().noneMatch(line -> line.startsWith("out: NODES")),
           "the nodes are the client's business, not shown");
 

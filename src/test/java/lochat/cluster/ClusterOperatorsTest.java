@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lochat.operators.PasswordHash;
@@ -34,6 +35,9 @@ class ClusterOperatorsTest {
         TestClient dee = cluster.node(1).register("dee")) {
       ann.send("/oper ann s3cret");
       ann.expect("OPER ann You are now a server operator");
+      // A broadcast reaches whom this node's replica of the nicknames knows: a gossip round.
+      awaitKnown(cluster, ann, "cyd");
+      awaitKnown(cluster, ann, "dee");
 
       ann.send("/wallops maintenance at noon");
       ann.expect("WALLOPS ann maintenance at noon");
@@ -68,6 +72,23 @@ class ClusterOperatorsTest {
         awaitWelcomed(cluster, node);
       }
     }
+  }
+
+  /** Waits until {@code nick}, a user of another node, is known to {@code asker}'s node. */
+  private static void awaitKnown(ClusterNodes cluster, TestClient asker, String nick) {
+    TestProbe.create(cluster.node(0).system).awaitAssert(Duration.ofSeconds(20),
+        Duration.ofMillis(200), () -> {
+          try {
+            asker.send("/whois " + nick);
+            List<String> answer = new ArrayList<>();
+            asker.expectMatching(line -> (line.startsWith("WHOIS " + nick + " ")
+                || line.startsWith("ERROR no-such-user")) && answer.add(line), "an answer");
+            assertTrue(answer.get(0).startsWith("WHOIS " + nick + " "), answer.toString());
+          } catch (Exception failure) {
+            throw new AssertionError(failure);
+          }
+          return null;
+        });
   }
 
   /** A client from the banned address is refused by {@code node}, once the ban reaches it. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import lochat.cluster.ClusterMembership;
 import org.apache.pekko.actor.Address;
@@ -154,6 +156,28 @@ public final class ClusterNodes implements AutoCloseable {
   public void crash(int i) throws Exception {
     running.set(i, false);
     nodes.get(i).close();
+  }
+
+  /**
+   * Waits until {@code member} is in {@code room} as {@code asker}, a native user in it, sees
+   * it, asking again after each answer without it. (A member's join may come while the room,
+   * lost with its node, is starting again elsewhere, before {@code asker} is in it again to see
+   * it.)
+   */
+  public static void awaitMember(TestClient asker, String room, String member) throws Exception {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (true) {
+      asker.send("/who " + room);
+      AtomicReference<String> who = new AtomicReference<>();
+      asker.expectMatching(
+          line -> line.startsWith("WHO " + room + " ") && who.compareAndSet(null, line),
+          "the members of " + room);
+      if (Arrays.stream(who.get().replaceAll(" [@+]+", " ").split(" ")).skip(2)
+          .anyMatch(member::equals)) {
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, member + " not in " + room + ": " + who.get());
+    }
   }
 
   @Override

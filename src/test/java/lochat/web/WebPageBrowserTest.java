@@ -3,25 +3,21 @@ package lochat.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.typesafe.config.ConfigUtil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
 import lochat.protocol.irc.IrcMessage;
+import lochat.testing.HeadlessChromium;
 import lochat.testing.IrcTestClient;
 import lochat.testing.TestClient;
 import lochat.testing.TestServer;
@@ -33,17 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chat page in a real browser: Debian's Chromium, headless, driven by Playwright, against a
- * real server on 127.0.0.1, with a native user on the other side. Skipped where
- * /usr/bin/chromium is missing, except under CI ({@code CI} set, as {@code .ci/run} runs, which
- * installs it), where they fail. Chromium is started with the flags that keep
- * it off the network, so no packet leaves the machine. Waits are Playwright's auto-waiting
- * assertions, never sleeps.
+ * The chat page in a real browser ({@link HeadlessChromium}: skipped without Chromium, except
+ * under CI) against a real server on 127.0.0.1, with a native user on the other side. Waits are
+ * Playwright's auto-waiting assertions, never sleeps.
  */
 class WebPageBrowserTest {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  private static final double WAIT_MS = 20_000;
+  private static final double WAIT_MS = HeadlessChromium.WAIT_MS;
   /**
    * Where the chat scene's screenshot goes: under target, so that a test run leaves the tree
    * clean; with {@code -Dlochat.update-screenshots=true}, over the README's picture in
@@ -52,7 +44,7 @@ class WebPageBrowserTest {
   private static final Path SCREENSHOT = Boolean.getBoolean("lochat.update-screenshots")
       ? Paths.get("docs/images/web-chat.png") : Paths.get("target/web-chat.png");
 
-  private static Playwright playwright;
+  private static HeadlessChromium chromium;
   private static Browser browser;
 
   private TestServer server;
@@ -62,37 +54,14 @@ class WebPageBrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    String missing = "Chromium is not installed at " + CHROMIUM + "; these tests need it."
-        + " Install the Debian package chromium (sudo apt-get install chromium) and run again.";
-    if (System.getenv("CI") != null) {
-      assertTrue(Files.isExecutable(CHROMIUM), missing);
-    } else {
-      assumeTrue(Files.isExecutable(CHROMIUM), missing);
-    }
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--disable-default-apps", "--disable-domain-reliability", "--no-pings",
-            "--disable-features=Translate,OptimizationHints,MediaRouter,"
-                + "AutofillServerCommunication",
-            // No name is looked up: the flags above still leave Chromium asking DNS for Google's
-            // hosts (accounts, update, content-autofill; seen with tcpdump on eth0), and tests
-            // only ever open 127.0.0.1.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
+    chromium = HeadlessChromium.start();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
