@@ -1,12 +1,12 @@
 package lochat.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import lochat.operators.PasswordHash;
 import lochat.testing.ClusterNodes;
 import lochat.testing.TestClient;
@@ -93,23 +93,20 @@ class ClusterOperatorsTest {
 
   /** A client from the banned address is refused by {@code node}, once the ban reaches it. */
   private static void awaitRefused(ClusterNodes cluster, int node) {
-    TestProbe.create(cluster.node(node).system).awaitAssert(Duration.ofSeconds(20),
-        Duration.ofMillis(200), () -> {
-          try (TestClient again = TestClient.connectFrom("127.0.0.2", cluster.node(node).port)) {
-            assertEquals("ERROR banned Banned from this server: spam", again.nextLine(),
-                "node " + node);
-          } catch (Exception failure) {
-            throw new AssertionError(failure);
-          }
-          return null;
-        });
+    awaitFirstLine(cluster, node, "ERROR banned Banned from this server: spam"::equals);
   }
 
   private static void awaitWelcomed(ClusterNodes cluster, int node) {
+    awaitFirstLine(cluster, node, line -> line.startsWith("SERVER Welcome"));
+  }
+
+  /** Waits until {@code node} first tells a client from 127.0.0.2 what {@code wanted} likes. */
+  private static void awaitFirstLine(ClusterNodes cluster, int node, Predicate<String> wanted) {
     TestProbe.create(cluster.node(node).system).awaitAssert(Duration.ofSeconds(20),
         Duration.ofMillis(200), () -> {
           try (TestClient again = TestClient.connectFrom("127.0.0.2", cluster.node(node).port)) {
-            assertTrue(again.nextLine().startsWith("SERVER Welcome"), "node " + node);
+            String first = again.nextLine();
+            assertTrue(wanted.test(first), "node " + node + ": " + first);
           } catch (Exception failure) {
             throw new AssertionError(failure);
           }
