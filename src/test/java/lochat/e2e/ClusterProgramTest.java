@@ -1,8 +1,18 @@
 package lochat.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +22,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lochat.testing.ClusterNodes;
+import lochat.testing.HeadlessChromium;
 import lochat.testing.IrcTestClient;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import lochat.testing.LochatProcess;
 import lochat.testing.TestClient;
 import lochat.testing.WebTestClient;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Three real {@code lochat server} processes on 127.0.0.1 form one cluster; a native user on
- * the first, an IRC user on the second and a browser's WebSocket on the third share one
- * nickname namespace and one room; the third is killed with SIGKILL, and the others go on.
+ * the first, an IRC user on the second, and on the third a browser's WebSocket, the chat page in
+ * Chromium and the terminal client program, share one nickname namespace and one room. The
+ * third is killed with SIGKILL: the others go on, and the page and the terminal client come
+ * back on another node with their nicknames and room, as their users would.
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ClusterProgramTest {
 
   private static final Pattern CLUSTER = Pattern.compile(".*Cluster: this node is ([0-9.:]+),.*");
@@ -46,7 +60,9 @@ class ClusterProgramTest {
   @Test
   void threeProcessesShareOneRoomAndTheRestGoOnWhenOneIsKilled() throws Exception {
     List<Node> nodes = new ArrayList<>();
-    try {
+    LochatProcess dan = null;
+    ActorTestKit probes = ActorTestKit.create();
+    try (HeadlessChromium chromium = HeadlessChromium.start()) {
       nodes.add(started(launch(List.of()), STARTUP));
       List<String> join = List.of("--join", nodes.get(0).cluster());
       LochatProcess second = launch(join);
@@ -58,7 +74,8 @@ class ClusterProgramTest {
       nodes.get(0).process().awaitStderr(ALL_UP);
       try (TestClient ann = TestClient.connect(nodes.get(0).nativePort());
           IrcTestClient bob = IrcTestClient.connect(nodes.get(1).ircPort());
-          WebTestClient cyd = WebTestClient.connect(nodes.get(2).webPort())) {
+          WebTestClient cyd = WebTestClient.connect(nodes.get(2).webPort());
+          BrowserContext browser = chromium.browser().newContext()) {
         ann.expectKind("PROMPT");
         ann.send("ann");
         ann.expect("OK nick ann");
@@ -75,6 +92,16 @@ class ClusterProgramTest {
             "cyd's join");
         ann.expect("JOINED hall cyd");
 
+        dan = LochatProcess.start(LochatProcess.command(List.of(), "client", "--host",
+            "127.0.0.1", "--port", String.valueOf(nodes.get(2).nativePort()), "--nick", "dan",
+            "--history-file", "none"));
+        dan.typeLine("/join hall");
+        ann.expect("JOINED hall dan", Duration.ofSeconds(30));
+        awaitPageAllowsTheOthers(probes, nodes);
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + nodes.get(2).webPort() + "/?nick=wendy&room=hall");
+        ann.expect("JOINED hall wendy", Duration.ofSeconds(30));
+
         cyd.send("say", "text", "from the browser");
         ann.expect("MSG hall cyd from the browser");
         bob.expect(m -> m.command().equals("PRIVMSG") && m.params().get(1).equals(
@@ -83,6 +110,7 @@ class ClusterProgramTest {
         ann.expect("MSG hall bob from irc");
         cyd.expect(m -> type(m).equals("msg") && m.path("text").asText().equals("from irc"),
             "the IRC user's post");
+        dan.awaitStdout("[hall] <bob> from irc");
 
         nodes.get(2).process().process().destroyForcibly();
         // Wherever the room ran, it goes on: if on the killed node, elsewhere once the cluster
@@ -92,26 +120,65 @@ class ClusterProgramTest {
         ann.expect("MSG hall ann after the kill", FAILOVER);
         bob.expect(m -> m.command().equals("PRIVMSG") && m.params().get(1).equals(
             "after the kill"), "ann's post after the kill");
-        ActorTestKit probes = ActorTestKit.create();
-        try {
-          probes.createTestProbe().awaitAssert(FAILOVER, Duration.ofMillis(200), () -> {
-            ann.send("/who hall");
-            String who = ann.nextLine();
-            while (!who.startsWith("WHO hall ")) {
-              who = ann.nextLine();
-            }
-            assertEquals("WHO hall", who.replaceAll(" [@+]*(ann|bob)", ""), who);
-            return who;
-          });
-        } finally {
-          probes.shutdownTestKit();
-        }
+
+        // The page and the terminal client come back on another node, as wendy and dan, in
+        // hall; the raw WebSocket user, who does not reconnect, is gone.
+        dan.awaitStdout(Pattern.compile("\\*\\*\\* reconnected to 127\\.0\\.0\\.1:\\d+ as dan"));
+        dan.awaitStdout(Pattern.compile("\\[hall\\] -- in the room: .*"));
+        assertThat(page.locator("#room-list [data-key='r:hall']")).not().hasClass(
+            Pattern.compile("\\bnot-joined\\b"),
+            new LocatorAssertions.HasClassOptions().setTimeout(FAILOVER.toMillis()));
+        ClusterNodes.awaitMember(ann, "hall", "dan");
+        ClusterNodes.awaitMember(ann, "hall", "wendy");
+        probes.createTestProbe().awaitAssert(FAILOVER, Duration.ofMillis(200), () -> {
+          ann.send("/who hall");
+          String who = ann.nextLine();
+          while (!who.startsWith("WHO hall ")) {
+            who = ann.nextLine();
+          }
+          assertEquals("WHO hall", who.replaceAll(" [@+]*(ann|bob|dan|wendy)", ""), who);
+          return who;
+        });
+        ann.send("welcome back");
+        dan.awaitStdout("[hall] <ann> welcome back");
+        assertThat(page.locator("#log .entry.msg").filter(new Locator.FilterOptions()
+            .setHasText("welcome back")).locator(".nick")).hasText("ann");
+        assertThat(page.locator("#me-nick")).hasText("wendy");
+        dan.typeLine("the terminal is back");
+        ann.expect("MSG hall dan the terminal is back");
+        page.locator("#input").fill("the page is back");
+        page.locator("#input").press("Enter");
+        ann.expect("MSG hall wendy the page is back");
+        assertTrue(dan.process().isAlive(), "the terminal client went on");
       }
     } finally {
+      if (dan != null) {
+        dan.process().destroyForcibly();
+      }
       for (Node node : nodes) {
         node.process().process().destroyForcibly();
       }
+      probes.shutdownTestKit();
     }
+  }
+
+  /**
+   * Waits until the third node serves its page with a {@code connect-src} that allows the
+   * others' WebSockets: it knows them once their endpoints have reached it, just after the
+   * cluster is up. A page loaded before could not reach them.
+   */
+  private static void awaitPageAllowsTheOthers(ActorTestKit probes, List<Node> nodes) {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + nodes.get(2).webPort() + "/")).build();
+    probes.createTestProbe().awaitAssert(FAILOVER, Duration.ofMillis(100), () -> {
+      String policy = http.send(request, HttpResponse.BodyHandlers.discarding()).headers()
+          .firstValue("Content-Security-Policy").orElse("");
+      for (Node other : nodes.subList(0, 2)) {
+        assertTrue(policy.contains("ws://127.0.0.1:" + other.webPort()), policy);
+      }
+      return null;
+    });
   }
 
   private static String type(JsonNode message) {

@@ -102,6 +102,13 @@ public final class LochatProcess {
     return process;
   }
 
+  /** Types {@code line} and Enter, leaving the input open for more. */
+  public void typeLine(String line) throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
   /** Writes {@code text} and ends the input. */
   public void stdin(String text) throws IOException {
     try (OutputStream in = process.getOutputStream()) {
@@ -128,6 +135,11 @@ public final class LochatProcess {
 
   public void awaitStdout(String line) throws InterruptedException {
     await(out, outSeen, Pattern.compile(Pattern.quote(line)));
+  }
+
+  /** Waits for a line of stdout that {@code pattern} matches whole; the lines before are seen. */
+  public Matcher awaitStdout(Pattern pattern) throws InterruptedException {
+    return await(out, outSeen, pattern);
   }
 
   public Matcher awaitStderr(Pattern pattern) throws InterruptedException {
