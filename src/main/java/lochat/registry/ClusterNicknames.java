@@ -15,10 +15,12 @@ import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.Names;
 import lochat.chat.Profile;
+import lochat.chat.RoomRefusal;
 import lochat.cluster.NickDirectory;
 import lochat.cluster.NickHolder;
 import lochat.registry.Registry.Command;
 import lochat.registry.Registry.NickResult;
+import lochat.room.RoomRequest;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
@@ -44,10 +46,11 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * client's {@code +i} at sign-on being the most common). A user's rooms are not on its card,
  * since a join would then cost a majority write: WHOIS of a user of another node lists no rooms.
  *
- * <p>Stays on this node in this step: WHO of a room, WHOWAS (each node remembers its own
- * users' former nicknames), invitations, the server operators' broadcasts and kills ({@link
- * Registry.Tell}), the counts of rooms and of unregistered connections, and "the most users at
- * once", which is the most this node has counted.
+ * <p>Invitations and the server operators' kills and broadcasts ({@link Registry.Tell}) reach
+ * the users of other nodes: a kill or an invitation through the nickname's entity, as a private
+ * message; a broadcast through this node's replica. Stays on this node: WHOWAS (each node
+ * remembers its own users' former nicknames), the count of unregistered connections, and "the
+ * most users at once", which is the most this node has counted.
  */
 final class ClusterNicknames {
 
@@ -238,6 +241,22 @@ final class ClusterNicknames {
       whenAnswered(nicks.everyone(), new NickDirectory.Holders(List.of()),
           holders -> told.accept(elsewhere(holders)));
     }
+  }
+
+  /** An invitation for someone who is not a user of this node: to the room, with its session. */
+  void inviteElsewhere(Registry.InviteTo invite) {
+    whenAnswered(nicks.find(invite.nick()), new NickDirectory.Unknown(Names.key(invite.nick())),
+        result -> {
+          Optional<NickHolder> holder = elsewhere(result);
+          if (holder.isEmpty()) {
+            invite.replyTo().tell(new RoomRequest.Refused(invite.room(),
+                RoomRefusal.NO_SUCH_NICK, invite.nick()));
+            return;
+          }
+          context.getSelf().tell(new Registry.ForRoom(invite.room(), invite.session(),
+              new RoomRequest.Invite(holder.get().nick(), holder.get().session(),
+                  invite.replyTo())));
+        });
   }
 
   /** WHOIS of someone who is not a user of this node. */

@@ -221,6 +221,12 @@ final class Nicknames {
     cluster.ifPresent(shared -> shared.released(user, session));
   }
 
+  /** Whether {@code invite}, for no user of this node, was taken to the cluster to find. */
+  boolean invitesElsewhere(Registry.InviteTo invite) {
+    cluster.ifPresent(shared -> shared.inviteElsewhere(invite));
+    return cluster.isPresent();
+  }
+
   Behavior<Command> onTell(Registry.Tell tell) {
     Audience.Reached reached = users.tell(tell.audience(), tell.event());
     if (cluster.isPresent() && (tell.audience() instanceof Audience.Everyone

@@ -43,10 +43,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  *
  * <p>With the cluster on ({@link SharedNicknames}), the nicknames of every node are one
  * namespace: a nickname is claimed in the cluster before it is given, and private messages,
- * WHOIS, ISON, USERHOST, WHO of everyone and LUSERS reach or count the users of other nodes
- * ({@link ClusterNicknames}). Node-local still: rooms, WHO of a room, WHOWAS, invitations, the
- * server operators' broadcasts and kills ({@link Tell}), and the LUSERS counts of rooms, of
- * unregistered connections and of the most users at once.
+ * WHOIS, ISON, USERHOST, WHO of everyone, LUSERS, invitations and the server operators' kills
+ * and broadcasts ({@link Tell}) reach or count the users of other nodes ({@link
+ * ClusterNicknames}). Node-local still: WHOWAS, the rooms a WHOIS shows, and the LUSERS counts
+ * of unregistered connections and of the most users at once.
  *
  * <p>The registry never waits: every request is answered from its own state, forwarded to a
  * room, which answers the requester directly, or asked of the cluster, whose answer comes back
@@ -370,6 +370,9 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
 
   private Behavior<Command> onInviteTo(InviteTo invite) {
     User target = users.byNick(invite.nick());
+    if (target == null && nicknames.invitesElsewhere(invite)) {
+      return this;
+    }
     if (target == null) {
       invite.replyTo().tell(
           new RoomRequest.Refused(invite.room(), RoomRefusal.NO_SUCH_NICK, invite.nick()));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A server operator on one node of a cluster acts on all of them: a kill reaches a user of
- * another node, a broadcast every node's users, and an address ban cuts and refuses the address
+ * another node (as a room operator's invitation does), a broadcast every node's users, and an address ban cuts and refuses the address
  * on every node, also on a node that starts afterwards, until it is lifted. Banned clients
  * connect from 127.0.0.2, still the loopback.
  */
@@ -44,6 +44,19 @@ class ClusterOperatorsTest {
       ann.expect("OK wallops sent to 3 users");
       dee.expect("WALLOPS ann maintenance at noon");
       cyd.expect("WALLOPS ann maintenance at noon");
+
+      // A room operator's invitation reaches a user of another node and lets it in.
+      ann.send("/join den");
+      ann.expectStartsWith("WHO den");
+      ann.send("/mode den +i");
+      ann.expect("MODE den ann +i");
+      dee.send("/join den");
+      dee.expect("ERROR invite-only Cannot join: the room is invite only (den)");
+      ann.send("/invite dee den");
+      ann.expect("OK invite dee den");
+      dee.expect("INVITED den ann");
+      dee.send("/join den");
+      ann.expect("JOINED den dee");
 
       ann.send("/kill cyd flooding");
       ann.expect("OK kill cyd");
