@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import lochat.chat.ChatEvent;
 import lochat.chat.ChatEvent.PrivateMessage;
 import lochat.chat.Names;
@@ -21,8 +22,11 @@ import lochat.cluster.NickHolder;
 import lochat.registry.Registry.Command;
 import lochat.registry.Registry.NickResult;
 import lochat.room.RoomRequest;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
  * What the {@link Registry} does about users when the cluster is on: nicknames are claimed in
@@ -44,7 +48,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * server operator and invisibility, kept current by claiming the same nickname again with the
  * new card whenever one of them changes (a majority write each; they change rarely, an IRC
  * client's {@code +i} at sign-on being the most common). A user's rooms are not on its card,
- * since a join would then cost a majority write: WHOIS of a user of another node lists no rooms.
+ * since a join would then cost a majority write: WHOIS of a user of another node asks that
+ * node's registry, which lists the rooms anyone may see.
  *
  * <p>Invitations and the server operators' kills and broadcasts ({@link Registry.Tell}) reach
  * the users of other nodes: a kill or an invitation through the nickname's entity, as a private
@@ -53,6 +58,9 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * most users at once", which is the most this node has counted.
  */
 final class ClusterNicknames {
+
+  /** Every node's registry, for what only the node a user is connected to knows (its rooms). */
+  static final ServiceKey<Command> REGISTRIES = ServiceKey.create(Command.class, "lochat-registry");
 
   /**
    * What the Registry keeps of a claim in flight: the nickname, who to answer, and for a first
@@ -66,6 +74,7 @@ final class ClusterNicknames {
   private final UserDirectory users;
   private final NickHistory formerNicks;
   private final RoomDirectory rooms;
+  private Map<Address, ActorRef<Command>> registries = Map.of();
   private final PendingClaims<ActorRef<ChatEvent>, Claim> claims = new PendingClaims<>();
   /** Sessions whose card changed while their claim was in flight: claimed again after it. */
   private final Set<ActorRef<ChatEvent>> cardsDue = new HashSet<>();
@@ -81,6 +90,16 @@ final class ClusterNicknames {
     this.users = users;
     this.formerNicks = formerNicks;
     this.rooms = rooms;
+    ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
+    receptionist.tell(Receptionist.register(REGISTRIES, context.getSelf()));
+    receptionist.tell(Receptionist.subscribe(REGISTRIES, context.messageAdapter(
+        Receptionist.Listing.class, Registry.RegistriesListed::new)));
+  }
+
+  /** The cluster's registries, one per node, by its address. */
+  void registriesListed(Receptionist.Listing listing) {
+    registries = listing.getServiceInstances(REGISTRIES).stream()
+        .collect(Collectors.toMap(ref -> ref.path().address(), ref -> ref, (a, b) -> b));
   }
 
   /** A first nickname, free on this node: claimed in the cluster before it is given. */
@@ -259,12 +278,24 @@ final class ClusterNicknames {
         });
   }
 
-  /** WHOIS of someone who is not a user of this node. */
+  /**
+   * WHOIS of someone who is not a user of this node: asked of the registry of the node it is
+   * connected to, which answers with its rooms; from its card here, without rooms, when that
+   * registry is not listed yet.
+   */
   void whois(Registry.Whois whois) {
     whenAnswered(nicks.lookup(whois.nick()), new NickDirectory.Unknown(Names.key(whois.nick())),
-        result -> whois.replyTo().tell(elsewhere(result)
-            .<Registry.UserResult>map(ClusterNicknames::details)
-            .orElseGet(() -> new Registry.NoSuchNick(whois.nick()))));
+        result -> {
+          Optional<NickHolder> holder = elsewhere(result);
+          ActorRef<Command> there = holder
+              .map(found -> registries.get(found.session().path().address())).orElse(null);
+          if (there != null) {
+            there.tell(new Registry.WhoisHere(holder.get().nick(), whois.replyTo()));
+          } else {
+            whois.replyTo().tell(holder.<Registry.UserResult>map(ClusterNicknames::details)
+                .orElseGet(() -> new Registry.NoSuchNick(whois.nick())));
+          }
+        });
   }
 
   /** ISON and USERHOST, when some of the nicknames are not this node's users'. */

@@ -162,6 +162,18 @@ final class Nicknames {
     return Behaviors.same();
   }
 
+  Behavior<Command> onWhoisHere(Registry.WhoisHere whois) {
+    User user = users.byNick(whois.nick());
+    whois.replyTo().tell(user == null ? new Registry.NoSuchNick(whois.nick())
+        : user.details(rooms.visibleTo(null)));
+    return Behaviors.same();
+  }
+
+  Behavior<Command> onRegistriesListed(Registry.RegistriesListed listed) {
+    cluster.ifPresent(shared -> shared.registriesListed(listed.listing()));
+    return Behaviors.same();
+  }
+
   Behavior<Command> onWhowas(Registry.Whowas whowas) {
     whowas.replyTo().tell(
         new Registry.WasResult(whowas.nick(), formerNicks.find(whowas.nick(), whowas.max())));

@@ -14,6 +14,7 @@ import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.chat.RoomInfo;
 import lochat.chat.RoomRefusal;
+import lochat.cluster.ClusterMessage;
 import lochat.cluster.ShardedRooms;
 import lochat.room.ChatRoom;
 import lochat.room.RoomArchive;
@@ -24,6 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * The server-wide directory: who is online under which nickname, and which rooms exist.
@@ -145,6 +147,16 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
   public record Whois(String nick, ActorRef<ChatEvent> asker, ActorRef<UserResult> replyTo)
       implements Command {}
 
+  /**
+   * From another node's registry, for WHOIS: the details of {@code nick} if it is a user of this
+   * node, with the rooms anyone may see, else {@link NoSuchNick}; never asked further.
+   */
+  public record WhoisHere(String nick, ActorRef<UserResult> replyTo)
+      implements Command, ClusterMessage {}
+
+  /** The registries of the cluster's nodes, as the receptionist lists them. */
+  record RegistriesListed(Receptionist.Listing listing) implements Command {}
+
   /** The users online among {@code nicks}, each once, in the order asked (USERHOST, ISON). */
   public record LookUp(List<String> nicks, ActorRef<Users> replyTo) implements Command {
 
@@ -230,7 +242,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
     }
   }
 
-  public sealed interface UserResult {}
+  /** The answer to {@link Whois}; it may come from the node the user is connected to. */
+  public sealed interface UserResult extends ClusterMessage {}
 
   public record Users(List<UserDetails> users) {
 
@@ -302,6 +315,8 @@ public final class Registry extends AbstractBehavior<Registry.Command> {
         .onMessage(ConnectionClosed.class, nicknames::onConnectionClosed)
         .onMessage(RoomsChanged.class, nicknames::onRoomsChanged)
         .onMessage(Whois.class, nicknames::onWhois)
+        .onMessage(WhoisHere.class, nicknames::onWhoisHere)
+        .onMessage(RegistriesListed.class, nicknames::onRegistriesListed)
         .onMessage(Whowas.class, nicknames::onWhowas)
         .onMessage(LookUp.class, nicknames::onLookUp)
         .onMessage(ListUsers.class, nicknames::onListUsers)

@@ -39,6 +39,7 @@ import lochat.chat.Roles;
 import lochat.chat.RoomModes;
 import lochat.chat.RoomRefusal;
 import lochat.chat.Topic;
+import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import lochat.room.Comeback;
 import lochat.room.Requester;
@@ -196,6 +197,10 @@ class ClusterMessagesTest {
             "Alice", "al!al@10.0.0.7", Profile.IRC, EntryKind.ACTION, "moves e2e4")),
             Optional.of(new RoomState("games", Optional.of(TOPIC), "ntk sesame",
                 List.of(new ListEntry('b', "*!*@10.0.0.5", "Alice", AT))))),
+        new Registry.WhoisHere("Bob", testKit.<Registry.UserResult>createTestProbe().ref()),
+        new Registry.UserDetails("Bob", new Profile("bobby", "10.0.0.8", "Bob B", Profile.IRC),
+            Optional.of("at lunch"), List.of("games", "lobby"), AT, true),
+        new Registry.NoSuchNick("nobody"),
         new ServerBanCopies.Copy(new ServerBan("10.0.0.*", "flood", "ann", AT), false),
         new ServerBanCopies.AskBans(testKit.<ServerBanCopies.Bans>createTestProbe().ref()),
         new ServerBanCopies.Bans(List.of(new ServerBan("fd00::*", "spam", "bob", AT))),

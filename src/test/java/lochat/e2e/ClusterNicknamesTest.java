@@ -179,6 +179,9 @@ class ClusterNicknamesTest {
         List<IrcMessage> whois = ircUntil(fin, "WHOIS eva", "318");
         assertTrue(whois.stream().anyMatch(message -> message.command().equals("311")
             && message.params().get(1).equals("eva")), whois.toString());
+        assertTrue(whois.stream().anyMatch(message -> message.command().equals("319")
+            && message.params().get(2).contains("lobby")),
+            "eva's rooms, from the node she is on: " + whois);
         return whois;
       });
       fin.send("ISON nobody EVA fin");
