@@ -20,6 +20,9 @@ final class RoomMemory {
   private final Map<String, String> rooms = new LinkedHashMap<>();
   private String current;
   private Map<String, String> restoring;
+  /** While some are not back yet, the rooms to take back, and the one to be current. */
+  private final Map<String, String> awaited = new LinkedHashMap<>();
+  private String awaitedCurrent;
 
   /** Follows {@code line} for a user called {@code ownNick}. */
   void seen(ServerLine line, String ownNick) {
@@ -28,6 +31,9 @@ final class RoomMemory {
         if (line.field(1).equals(ownNick)) {
           rooms.put(key(line.field(0)), line.field(0));
           current = line.field(0);
+          if (rooms.keySet().containsAll(awaited.keySet())) {
+            awaited.clear();
+          }
         }
       }
       case "OK" -> {
@@ -57,11 +63,15 @@ final class RoomMemory {
   /**
    * Signed in again, on a connection where the server knows none of this: the lines that take
    * the rooms back, the current room last. The rooms are remembered as they were until they are
-   * back.
+   * back, also across a connection lost again before they all were.
    */
   List<String> restore() {
-    restoring = new LinkedHashMap<>(rooms);
-    String wasCurrent = current;
+    restoring = new LinkedHashMap<>(awaited);
+    restoring.putAll(rooms);
+    String wasCurrent = awaited.isEmpty() ? current : awaitedCurrent;
+    awaited.clear();
+    awaited.putAll(restoring);
+    awaitedCurrent = wasCurrent;
     rooms.clear();
     current = null;
     List<String> lines = new ArrayList<>();
@@ -92,6 +102,7 @@ final class RoomMemory {
 
   private void left(String room) {
     rooms.remove(key(room));
+    awaited.remove(key(room));
     if (current != null && key(current).equals(key(room))) {
       current = null;
     }

@@ -323,7 +323,7 @@ public final class ChatRoom extends AbstractBehavior<ChatRoom.Command> {
         reportOccupancy();
         return this;
       }
-      returns.arriving(join, members.nicks()).ifPresent(members::broadcast);
+      returns.arriving(join, members, this::remove).ifPresent(members::broadcast);
       members.put(join.member(), new Member(join.nick(), join.user(), join.host(), join.protocol(),
           RelayedDelivery.reach(join), RoomReturns.rolesOf(join, members.size())));
       getContext().watchWith(join.member(), new MemberStopped(join.member()));

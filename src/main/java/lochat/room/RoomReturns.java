@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
 import lochat.chat.Roles;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
@@ -23,6 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * client that reconnected to another node) is shown leaving first, then joining; one whose link
  * was slower than that is shown joining when it is back. Members that come back get the roles
  * they had; the first that joins a room left empty runs it, as in IRC.
+ *
+ * <p>Limits: a member that renamed, whose rename the room has not seen yet when another user
+ * who took its old nickname joins, is taken for a ghost.
  *
  * <p>Bookkeeping for one {@link ChatRoom}, whose messages are {@code C}, from its thread only.
  */
@@ -55,19 +60,28 @@ final class RoomReturns<C> {
   }
 
   /**
-   * {@code join} is let in, the room having {@code members}: what to tell them first, if
-   * anything (the departure of one that was awaited and joins anew, or the return of one that
-   * was said to have left).
+   * {@code join} is let in, among {@code members}: what to tell them first, if anything. A member
+   * of another session under the joiner's nickname is a ghost, whose nickname was freed before
+   * the room saw it go (its node was lost): it is {@code remove}d and shown leaving. Else the
+   * departure of one that was awaited and joins anew, or the return of one said to have left.
    */
-  Optional<ChatEvent> arriving(ChatRoom.Join join, List<String> members) {
+  Optional<ChatEvent> arriving(ChatRoom.Join join, RoomMembers members,
+      Consumer<ActorRef<ChatEvent>> remove) {
     String key = Names.key(join.nick());
+    Optional<ActorRef<ChatEvent>> ghost =
+        members.byNick(join.nick()).filter(other -> !other.equals(join.member()));
+    if (ghost.isPresent()) {
+      String nick = members.get(ghost.get()).nick();
+      remove.accept(ghost.get());
+      return Optional.of(new ChatEvent.MemberLeft(room, nick, ChatRoom.CONNECTION_LOST, true));
+    }
     if (join.returning().isEmpty()) {
       String was = awaited.remove(key);
       return Optional.ofNullable(was).map(nick -> new ChatEvent.MemberLeft(room, nick, LOST, true));
     }
     returned.add(key);
     awaited.remove(key);
-    Set<String> present = members.stream().map(Names::key).collect(Collectors.toSet());
+    Set<String> present = members.nicks().stream().map(Names::key).collect(Collectors.toSet());
     for (String nick : join.returning().get().roomWas()) {
       String was = Names.key(nick);
       if (!present.contains(was) && !returned.contains(was) && !departed.contains(was)) {

@@ -49,4 +49,17 @@ class RoomMemoryTest {
     assertNull(rooms.unwanted(ServerLine.parse("JOINED lobby bob"), "ann"));
     assertNull(rooms.unwanted(ServerLine.parse("JOINED LOBBY ann"), "ann"));
   }
+
+  @Test
+  void roomsNotBackWhenTheConnectionIsLostAgainAreTakenBackNextTime() {
+    RoomMemory rooms = new RoomMemory();
+    see(rooms, "JOINED lobby ann", "JOINED hall ann", "JOINED dev ann", "OK current hall");
+    assertEquals(List.of("/join lobby", "/join dev", "/join hall"), rooms.restore());
+    see(rooms, "JOINED lobby ann");
+
+    assertEquals(List.of("/join lobby", "/join dev", "/join hall"), rooms.restore(),
+        "lost again with only lobby back: all three, hall still last");
+    see(rooms, "JOINED lobby ann", "JOINED dev ann", "LEFT dev ann part", "JOINED hall ann");
+    assertEquals(List.of("/join lobby", "/join hall"), rooms.restore(), "once all were back");
+  }
 }

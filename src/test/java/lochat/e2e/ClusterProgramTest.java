@@ -61,6 +61,7 @@ class ClusterProgramTest {
   void threeProcessesShareOneRoomAndTheRestGoOnWhenOneIsKilled() throws Exception {
     List<Node> nodes = new ArrayList<>();
     LochatProcess dan = null;
+    boolean failed = false;
     ActorTestKit probes = ActorTestKit.create();
     try (HeadlessChromium chromium = HeadlessChromium.start()) {
       nodes.add(started(launch(List.of()), STARTUP));
@@ -151,6 +152,9 @@ class ClusterProgramTest {
         ann.expect("MSG hall wendy the page is back");
         assertTrue(dan.process().isAlive(), "the terminal client went on");
       }
+    } catch (Exception | AssertionError failure) {
+      failed = true;
+      throw failure;
     } finally {
       if (dan != null) {
         dan.process().destroyForcibly();
@@ -159,6 +163,13 @@ class ClusterProgramTest {
         node.process().process().destroyForcibly();
       }
       probes.shutdownTestKit();
+      if (failed) {
+        for (int i = 0; i < nodes.size(); i++) {
+          List<String> log = nodes.get(i).process().stderr();
+          System.err.println("--- node " + i + "'s last log lines:\n" + String.join("\n",
+              log.subList(Math.max(0, log.size() - 60), log.size())));
+        }
+      }
     }
   }
 

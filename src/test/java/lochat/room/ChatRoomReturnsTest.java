@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A room that has moved to another node, as the links of the nodes left bring its members back:
  * they keep their roles, and whoever was in the room but does not come back (its session was on
- * the lost node) is shown leaving once the links have had their time, exactly once.
+ * the lost node) is shown leaving once the links have had their time, exactly once. A member
+ * whose nickname another session joins with is a ghost, and is shown leaving first.
  */
 class ChatRoomReturnsTest {
 
@@ -102,5 +103,20 @@ class ChatRoomReturnsTest {
 
     assertEquals(List.of(new MemberJoined("vault", "ann", "ann")),
         TestEvents.withoutIds(bob.getAllReceived()));
+  }
+
+  @Test
+  void aGhostUnderTheJoinersNicknameIsShownLeavingFirst() {
+    room.run(TestJoins.of("bob", bob.getRef(), replies.getRef()));
+    room.run(TestJoins.of("dee", dee.getRef(), replies.getRef()));
+    TestInbox<ChatEvent> deeAgain = TestInbox.create("dee-again");
+    room.run(TestJoins.of("dee", deeAgain.getRef(), replies.getRef()));
+
+    assertEquals(List.of(new MemberJoined("vault", "dee", "dee"),
+        new MemberLeft("vault", "dee", ChatRoom.CONNECTION_LOST, true),
+        new MemberJoined("vault", "dee", "dee")), TestEvents.withoutIds(bob.getAllReceived()),
+        "dee's session was lost but its nickname freed before the room saw it go");
+    ChatRoom.Joined joined = (ChatRoom.Joined) replies.getAllReceived().get(2);
+    assertEquals(List.of("bob", "dee"), joined.members());
   }
 }
