@@ -289,7 +289,7 @@ final class ClusterNicknames {
           Optional<NickHolder> holder = elsewhere(result);
           ActorRef<Command> there = holder
               .map(found -> registries.get(found.session().path().address())).orElse(null);
-          if (there != null) {
+          if (there != null && !there.equals(context.getSelf())) {
             there.tell(new Registry.WhoisHere(holder.get().nick(), whois.replyTo()));
           } else {
             whois.replyTo().tell(holder.<Registry.UserResult>map(ClusterNicknames::details)
