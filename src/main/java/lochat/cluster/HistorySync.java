@@ -32,15 +32,15 @@ import org.apache.pekko.cluster.typed.SelfUp;
  * restart of every node, one at a time, loses no history, even with the memory store.
  *
  * <p>Once this node is up, if other nodes are, it first tells each to copy here from now on
- * ({@link Hello}: the receptionist would list this node to them only some gossip rounds later,
- * and what they wrote meanwhile would reach it by neither way). Then it asks the oldest of them
- * (up the longest, so through the others' restarts) for its rooms: each one's newest entry id, and which have a
- * saved state. It compares them with its own store, then pulls room after room, page after page
- * of {@value #PAGE} entries (under Artery's frame size even with the longest lines), the entries
- * above its own newest in that room and the room's state, and has its {@link HistoryWriter}
- * write them, without copying them on. A state copied here from the room's node after the pull
- * began is newer than the pulled one, which is then not written. A node that does not answer
- * within {@link #PEER_SILENCE} is given up for the next oldest.
+ * ({@link Hello}: the receptionist would list this node to them only some gossip rounds later, and
+ * what they wrote meanwhile would reach it by neither way). Then it asks the oldest of them (up
+ * the longest, so through the others' restarts) for its rooms: each one's newest entry id, and
+ * which have a saved state. It compares them with its own store, then pulls room after room, page
+ * after page of {@value #PAGE} entries (under Artery's frame size even with the longest lines),
+ * the entries above its own newest in that room and the room's state, and has its {@link
+ * HistoryWriter} write them, without copying them on. A state copied here from the room's node
+ * after the pull began is newer than the pulled one, which is then not written. A node that does
+ * not answer within {@link #PEER_SILENCE} is given up for the next oldest.
  *
  * <p>A room that starts on this node while it pulls asks here for its state and latest entries
  * ({@link Restore}). It waits until its own room has been pulled (which is done next), so that

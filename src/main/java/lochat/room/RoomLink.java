@@ -40,9 +40,9 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * members come back with their roles and the new room can tell who did not come back.
  *
  * <p>Congestion: a member here that falls behind is reported to the room, which waits for it as
- * for any member; the link checks such members and drops one that has stopped reading.
- * Limits: a post the old room took but had not answered is said twice. Links live as long as the node:
- * one small actor per room its users have been in.
+ * for any member; the link checks such members and drops one that has stopped reading. Limits: a
+ * post the old room took but had not answered is said twice. Links live as long as the node: one
+ * small actor per room its users have been in.
  */
 public final class RoomLink extends AbstractBehavior<RoomLink.Command> {
 

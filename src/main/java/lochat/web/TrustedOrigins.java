@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * by the server as the cluster's nodes come and go, read by every WebSocket handshake; safe
  * across threads. Empty, and so accepting nothing more, without the cluster.
  *
- * <p>Limits: the origins of nodes that left are kept as long as the server runs (one per node
- * the cluster has had). An origin is matched exactly, as scheme, address and port (case aside); a page
+ * <p>Limits: the origins of nodes that left are kept as long as the server runs (one per node the
+ * cluster has had). An origin is matched exactly, as scheme, address and port (case aside); a page
  * opened by a host name rather than the address a node advertises is not recognised.
  */
 public final class TrustedOrigins {
