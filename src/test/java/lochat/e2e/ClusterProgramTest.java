@@ -196,12 +196,16 @@ class ClusterProgramTest {
     return message.path("type").asText();
   }
 
-  /** Starts a node on free ports, the cluster's failure detection quick, as in tests. */
+  /**
+   * Starts a node on free ports, the cluster's failure detection quick, as in tests, but not so
+   * quick that three servers, a client, a browser and the test on two busy cores take a node that
+   * is only slow for lost (the split brain resolver would then stop one of the two left).
+   */
   private static LochatProcess launch(List<String> extra) throws Exception {
     List<String> args = new ArrayList<>(List.of("server", "--host", "127.0.0.1", "--port", "0",
         "--irc-port", "0", "--web-port", "0", "--cluster-port", "0",
         "-Dlochat.cluster.down-unreachable-after=2s",
-        "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=3s",
+        "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=6s",
         "-Dlochat.per-address.max-connections=0", "-Dlochat.per-address.max-unregistered=0"));
     args.addAll(extra);
     return LochatProcess.start(LochatProcess.command(List.of(), args.toArray(String[]::new)));
