@@ -35,12 +35,18 @@ final class ClusterPeers {
    */
   static <C> void join(ActorContext<C> context, ServiceKey<C> key,
       Function<Receptionist.Listing, C> listed, Function<SelfUp, C> up) {
+    register(context, key, listed);
+    Cluster.get(context.getSystem()).subscriptions().tell(
+        Subscribe.create(context.messageAdapter(SelfUp.class, up::apply), SelfUp.class));
+  }
+
+  /** Registers {@code context}'s actor under {@code key}; {@code listed} tells it the listing. */
+  static <C> void register(ActorContext<C> context, ServiceKey<C> key,
+      Function<Receptionist.Listing, C> listed) {
     ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
     receptionist.tell(Receptionist.register(key, context.getSelf()));
     receptionist.tell(Receptionist.subscribe(key,
         context.messageAdapter(Receptionist.Listing.class, listed::apply)));
-    Cluster.get(context.getSystem()).subscriptions().tell(
-        Subscribe.create(context.messageAdapter(SelfUp.class, up::apply), SelfUp.class));
   }
 
   /** The actors {@code listing} names under {@code key}, but {@code context}'s own. */

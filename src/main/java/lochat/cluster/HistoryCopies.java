@@ -1,13 +1,13 @@
 package lochat.cluster;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import lochat.room.RoomArchive;
 import lochat.store.HistoryEntry;
 import lochat.store.HistoryWriter;
 import lochat.store.RoomState;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,7 +18,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * One per node: every node of the cluster keeps the history and state of every room, so that a
@@ -94,10 +93,7 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
     super(context);
     this.writer = writer;
     this.sync = context.spawn(HistorySync.create(writer, context.getSelf()), "sync");
-    ActorRef<Receptionist.Command> receptionist = context.getSystem().receptionist();
-    receptionist.tell(Receptionist.register(KEY, context.getSelf()));
-    receptionist.tell(Receptionist.subscribe(KEY,
-        context.messageAdapter(Receptionist.Listing.class, Listed::new)));
+    ClusterPeers.register(context, KEY, Listed::new);
   }
 
   @Override
@@ -126,12 +122,11 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
   }
 
   private Behavior<Command> onListed(Listed listed) {
-    this.listed = Set.copyOf(listed.listing().getServiceInstances(KEY));
+    this.listed = ClusterPeers.others(getContext(), KEY, listed.listing());
     introduced.removeAll(this.listed);
-    Set<Address> members = new HashSet<>();
-    Cluster.get(getContext().getSystem()).state().getMembers()
-        .forEach(member -> members.add(member.address()));
-    introduced.removeIf(other -> !members.contains(other.path().address()));
+    // An introduced node that left before it was listed is copied to no more.
+    introduced.retainAll(ClusterPeers.oldestFirst(getContext().getSystem(),
+        List.copyOf(introduced)));
     return copyingToAll();
   }
 
@@ -148,7 +143,6 @@ public final class HistoryCopies extends AbstractBehavior<HistoryCopies.Command>
   private Behavior<Command> copyingToAll() {
     Set<ActorRef<Command>> all = new HashSet<>(listed);
     all.addAll(introduced);
-    all.remove(getContext().getSelf());
     others = Set.copyOf(all);
     return this;
   }
