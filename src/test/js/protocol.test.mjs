@@ -78,8 +78,10 @@ test('the connection answers pings, passes messages on and reconnects with growi
   first.receive({ type: 'ping', token: 't1' });
   first.receive({ type: 'server', text: 'hi' });
   first.onmessage({ data: 'not json' });
-  first.receive([{ type: 'joined', room: 'a', nick: 'b' }, { type: 'ping', token: 't2' },
-    { type: 'server', text: 'two' }]);
+  first.receive({ type: 'joined', room: 'a', nick: 'b' });
+  first.receive([{ type: 'server', text: 'not an object' }]);
+  first.receive({ type: 'ping', token: 't2' });
+  first.receive({ type: 'server', text: 'two' });
   assert.deepEqual(first.sent, [{ type: 'pong', token: 't1' }, { type: 'pong', token: 't2' }]);
   assert.deepEqual(received, [{ type: 'server', text: 'hi' },
     { type: 'joined', room: 'a', nick: 'b' }, { type: 'server', text: 'two' }]);

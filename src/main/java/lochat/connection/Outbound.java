@@ -1,6 +1,5 @@
 package lochat.connection;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import lochat.chat.MemberDelivery;
+import lochat.protocol.LineEncoding;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.stage.AsyncCallback;
@@ -64,7 +64,7 @@ public final class Outbound {
   private final long limitBytes;
   private final int maxWriteBytes;
   private final long slowReaderNanos;
-  private final String lineEnding;
+  private final LineEncoding encoding;
   private final String tooSlowReason;
   private final LongSupplier nanoTime;
 
@@ -84,31 +84,31 @@ public final class Outbound {
    * @param limitBytes how much may wait unread before the client counts as behind
    * @param maxWriteBytes most bytes gathered into one socket write
    * @param slowReaderTimeout how long a client that is behind may read nothing
-   * @param lineEnding what follows every line sent, e.g. {@code "\n"}
+   * @param encoding how the lines sent are written, e.g. each followed by {@code "\n"}
    */
   public Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout,
-      String lineEnding) {
-    this(limitBytes, maxWriteBytes, slowReaderTimeout, lineEnding, System::nanoTime);
+      LineEncoding encoding) {
+    this(limitBytes, maxWriteBytes, slowReaderTimeout, encoding, System::nanoTime);
   }
 
   /** As above, reading the time from {@code nanoTime}: for tests of the slow-reader rule. */
-  Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout, String lineEnding,
-      LongSupplier nanoTime) {
+  Outbound(long limitBytes, int maxWriteBytes, Duration slowReaderTimeout,
+      LineEncoding encoding, LongSupplier nanoTime) {
     if (limitBytes < 1 || maxWriteBytes < 1 || slowReaderTimeout.isNegative()) {
       throw new IllegalArgumentException("Need a limit and a write size of at least a byte");
     }
     this.limitBytes = limitBytes;
     this.maxWriteBytes = maxWriteBytes;
     this.slowReaderNanos = slowReaderTimeout.toNanos();
-    this.lineEnding = lineEnding;
+    this.encoding = encoding;
     this.tooSlowReason = "too slow: more than " + limitBytes + " bytes unread";
     this.nanoTime = nanoTime;
     this.lastTakeNanos = nanoTime.getAsLong();
   }
 
-  public Outbound(ConnectionSettings settings, String lineEnding) {
+  public Outbound(ConnectionSettings settings, LineEncoding encoding) {
     this(settings.sendBuffer(), settings.writeCoalesceBytes(), settings.slowReaderTimeout(),
-        lineEnding);
+        encoding);
   }
 
   /** What the session is told, once, when its client is dropped as too slow. */
@@ -132,9 +132,9 @@ public final class Outbound {
 
   // --- the session's side -------------------------------------------------------------------
 
-  /** Queues {@code line} plus the line ending, encoded as UTF-8. */
+  /** Queues {@code line}, in this connection's encoding. */
   public Result send(String line) {
-    return offer(ByteString.fromString(line + lineEnding, StandardCharsets.UTF_8));
+    return offer(encoding.encode(line));
   }
 
   /** Queues the lines one event became, together. */
@@ -142,23 +142,14 @@ public final class Outbound {
     return offer(encode(lines));
   }
 
-  /** Queues lines already {@link #encode encoded} for this connection's line ending. */
+  /** Queues lines already {@link #encode encoded} for this connection. */
   public Result sendEncoded(ByteString lines) {
     return offer(lines);
   }
 
-  /** {@code lines}, each followed by this connection's line ending, as UTF-8. */
+  /** {@code lines} in this connection's encoding. */
   public ByteString encode(List<String> lines) {
-    return encode(lines, lineEnding);
-  }
-
-  /** {@code lines}, each followed by {@code lineEnding}, as UTF-8. */
-  public static ByteString encode(List<String> lines, String lineEnding) {
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      text.append(line).append(lineEnding);
-    }
-    return ByteString.fromString(text.toString(), StandardCharsets.UTF_8);
+    return encoding.encode(lines);
   }
 
   /** The session has handled one event a room sent {@link MemberDelivery#throughSession}. */

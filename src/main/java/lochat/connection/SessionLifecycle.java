@@ -15,6 +15,7 @@ import lochat.chat.Names;
 import lochat.chat.Profile;
 import lochat.guard.Gatekeeper;
 import lochat.operators.Operators;
+import lochat.protocol.LineEncoding;
 import lochat.registry.Registry;
 import lochat.room.ChatRoom;
 import org.apache.pekko.Done;
@@ -324,13 +325,13 @@ public final class SessionLifecycle {
   }
 
   /**
-   * The lines {@code render} makes of {@code event} in wire form {@code form}, each followed by
-   * {@code lineEnding}, encoded once for every session and room that needs the same form. Rooms
+   * The lines {@code render} makes of {@code event} in wire form {@code form}, in
+   * {@code encoding}, encoded once for every session and room that needs the same form. Rooms
    * call this from their own threads, through {@link PostBytes}.
    */
-  public static ByteString shared(ChatEvent.RenderedOnce event, Object form, String lineEnding,
-      Supplier<List<String>> render) {
-    return event.renderings().get(form, () -> Outbound.encode(render.get(), lineEnding));
+  public static ByteString shared(ChatEvent.RenderedOnce event, Object form,
+      LineEncoding encoding, Supplier<List<String>> render) {
+    return event.renderings().get(form, () -> encoding.encode(render.get()));
   }
 
   private void offered(Outbound.Result result) {

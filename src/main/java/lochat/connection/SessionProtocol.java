@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import lochat.cluster.NodeEndpoints;
+import lochat.protocol.LineEncoding;
 import lochat.protocol.LineFramer;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * A wire protocol as a listener sees it: how to start a session for a new connection, how its
- * lines are cut and ended, and the few lines the listener itself says to connections that get
+ * lines are cut and written, and the few lines the listener itself says to connections that get
  * no session. The native protocol (in its two forms, lines and the web's JSON) and IRC are
  * served each by its own listener on the same chat core; docs/architecture.md says how to add
  * another.
@@ -25,8 +26,8 @@ public interface SessionProtocol {
    */
   Supplier<LineFramer> framing(ConnectionSettings settings);
 
-  /** What ends each line the server sends, e.g. {@code "\n"}. */
-  String lineEnding();
+  /** How the lines the server sends are written, e.g. each followed by {@code "\n"}. */
+  LineEncoding encoding();
 
   /** A session for a new connection: it takes the shared {@link SessionCommand} messages. */
   Behavior<SessionCommand> session(SessionSetup setup);

@@ -141,7 +141,7 @@ final class IrcClient {
     if (posted.kind() == MessageKind.TAGS_ONLY && !form.tags) {
       return ByteString.emptyByteString();
     }
-    return SessionLifecycle.shared(posted, form, IrcProtocol.LINE_ENDING,
+    return SessionLifecycle.shared(posted, form, IrcProtocol.ENCODING,
         () -> rendered(events.posted(posted, form.serverTime, form.tags)));
   }
 

@@ -7,6 +7,7 @@ import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
+import lochat.protocol.LineEncoding;
 import lochat.protocol.LineFramer;
 import lochat.protocol.irc.IrcLimits;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,8 +19,8 @@ import org.apache.pekko.actor.typed.Behavior;
  */
 public final class IrcProtocol implements SessionProtocol {
 
-  /** What ends each line the server sends. */
-  static final String LINE_ENDING = "\r\n";
+  /** How the lines the server sends are written: each followed by CR LF. */
+  static final LineEncoding ENCODING = LineEncoding.CRLF;
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
   public static final String NAME = Profile.IRC;
@@ -44,8 +45,8 @@ public final class IrcProtocol implements SessionProtocol {
   }
 
   @Override
-  public String lineEnding() {
-    return LINE_ENDING;
+  public LineEncoding encoding() {
+    return ENCODING;
   }
 
   @Override

@@ -9,6 +9,7 @@ import lochat.connection.ConnectionSettings;
 import lochat.connection.SessionCommand;
 import lochat.connection.SessionProtocol;
 import lochat.connection.SessionSetup;
+import lochat.protocol.LineEncoding;
 import lochat.protocol.LineFramer;
 import lochat.protocol.line.ErrorCode;
 import lochat.protocol.line.NativeCodec;
@@ -16,7 +17,7 @@ import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * The native protocol as a {@code Listener} sees it, in one wire form ({@link NativeCodec}):
- * its framing and line ending, how to start and address a {@link NativeSession}, and the lines
+ * its framing and line encoding, how to start and address a {@link NativeSession}, and the lines
  * said to connections that get no session. {@link #INSTANCE} is the native port's text lines;
  * {@link #inForm} gives the web listener the same protocol in JSON. Kept apart from the session
  * actor, which is about what a user does.
@@ -25,9 +26,6 @@ public final class NativeProtocol implements SessionProtocol {
 
   /** The native protocol itself: its text lines. */
   public static final NativeProtocol INSTANCE = new NativeProtocol(NativeCodec.LINES);
-
-  /** What ends each line the server sends. */
-  static final String LINE_ENDING = "\n";
 
   /** The protocol's name in logs and in {@link lochat.chat.Profile#protocol()}. */
   public static final String NAME = Profile.NATIVE;
@@ -54,8 +52,8 @@ public final class NativeProtocol implements SessionProtocol {
   }
 
   @Override
-  public String lineEnding() {
-    return LINE_ENDING;
+  public LineEncoding encoding() {
+    return codec.encoding();
   }
 
   @Override

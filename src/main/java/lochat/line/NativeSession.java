@@ -415,7 +415,7 @@ public final class NativeSession {
    * form's protocol names the rendering); rooms call this too.
    */
   private static ByteString renderedOnce(NativeCodec codec, ChatEvent.RenderedOnce event) {
-    return SessionLifecycle.shared(event, codec.protocol(), NativeProtocol.LINE_ENDING,
+    return SessionLifecycle.shared(event, codec.protocol(), codec.encoding(),
         () -> List.of(codec.replies().event(event)));
   }
 

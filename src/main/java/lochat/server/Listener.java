@@ -1,7 +1,6 @@
 package lochat.server;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -274,7 +273,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
   private void start(Pending admitted) {
     IncomingConnection connection = admitted.connection();
     String remote = admitted.remote();
-    Outbound outbound = new Outbound(connectionSettings, protocol.lineEnding());
+    Outbound outbound = new Outbound(connectionSettings, protocol.encoding());
     ActorRef<SessionCommand> session = getContext().spawn(
         protocol.session(new SessionSetup(
             connectionSettings, registry, gatekeeper, outbound, remote, reportAdapter, clock,
@@ -362,7 +361,7 @@ public final class Listener extends AbstractBehavior<Listener.Command> {
 
   /** Says {@code line} to a connection that gets no session, then closes it. */
   private void refuse(IncomingConnection connection, String line) {
-    connection.refuse(ByteString.fromString(line + protocol.lineEnding(), StandardCharsets.UTF_8),
+    connection.refuse(protocol.encoding().encode(line),
         REFUSAL_LINGER, getContext().getSystem());
   }
 

@@ -18,9 +18,11 @@ import org.apache.pekko.util.ByteString;
 /**
  * The server's side of a chat WebSocket, as one stage between the socket and the connection's
  * byte flow (the one every protocol's sessions use): frames from the browser in, the lines of
- * their messages out ({@link FrameReader}); the session's lines in, text frames out
- * ({@link FrameWriter}). So a browser's connection is a native one with one stage more: no
- * stream per message and no interpreter between the socket and the session.
+ * their messages out ({@link FrameReader}); the session's text frames, which its line encoding
+ * made ({@link lochat.protocol.web.TextFrames}), out as they are, with the control frames
+ * between them ({@link ControlFrames}). So a browser's connection is a native one with one
+ * stage more: no stream per message, no interpreter between the socket and the session, and
+ * nothing done per message on the way out.
  *
  * <p>It writes {@code opening} (the handshake's {@code 101}) first, answers pings with pongs
  * (at most one waiting at a time), and closes as RFC 6455 (section 7) asks: when the session
@@ -57,7 +59,7 @@ final class WebSocketFraming
 
   /**
    * The WebSocket as a layer whose top joins the connection's byte flow: socket bytes in and
-   * session lines out on one side, session lines in and socket bytes out on the other. It
+   * session lines out on one side, session frames in and socket bytes out on the other. It
    * writes {@code opening} before any frame.
    */
   static BidiFlow<ByteString, ByteString, ByteString, ByteString, NotUsed> create(
@@ -79,7 +81,6 @@ final class WebSocketFraming
   public GraphStageLogic createLogic(Attributes attributes) {
     return new GraphStageLogic(shape) {
       private final FrameReader reader = new FrameReader();
-      private final FrameWriter writer = new FrameWriter();
       private boolean closeSent;
       private boolean closeReceived;
       private int receivedCode = NORMAL_CLOSURE;
@@ -117,12 +118,11 @@ final class WebSocketFraming
         setHandler(fromSession, new AbstractInHandler() {
           @Override
           public void onPush() {
-            ByteString lines = grab(fromSession);
-            ByteString frame = closeSent ? ByteString.emptyByteString() : writer.messages(lines);
-            if (frame.isEmpty()) {
+            ByteString frames = grab(fromSession);
+            if (closeSent) {
               pull(fromSession);
             } else {
-              emit(toClient, frame);
+              emit(toClient, frames);
             }
           }
 
@@ -169,7 +169,7 @@ final class WebSocketFraming
       private void answerPing(ByteString payload) {
         if (!pongWaiting && !closeSent) {
           pongWaiting = true;
-          emit(toClient, FrameWriter.pong(payload), () -> pongWaiting = false);
+          emit(toClient, ControlFrames.pong(payload), () -> pongWaiting = false);
         }
       }
 
@@ -198,7 +198,7 @@ final class WebSocketFraming
           return;
         }
         closeSent = true;
-        emit(toClient, FrameWriter.close(code));
+        emit(toClient, ControlFrames.close(code));
         complete(toClient);
         if (closeReceived) {
           cancel(fromClient);

@@ -199,10 +199,7 @@ export class Connection {
     } catch {
       return;
     }
-    // Several messages the server had ready at once come as one array, in order.
-    for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
-      this.handle(message);
-    }
+    this.handle(parsed);
   }
 
   handle(message) {

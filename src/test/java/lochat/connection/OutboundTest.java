@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import lochat.protocol.LineEncoding;
 import lochat.testing.TestEvents;
 import lochat.chat.ChatEvent.Posted;
 import lochat.chat.MemberDelivery.Outcome;
@@ -75,7 +76,7 @@ class OutboundTest {
   /** An outbound with a {@code limit}-byte send buffer and writes of at most {@code maxWrite}. */
   private Outbound outbound(long limit, int maxWrite) {
     Outbound outbound =
-        new Outbound(limit, maxWrite, SLOW_READER_TIMEOUT, "\n", now::get);
+        new Outbound(limit, maxWrite, SLOW_READER_TIMEOUT, LineEncoding.LF, now::get);
     outbound.whenDroppedAsTooSlow(droppedAsTooSlow::incrementAndGet);
     return outbound;
   }

@@ -18,6 +18,7 @@ import lochat.connection.SessionSetup;
 import lochat.guard.Gatekeeper;
 import lochat.guard.GuardSettings;
 import lochat.protocol.InboundLine;
+import lochat.protocol.LineEncoding;
 import lochat.registry.Registry;
 import lochat.room.RoomArchive;
 import lochat.room.ChatRoom;
@@ -68,7 +69,7 @@ class IrcSessionBadInputTest {
     Config lochat = ConfigFactory.parseString("lochat.server-name = lochat\nlochat.motd = \"\"")
         .withFallback(ConfigFactory.load()).getConfig("lochat");
     ConnectionSettings settings = ConnectionSettings.fromConfig(lochat);
-    Outbound outbound = new Outbound(settings, "\r\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.CRLF);
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     ActorRef<SessionCommand> session = testKit.spawn(IrcSession.create(new SessionSetup(
         settings, registry.getRef(),

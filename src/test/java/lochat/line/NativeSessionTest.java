@@ -1,5 +1,6 @@
 package lochat.line;
 
+import lochat.protocol.LineEncoding;
 import lochat.protocol.line.NativeCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,7 @@ class NativeSessionTest {
 
   private ActorRef<SessionCommand> session(int sendBuffer, boolean socketReads) {
     ConnectionSettings settings = settings(sendBuffer);
-    Outbound outbound = new Outbound(settings, "\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.LF);
     if (socketReads) {
       OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     }
@@ -110,7 +111,7 @@ class NativeSessionTest {
   /** A session whose socket is read, which has not had its welcome's count yet. */
   private ActorRef<SessionCommand> sessionBeforeTheWelcome() {
     ConnectionSettings settings = settings(64 * 1024);
-    Outbound outbound = new Outbound(settings, "\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.LF);
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     return spawn(settings, outbound);
   }
@@ -334,7 +335,7 @@ class NativeSessionTest {
   @Test
   void joinerIsGivenAHistoryLongerThanTwiceItsSendBuffer() {
     ConnectionSettings settings = settings(8 * 1024);
-    Outbound outbound = new Outbound(settings, "\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.LF);
     ActorRef<SessionCommand> session = session(settings, outbound);
     List<Posted> history = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -382,7 +383,7 @@ class NativeSessionTest {
             "lochat.connection.close-timeout = 200ms")
         .withFallback(ConfigFactory.load()).getConfig("lochat"));
     ActorRef<SessionCommand> session =
-        session(settings, new Outbound(settings, "\n"));
+        session(settings, new Outbound(settings, LineEncoding.LF));
     receive(session, "/quit");
     ack.expectMessage(Done.getInstance());
     assertEquals("quit", ended.receiveMessage().reason());
@@ -418,7 +419,7 @@ class NativeSessionTest {
    * that line does not say how many are online.
    */
   private ActorRef<SessionCommand> readingSession(ConnectionSettings settings) {
-    Outbound outbound = new Outbound(settings, "\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.LF);
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     ActorRef<SessionCommand> session = session(settings, outbound);
     socket.expectMessage("SERVER Welcome to testhost (Lochat " + lochat.Version.CURRENT
@@ -782,7 +783,7 @@ class NativeSessionTest {
     ConnectionSettings settings = ConnectionSettings.fromConfig(ConfigFactory.parseString(
         "lochat.default-room = \"\"\nlochat.motd = \"\"")
         .withFallback(ConfigFactory.load()).getConfig("lochat"));
-    Outbound outbound = new Outbound(settings, "\n");
+    Outbound outbound = new Outbound(settings, LineEncoding.LF);
     OutboundReader.readLines(outbound, socket.getRef(), testKit.system());
     ActorRef<SessionCommand> session = session(settings, outbound);
     socket.receiveSeveralMessages(2);

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * A browser's chat connection for end-to-end tests, through the JDK's WebSocket client: it
- * sends JSON messages and reads them, each parsed (an array's elements one by one), into a queue that the {@code expect} methods
+ * sends JSON messages and reads them, each parsed, into a queue that the {@code expect} methods
  * poll with a timeout. It reads continuously unless told to {@link #stopReading} (then it
  * requests no more messages, and the server sees a reader that stopped).
  */
@@ -162,11 +162,7 @@ public final class WebTestClient implements AutoCloseable {
       if (last) {
         try {
           JsonNode message = JSON.readTree(partial.toString());
-          if (message.isArray()) {
-            message.forEach(messages::add);
-          } else {
-            messages.add(message);
-          }
+          messages.add(message);
         } catch (Exception notJson) {
           messages.add(JSON.createObjectNode().put("type", "not-json")
               .put("text", partial.toString()));

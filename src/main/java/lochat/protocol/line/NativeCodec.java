@@ -3,6 +3,7 @@ package lochat.protocol.line;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import lochat.protocol.LineEncoding;
 
 /**
  * A wire form of the native session: how the lines a client sends become {@link LineCommand}s,
@@ -58,6 +59,11 @@ public interface NativeCodec {
 
   /** A line at the password prompt: a bare line is the password. */
   LineCommand parsePassword(String line);
+
+  /** How the lines of this form are written to the connection: LF-ended lines by default. */
+  default LineEncoding encoding() {
+    return LineEncoding.LF;
+  }
 
   /** The keep-alive a registered client of this form gets; none by default. */
   default Optional<Pinging> pinging() {

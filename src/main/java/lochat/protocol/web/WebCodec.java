@@ -3,6 +3,7 @@ package lochat.protocol.web;
 import java.time.Duration;
 import java.util.Optional;
 import lochat.chat.Profile;
+import lochat.protocol.LineEncoding;
 import lochat.protocol.line.LineCommand;
 import lochat.protocol.line.LineCommandParser;
 import lochat.protocol.line.NativeCodec;
@@ -41,6 +42,12 @@ public record WebCodec(Duration pingInterval, Duration pingTimeout) implements N
   @Override
   public LineCommand parsePassword(String line) {
     return WebCommandParser.parse(line, LineCommandParser::parsePassword);
+  }
+
+  /** One text frame per message ({@link TextFrames}). */
+  @Override
+  public LineEncoding encoding() {
+    return TextFrames.INSTANCE;
   }
 
   @Override
