@@ -176,7 +176,7 @@ final class BenchConnection implements Transport.Receiver {
     int text = wire.deliveryText(bytes, from, to);
     if (text >= 0) {
       Payload payload = tracker == null ? null
-          : Payload.decodeFirst(bytes, text, wire.deliveryEnd(bytes, text, to));
+          : Payload.decodeFirst(bytes, text, wire.deliveryWordEnd(bytes, text, to));
       if (payload != null && payload.sender() / EPOCH_STRIDE == epoch
           && payload.sender() != ownSender) {
         deliveries++;

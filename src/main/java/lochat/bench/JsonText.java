@@ -151,42 +151,4 @@ final class JsonText {
     }
     return i;
   }
-
-  /** Takes one element of a JSON array: {@code bytes[from, to)}; false to stop. */
-  interface Elements {
-    boolean element(byte[] bytes, int from, int to);
-  }
-
-  /**
-   * The elements of the JSON array in {@code bytes[from, to)} (which starts with {@code [}),
-   * each handed to {@code each}, found by tracking strings and nesting, not by parsing them;
-   * false if {@code each} said to stop.
-   */
-  static boolean elements(byte[] bytes, int from, int to, Elements each) {
-    int depth = 0;
-    boolean inString = false;
-    int start = from + 1;
-    for (int i = from + 1; i < to; i++) {
-      byte b = bytes[i];
-      if (inString) {
-        if (b == '\\') {
-          i++;
-        } else if (b == '"') {
-          inString = false;
-        }
-      } else if (b == '"') {
-        inString = true;
-      } else if (b == '{' || b == '[') {
-        depth++;
-      } else if ((b == '}' || b == ']') && depth > 0) {
-        depth--;
-      } else if ((b == ',' || b == ']') && depth == 0) {
-        if (i > start && !each.element(bytes, start, i)) {
-          return false;
-        }
-        start = i + 1;
-      }
-    }
-    return true;
-  }
 }

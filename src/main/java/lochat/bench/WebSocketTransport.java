@@ -215,18 +215,11 @@ final class WebSocketTransport implements Transport {
       return fail(receiver, "a new message inside a fragmented one");
     }
     if (fin) {
-      return deliver(bytes, from, to, receiver);
+      return receiver.message(bytes, from, to);
     }
     assembling = true;
     fragmentLength = 0;
     return append(bytes, from, to, receiver);
-  }
-
-  /** A message: one JSON object, or an array of them that the server sent together. */
-  private static boolean deliver(byte[] bytes, int from, int to, Receiver receiver) {
-    return to > from && bytes[from] == '['
-        ? JsonText.elements(bytes, from, to, receiver::message)
-        : receiver.message(bytes, from, to);
   }
 
   private boolean continuation(boolean fin, byte[] bytes, int from, int to, Receiver receiver) {
@@ -242,7 +235,7 @@ final class WebSocketTransport implements Transport {
     assembling = false;
     int length = fragmentLength;
     fragmentLength = 0;
-    return deliver(fragments, 0, length, receiver);
+    return receiver.message(fragments, 0, length);
   }
 
   private boolean append(byte[] bytes, int from, int to, Receiver receiver) {

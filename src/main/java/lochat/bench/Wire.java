@@ -59,10 +59,11 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
   int deliveryText(byte[] line, int from, int to);
 
   /**
-   * Where the text of a delivery whose text starts at {@code text} ends, in
-   * {@code line[text, to)}: the end of the line unless the protocol quotes the text.
+   * Where the first word of a delivery's text, which starts at {@code text}, ends at the latest,
+   * in {@code line[text, to)}: the end of the line unless the protocol quotes the text. The
+   * payload token is that first word ({@link Payload#decodeFirst}), so nothing after it is read.
    */
-  default int deliveryEnd(byte[] line, int text, int to) {
+  default int deliveryWordEnd(byte[] line, int text, int to) {
     return to;
   }
 
@@ -263,8 +264,7 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
 
   /**
    * Lochat's web protocol (docs/protocol.md, part III): the native protocol's commands and
-   * replies as JSON objects, one per WebSocket message (or several in an array, which the
-   * transport hands over one by one).
+   * replies as JSON objects, one per WebSocket message.
    *
    * <p>A delivery is a {@code msg} message that is not {@code "history":true}. It is recognised
    * on bytes: Lochat writes {@code type} first, so the message is {@code {"type":"msg",...}};
@@ -375,10 +375,19 @@ public sealed interface Wire permits Wire.Native, Wire.Irc, Wire.Web {
       return -1;
     }
 
+    /**
+     * The first space, quote or backslash: the text's closing quote, or any of the others
+     * before it (an escape is never part of a payload token).
+     */
     @Override
-    public int deliveryEnd(byte[] line, int text, int to) {
-      int end = JsonText.stringEnd(line, text, to);
-      return end < 0 ? to : end;
+    public int deliveryWordEnd(byte[] line, int text, int to) {
+      for (int i = text; i < to; i++) {
+        byte b = line[i];
+        if (b == ' ' || b == '"' || b == '\\') {
+          return i;
+        }
+      }
+      return to;
     }
 
     @Override

@@ -30,8 +30,9 @@ class WebWireTest {
   }
 
   /**
-   * The text {@link Wire.Web} finds in {@code message}, placed inside a larger array between
-   * other bytes so that it must respect its bounds; null when it is not a delivery.
+   * The first word of the text {@link Wire.Web} finds in {@code message}, placed inside a
+   * larger array between other bytes so that it must respect its bounds; null when it is not a
+   * delivery.
    */
   private static String delivered(String message) {
     String before = "{\"type\":\"msg\",\"text\":\"no\"}";
@@ -43,7 +44,7 @@ class WebWireTest {
     if (start < 0) {
       return null;
     }
-    int end = WEB.deliveryEnd(bytes, start, to);
+    int end = WEB.deliveryWordEnd(bytes, start, to);
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
@@ -73,11 +74,12 @@ class WebWireTest {
   }
 
   @Test
-  void textOfARoomMessageEndsAtItsClosingQuote() {
-    assertEquals("b1.2.3 xxxx", delivered(msg("b1.2.3 xxxx")));
+  void firstWordOfTheTextEndsAtASpaceItsClosingQuoteOrAnEscape() {
+    assertEquals("b1.2.3", delivered(msg("b1.2.3 xxxx")));
     assertEquals("b1.2.-3", delivered(msg("b1.2.-3")));
     assertEquals("", delivered(msg("")));
-    assertEquals("say \\\"hi\\\" \\\\", delivered(msg("say \\\"hi\\\" \\\\")));
+    assertEquals("say", delivered(msg("say \\\"hi\\\" \\\\")));
+    assertEquals("b1", delivered(msg("b1\\\"2\\\"")));
     assertEquals("hi", delivered("{\"type\":\"msg\",\"text\":\"hi\"}"));
   }
 
@@ -86,12 +88,12 @@ class WebWireTest {
     Payload sent = new Payload(7, 42, -918273645L);
     byte[] bytes = msg(sent.text(10)).getBytes(StandardCharsets.UTF_8);
     int start = WEB.deliveryText(bytes, 0, bytes.length);
-    assertEquals(sent, Payload.decodeFirst(bytes, start, WEB.deliveryEnd(bytes, start,
+    assertEquals(sent, Payload.decodeFirst(bytes, start, WEB.deliveryWordEnd(bytes, start,
         bytes.length)));
     Payload padded = new Payload(7, 43, 5L);
     bytes = msg(padded.text(100)).getBytes(StandardCharsets.UTF_8);
     start = WEB.deliveryText(bytes, 0, bytes.length);
-    assertEquals(padded, Payload.decodeFirst(bytes, start, WEB.deliveryEnd(bytes, start,
+    assertEquals(padded, Payload.decodeFirst(bytes, start, WEB.deliveryWordEnd(bytes, start,
         bytes.length)));
   }
 
