@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
+import lochat.connection.ConnectionFlow;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
@@ -210,8 +211,8 @@ public final class NickDirectory {
     Instant deadline = Instant.now().plus(DELIVERY);
     return entity(nick).<ClaimResult>ask(
             reply -> new NickEntity.Claim(holder, deadline, reply), answerWithin())
-        .handle((result, failure) -> failure == null ? result
-            : new Refused(nick, Refusal.UNREACHABLE));
+        .handleAsync((result, failure) -> failure == null ? result
+            : new Refused(nick, Refusal.UNREACHABLE), ConnectionFlow.COMPLETING_THREAD);
   }
 
   /** Frees {@code nick} if {@code session} holds it; otherwise nothing happens. */
@@ -227,7 +228,8 @@ public final class NickDirectory {
   /** {@link #find(String, ActorRef)}, answered as a stage. */
   public CompletionStage<FindResult> find(String nick) {
     return entity(nick).<FindResult>ask(NickEntity.Find::new, answerWithin())
-        .handle((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)));
+        .handleAsync((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)),
+            ConnectionFlow.COMPLETING_THREAD);
   }
 
   /** Who holds {@code nick}, by this node's replica: no round trip, possibly a little stale. */
@@ -239,7 +241,8 @@ public final class NickDirectory {
   public CompletionStage<FindResult> lookup(String nick) {
     return AskPattern.<NickReplica.Command, FindResult>ask(replica,
             reply -> new NickReplica.Lookup(nick, reply), REPLICA_ANSWER, scheduler)
-        .handle((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)));
+        .handleAsync((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)),
+            ConnectionFlow.COMPLETING_THREAD);
   }
 
   /** Every holder, by this node's replica. */
@@ -251,7 +254,8 @@ public final class NickDirectory {
   public CompletionStage<Holders> everyone() {
     return AskPattern.<NickReplica.Command, Holders>ask(replica, NickReplica.Everyone::new,
             REPLICA_ANSWER, scheduler)
-        .handle((result, failure) -> failure == null ? result : new Holders(List.of()));
+        .handleAsync((result, failure) -> failure == null ? result : new Holders(List.of()),
+            ConnectionFlow.COMPLETING_THREAD);
   }
 
   /**

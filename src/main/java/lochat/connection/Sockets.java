@@ -87,9 +87,10 @@ public final class Sockets {
 
   private static NotUsed cutAfter(Pair<CompletionStage<Done>, UniqueKillSwitch> ends,
       Duration closeWithin, ActorSystem<?> system) {
-    ends.first().whenComplete((done, failure) -> system.scheduler().scheduleOnce(closeWithin,
+    ends.first().whenCompleteAsync((done, failure) -> system.scheduler().scheduleOnce(
+        closeWithin,
         () -> ends.second().abort(new IOException("the TLS close was not finished in time")),
-        system.executionContext()));
+        system.executionContext()), ConnectionFlow.COMPLETING_THREAD);
     return NotUsed.getInstance();
   }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import lochat.connection.ConnectionFlow;
 import lochat.connection.IncomingConnection;
 import lochat.connection.Sockets;
 import lochat.connection.Transport;
@@ -62,8 +63,9 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
               new WebConnection(incoming.remoteAddress(), http, accepted, trusted);
           incoming.flow()
               .watchTermination((notUsed, ended) -> {
-                ended.whenComplete((done, failure) ->
-                    connection.socketEnded(incoming.handshaken(), failure));
+                ended.whenCompleteAsync((done, failure) ->
+                    connection.socketEnded(incoming.handshaken(), failure),
+                    ConnectionFlow.COMPLETING_THREAD);
                 return notUsed;
               })
               .join(connection.flow(firstRequestTimeout))

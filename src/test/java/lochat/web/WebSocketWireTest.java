@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import lochat.testing.RawWebSocket;
@@ -148,18 +150,47 @@ class WebSocketWireTest {
             + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.reset();
       }
-      long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
-      while (true) {
-        try (RawWebSocket next = RawWebSocket.connect(server.webPort())) {
-          String said = next.readFrame(TEXT).text();
-          while (!said.contains("\"prompt\"") && !said.contains("server-full")) {
-            said = next.readFrame(TEXT).text();
-          }
-          if (said.contains("\"prompt\"")) {
-            break;
-          }
-          assertTrue(System.nanoTime() < deadline, "the reset browsers' places were never freed");
+      admittedThenGone(server, "the reset browsers' places were never freed");
+    }
+  }
+
+  /**
+   * A browser's end is seen by callbacks on Pekko's completion stages, which, run the plain way,
+   * would each start a thread on a machine of two cores: thousands at once when a burst of
+   * browsers leaves, and the room's latency with them.
+   */
+  @Test
+  void browsersThatComeAndGoStartNoThreadEach() throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    try (TestServer server = TestServer.start("lochat.max-connections = 1")) {
+      admittedThenGone(server, "the first browser was not admitted");
+      long before = threads.getTotalStartedThreadCount();
+      int browsers = 60;
+      for (int i = 0; i < browsers; i++) {
+        admittedThenGone(server, "browser " + i + " was not admitted");
+      }
+      long started = threads.getTotalStartedThreadCount() - before;
+      assertTrue(started < browsers / 2, started + " threads started for " + browsers
+          + " browsers, each admitted only once the one before it had gone");
+    }
+  }
+
+  /**
+   * Connects a browser, again while the server is full, until it is admitted (prompted for its
+   * nickname), then closes it.
+   */
+  private static void admittedThenGone(TestServer server, String otherwise) throws Exception {
+    long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+    while (true) {
+      try (RawWebSocket next = RawWebSocket.connect(server.webPort())) {
+        String said = next.readFrame(TEXT).text();
+        while (!said.contains("\"prompt\"") && !said.contains("server-full")) {
+          said = next.readFrame(TEXT).text();
         }
+        if (said.contains("\"prompt\"")) {
+          return;
+        }
+        assertTrue(System.nanoTime() < deadline, otherwise);
       }
     }
   }
