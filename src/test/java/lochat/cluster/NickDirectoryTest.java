@@ -22,6 +22,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.Test;
@@ -130,10 +131,9 @@ class NickDirectoryTest {
   void aNicknameStaysHeldWhenTheNodeOfItsEntityCrashes() throws Exception {
     try (ClusterNodes cluster = ClusterNodes.start(3)) {
       List<NickDirectory> directories = directories(cluster, 3);
+      awaitRegions(cluster, 3);
       TestProbe<ChatEvent> holder = TestProbe.create(system(cluster, 0));
       List<String> onNode2 = new ArrayList<>();
-      // Up to 300: on a busy machine node 2's region may register with the coordinator only
-      // after the first few dozen shards have been placed on the other two.
       for (int i = 0; i < 300 && onNode2.size() < 3; i++) {
         String nick = "kept" + i;
         assertInstanceOf(NickDirectory.Granted.class,
@@ -165,6 +165,7 @@ class NickDirectoryTest {
     try (ClusterNodes cluster = ClusterNodes.start(2,
         "lochat.cluster.down-unreachable-after = 120s")) {
       List<NickDirectory> directories = directories(cluster, 2);
+      awaitRegions(cluster, 2);
       String local = null;
       for (int i = 0; i < 40 && local == null; i++) {
         String nick = "lone" + i;
@@ -316,6 +317,23 @@ class NickDirectoryTest {
       assertEquals(expected, listed, "node " + node);
       return null;
     });
+  }
+
+  /**
+   * Waits until the shard coordinator knows every node's region: a region that registers late
+   * (on a busy machine, after the first shards were placed) would never be given a shard.
+   */
+  private static void awaitRegions(ClusterNodes cluster, int count) {
+    TestProbe<ShardRegion.ClusterShardingStats> stats = TestProbe.create(system(cluster, 0));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int known = 0;
+    while (known < count) {
+      assertTrue(System.nanoTime() < deadline, "the coordinator knew " + known + " of " + count
+          + " shard regions");
+      ClusterSharding.get(system(cluster, 0)).shardState()
+          .tell(new GetClusterShardingStats(NickEntity.TYPE_KEY, ANSWER, stats.ref()));
+      known = stats.receiveMessage(ANSWER.multipliedBy(2)).getRegions().size();
+    }
   }
 
   /** The case-folded nicknames whose entities run on {@code node}. */
