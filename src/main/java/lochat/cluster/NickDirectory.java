@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import lochat.CompletingThread;
 import lochat.chat.ChatEvent;
 import lochat.chat.Names;
-import lochat.connection.ConnectionFlow;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
@@ -212,7 +212,7 @@ public final class NickDirectory {
     return entity(nick).<ClaimResult>ask(
             reply -> new NickEntity.Claim(holder, deadline, reply), answerWithin())
         .handleAsync((result, failure) -> failure == null ? result
-            : new Refused(nick, Refusal.UNREACHABLE), ConnectionFlow.COMPLETING_THREAD);
+            : new Refused(nick, Refusal.UNREACHABLE), CompletingThread.EXECUTOR);
   }
 
   /** Frees {@code nick} if {@code session} holds it; otherwise nothing happens. */
@@ -229,7 +229,7 @@ public final class NickDirectory {
   public CompletionStage<FindResult> find(String nick) {
     return entity(nick).<FindResult>ask(NickEntity.Find::new, answerWithin())
         .handleAsync((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)),
-            ConnectionFlow.COMPLETING_THREAD);
+            CompletingThread.EXECUTOR);
   }
 
   /** Who holds {@code nick}, by this node's replica: no round trip, possibly a little stale. */
@@ -242,7 +242,7 @@ public final class NickDirectory {
     return AskPattern.<NickReplica.Command, FindResult>ask(replica,
             reply -> new NickReplica.Lookup(nick, reply), REPLICA_ANSWER, scheduler)
         .handleAsync((result, failure) -> failure == null ? result : new Unknown(Names.key(nick)),
-            ConnectionFlow.COMPLETING_THREAD);
+            CompletingThread.EXECUTOR);
   }
 
   /** Every holder, by this node's replica. */
@@ -255,7 +255,7 @@ public final class NickDirectory {
     return AskPattern.<NickReplica.Command, Holders>ask(replica, NickReplica.Everyone::new,
             REPLICA_ANSWER, scheduler)
         .handleAsync((result, failure) -> failure == null ? result : new Holders(List.of()),
-            ConnectionFlow.COMPLETING_THREAD);
+            CompletingThread.EXECUTOR);
   }
 
   /**

@@ -3,7 +3,7 @@ package lochat.connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
+import lochat.CompletingThread;
 import lochat.protocol.LineFramer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -33,19 +33,10 @@ import org.apache.pekko.util.ByteString;
  *
  * <p>The flow is protocol-neutral, and is meant to be materialised once, for one connection. It
  * has as few stages as it can, since every stage costs every idle connection memory. The ends of
- * its two sides are reported from the thread that completes them: the callbacks only
- * {@code tell}. A plain {@code whenComplete} on one of Pekko's completion stages would run them
- * on the common fork-join pool, which on a machine of two cores or fewer starts a new thread per
- * callback: three threads per connection, thousands in a burst of connects or closes.
+ * its two sides are reported from the thread that completes them ({@link CompletingThread}): the
+ * callbacks only {@code tell}.
  */
 public final class ConnectionFlow {
-
-  /**
-   * Runs a completion callback on the thread that completed the stage: for callbacks on Pekko's
-   * completion stages, which a plain {@code whenComplete} would run on a new thread each (see
-   * above).
-   */
-  public static final Executor COMPLETING_THREAD = Runnable::run;
 
   /** Longest line cut from what a refused connection sends, which is dropped anyway. */
   private static final int REFUSED_LINE_BYTES = 512;
@@ -109,7 +100,7 @@ public final class ConnectionFlow {
       ended.whenCompleteAsync((done, failure) -> {
         endInput(input, failure, linger);
         then.run();
-      }, COMPLETING_THREAD);
+      }, CompletingThread.EXECUTOR);
       return notUsed;
     });
   }

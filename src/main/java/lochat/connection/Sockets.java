@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import lochat.CompletingThread;
 import lochat.tls.TlsPolicy;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
@@ -90,7 +91,7 @@ public final class Sockets {
     ends.first().whenCompleteAsync((done, failure) -> system.scheduler().scheduleOnce(
         closeWithin,
         () -> ends.second().abort(new IOException("the TLS close was not finished in time")),
-        system.executionContext()), ConnectionFlow.COMPLETING_THREAD);
+        system.executionContext()), CompletingThread.EXECUTOR);
     return NotUsed.getInstance();
   }
 }

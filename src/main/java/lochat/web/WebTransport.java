@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import lochat.connection.ConnectionFlow;
+import lochat.CompletingThread;
 import lochat.connection.IncomingConnection;
 import lochat.connection.Sockets;
 import lochat.connection.Transport;
@@ -65,7 +65,7 @@ public record WebTransport(String host, int port, int backlog, int maxConnection
               .watchTermination((notUsed, ended) -> {
                 ended.whenCompleteAsync((done, failure) ->
                     connection.socketEnded(incoming.handshaken(), failure),
-                    ConnectionFlow.COMPLETING_THREAD);
+                    CompletingThread.EXECUTOR);
                 return notUsed;
               })
               .join(connection.flow(firstRequestTimeout))

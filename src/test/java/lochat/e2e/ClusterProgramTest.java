@@ -9,10 +9,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +22,7 @@ import lochat.testing.ClusterNodes;
 import lochat.testing.HeadlessChromium;
 import lochat.testing.IrcTestClient;
 import lochat.testing.LochatProcess;
+import lochat.testing.PageOrigins;
 import lochat.testing.TestClient;
 import lochat.testing.WebTestClient;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -98,7 +95,8 @@ class ClusterProgramTest {
             "--history-file", "none"));
         dan.typeLine("/join hall");
         ann.expect("JOINED hall dan", Duration.ofSeconds(30));
-        awaitPageAllowsTheOthers(probes, nodes);
+        PageOrigins.awaitAllowed(probes.createTestProbe(), FAILOVER, nodes.get(2).webPort(),
+            List.of(nodes.get(0).webPort(), nodes.get(1).webPort()));
         Page page = browser.newPage();
         page.navigate("http://127.0.0.1:" + nodes.get(2).webPort() + "/?nick=wendy&room=hall");
         ann.expect("JOINED hall wendy", Duration.ofSeconds(30));
@@ -173,24 +171,6 @@ class ClusterProgramTest {
     }
   }
 
-  /**
-   * Waits until the third node serves its page with a {@code connect-src} that allows the
-   * others' WebSockets: it knows them once their endpoints have reached it, just after the
-   * cluster is up. A page loaded before could not reach them.
-   */
-  private static void awaitPageAllowsTheOthers(ActorTestKit probes, List<Node> nodes) {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + nodes.get(2).webPort() + "/")).build();
-    probes.createTestProbe().awaitAssert(FAILOVER, Duration.ofMillis(100), () -> {
-      String policy = http.send(request, HttpResponse.BodyHandlers.discarding()).headers()
-          .firstValue("Content-Security-Policy").orElse("");
-      for (Node other : nodes.subList(0, 2)) {
-        assertTrue(policy.contains("ws://127.0.0.1:" + other.webPort()), policy);
-      }
-      return null;
-    });
-  }
 
   private static String type(JsonNode message) {
     return message.path("type").asText();

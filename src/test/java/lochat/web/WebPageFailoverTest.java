@@ -10,17 +10,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import lochat.testing.ClusterNodes;
 import lochat.testing.HeadlessChromium;
+import lochat.testing.PageOrigins;
 import lochat.testing.TestClient;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +107,8 @@ class WebPageFailoverTest {
       });
       String ownSocket = socketOf(cluster, 1);
       List<String> otherSockets = List.of(socketOf(cluster, 0), socketOf(cluster, 2));
-      awaitPageAllows(cluster, 1, List.of(0, 2));
+      PageOrigins.awaitAllowed(TestProbe.create(cluster.node(1).system), ClusterNodes.SETTLE,
+          cluster.node(1).webPort(), List.of(cluster.node(0).webPort(), cluster.node(2).webPort()));
       page.navigate("http://127.0.0.1:" + cluster.node(1).webPort() + "/?nick=wendy&room=vault");
       assertThat(page.locator("#chat")).isVisible();
       assertThat(page.locator("#view-title")).hasText("#vault");
@@ -153,26 +150,6 @@ class WebPageFailoverTest {
     return "ws://127.0.0.1:" + cluster.node(node).webPort() + "/ws";
   }
 
-  /**
-   * Waits until node {@code node} serves its page with a {@code connect-src} that allows the
-   * WebSockets of {@code others}: it knows them once their endpoints have reached it, just
-   * after the cluster is up.
-   */
-  private static void awaitPageAllows(ClusterNodes cluster, int node, List<Integer> others) {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + cluster.node(node).webPort() + "/")).build();
-    TestProbe.create(cluster.node(node).system).awaitAssert(ClusterNodes.SETTLE,
-        Duration.ofMillis(100), () -> {
-          String policy = http.send(request, HttpResponse.BodyHandlers.discarding()).headers()
-              .firstValue("Content-Security-Policy").orElse("");
-          for (int other : others) {
-            assertTrue(policy.contains("ws://127.0.0.1:" + cluster.node(other).webPort()),
-                policy);
-          }
-          return null;
-        });
-  }
 
   /**
    * Waits until the page's status line has said something matching {@code regex}; failing,
